@@ -1,0 +1,27 @@
+package dev.switchboard.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code switchboard}: every subcommand hangs off this one. */
+@Command(name = "switchboard",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Load-balancing gateway and operations console modelled on Azure API Management backend pools.",
+        subcommands = {})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code; used by tests too. */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
