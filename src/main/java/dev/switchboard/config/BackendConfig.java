@@ -1,0 +1,31 @@
+package dev.switchboard.config;
+
+/**
+ * An APIM backend ({@code Microsoft.ApiManagement/service/backends} properties): a single URL, or a pool of
+ * other backends when {@code type} is {@link BackendType#POOL}.
+ *
+ * @param id             the backend id (key of the {@code backends} map)
+ * @param type           single or pool
+ * @param url            base URL of a single backend; null for a pool
+ * @param description    free text
+ * @param circuitBreaker breaker rules; null when the backend has no breaker
+ * @param pool           members and pool behaviour; null for a single backend
+ * @param healthProbe    active health probe; null when not probed
+ * @param slowStart      weight ramp after recovery; null for none
+ * @param tls            certificate validation for https backends
+ */
+public record BackendConfig(
+        String id,
+        BackendType type,
+        String url,
+        String description,
+        CircuitBreakerConfig circuitBreaker,
+        PoolConfig pool,
+        HealthProbeConfig healthProbe,
+        SlowStartConfig slowStart,
+        TlsConfig tls) {
+
+    public boolean isPool() {
+        return type == BackendType.POOL;
+    }
+}

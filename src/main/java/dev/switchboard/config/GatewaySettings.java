@@ -1,0 +1,18 @@
+package dev.switchboard.config;
+
+import java.time.Duration;
+
+/**
+ * The gateway process: where it listens and how it runs.
+ *
+ * @param id             name shown in consoles and telemetry
+ * @param listen         host:port of the HTTP listener
+ * @param eventLoops     event-loop threads; 0 means one per core
+ * @param maxHeaderSize  largest request head accepted, in bytes (beyond it: 431)
+ * @param drainTimeout   how long in-flight requests may finish on shutdown
+ */
+public record GatewaySettings(String id, String listen, int eventLoops, int maxHeaderSize, Duration drainTimeout) {
+
+    public static final GatewaySettings DEFAULTS =
+            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30));
+}
