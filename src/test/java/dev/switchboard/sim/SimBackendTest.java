@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -257,6 +258,13 @@ class SimBackendTest {
             assertThat(send(HttpRequest.newBuilder(control.resolve("/_sim/behavior"))
                     .PUT(BodyPublishers.ofString("{\"refuseConnections\": false}"))).statusCode()).isEqualTo(200);
             assertThat(send(HttpRequest.newBuilder(main.resolve("/")).GET()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void reportsAPortInUseAsUncheckedIOException() {
+        try (SimBackend second = new SimBackend("orders-east-2")) {
+            assertThatThrownBy(() -> second.start(backend.address())).isInstanceOf(UncheckedIOException.class);
         }
     }
 
