@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,7 +28,7 @@ class ConfigInvalidSamplesTest {
                 .containsExactlyElementsOf(Files.readAllLines(expected));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void thereAreEnoughSamplesAndEachHasExpectations() throws IOException {
         assertThat(samples().toList()).hasSizeGreaterThanOrEqualTo(35)
                 .allSatisfy(p -> assertThat(Path.of(p.toString().replaceFirst("\\.json$", ".expected"))).isNotEmptyFile());

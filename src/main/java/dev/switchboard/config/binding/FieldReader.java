@@ -62,10 +62,6 @@ final class FieldReader {
         return record;
     }
 
-    String path() {
-        return path;
-    }
-
     String fieldPath(String name) {
         return JsonPaths.field(path, name);
     }
@@ -275,13 +271,8 @@ final class FieldReader {
         return typed(name, "an object", v -> v instanceof JsonObject o ? o : null);
     }
 
-    JsonArray array(String name) {
+    private JsonArray array(String name) {
         return typed(name, "an array", v -> v instanceof JsonArray a ? a : null);
-    }
-
-    Location location(String name) {
-        JsonTree value = value(name);
-        return value == null ? object.location() : value.location();
     }
 
     private <T> T typed(String name, String expected, Function<JsonTree, T> convert) {
