@@ -9,7 +9,6 @@ import dev.switchboard.config.json.JsonTree.JsonNumber;
 import dev.switchboard.config.json.JsonTree.JsonObject;
 import dev.switchboard.config.json.JsonTree.JsonString;
 import dev.switchboard.config.json.JsonTree.Member;
-import dev.switchboard.config.json.Location;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
