@@ -152,9 +152,9 @@ public final class Engine {
     public void setPriority(String poolId, String backendId, int priority) {
         synchronized (lock) {
             RuntimeOverrides.MemberKey key = member(poolId, backendId);
-            if (priority < 0 || priority > MAX_PRIORITY) {
+            if (priority < 1 || priority > MAX_PRIORITY) {
                 throw new IllegalArgumentException(
-                        "priority " + priority + " for " + key + " is outside 0.." + MAX_PRIORITY);
+                        "priority " + priority + " for " + key + " is outside 1.." + MAX_PRIORITY);
             }
             change(state.config(), state.overrides().withPriority(key, priority),
                     "priority of " + key + " set to " + priority);

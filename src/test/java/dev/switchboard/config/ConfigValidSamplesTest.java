@@ -126,25 +126,4 @@ class ConfigValidSamplesTest {
         assertThat(config.backend("pool").pool().services()).extracting(PoolMember::backendId)
                 .containsExactly("primary", "secondary");
     }
-
-    @Test
-    void demoHasTheConsoleTopology() throws IOException {
-        GatewayConfig config = load("demo.json");
-        assertThat(config.backends().keySet()).containsExactly("orders-east-1", "orders-east-2", "orders-west-1",
-                "orders-west-2", "orders", "catalog-1", "catalog-2", "catalog");
-        assertThat(config.backend("orders").pool().services()).extracting(PoolMember::effectivePriority)
-                .containsExactly(1, 1, 2, 2);
-        HealthProbeConfig probe = config.backend("orders-east-1").healthProbe();
-        assertThat(probe.path()).isEqualTo("/health");
-        assertThat(probe.healthyThreshold()).isEqualTo(2);
-        assertThat(probe.unhealthyThreshold()).isEqualTo(3);
-        assertThat(probe.expectedStatusCodeRanges()).containsExactly(new StatusCodeRange(200, 399));
-        assertThat(config.backend("orders-east-2").slowStart())
-                .isEqualTo(new SlowStartConfig(Duration.ofSeconds(30), SlowStartConfig.DEFAULT_MIN_WEIGHT_PERCENT));
-        assertThat(config.apis()).extracting(ApiConfig::path).containsExactly("/orders", "/catalog");
-        RetryPolicy catalogRetry = config.apis().get(1).retry();
-        assertThat(catalogRetry.errorReasons())
-                .isEqualTo(Set.of(ErrorReason.BackendConnectionFailure, ErrorReason.ConnectionReset));
-        assertThat(catalogRetry.maxInterval()).isEqualTo(Duration.ofSeconds(1));
-    }
 }

@@ -4,6 +4,7 @@ import static dev.switchboard.engine.TestConfigs.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.config.ConfigHash;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.engine.breaker.BreakerTransition;
 import dev.switchboard.engine.breaker.ForceAction;
@@ -35,6 +36,7 @@ class EngineStateTest {
         String initial = engine.hash();
         assertThat(initial).hasSize(64).matches("[0-9a-f]+");
         assertThat(engine(abPool(), new ManualTicker()).hash()).as("same content, same hash").isEqualTo(initial);
+        assertThat(initial).as("without overrides, the file's hash").isEqualTo(ConfigHash.of(abPool()));
 
         Set<String> hashes = new HashSet<>(Set.of(initial));
         engine.setWeight("pool", "a", 3);
@@ -87,6 +89,8 @@ class EngineStateTest {
         assertThatThrownBy(() -> engine.setWeight("pool", "a", 1001)).hasMessageContaining("pool/a")
                 .hasMessageContaining("0..1000");
         assertThatThrownBy(() -> engine.setWeight("pool", "a", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> engine.setPriority("pool", "a", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("priority 0 for pool/a is outside 1..100");
         assertThatThrownBy(() -> engine.setAdminState("zz", AdminState.DRAIN)).hasMessageContaining("unknown backend 'zz'");
         assertThatThrownBy(() -> engine.setAdminState("pool", AdminState.DRAIN)).hasMessageContaining("'pool' is a pool");
         assertThatThrownBy(() -> engine.forceBreaker("zz", ForceAction.OPEN)).hasMessageContaining("'zz'");
