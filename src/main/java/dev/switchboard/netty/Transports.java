@@ -1,0 +1,44 @@
+package dev.switchboard.netty;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/** Picks native epoll when the platform supports it, NIO otherwise, so groups and channel classes always match. */
+public final class Transports {
+
+    private Transports() {
+    }
+
+    /** True when the native epoll transport is loaded and will be used. */
+    public static boolean isNative() {
+        return Epoll.isAvailable();
+    }
+
+    /** A new event loop group of {@code threads} threads whose names start with {@code name}. */
+    public static EventLoopGroup eventLoopGroup(int threads, String name) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name), ioHandlerFactory());
+    }
+
+    public static Class<? extends ServerChannel> serverChannelClass() {
+        return isNative() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    public static Class<? extends SocketChannel> channelClass() {
+        return isNative() ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    private static IoHandlerFactory ioHandlerFactory() {
+        return isNative() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+}
