@@ -1,0 +1,59 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.engine.routing.BackendUrl;
+
+/**
+ * A pickable backend as the gateway sees it: one preallocated instance per pool member (or per single backend)
+ * and engine state, returned by every pick of it. Pass it back to {@link Engine#recordOutcome}.
+ */
+public final class BackendHandle implements Pick {
+
+    private final String targetId;
+    private final String backendId;
+    private final BackendUrl url;
+    private final int memberIndex;
+    final BackendRuntime runtime;
+    final Availability availability;
+
+    BackendHandle(String targetId, BackendRuntime runtime, BackendUrl url, int memberIndex, Availability availability) {
+        this.targetId = targetId;
+        this.backendId = runtime.id();
+        this.runtime = runtime;
+        this.url = url;
+        this.memberIndex = memberIndex;
+        this.availability = availability;
+    }
+
+    /** The pool or single backend the pick was made for. */
+    public String targetId() {
+        return targetId;
+    }
+
+    public String backendId() {
+        return backendId;
+    }
+
+    public BackendUrl url() {
+        return url;
+    }
+
+    /** Index in the pool's services list; -1 for a single backend. */
+    public int memberIndex() {
+        return memberIndex;
+    }
+
+    @Override
+    public boolean none() {
+        return false;
+    }
+
+    /** Admits a pick: always, except a half-open breaker that has no trial permit left (lock-free). */
+    boolean admit() {
+        return availability != Availability.HALF_OPEN || runtime.breaker().tryAcquireTrial();
+    }
+
+    @Override
+    public String toString() {
+        return backendId + "@" + targetId;
+    }
+}

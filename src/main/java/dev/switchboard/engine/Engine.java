@@ -1,0 +1,386 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.ErrorReason;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.engine.breaker.BreakerTransition;
+import dev.switchboard.engine.breaker.CircuitBreaker;
+import dev.switchboard.engine.breaker.ForceAction;
+import dev.switchboard.engine.retry.RetryPlanner;
+import dev.switchboard.engine.routing.RequestView;
+import dev.switchboard.engine.routing.RouteMatch;
+import dev.switchboard.engine.routing.Router;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.random.RandomGenerator;
+
+/**
+ * The balancing engine: picks backends, records outcomes into breakers, applies config and runtime edits.
+ *
+ * <p>Concurrency: picks are lock-free and allocation-free; they read one volatile {@link LiveState} and index
+ * precomputed schedules. Every mutation (config, overrides, breaker and probe transitions, time-driven steps) is
+ * serialised on one lock and publishes a new LiveState, so requests in flight keep the handles they hold.
+ * Time-driven changes (a trip ends, a slow-start step) are noticed by the next call after their deadline.
+ */
+public final class Engine {
+
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    private static final int MAX_WEIGHT = 1000;
+    private static final int MAX_PRIORITY = 100;
+
+    private final Ticker ticker;
+    private final RetryPlanner retryPlanner;
+    private final StateBuilder builder;
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    /** Long-lived per-backend state by id; guarded by {@link #lock}. */
+    private final Map<String, BackendRuntime> runtimes = new HashMap<>();
+    private volatile LiveState state;
+
+    /**
+     * @param config validated config
+     * @param ticker clock (use {@link Ticker#system()} in production)
+     * @param random jitter source of exponential retries
+     */
+    public Engine(GatewayConfig config, Ticker ticker, RandomGenerator random) {
+        this.ticker = ticker;
+        this.retryPlanner = new RetryPlanner(random);
+        this.builder = new StateBuilder(ticker);
+        synchronized (lock) {
+            syncRuntimes(config);
+            publish(config, RuntimeOverrides.NONE, 1, new ArrayList<>());
+        }
+    }
+
+    // ---- hot path ----
+
+    /**
+     * Picks a backend of a pool, or the single backend itself. Lock-free and allocation-free.
+     *
+     * @param targetId    pool or single backend id (from routing)
+     * @param affinityKey session key (cookie or header value) for pools with session affinity; null for none
+     * @param attempts    this request's attempts so far (records the result); null when not retrying
+     * @return the member's handle, or the target's {@link NoneAvailable}
+     * @throws IllegalArgumentException for an unknown target
+     */
+    public Pick pick(String targetId, String affinityKey, Attempts attempts) {
+        PoolBalancer target = current().targets().get(targetId);
+        if (target == null) {
+            throw new IllegalArgumentException("unknown backend or pool '" + targetId + "'");
+        }
+        Pick pick = target.pick(affinityKey, attempts);
+        if (attempts != null && pick instanceof BackendHandle h) {
+            attempts.add(h);
+        }
+        return pick;
+    }
+
+    /**
+     * Records the outcome of a request sent to a picked backend; releases its half-open trial permit if it held
+     * one. Takes the backend's breaker lock, and the engine lock only when the breaker changes state.
+     *
+     * @param status     response status (ignored when reason is set)
+     * @param reason     transport failure, or null when a response arrived
+     * @param retryAfter the response's Retry-After header, or null
+     */
+    public void recordOutcome(Pick pick, int status, ErrorReason reason, String retryAfter) {
+        if (!(pick instanceof BackendHandle h)) {
+            return;
+        }
+        current();
+        BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
+        if (t != null) {
+            synchronized (lock) {
+                List<EngineEvent> events = new ArrayList<>();
+                onBreakerTransition(h.runtime, t, events);
+                rebuild(events);
+            }
+        }
+    }
+
+    /** A picked request ended without an outcome (e.g. the client left): give back its half-open permit. */
+    public void abandon(Pick pick) {
+        if (pick instanceof BackendHandle h && h.availability == Availability.HALF_OPEN) {
+            h.runtime.breaker().releaseTrial();
+        }
+    }
+
+    // ---- config and runtime edits ----
+
+    /** Swaps in a new config; breakers, probe verdicts and overrides of backends that remain are kept. */
+    public void applyConfig(GatewayConfig config) {
+        synchronized (lock) {
+            syncRuntimes(config);
+            change(config, state.overrides().retainExisting(config), "config applied");
+        }
+    }
+
+    /** Overrides a pool member's weight (0 drains it). */
+    public void setWeight(String poolId, String backendId, int weight) {
+        synchronized (lock) {
+            RuntimeOverrides.MemberKey key = member(poolId, backendId);
+            if (weight < 0 || weight > MAX_WEIGHT) {
+                throw new IllegalArgumentException("weight " + weight + " for " + key + " is outside 0.." + MAX_WEIGHT);
+            }
+            change(state.config(), state.overrides().withWeight(key, weight), "weight of " + key + " set to " + weight);
+        }
+    }
+
+    /** Overrides a pool member's priority (1 is best). */
+    public void setPriority(String poolId, String backendId, int priority) {
+        synchronized (lock) {
+            RuntimeOverrides.MemberKey key = member(poolId, backendId);
+            if (priority < 0 || priority > MAX_PRIORITY) {
+                throw new IllegalArgumentException(
+                        "priority " + priority + " for " + key + " is outside 0.." + MAX_PRIORITY);
+            }
+            change(state.config(), state.overrides().withPriority(key, priority),
+                    "priority of " + key + " set to " + priority);
+        }
+    }
+
+    /** Sets a single backend's admin state (in every pool it belongs to). */
+    public void setAdminState(String backendId, AdminState adminState) {
+        synchronized (lock) {
+            single(backendId);
+            change(state.config(), state.overrides().withAdminState(backendId, adminState),
+                    "admin state of " + backendId + " set to " + adminState);
+        }
+    }
+
+    /** Drops every runtime override: the config applies again. */
+    public void clearOverrides() {
+        synchronized (lock) {
+            change(state.config(), RuntimeOverrides.NONE, "overrides cleared");
+        }
+    }
+
+    /** Forces a backend's breaker open or closed, or resets it to a clean CLOSED. */
+    public void forceBreaker(String backendId, ForceAction action) {
+        synchronized (lock) {
+            BackendRuntime runtime = runtimes.get(single(backendId).id());
+            BreakerTransition t = runtime.breaker().force(action, ticker.nanos(), ticker.instant());
+            if (t != null) {
+                List<EngineEvent> events = new ArrayList<>();
+                onBreakerTransition(runtime, t, events);
+                rebuild(events);
+            }
+        }
+    }
+
+    /** One active probe result from the gateway, applied with the backend's probe thresholds. */
+    public void reportProbe(String backendId, boolean success, String detail) {
+        synchronized (lock) {
+            BackendRuntime runtime = runtimes.get(single(backendId).id());
+            if (!runtime.probe().probed()) {
+                throw new IllegalArgumentException("backend '" + backendId + "' has no health probe");
+            }
+            if (runtime.probe().report(success, detail)) {
+                rebuild(new ArrayList<>());
+            }
+        }
+    }
+
+    // ---- queries ----
+
+    public EngineSnapshot snapshot() {
+        synchronized (lock) {
+            LiveState s = current();
+            long now = ticker.nanos();
+            Map<String, EngineSnapshot.BackendView> views = new HashMap<>();
+            List<EngineSnapshot.BackendView> backends = new ArrayList<>();
+            List<EngineSnapshot.PoolView> pools = new ArrayList<>();
+            for (BackendConfig b : s.config().backends().values()) {
+                if (!b.isPool()) {
+                    EngineSnapshot.BackendView v = backendView(s, b, now);
+                    views.put(b.id(), v);
+                    backends.add(v);
+                }
+            }
+            for (BackendConfig b : s.config().backends().values()) {
+                if (b.isPool()) {
+                    List<EngineSnapshot.MemberView> members = new ArrayList<>();
+                    for (PoolBalancer.MemberPlan m : s.targets().get(b.id()).plan()) {
+                        BackendHandle h = m.handle();
+                        String reason = h.availability == Availability.DRAINING && m.baseWeight() == 0 ? "weight 0"
+                                : s.statuses().get(h.backendId()).reason();
+                        members.add(new EngineSnapshot.MemberView(h.backendId(), (int) m.baseWeight(),
+                                m.pickWeight() / 100.0, m.priority(), h.availability, reason,
+                                views.get(h.backendId())));
+                    }
+                    pools.add(new EngineSnapshot.PoolView(b.id(), members));
+                }
+            }
+            return new EngineSnapshot(s.version(), s.hash(), ticker.instant(), backends, pools);
+        }
+    }
+
+    public long version() {
+        return state.version();
+    }
+
+    public String hash() {
+        return state.hash();
+    }
+
+    public GatewayConfig config() {
+        return state.config();
+    }
+
+    public RuntimeOverrides overrides() {
+        return state.overrides();
+    }
+
+    /** Routing over the current config's APIs. */
+    public Router router() {
+        return state.router();
+    }
+
+    /** Shorthand for {@code router().route(request)}; null when no API takes the request. */
+    public RouteMatch route(RequestView request) {
+        return state.router().route(request);
+    }
+
+    public RetryPlanner retryPlanner() {
+        return retryPlanner;
+    }
+
+    public void addListener(EngineListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(EngineListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- internals ----
+
+    /** The live state, first running due time-driven transitions; reads the clock only when one is pending. */
+    private LiveState current() {
+        LiveState s = state;
+        long deadline = s.nextDeadlineNanos();
+        if (deadline != Long.MAX_VALUE && ticker.nanos() - deadline >= 0) {
+            return advance();
+        }
+        return s;
+    }
+
+    private LiveState advance() {
+        synchronized (lock) {
+            long now = ticker.nanos();
+            if (now - state.nextDeadlineNanos() < 0) {
+                return state;
+            }
+            List<EngineEvent> events = new ArrayList<>();
+            for (BackendRuntime r : runtimes.values()) {
+                BreakerTransition t = r.breaker().advance(now, ticker.instant());
+                if (t != null) {
+                    onBreakerTransition(r, t, events);
+                }
+            }
+            rebuild(events);
+            return state;
+        }
+    }
+
+    private void onBreakerTransition(BackendRuntime runtime, BreakerTransition t, List<EngineEvent> events) {
+        runtime.breakerReason(t.reason());
+        events.add(t);
+    }
+
+    /** New config or overrides: bump the version, rehash, rebuild, tell listeners. */
+    private void change(GatewayConfig config, RuntimeOverrides overrides, String what) {
+        long version = state.version() + 1;
+        List<EngineEvent> events = new ArrayList<>();
+        publish(config, overrides, version, events);
+        events.addFirst(new StateChange(version, state.hash(), what, ticker.instant()));
+        emit(events);
+    }
+
+    /** Same config and overrides, new runtime state (breaker, probe, time). */
+    private void rebuild(List<EngineEvent> events) {
+        publish(state.config(), state.overrides(), state.version(), events);
+        emit(events);
+    }
+
+    private void publish(GatewayConfig config, RuntimeOverrides overrides, long version, List<EngineEvent> events) {
+        LiveState previous = state;
+        String hash = previous != null && previous.config() == config && previous.overrides() == overrides
+                ? previous.hash() : StateHash.of(config, overrides);
+        LiveState next = builder.build(config, overrides, version, hash, runtimes, previous, ticker.nanos());
+        if (previous != null) {
+            next.statuses().forEach((id, s) -> {
+                BackendStatus before = previous.statuses().get(id);
+                if (before != null && before.availability() != s.availability()) {
+                    events.add(new AvailabilityChange(id, before.availability(), s.availability(), s.reason(),
+                            ticker.instant()));
+                }
+            });
+        }
+        state = next;
+    }
+
+    private void emit(List<EngineEvent> events) {
+        for (EngineEvent e : events) {
+            for (EngineListener l : listeners) {
+                try {
+                    l.onEvent(e);
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.WARNING, "engine listener failed on " + e, ex);
+                }
+            }
+        }
+    }
+
+    private void syncRuntimes(GatewayConfig config) {
+        runtimes.keySet().removeIf(id -> config.backend(id) == null || config.backend(id).isPool());
+        for (BackendConfig b : config.backends().values()) {
+            if (!b.isPool()) {
+                BackendRuntime existing = runtimes.get(b.id());
+                if (existing == null) {
+                    runtimes.put(b.id(), new BackendRuntime(b));
+                } else {
+                    existing.reconfigure(b);
+                }
+            }
+        }
+    }
+
+    private BackendConfig single(String backendId) {
+        BackendConfig b = state.config().backend(backendId);
+        if (b == null) {
+            throw new IllegalArgumentException("unknown backend '" + backendId + "'");
+        }
+        if (b.isPool()) {
+            throw new IllegalArgumentException("'" + backendId + "' is a pool, not a single backend");
+        }
+        return b;
+    }
+
+    private RuntimeOverrides.MemberKey member(String poolId, String backendId) {
+        BackendConfig pool = state.config().backend(poolId);
+        if (pool == null || !pool.isPool()) {
+            throw new IllegalArgumentException("unknown pool '" + poolId + "'");
+        }
+        RuntimeOverrides.MemberKey key = new RuntimeOverrides.MemberKey(poolId, backendId);
+        if (!RuntimeOverrides.isMember(state.config(), key)) {
+            throw new IllegalArgumentException("backend '" + backendId + "' is not a member of pool '" + poolId + "'");
+        }
+        return key;
+    }
+
+    private EngineSnapshot.BackendView backendView(LiveState s, BackendConfig b, long now) {
+        BackendRuntime r = runtimes.get(b.id());
+        BackendStatus status = s.statuses().get(b.id());
+        CircuitBreaker breaker = r.breaker();
+        BreakerState bs = breaker.state();
+        Duration left = bs == BreakerState.OPEN ? Duration.ofNanos(Math.max(0, breaker.openUntilNanos() - now)) : null;
+        return new EngineSnapshot.BackendView(b.id(), b.url(), s.overrides().adminState(b.id()), status.availability(),
+                status.reason(), bs, left, breaker.counters(now), r.probe().health());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.PoolConfig;
+import dev.switchboard.config.PoolMember;
+import dev.switchboard.config.WhenAllUnavailable;
+import dev.switchboard.engine.balance.MaglevTable;
+import dev.switchboard.engine.routing.BackendUrl;
+import dev.switchboard.engine.routing.Router;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a {@link LiveState} from config, overrides and the backends' runtime state. Runs under the engine's
+ * mutation lock; allocation is fine here, it is what keeps picks allocation-free.
+ */
+final class StateBuilder {
+
+    private final Ticker ticker;
+
+    StateBuilder(Ticker ticker) {
+        this.ticker = ticker;
+    }
+
+    LiveState build(GatewayConfig config, RuntimeOverrides overrides, long version, String hash,
+                    Map<String, BackendRuntime> runtimes, LiveState previous, long nowNanos) {
+        Map<String, BackendStatus> statuses = new LinkedHashMap<>();
+        Map<String, BackendUrl> urls = new HashMap<>();
+        long deadline = Long.MAX_VALUE;
+        for (BackendConfig b : config.backends().values()) {
+            if (!b.isPool()) {
+                BackendStatus s = runtimes.get(b.id()).resolve(overrides.adminState(b.id()), nowNanos);
+                statuses.put(b.id(), s);
+                urls.put(b.id(), BackendUrl.parse(b.url()));
+                deadline = Math.min(deadline, s.deadlineNanos());
+            }
+        }
+        Map<String, PoolBalancer> targets = new HashMap<>();
+        for (BackendConfig b : config.backends().values()) {
+            PoolBalancer balancer = b.isPool()
+                    ? pool(b, overrides, statuses, urls, runtimes, previous == null ? null : previous.targets().get(b.id()))
+                    : single(b, overrides, statuses.get(b.id()), urls.get(b.id()), runtimes.get(b.id()));
+            targets.put(b.id(), balancer);
+        }
+        return new LiveState(config, overrides, version, hash, Map.copyOf(statuses), Map.copyOf(targets),
+                new Router(config.apis()), deadline);
+    }
+
+    private PoolBalancer single(BackendConfig b, RuntimeOverrides overrides, BackendStatus status, BackendUrl url,
+                                BackendRuntime runtime) {
+        BackendHandle handle = new BackendHandle(b.id(), runtime, url, -1, status.availability());
+        long weight = status.availability().pickable() ? 1 : 0;
+        boolean enabled = overrides.adminState(b.id()) == AdminState.ENABLED;
+        PoolBalancer.MemberPlan plan = new PoolBalancer.MemberPlan(handle, 1, 1, weight, enabled);
+        NoneAvailable none = new NoneAvailable(b.id(), WhenAllUnavailable.DEFAULT.statusCode(), List.of(runtime), ticker);
+        return PoolBalancer.of(List.of(plan), null, false, null, none);
+    }
+
+    private PoolBalancer pool(BackendConfig b, RuntimeOverrides overrides, Map<String, BackendStatus> statuses,
+                              Map<String, BackendUrl> urls, Map<String, BackendRuntime> runtimes, PoolBalancer previous) {
+        PoolConfig pool = b.pool();
+        List<PoolBalancer.MemberPlan> plan = new ArrayList<>();
+        List<BackendRuntime> memberRuntimes = new ArrayList<>();
+        List<String> affinityNames = new ArrayList<>();
+        List<Integer> affinityIndexes = new ArrayList<>();
+        for (int i = 0; i < pool.services().size(); i++) {
+            PoolMember m = pool.services().get(i);
+            BackendStatus s = statuses.get(m.backendId());
+            BackendRuntime runtime = runtimes.get(m.backendId());
+            int weight = overrides.weight(b.id(), m);
+            Availability a = weight == 0 && (s.availability() == Availability.AVAILABLE
+                    || s.availability() == Availability.SLOW_START) ? Availability.DRAINING : s.availability();
+            long pickWeight = a.pickable() ? (long) weight * s.weightPercent() : 0;
+            BackendHandle handle = new BackendHandle(b.id(), runtime, urls.get(m.backendId()), i, a);
+            boolean enabled = overrides.adminState(m.backendId()) == AdminState.ENABLED;
+            plan.add(new PoolBalancer.MemberPlan(handle, overrides.priority(b.id(), m), weight, pickWeight, enabled));
+            memberRuntimes.add(runtime);
+            if (m.effectiveWeight() > 0 || weight > 0) {
+                affinityNames.add(m.backendId());
+                affinityIndexes.add(i);
+            }
+        }
+        WhenAllUnavailable when = Objects.requireNonNullElse(pool.whenAllUnavailable(), WhenAllUnavailable.DEFAULT);
+        NoneAvailable none = new NoneAvailable(b.id(), when.statusCode(), memberRuntimes, ticker);
+        MaglevTable affinity = pool.sessionAffinity() == null || affinityNames.isEmpty() ? null
+                : affinityTable(affinityNames, affinityIndexes, previous);
+        return PoolBalancer.of(plan, pool.overprovisioningFactor(), when.action() == WhenAllUnavailable.Action.panic,
+                affinity, none);
+    }
+
+    /**
+     * The Maglev table changes only with membership (members with a weight in config or overrides); availability
+     * changes reuse the previous table, so a key returns to its backend when that backend recovers.
+     */
+    private static MaglevTable affinityTable(List<String> names, List<Integer> indexes, PoolBalancer previous) {
+        int[] values = indexes.stream().mapToInt(Integer::intValue).toArray();
+        MaglevTable old = previous == null ? null : previous.affinity();
+        return old != null && old.builtFrom(names, values) ? old : MaglevTable.build(names, values);
+    }
+}
