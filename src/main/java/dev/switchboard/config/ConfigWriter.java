@@ -1,0 +1,268 @@
+package dev.switchboard.config;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes a {@link GatewayConfig} back as config JSON in canonical form: the loader's schema, every resolved value
+ * spelled out (defaults included), keys in a fixed order, absent optional parts left out. Loading the output
+ * gives the same config.
+ */
+public final class ConfigWriter {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final JsonGenerator out;
+
+    private ConfigWriter(JsonGenerator out) {
+        this.out = out;
+    }
+
+    /** Indented canonical JSON, for files people read. */
+    public static String toJson(GatewayConfig config) {
+        return render(config, true);
+    }
+
+    /** Compact canonical JSON; the input of {@link ConfigHash}. */
+    public static String toCompactJson(GatewayConfig config) {
+        return render(config, false);
+    }
+
+    public static void write(GatewayConfig config, Path file) throws IOException {
+        Files.writeString(file, toJson(config), StandardCharsets.UTF_8);
+    }
+
+    private static String render(GatewayConfig config, boolean indent) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            if (indent) {
+                generator.useDefaultPrettyPrinter();
+            }
+            new ConfigWriter(generator).gatewayConfig(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return indent ? text + "\n" : text.toString();
+    }
+
+    private void gatewayConfig(GatewayConfig config) throws IOException {
+        out.writeStartObject();
+        GatewaySettings gateway = config.gateway();
+        out.writeObjectFieldStart("gateway");
+        out.writeStringField("id", gateway.id());
+        out.writeStringField("listen", gateway.listen());
+        out.writeNumberField("eventLoops", gateway.eventLoops());
+        out.writeNumberField("maxHeaderSize", gateway.maxHeaderSize());
+        duration("drainTimeout", gateway.drainTimeout());
+        out.writeEndObject();
+        out.writeBooleanField("diagnostics", config.diagnostics());
+        out.writeObjectFieldStart("backends");
+        for (BackendConfig backend : config.backends().values()) {
+            out.writeFieldName(backend.id());
+            backend(backend);
+        }
+        out.writeEndObject();
+        out.writeArrayFieldStart("apis");
+        for (ApiConfig api : config.apis()) {
+            api(api);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private void backend(BackendConfig backend) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("type", backend.type().json());
+        string("url", backend.url());
+        string("description", backend.description());
+        if (backend.circuitBreaker() != null) {
+            out.writeObjectFieldStart("circuitBreaker");
+            out.writeArrayFieldStart("rules");
+            for (BreakerRule rule : backend.circuitBreaker().rules()) {
+                breakerRule(rule);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+        if (backend.pool() != null) {
+            pool(backend.pool());
+        }
+        if (backend.healthProbe() != null) {
+            healthProbe(backend.healthProbe());
+        }
+        if (backend.slowStart() != null) {
+            out.writeObjectFieldStart("slowStart");
+            duration("duration", backend.slowStart().duration());
+            out.writeNumberField("minWeightPercent", backend.slowStart().minWeightPercent());
+            out.writeEndObject();
+        }
+        out.writeObjectFieldStart("tls");
+        out.writeBooleanField("validateCertificateChain", backend.tls().validateCertificateChain());
+        out.writeBooleanField("validateCertificateName", backend.tls().validateCertificateName());
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private void breakerRule(BreakerRule rule) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("name", rule.name());
+        FailureCondition condition = rule.failureCondition();
+        out.writeObjectFieldStart("failureCondition");
+        integer("count", condition.count());
+        integer("percentage", condition.percentage());
+        duration("interval", condition.interval());
+        statusRanges("statusCodeRanges", condition.statusCodeRanges());
+        errorReasons(condition.errorReasons());
+        out.writeNumberField("minimumRequests", condition.minimumRequests());
+        out.writeEndObject();
+        duration("tripDuration", rule.tripDuration());
+        out.writeBooleanField("acceptRetryAfter", rule.acceptRetryAfter());
+        duration("maxTripDuration", rule.maxTripDuration());
+        out.writeNumberField("halfOpenRequests", rule.halfOpenRequests());
+        out.writeEndObject();
+    }
+
+    private void pool(PoolConfig pool) throws IOException {
+        out.writeObjectFieldStart("pool");
+        out.writeArrayFieldStart("services");
+        for (PoolMember member : pool.services()) {
+            out.writeStartObject();
+            out.writeStringField("id", member.backendId());
+            integer("weight", member.weight());
+            integer("priority", member.priority());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        if (pool.sessionAffinity() != null) {
+            out.writeObjectFieldStart("sessionAffinity");
+            out.writeObjectFieldStart("sessionId");
+            out.writeStringField("source", pool.sessionAffinity().source().name());
+            out.writeStringField("name", pool.sessionAffinity().name());
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        out.writeObjectFieldStart("whenAllUnavailable");
+        out.writeStringField("action", pool.whenAllUnavailable().action().name());
+        out.writeNumberField("statusCode", pool.whenAllUnavailable().statusCode());
+        out.writeEndObject();
+        if (pool.overprovisioningFactor() != null) {
+            out.writeNumberField("overprovisioningFactor", pool.overprovisioningFactor());
+        }
+        out.writeEndObject();
+    }
+
+    private void healthProbe(HealthProbeConfig probe) throws IOException {
+        out.writeObjectFieldStart("healthProbe");
+        out.writeStringField("path", probe.path());
+        duration("interval", probe.interval());
+        duration("timeout", probe.timeout());
+        out.writeNumberField("healthyThreshold", probe.healthyThreshold());
+        out.writeNumberField("unhealthyThreshold", probe.unhealthyThreshold());
+        statusRanges("expectedStatusCodeRanges", probe.expectedStatusCodeRanges());
+        out.writeEndObject();
+    }
+
+    private void api(ApiConfig api) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("name", api.name());
+        string("host", api.host());
+        out.writeStringField("path", api.path());
+        out.writeStringField("backendId", api.backendId());
+        out.writeArrayFieldStart("rules");
+        for (RouteRule rule : api.rules()) {
+            routeRule(rule);
+        }
+        out.writeEndArray();
+        if (api.retry() != null) {
+            retry(api.retry());
+        }
+        out.writeObjectFieldStart("timeouts");
+        duration("connect", api.timeouts().connect());
+        duration("perTry", api.timeouts().perTry());
+        duration("total", api.timeouts().total());
+        out.writeEndObject();
+        out.writeNumberField("maxBufferedBody", api.maxBufferedBody());
+        out.writeBooleanField("preserveHost", api.preserveHost());
+        out.writeEndObject();
+    }
+
+    private void routeRule(RouteRule rule) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("name", rule.name());
+        out.writeArrayFieldStart("when");
+        for (RouteCondition condition : rule.when()) {
+            out.writeStartObject();
+            out.writeStringField("source", condition.source().name());
+            string("name", condition.name());
+            string("equals", condition.equals());
+            string("prefix", condition.prefix());
+            string("regex", condition.regex() == null ? null : condition.regex().pattern());
+            if (condition.exists() != null) {
+                out.writeBooleanField("exists", condition.exists());
+            }
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeStringField("backendId", rule.backendId());
+        out.writeEndObject();
+    }
+
+    private void retry(RetryPolicy retry) throws IOException {
+        out.writeObjectFieldStart("retry");
+        statusRanges("statusCodeRanges", retry.statusCodeRanges());
+        errorReasons(retry.errorReasons());
+        out.writeNumberField("count", retry.count());
+        duration("interval", retry.interval());
+        duration("maxInterval", retry.maxInterval());
+        duration("delta", retry.delta());
+        out.writeBooleanField("firstFastRetry", retry.firstFastRetry());
+        out.writeBooleanField("otherBackend", retry.otherBackend());
+        out.writeEndObject();
+    }
+
+    private void statusRanges(String name, List<StatusCodeRange> ranges) throws IOException {
+        out.writeArrayFieldStart(name);
+        for (StatusCodeRange range : ranges) {
+            out.writeStartObject();
+            out.writeNumberField("min", range.min());
+            out.writeNumberField("max", range.max());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    private void errorReasons(Collection<ErrorReason> reasons) throws IOException {
+        out.writeArrayFieldStart("errorReasons");
+        for (ErrorReason reason : reasons) {
+            out.writeString(reason.name());
+        }
+        out.writeEndArray();
+    }
+
+    private void string(String name, String value) throws IOException {
+        if (value != null) {
+            out.writeStringField(name, value);
+        }
+    }
+
+    private void integer(String name, Integer value) throws IOException {
+        if (value != null) {
+            out.writeNumberField(name, value);
+        }
+    }
+
+    private void duration(String name, Duration value) throws IOException {
+        if (value != null) {
+            out.writeStringField(name, value.toString());
+        }
+    }
+}
