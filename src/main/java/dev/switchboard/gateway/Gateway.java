@@ -2,6 +2,8 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.Ticker;
 import dev.switchboard.netty.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -13,6 +15,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +35,16 @@ public final class Gateway implements AutoCloseable {
     private final Channel listener;
     private final ChannelGroup clients;
     private final GatewayRuntime runtime;
-    private final EngineBalancer balancer;
+    private final Engine engine;
     private HealthProber prober;
     private boolean closed;
 
-    private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime, EngineBalancer balancer) {
+    private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime) {
         this.group = group;
         this.listener = listener;
         this.clients = clients;
         this.runtime = runtime;
-        this.balancer = balancer;
+        this.engine = runtime.engine();
     }
 
     /** Starts on the config's listen address. */
@@ -54,8 +57,8 @@ public final class Gateway implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         GatewaySettings settings = config.gateway();
         int threads = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
-        EngineBalancer balancer = new EngineBalancer(config);
-        GatewayRuntime runtime = new GatewayRuntime(new GatewayRuntime.Snapshot(config, balancer));
+        // ThreadLocalRandom.current() is safe to share: it always draws from the calling thread's state.
+        GatewayRuntime runtime = new GatewayRuntime(new Engine(config, Ticker.system(), ThreadLocalRandom.current()));
         EventLoopGroup group = Transports.eventLoopGroup(threads, "gateway-" + settings.id());
         ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         try {
@@ -66,8 +69,8 @@ public final class Gateway implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new GatewayChannelInitializer(runtime, settings.maxHeaderSize(), clients))
                     .bind(listen).syncUninterruptibly().channel();
-            Gateway gateway = new Gateway(group, listener, clients, runtime, balancer);
-            gateway.prober = HealthProber.start(config, group, runtime, balancer);
+            Gateway gateway = new Gateway(group, listener, clients, runtime);
+            gateway.prober = HealthProber.start(config, group, runtime);
             LOG.info("gateway '{}' listening on http://{} ({} event loops, {} transport)", settings.id(),
                     format(gateway.address()), threads, Transports.isNative() ? "epoll" : "nio");
             return gateway;
@@ -88,7 +91,12 @@ public final class Gateway implements AutoCloseable {
 
     /** The config new requests use. */
     public GatewayConfig config() {
-        return runtime.snapshot().config();
+        return engine.config();
+    }
+
+    /** The balancing engine: breaker and pool state, snapshots and runtime overrides. */
+    public Engine engine() {
+        return engine;
     }
 
     /** Requests between head and end of response right now. */
@@ -105,14 +113,13 @@ public final class Gateway implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("gateway is closed");
         }
-        GatewayConfig previous = runtime.snapshot().config();
+        GatewayConfig previous = engine.config();
         if (!previous.gateway().listen().equals(next.gateway().listen()) || previous.gateway().eventLoops() != next.gateway().eventLoops()) {
             LOG.warn("listen address and event loops apply at the next start only; keeping {}", format(address()));
         }
-        balancer.applyConfig(next);
-        runtime.replace(new GatewayRuntime.Snapshot(next, balancer));
+        engine.applyConfig(next);
         prober.stop();
-        prober = HealthProber.start(next, group, runtime, balancer);
+        prober = HealthProber.start(next, group, runtime);
         LOG.info("gateway '{}' applied a new config: {} apis, {} backends", next.gateway().id(), next.apis().size(), next.backends().size());
     }
 
@@ -155,7 +162,7 @@ public final class Gateway implements AutoCloseable {
     /** Closes with the config's drain timeout. */
     @Override
     public void close() {
-        close(runtime.snapshot().config().gateway().drainTimeout());
+        close(engine.config().gateway().drainTimeout());
     }
 
     /** Parses {@code host:port}, {@code [v6]:port} or {@code :port}. */

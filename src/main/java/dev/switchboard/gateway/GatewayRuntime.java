@@ -1,36 +1,28 @@
 package dev.switchboard.gateway;
 
-import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.engine.Engine;
 import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** State every connection of one running gateway shares: the live config, backend pools and in-flight count. */
+/** State every connection of one running gateway shares: the engine, backend pools and in-flight count. */
 final class GatewayRuntime {
-
-    /** The config and balancer a request keeps from its start to its end, even across a reload. */
-    record Snapshot(GatewayConfig config, Balancer balancer) {
-    }
 
     /** Largest backend response head accepted. */
     static final int MAX_RESPONSE_HEADER_SIZE = 64 * 1024;
 
+    private final Engine engine;
     private final Map<EventLoop, UpstreamPool> pools = new ConcurrentHashMap<>();
     private final UpstreamTls tls = new UpstreamTls();
     private final InFlightRequests inFlight = new InFlightRequests();
-    private volatile Snapshot snapshot;
     private volatile boolean draining;
 
-    GatewayRuntime(Snapshot initial) {
-        this.snapshot = initial;
+    GatewayRuntime(Engine engine) {
+        this.engine = engine;
     }
 
-    Snapshot snapshot() {
-        return snapshot;
-    }
-
-    void replace(Snapshot next) {
-        this.snapshot = next;
+    Engine engine() {
+        return engine;
     }
 
     UpstreamPool pool(EventLoop loop) {

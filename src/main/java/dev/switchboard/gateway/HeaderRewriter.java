@@ -21,7 +21,7 @@ final class HeaderRewriter {
 
     private static final List<AsciiString> HOP_BY_HOP = List.of(
             HttpHeaderNames.CONNECTION,
-            HttpHeaderNames.KEEP_ALIVE,
+            AsciiString.cached("keep-alive"),
             HttpHeaderNames.TE,
             HttpHeaderNames.TRAILER,
             HttpHeaderNames.TRANSFER_ENCODING,

@@ -54,8 +54,8 @@ record Problem(int status, String type, String title, String detail, long retryA
 
     static Problem unavailable(int status, String api, String target, long retryAfterSeconds) {
         return of(status, "backend-unavailable", "No backend available",
-                "Every backend of '" + target + "' is unavailable (circuit breaker open, unhealthy or drained); retry after "
-                        + retryAfterSeconds + " s or check the backends' breaker state.")
+                "Every backend of '" + target + "' is unavailable (circuit breaker open, unhealthy or drained)"
+                        + (retryAfterSeconds >= 0 ? "; the first breaker closes in " + retryAfterSeconds + " s." : "; check the backends' state."))
                 .with("api", api).with("backend", target).withRetryAfter(retryAfterSeconds);
     }
 

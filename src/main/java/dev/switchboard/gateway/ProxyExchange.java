@@ -1,7 +1,17 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.ErrorReason;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.TlsConfig;
+import dev.switchboard.engine.Attempts;
+import dev.switchboard.engine.BackendHandle;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.NoneAvailable;
+import dev.switchboard.engine.Pick;
+import dev.switchboard.engine.retry.RetryDecision;
+import dev.switchboard.engine.routing.RouteMatch;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -33,8 +43,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,16 +64,17 @@ final class ProxyExchange {
     private final ProxyFrontendHandler frontend;
     private final ChannelHandlerContext client;
     private final GatewayRuntime runtime;
-    private final GatewayRuntime.Snapshot snapshot;
+    private final Engine engine;
+    private final GatewayConfig config;
     private final HttpRequest request;
     private final boolean clientKeepAlive;
     private final boolean requestChunked;
     private final String path;
 
-    private Balancer.Route route;
+    private RouteMatch route;
+    private String rawQuery;
     private String affinityKey;
-    private final Set<String> tried = new HashSet<>(4);
-    private int attempts;
+    private Attempts attempts;
     private long deadlineNanos;
     private ScheduledFuture<?> deadline;
     private ScheduledFuture<?> retryTimer;
@@ -86,7 +95,8 @@ final class ProxyExchange {
         this.frontend = frontend;
         this.client = client;
         this.runtime = runtime;
-        this.snapshot = runtime.snapshot();
+        this.engine = runtime.engine();
+        this.config = engine.config();
         this.request = request;
         this.clientKeepAlive = HttpUtil.isKeepAlive(request);
         this.requestChunked = HttpUtil.isTransferEncodingChunked(request);
@@ -106,7 +116,8 @@ final class ProxyExchange {
         }
         String uri = request.uri();
         int q = uri.indexOf('?');
-        route = snapshot.balancer().route(request, path, q < 0 ? null : uri.substring(q + 1));
+        rawQuery = q < 0 ? null : uri.substring(q + 1);
+        route = engine.route(new HttpRequestView(request, path, rawQuery));
         if (route == null) {
             respondProblem(Problem.noApiMatched(request.headers().get(HttpHeaderNames.HOST), path));
             return;
@@ -115,7 +126,8 @@ final class ProxyExchange {
         Duration total = api.timeouts().total();
         deadlineNanos = System.nanoTime() + total.toNanos();
         deadline = client.executor().schedule(this::onDeadline, total.toNanos(), TimeUnit.NANOSECONDS);
-        affinityKey = snapshot.balancer().affinityKey(route.targetId(), request);
+        affinityKey = AffinityKeys.of(config.backend(route.targetId()), request);
+        attempts = new Attempts(api.retry() == null || api.retry().otherBackend());
         boolean hasBody = requestChunked || HttpUtil.getContentLength(request, 0L) > 0;
         if (hasBody && api.retry() != null && HttpUtil.getContentLength(request, -1L) <= api.maxBufferedBody()) {
             buffered = client.alloc().compositeBuffer(Integer.MAX_VALUE);
@@ -199,21 +211,22 @@ final class ProxyExchange {
         if (done) {
             return;
         }
-        Balancer.Pick pick = snapshot.balancer().pick(route.targetId(), affinityKey, tried);
-        if (pick instanceof Balancer.Unavailable none) {
+        Pick pick = engine.pick(route.targetId(), affinityKey, attempts);
+        if (pick instanceof NoneAvailable none) {
             respondProblem(Problem.unavailable(none.status(), route.api().name(), route.targetId(), none.retryAfterSeconds()));
             return;
         }
-        Balancer.Chosen chosen = (Balancer.Chosen) pick;
-        attempts++;
-        tried.add(chosen.backendId());
-        connect(chosen);
+        connect((BackendHandle) pick);
     }
 
-    private void connect(Balancer.Chosen chosen) {
-        Attempt next = new Attempt(chosen);
+    private void connect(BackendHandle backend) {
+        Attempt next = new Attempt(backend);
         attempt = next;
-        runtime.pool(client.channel().eventLoop()).acquire(chosen.upstream(), route.api().timeouts().connect())
+        BackendConfig backendConfig = config.backend(backend.backendId());
+        TlsConfig tls = !backend.url().tls() ? null
+                : backendConfig == null || backendConfig.tls() == null ? TlsConfig.DEFAULT : backendConfig.tls();
+        UpstreamKey key = new UpstreamKey(backend.url().host(), backend.url().port(), tls);
+        runtime.pool(client.channel().eventLoop()).acquire(key, route.api().timeouts().connect())
                 .addListener((Future<UpstreamPool.Lease> f) -> next.onAcquired(f));
     }
 
@@ -222,11 +235,12 @@ final class ProxyExchange {
         if (route.api().retry() == null || !replayable()) {
             return null;
         }
-        Duration delay = snapshot.balancer().retryDelay(route.api(), attempts, status, reason);
-        if (delay == null || System.nanoTime() + delay.toNanos() >= deadlineNanos) {
+        RetryDecision decision = engine.retryPlanner().decide(route.api().retry(), attempts.count(), status, reason);
+        if (!decision.retry() || System.nanoTime() + decision.delay().toNanos() >= deadlineNanos) {
             return null;
         }
-        return delay;
+        LOG.debug("{} {}: {}", request.method(), path, decision.reason());
+        return decision.delay();
     }
 
     private void scheduleRetry(Duration delay) {
@@ -250,7 +264,7 @@ final class ProxyExchange {
         }
         respondProblem(Problem.timeout(route.api().name(), backend,
                 "No response within the total timeout of " + route.api().timeouts().total() + " of api '" + route.api().name() + "' after "
-                        + attempts + " attempt(s)."));
+                        + attempts.count() + " attempt(s)."));
     }
 
     private void respondProblem(Problem problem) {
@@ -267,8 +281,8 @@ final class ProxyExchange {
             LOG.debug("{} {} -> {} {}", request.method(), path, problem.status(), problem.title());
         }
         FullHttpResponse response = ProblemResponses.render(problem, path, client.alloc());
-        if (snapshot.config().diagnostics() && attempts > 0) {
-            response.headers().setInt(ATTEMPTS_HEADER, attempts);
+        if (config.diagnostics() && attempts != null && attempts.count() > 0) {
+            response.headers().setInt(ATTEMPTS_HEADER, attempts.count());
         }
         boolean keepAlive = keepAliveAllowed();
         if (!keepAlive) {
@@ -332,7 +346,7 @@ final class ProxyExchange {
     /** One try on one backend connection. */
     private final class Attempt implements UpstreamListener {
 
-        final Balancer.Chosen backend;
+        final BackendHandle backend;
         UpstreamPool.Lease lease;
         boolean headSent;
         private ScheduledFuture<?> perTryTimer;
@@ -343,7 +357,7 @@ final class ProxyExchange {
         private boolean discarding;
         private boolean over;
 
-        Attempt(Balancer.Chosen backend) {
+        Attempt(BackendHandle backend) {
             this.backend = backend;
         }
 
@@ -371,9 +385,9 @@ final class ProxyExchange {
         private void sendHead() {
             Channel up = lease.channel();
             HttpHeaders headers = request.headers().copy();
-            String uri = snapshot.balancer().backendUri(backend, route.remainingPathAndQuery());
+            String uri = backend.url().requestTarget(route.remainingPath(), rawQuery);
             DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, headers);
-            HeaderRewriter.rewriteRequest(headers, clientIp(), "http", backend.upstream().hostHeader(), route.api().preserveHost());
+            HeaderRewriter.rewriteRequest(headers, clientIp(), "http", backend.url().authority(), route.api().preserveHost());
             if (buffered != null || !streaming) {
                 int length = buffered == null ? 0 : buffered.readableBytes();
                 if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
@@ -448,7 +462,7 @@ final class ProxyExchange {
             responseSeen = true;
             cancel(perTryTimer);
             int status = response.status().code();
-            snapshot.balancer().recordOutcome(backend.backendId(), status, null, response.headers().get(HttpHeaderNames.RETRY_AFTER));
+            engine.recordOutcome(backend, status, null, response.headers().get(HttpHeaderNames.RETRY_AFTER));
             upstreamKeepAlive = HttpUtil.isKeepAlive(response);
             Duration delay = retryDelay(status, null);
             if (delay != null) {
@@ -466,9 +480,9 @@ final class ProxyExchange {
             if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(request.method(), response.status().code())) {
                 HttpUtil.setTransferEncodingChunked(out, true);
             }
-            if (snapshot.config().diagnostics()) {
+            if (config.diagnostics()) {
                 headers.set(BACKEND_HEADER, backend.backendId());
-                headers.setInt(ATTEMPTS_HEADER, attempts);
+                headers.setInt(ATTEMPTS_HEADER, attempts.count());
             }
             if (!keepAliveAllowed()) {
                 headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -545,7 +559,7 @@ final class ProxyExchange {
                 return;
             }
             if (responseStarted) {
-                snapshot.balancer().recordOutcome(backend.backendId(), 0, ErrorReason.ConnectionReset, null);
+                engine.recordOutcome(backend, 0, ErrorReason.ConnectionReset, null);
                 over = true;
                 closeConnection();
                 LOG.info("{} {}: backend '{}' closed the connection mid-response; closing the client connection", request.method(), path,
@@ -585,11 +599,14 @@ final class ProxyExchange {
             over = true;
             cancel(perTryTimer);
             closeConnection();
-            snapshot.balancer().recordOutcome(backend.backendId(), 0, reason, null);
+            engine.recordOutcome(backend, 0, reason, null);
         }
 
         /** The client went away: drop the backend connection, which may still carry part of a response. */
         void abandon() {
+            if (!responseSeen) {
+                engine.abandon(backend);
+            }
             over = true;
             cancel(perTryTimer);
             closeConnection();
