@@ -15,7 +15,10 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.channel.socket.DuplexChannel;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyFrontendHandler.class);
+
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final GatewayRuntime runtime;
     private final int maxHeaderSize;
@@ -88,7 +93,22 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         FullHttpResponse response = ProblemResponses.render(problem, null, ctx.alloc());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         releaseDeferred();
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(response).addListener(f -> lingeringClose());
+    }
+
+    /**
+     * Closing with unread request bytes makes the kernel send RST, which can destroy the response before the
+     * client reads it. So: send FIN, keep reading (the decoder discards), and close when the client does or after
+     * {@link #LINGER}.
+     */
+    private void lingeringClose() {
+        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive()) {
+            ctx.close();
+            return;
+        }
+        duplex.shutdownOutput();
+        duplex.config().setAutoRead(true);
+        ctx.executor().schedule(() -> ctx.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Called by the exchange when its response is complete and its request fully read. */
