@@ -5,11 +5,9 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.sim.SimBackend;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class DemoEnvironment implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final int MAX_IN_FLIGHT = 500;
 
     private final Map<String, SimBackend> backends;
     private final Gateway gateway;
@@ -47,11 +43,7 @@ public final class DemoEnvironment implements AutoCloseable {
             });
             GatewayConfig config = DemoConfig.withUrls(template, id -> "http://127.0.0.1:" + sims.get(id).port());
             gateway = startGateway(config);
-            int port = gateway.port();
-            List<URI> targets = config.apis().stream()
-                    .map(api -> URI.create("http://127.0.0.1:" + port + api.path()))
-                    .toList();
-            TrafficGenerator traffic = new TrafficGenerator(targets, ratePerSecond, REQUEST_TIMEOUT, MAX_IN_FLIGHT);
+            TrafficGenerator traffic = TrafficGenerator.towards(config, gateway.port(), ratePerSecond);
             traffic.start();
             return new DemoEnvironment(sims, gateway, traffic);
         } catch (RuntimeException e) {

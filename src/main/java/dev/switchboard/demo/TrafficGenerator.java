@@ -1,5 +1,6 @@
 package dev.switchboard.demo;
 
+import dev.switchboard.config.GatewayConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TrafficGenerator implements AutoCloseable {
 
     private static final long TICK_MILLIS = 10;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_IN_FLIGHT = 500;
     // Set by the gateway when diagnostics are on; the demo config turns them on.
     private static final String BACKEND_HEADER = "X-Switchboard-Backend";
 
@@ -32,6 +36,7 @@ public final class TrafficGenerator implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("traffic-generator").factory());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final TrafficCounters counters = new TrafficCounters();
+    private final List<TrafficObserver> observers = new CopyOnWriteArrayList<>();
     private volatile double ratePerSecond;
     private double credit;
     private int nextTarget;
@@ -48,6 +53,14 @@ public final class TrafficGenerator implements AutoCloseable {
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         setRate(ratePerSecond);
+    }
+
+    /** A generator (not yet started) spreading its requests over every API of {@code config} on a loopback gateway. */
+    public static TrafficGenerator towards(GatewayConfig config, int gatewayPort, double ratePerSecond) {
+        List<URI> targets = config.apis().stream()
+                .map(api -> URI.create("http://127.0.0.1:" + gatewayPort + api.path()))
+                .toList();
+        return new TrafficGenerator(targets, ratePerSecond, REQUEST_TIMEOUT, MAX_IN_FLIGHT);
     }
 
     public void start() {
@@ -68,6 +81,11 @@ public final class TrafficGenerator implements AutoCloseable {
 
     public TrafficCounters counters() {
         return counters;
+    }
+
+    /** Adds an observer of every answer from now on. */
+    public void addObserver(TrafficObserver observer) {
+        observers.add(observer);
     }
 
     public int inFlight() {
@@ -97,9 +115,10 @@ public final class TrafficGenerator implements AutoCloseable {
             if (error != null) {
                 counters.failed();
             } else {
-                counters.completed(response.statusCode(),
-                        response.headers().firstValue(BACKEND_HEADER).orElse("?"),
-                        System.nanoTime() - started);
+                String backend = response.headers().firstValue(BACKEND_HEADER).orElse("?");
+                long nanos = System.nanoTime() - started;
+                counters.completed(response.statusCode(), backend, nanos);
+                observers.forEach(o -> o.answered(backend, response.statusCode(), nanos));
             }
         });
     }

@@ -1,0 +1,29 @@
+package dev.switchboard.console.embedded;
+
+import dev.switchboard.console.feed.BackendFrame;
+import dev.switchboard.console.feed.ConnectionState;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.feed.IntervalStats;
+import dev.switchboard.console.feed.MemberFrame;
+import dev.switchboard.console.feed.PoolFrame;
+import dev.switchboard.engine.EngineSnapshot;
+import java.util.Map;
+
+/** Turns an engine snapshot into the console's feed-neutral frame. */
+final class SnapshotFrames {
+
+    private SnapshotFrames() {
+    }
+
+    static GatewayFrame frame(String gatewayId, String configId, EngineSnapshot s, long statsSequence,
+                              Map<String, IntervalStats> stats) {
+        boolean idle = stats.values().stream().allMatch(i -> i.requests() == 0);
+        return new GatewayFrame(gatewayId, configId, idle ? ConnectionState.LIVE_IDLE : ConnectionState.LIVE,
+                idle ? "in process, no traffic in the last interval" : "in process", s.version(), s.hash(), s.at(),
+                s.backends().stream().map(b -> new BackendFrame(b.id(), b.adminState(), b.availability(), b.reason(),
+                        b.breaker(), b.openRemaining(), b.rules())).toList(),
+                s.pools().stream().map(p -> new PoolFrame(p.id(), p.members().stream().map(m -> new MemberFrame(
+                        m.backendId(), m.weight(), m.priority(), m.availability(), m.reason())).toList())).toList(),
+                statsSequence, stats);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.switchboard.console.feed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The latest complete picture of one gateway. Immutable: feeds build a new one per sample and the UI keeps only
+ * the newest.
+ *
+ * @param gatewayId     the console's name for the gateway (unique among connected gateways)
+ * @param configId      the config's {@code gateway.id}: gateways with the same one should run the same config
+ * @param statsSequence increases by one per statistics interval; {@code stats} belong to that interval
+ * @param stats         per backend id, the latest completed interval
+ */
+public record GatewayFrame(String gatewayId, String configId, ConnectionState connection, String connectionReason,
+                           long version, String hash, Instant at, List<BackendFrame> backends,
+                           List<PoolFrame> pools, long statsSequence, Map<String, IntervalStats> stats) {
+
+    public GatewayFrame {
+        backends = List.copyOf(backends);
+        pools = List.copyOf(pools);
+        stats = Map.copyOf(stats);
+    }
+}

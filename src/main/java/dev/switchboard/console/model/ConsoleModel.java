@@ -1,0 +1,132 @@
+package dev.switchboard.console.model;
+
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.FrameBatch;
+import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.console.feed.GatewayFrame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Root view model: takes the throttle's batches on the FX thread and spreads them over the gateways list, the
+ * selected gateway's pools, histories, distribution and the event log.
+ */
+public final class ConsoleModel {
+
+    private final Map<String, GatewayControl> controls = new LinkedHashMap<>();
+    private final Map<String, GatewayFrame> latest = new HashMap<>();
+    private final Map<String, GatewayHistory> histories = new HashMap<>();
+    private final GatewayListModel gateways = new GatewayListModel();
+    private final EventLogModel events = new EventLogModel();
+    private final DistributionModel distribution = new DistributionModel();
+    private final FailoverDetector failovers = new FailoverDetector();
+    private final PoolViewModel pools;
+    private final StringProperty selectedGateway = new SimpleStringProperty();
+    /** Increases whenever the selected gateway's frame was applied (the timeline redraws). */
+    private final LongProperty frames = new SimpleLongProperty();
+    /** Increases whenever the selected gateway's history gained an interval (the charts redraw). */
+    private final LongProperty intervals = new SimpleLongProperty();
+    private Consumer<ConsoleEvent> alerts = e -> { };
+
+    /** @param fx the FX thread's executor, for command results */
+    public ConsoleModel(List<GatewayFeed> feeds, Executor fx) {
+        feeds.forEach(f -> controls.put(f.id(), f.control()));
+        pools = new PoolViewModel(fx, e -> events.addAll(List.of(e)));
+        if (!feeds.isEmpty()) {
+            selectedGateway.set(feeds.getFirst().id());
+        }
+        selectedGateway.addListener((obs, was, now) -> showSelected(true));
+    }
+
+    /** Applies one batch from the throttle; FX thread only. */
+    public void apply(FrameBatch batch) {
+        List<ConsoleEvent> newEvents = new ArrayList<>(batch.events());
+        boolean selectedChanged = false;
+        boolean newInterval = false;
+        for (GatewayFrame frame : batch.frames()) {
+            latest.put(frame.gatewayId(), frame);
+            gateways.update(frame);
+            boolean added = histories.computeIfAbsent(frame.gatewayId(), id -> new GatewayHistory()).update(frame);
+            newEvents.addAll(failovers.check(frame));
+            if (frame.gatewayId().equals(selectedGateway.get())) {
+                selectedChanged = true;
+                newInterval = added;
+            }
+        }
+        if (selectedChanged) {
+            showSelected(newInterval);
+        }
+        events.addAll(newEvents);
+        newEvents.stream().filter(ConsoleEvent::alert).forEach(alerts);
+    }
+
+    private void showSelected(boolean newInterval) {
+        GatewayFrame frame = latest.get(selectedGateway.get());
+        if (frame == null) {
+            return;
+        }
+        pools.show(frame, controls.get(frame.gatewayId()));
+        frames.set(frames.get() + 1);
+        if (newInterval) {
+            distribution.update(pools.pools(), history().stats());
+            intervals.set(intervals.get() + 1);
+        }
+    }
+
+    /** The selected gateway's history (empty until its first frame). */
+    public GatewayHistory history() {
+        return histories.computeIfAbsent(selectedGateway.get(), id -> new GatewayHistory());
+    }
+
+    /** Receives every event worth a notification (breaker trips, failovers), on the FX thread. */
+    public void setAlerts(Consumer<ConsoleEvent> alerts) {
+        this.alerts = alerts;
+    }
+
+    public GatewayControl control(String gatewayId) {
+        return controls.get(gatewayId);
+    }
+
+    /** The selected gateway's latest frame, or null before its first one. */
+    public GatewayFrame selectedFrame() {
+        return latest.get(selectedGateway.get());
+    }
+
+    public GatewayListModel gateways() {
+        return gateways;
+    }
+
+    public PoolViewModel pools() {
+        return pools;
+    }
+
+    public EventLogModel events() {
+        return events;
+    }
+
+    public DistributionModel distribution() {
+        return distribution;
+    }
+
+    public StringProperty selectedGatewayProperty() {
+        return selectedGateway;
+    }
+
+    public LongProperty framesProperty() {
+        return frames;
+    }
+
+    public LongProperty intervalsProperty() {
+        return intervals;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.switchboard.console.model;
+
+import dev.switchboard.console.feed.GatewayFrame;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Every gateway the console watches. Gateways that share a config id are meant to run the same config, so a
+ * different hash among them is flagged as drift.
+ */
+public final class GatewayListModel {
+
+    private final ObservableList<GatewayRow> rows = FXCollections.observableArrayList();
+
+    void update(GatewayFrame frame) {
+        GatewayRow row = rows.stream().filter(r -> r.id().equals(frame.gatewayId())).findFirst().orElseGet(() -> {
+            GatewayRow added = new GatewayRow(frame.gatewayId());
+            rows.add(added);
+            return added;
+        });
+        row.update(frame);
+        Map<String, Set<String>> hashesByConfig = rows.stream().collect(Collectors.groupingBy(
+                r -> r.configIdProperty().get(), Collectors.mapping(r -> r.hashProperty().get(), Collectors.toSet())));
+        rows.forEach(r -> r.driftProperty().set(hashesByConfig.get(r.configIdProperty().get()).size() > 1));
+    }
+
+    public ObservableList<GatewayRow> rows() {
+        return rows;
+    }
+}
