@@ -1,0 +1,89 @@
+package dev.switchboard.console;
+
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.embedded.BackendStatsRecorder;
+import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
+import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.demo.DemoEnvironment;
+import dev.switchboard.demo.TrafficGenerator;
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.sim.SimBackend;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one console window runs and watches: the embedded gateway with its traffic generator (and, for the demo,
+ * the simulated backends a drill can break).
+ */
+public final class ConsoleSession implements AutoCloseable {
+
+    static final String EMBEDDED_ID = "embedded";
+
+    private final List<GatewayFeed> feeds;
+    private final TrafficGenerator traffic;
+    private final Map<String, SimBackend> simulators;
+    private final Gateway gateway;
+    private final AutoCloseable owned;
+
+    private ConsoleSession(List<GatewayFeed> feeds, Gateway gateway, TrafficGenerator traffic,
+                           Map<String, SimBackend> simulators, AutoCloseable owned) {
+        this.feeds = feeds;
+        this.gateway = gateway;
+        this.traffic = traffic;
+        this.simulators = simulators;
+        this.owned = owned;
+    }
+
+    /** The demo: simulated backends in two regions, a gateway on loopback and traffic at {@code rate} per second. */
+    public static ConsoleSession demo(double rate) {
+        DemoEnvironment demo = DemoEnvironment.start(rate);
+        BackendStatsRecorder stats = new BackendStatsRecorder();
+        demo.traffic().addObserver(stats);
+        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, demo.gateway(), stats);
+        return new ConsoleSession(List.of(feed), demo.gateway(), demo.traffic(), demo.backends(), demo);
+    }
+
+    /** A gateway on {@code config} in this process, with a traffic generator that starts quiet. */
+    public static ConsoleSession embedded(GatewayConfig config) {
+        Gateway gateway = Gateway.start(config);
+        TrafficGenerator traffic = TrafficGenerator.towards(config, gateway.port(), 0);
+        BackendStatsRecorder stats = new BackendStatsRecorder();
+        traffic.addObserver(stats);
+        traffic.start();
+        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, gateway, stats);
+        return new ConsoleSession(List.of(feed), gateway, traffic, Map.of(), () -> {
+            traffic.close();
+            gateway.close(Duration.ofSeconds(2));
+        });
+    }
+
+    public List<GatewayFeed> feeds() {
+        return feeds;
+    }
+
+    /** The gateway running in this process. */
+    Gateway embeddedGateway() {
+        return gateway;
+    }
+
+    /** The embedded traffic generator, whose rate the toolbar sets. */
+    public TrafficGenerator traffic() {
+        return traffic;
+    }
+
+    /** Simulated backends by id; empty unless this is the demo. */
+    public Map<String, SimBackend> simulators() {
+        return simulators;
+    }
+
+    @Override
+    public void close() {
+        feeds.forEach(GatewayFeed::close);
+        try {
+            owned.close();
+        } catch (Exception e) {
+            System.getLogger(ConsoleSession.class.getName()).log(System.Logger.Level.WARNING, "closing the session", e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.switchboard.console.view;
+
+import dev.switchboard.console.model.MemberRow;
+import dev.switchboard.console.model.PoolModel;
+import dev.switchboard.console.model.PoolViewModel;
+import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.breaker.ForceAction;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+
+/** One pool member in the pool view: state, breaker, and the controls that steer it. */
+final class BackendCard extends GridPane {
+
+    private static final int SLIDER_MAX = 100;
+
+    private final MemberRow row;
+    private final PoolModel pool;
+    private final PoolViewModel commands;
+    /** Set while the card copies the gateway's values into its controls, so that is not taken for an edit. */
+    private boolean syncing;
+
+    BackendCard(MemberRow row, PoolModel pool, PoolViewModel commands) {
+        this.row = row;
+        this.pool = pool;
+        this.commands = commands;
+        String key = row.poolId() + "-" + row.backendId();
+        setId("card-" + key);
+        getStyleClass().add("backend-card");
+        setHgap(10);
+        setVgap(4);
+
+        Label name = new Label(row.backendId());
+        name.getStyleClass().add("backend-name");
+        Label availability = stateChip(row.availabilityProperty(), "avail-");
+        availability.setId("availability-" + key);
+        Label reason = new Label();
+        reason.textProperty().bind(row.reasonProperty());
+        reason.getStyleClass().add("reason");
+        tooltip(reason, row.reasonProperty());
+        add(new HBox(8, name, availability, reason), 0, 0, 3, 1);
+
+        Label breaker = stateChip(row.breakerProperty(), "breaker-");
+        breaker.setId("breaker-" + key);
+        breaker.setTooltip(new Tooltip("Circuit breaker state (CLOSED passes traffic, OPEN blocks it)"));
+        Label detail = new Label();
+        detail.textProperty().bind(row.breakerDetailProperty());
+        detail.getStyleClass().add("reason");
+        add(new HBox(8, new Label("Breaker"), breaker, detail), 0, 1, 3, 1);
+
+        add(weightControls(key), 0, 2);
+        add(priorityControl(), 1, 2);
+        add(new HBox(8, adminToggles(), forceMenu()), 0, 3, 3, 1);
+    }
+
+    private Node weightControls(String key) {
+        Slider slider = new Slider(0, Math.max(SLIDER_MAX, row.weightProperty().get()), row.weightProperty().get());
+        slider.setId("weight-" + key);
+        slider.setMajorTickUnit(25);
+        slider.setShowTickMarks(true);
+        slider.setBlockIncrement(1);
+        slider.setPrefWidth(220);
+        slider.setTooltip(new Tooltip("Weight within its priority group. Drag to preview the traffic split; "
+                + "the weight applies when you release (Ctrl+Z undoes it)."));
+        Label value = new Label();
+        value.textProperty().bind(Bindings.createStringBinding(
+                () -> "weight " + Math.round(slider.getValue()), slider.valueProperty()));
+        value.setMinWidth(70);
+        Label share = new Label();
+        share.setId("share-" + key);
+        share.textProperty().bind(Bindings.createStringBinding(this::shareText,
+                row.targetShareProperty(), row.previewShareProperty()));
+        share.setTooltip(new Tooltip("Share of the pool's new requests: now, and with the weight being dragged"));
+
+        row.weightProperty().addListener((obs, was, now) -> {
+            if (!slider.isValueChanging()) {
+                syncing = true;
+                slider.setMax(Math.max(SLIDER_MAX, now.intValue()));
+                slider.setValue(now.intValue());
+                syncing = false;
+            }
+        });
+        slider.valueProperty().addListener((obs, was, now) -> {
+            if (syncing) {
+                return;
+            }
+            pool.preview(row.backendId(), (int) Math.round(now.doubleValue()));
+            if (!slider.isValueChanging()) {
+                applyWeight(slider);
+            }
+        });
+        slider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                applyWeight(slider);
+            }
+        });
+        return new HBox(8, slider, value, share);
+    }
+
+    private void applyWeight(Slider slider) {
+        pool.clearPreview();
+        commands.setWeight(row, (int) Math.round(slider.getValue()));
+    }
+
+    private String shareText() {
+        String now = percent(row.targetShareProperty().get());
+        double preview = row.previewShareProperty().get();
+        return Double.isNaN(preview) ? "share " + now : "share " + now + " \u2192 " + percent(preview);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    private Node priorityControl() {
+        Spinner<Integer> spinner = new Spinner<>(1, 100, Math.max(1, row.priorityProperty().get()));
+        spinner.setPrefWidth(80);
+        spinner.setTooltip(new Tooltip("Priority group (1 is used first; a higher number only when every member of "
+                + "the better groups is unavailable)"));
+        row.priorityProperty().addListener((obs, was, now) -> {
+            syncing = true;
+            spinner.getValueFactory().setValue(now.intValue());
+            syncing = false;
+        });
+        spinner.valueProperty().addListener((obs, was, now) -> {
+            if (!syncing) {
+                commands.setPriority(row, now);
+            }
+        });
+        return new HBox(6, new Label("priority"), spinner);
+    }
+
+    private Node adminToggles() {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox();
+        box.getStyleClass().add("segmented");
+        for (AdminState state : AdminState.values()) {
+            ToggleButton button = new ToggleButton(label(state));
+            button.setUserData(state);
+            button.setToggleGroup(group);
+            button.setTooltip(new Tooltip(tooltip(state)));
+            button.setSelected(state == row.adminStateProperty().get());
+            box.getChildren().add(button);
+        }
+        row.adminStateProperty().addListener((obs, was, now) -> {
+            syncing = true;
+            group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now));
+            syncing = false;
+        });
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (syncing) {
+                return;
+            }
+            if (now == null) {
+                // A click on the selected button would leave none selected: keep the gateway's state shown.
+                was.setSelected(true);
+            } else {
+                commands.setAdminState(row, (AdminState) now.getUserData());
+            }
+        });
+        return box;
+    }
+
+    private Node forceMenu() {
+        MenuButton menu = new MenuButton("Breaker");
+        menu.setTooltip(new Tooltip("Force the circuit breaker open or closed, or reset it to a clean CLOSED"));
+        menu.getItems().addAll(
+                forceItem("Force open", ForceAction.OPEN),
+                forceItem("Force closed", ForceAction.CLOSED),
+                forceItem("Reset", ForceAction.RESET));
+        return menu;
+    }
+
+    private MenuItem forceItem(String text, ForceAction action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> commands.forceBreaker(row, action));
+        return item;
+    }
+
+    private static String label(AdminState state) {
+        return switch (state) {
+            case ENABLED -> "Enabled";
+            case DRAIN -> "Drain";
+            case MAINTENANCE -> "Maintenance";
+            case DISABLED -> "Disabled";
+        };
+    }
+
+    private static String tooltip(AdminState state) {
+        return switch (state) {
+            case ENABLED -> "Normal operation";
+            case DRAIN -> "No new picks; sessions already on it (affinity) stay while it is available";
+            case MAINTENANCE -> "Out of service for maintenance: no traffic at all";
+            case DISABLED -> "Switched off: no traffic at all, not even in panic mode";
+        };
+    }
+
+    /** A label showing an enum value, styled by it (e.g. style class breaker-open). */
+    private static Label stateChip(ObservableValue<? extends Enum<?>> state, String classPrefix) {
+        Label chip = new Label();
+        chip.getStyleClass().add("state-chip");
+        chip.textProperty().bind(Bindings.createStringBinding(() -> state.getValue().name(), state));
+        Runnable restyle = () -> {
+            chip.getStyleClass().removeIf(c -> c.startsWith(classPrefix));
+            chip.getStyleClass().add(classPrefix + state.getValue().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        };
+        restyle.run();
+        state.addListener((obs, was, now) -> restyle.run());
+        return chip;
+    }
+
+    private static void tooltip(Label label, ObservableValue<String> text) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text);
+        label.setTooltip(tip);
+    }
+}

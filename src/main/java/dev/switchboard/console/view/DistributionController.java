@@ -1,0 +1,46 @@
+package dev.switchboard.console.view;
+
+import dev.switchboard.console.model.DistributionModel;
+import dev.switchboard.console.model.ShareRow;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.XYChart;
+
+/** Actual share of each pool's requests beside the share its weights target. */
+public final class DistributionController {
+
+    @FXML
+    private BarChart<String, Number> chart;
+    @FXML
+    private CategoryAxis backendAxis;
+    private final XYChart.Series<String, Number> actual = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> target = new XYChart.Series<>();
+
+    void init(DistributionModel model) {
+        actual.setName("actual % (last 5 s)");
+        target.setName("target % (weights)");
+        chart.setData(FXCollections.observableArrayList(java.util.List.of(actual, target)));
+        model.rows().addListener((ListChangeListener<ShareRow>) c -> show(model));
+    }
+
+    private void show(DistributionModel model) {
+        backendAxis.setCategories(FXCollections.observableArrayList(
+                model.rows().stream().map(DistributionController::category).toList()));
+        actual.getData().setAll(model.rows().stream()
+                .map(r -> new XYChart.Data<String, Number>(category(r), r.actual() * 100)).toList());
+        target.getData().setAll(model.rows().stream()
+                .map(r -> new XYChart.Data<String, Number>(category(r), r.target() * 100)).toList());
+    }
+
+    static String category(ShareRow row) {
+        return row.poolId() + "/" + row.backendId();
+    }
+
+    /** The chart's numbers, for a test that reads what an operator sees. */
+    XYChart.Series<String, Number> actualSeries() {
+        return actual;
+    }
+}

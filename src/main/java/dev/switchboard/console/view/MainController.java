@@ -1,0 +1,176 @@
+package dev.switchboard.console.view;
+
+import dev.switchboard.console.ConsoleSession;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.model.ConsoleModel;
+import dev.switchboard.console.model.DrillModel;
+import dev.switchboard.demo.TrafficGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+
+/** The main window: wires the sub-views to their models, the menus and toolbar, the status bar and the theme. */
+public final class MainController {
+
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private StatusBar statusBar;
+    @FXML
+    private MenuItem undoItem;
+    @FXML
+    private Button undoButton;
+    @FXML
+    private CheckMenuItem darkItem;
+    @FXML
+    private Slider rateSlider;
+    @FXML
+    private Label rateLabel;
+    @FXML
+    private BreakerTimeline timeline;
+    @FXML
+    private GatewaysController gatewaysController;
+    @FXML
+    private PoolsController poolsController;
+    @FXML
+    private DistributionController distributionController;
+    @FXML
+    private ChartsController chartsController;
+    @FXML
+    private EventsController eventsController;
+    @FXML
+    private DrillController drillController;
+
+    private ConsoleModel model;
+    private Stage stage;
+    private final Label throughput = new Label();
+
+    void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, Executor worker) {
+        model = consoleModel;
+        stage = owner;
+        gatewaysController.init(model.gateways(), model.selectedGatewayProperty());
+        poolsController.init(model.pools());
+        distributionController.init(model.distribution());
+        chartsController.init(model);
+        eventsController.init(model.events(), model.gateways());
+        drillController.init(new DrillModel(session.simulators(), worker));
+        model.framesProperty().addListener((obs, was, now) -> {
+            timeline.show(model.history());
+            statusBar.setText(summary(model.selectedFrame()));
+        });
+        model.intervalsProperty().addListener((obs, was, now) -> throughput.setText(throughput()));
+        statusBar.getRightItems().add(throughput);
+        model.setAlerts(new AlertNotifier(owner));
+        undoItem.disableProperty().bind(model.pools().undoStack().emptyProperty());
+        undoButton.disableProperty().bind(model.pools().undoStack().emptyProperty());
+        Themes.apply(scene, false);
+        darkItem.selectedProperty().addListener((obs, was, dark) -> Themes.apply(scene, dark));
+        bindRate(session.traffic());
+    }
+
+    private void bindRate(TrafficGenerator traffic) {
+        rateSlider.setValue(traffic.rate());
+        rateLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.0f req/s", rateSlider.getValue()), rateSlider.valueProperty()));
+        rateSlider.valueProperty().addListener((obs, was, now) -> traffic.setRate(Math.round(now.doubleValue())));
+    }
+
+    private static String summary(GatewayFrame f) {
+        return f == null ? "waiting for the first frame" : f.gatewayId() + ": " + f.connection() + " ("
+                + f.connectionReason() + ") · config v" + f.version() + " · " + f.backends().size() + " backends";
+    }
+
+    private String throughput() {
+        double total = model.history().stats().values().stream().mapToDouble(h -> h.rate().last()).sum();
+        return String.format(Locale.ROOT, "%.0f req/s answered", total);
+    }
+
+    @FXML
+    private void undo() {
+        model.pools().undo();
+    }
+
+    @FXML
+    private void exportEvents() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export events as CSV");
+        chooser.setInitialFileName("switchboard-events.csv");
+        var file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return;
+        }
+        try (Writer out = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
+            model.events().writeCsv(out);
+            statusBar.setText("events exported to " + file);
+        } catch (IOException e) {
+            statusBar.setText("could not export events: " + e.getMessage());
+        }
+    }
+
+    @FXML
+    private void quit() {
+        stage.close();
+    }
+
+    @FXML
+    private void showPools() {
+        tabs.getSelectionModel().select(0);
+    }
+
+    @FXML
+    private void showCharts() {
+        tabs.getSelectionModel().select(1);
+    }
+
+    @FXML
+    private void showEvents() {
+        tabs.getSelectionModel().select(2);
+    }
+
+    @FXML
+    private void showDrills() {
+        tabs.getSelectionModel().select(3);
+    }
+
+    /** Notifications for breaker trips and failovers; more than a few at once collapse into one. */
+    private static final class AlertNotifier implements java.util.function.Consumer<ConsoleEvent> {
+        private static final long QUIET_MILLIS = 2_000;
+        private final Stage owner;
+        private long lastShown;
+
+        AlertNotifier(Stage owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void accept(ConsoleEvent e) {
+            long now = System.currentTimeMillis();
+            if (now - lastShown < QUIET_MILLIS || !owner.isShowing()) {
+                return;
+            }
+            lastShown = now;
+            org.controlsfx.control.Notifications.create()
+                    .owner(owner)
+                    .title(e.kind() + (e.backendId().isEmpty() ? "" : " · " + e.backendId()))
+                    .text(e.message())
+                    .hideAfter(javafx.util.Duration.seconds(5))
+                    .showWarning();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.console.view;
+
+import dev.switchboard.console.ConsoleSession;
+import dev.switchboard.console.feed.CoalescingThrottle;
+import dev.switchboard.console.model.ConsoleModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** Builds the main window over a running session and connects the session's feeds to it through the throttle. */
+public final class MainWindow {
+
+    /** How often the UI takes the latest telemetry. */
+    static final Duration THROTTLE_PERIOD = Duration.ofMillis(200);
+    public static final String TITLE = "Switchboard console";
+
+    private final ConsoleModel model;
+    private final MainController controller;
+    private final CoalescingThrottle throttle;
+    private final ExecutorService worker;
+
+    private MainWindow(ConsoleModel model, MainController controller, CoalescingThrottle throttle,
+                       ExecutorService worker) {
+        this.model = model;
+        this.controller = controller;
+        this.throttle = throttle;
+        this.worker = worker;
+    }
+
+    public static MainWindow open(Stage stage, ConsoleSession session) {
+        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("/fxml/main.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the main window's FXML", e);
+        }
+        ConsoleModel model = new ConsoleModel(session.feeds(), Platform::runLater);
+        MainController controller = loader.getController();
+        Scene scene = new Scene(root, 1000, 720);
+        ExecutorService worker = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("console-worker").factory());
+        controller.init(model, session, stage, scene, worker);
+        CoalescingThrottle throttle = new CoalescingThrottle(Platform::runLater, model::apply);
+        session.feeds().forEach(f -> f.start(throttle));
+        throttle.start(THROTTLE_PERIOD);
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.show();
+        return new MainWindow(model, controller, throttle, worker);
+    }
+
+    public ConsoleModel model() {
+        return model;
+    }
+
+    MainController controller() {
+        return controller;
+    }
+
+    public void close() {
+        throttle.close();
+        worker.shutdownNow();
+    }
+}

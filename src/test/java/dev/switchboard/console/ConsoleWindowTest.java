@@ -1,0 +1,111 @@
+package dev.switchboard.console;
+
+import dev.switchboard.console.view.BreakerTimeline;
+import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.engine.EngineSnapshot;
+import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.engine.breaker.BreakerTransition;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main window over the embedded demo, driven headless through the real gateway and real requests. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+
+    private static final String EAST_1 = "orders-east-1";
+
+    private ConsoleSession session;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        session = ConsoleSession.demo(400);
+        window = MainWindow.open(stage, session);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(() -> window.close()).get();
+        }
+        session.close();
+    }
+
+    @Test
+    void draggingAWeightAppliesItLiveAndTheDistributionFollowsAndUndoRestoresIt(FxRobot robot) throws Exception {
+        assertThat(((Stage) robot.window(0)).getTitle()).startsWith("Switchboard");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#weight-orders-" + EAST_1).tryQuery().isPresent());
+        Slider slider = robot.lookup("#weight-orders-" + EAST_1).queryAs(Slider.class);
+        Node thumb = slider.lookup(".thumb");
+
+        robot.drag(thumb, MouseButton.PRIMARY).moveBy(-slider.getWidth() * 0.4, 0).drop();
+
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> weight(EAST_1) < 25);
+        int applied = weight(EAST_1);
+        assertThat(applied).isBetween(1, 24);
+        double target = applied / (applied + 50.0);
+        // Actual share over the last 5 s of real requests through the gateway converges on the new split.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Math.abs(actualShare(robot, EAST_1) - target) < 0.07);
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> weight(EAST_1) == 50);
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> Math.round(slider.getValue()) == 50);
+    }
+
+    @Test
+    void aBackendAnswering503ShowsItsBreakerOpenInThePoolViewAndTimelineWithinASecond(FxRobot robot) throws Exception {
+        AtomicLong trippedAt = new AtomicLong();
+        session.embeddedGateway().engine().addListener(e -> {
+            if (e instanceof BreakerTransition t && t.backendId().equals(EAST_1) && t.to() == BreakerState.OPEN) {
+                trippedAt.compareAndSet(0, System.nanoTime());
+            }
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#breaker-orders-" + EAST_1).tryQuery().isPresent());
+        robot.clickOn("Drills");
+        robot.clickOn("#drill-answer_503");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> trippedAt.get() != 0);
+        Label breaker = robot.lookup("#breaker-orders-" + EAST_1).queryAs(Label.class);
+        BreakerTimeline timeline = robot.lookup(".breaker-timeline").queryAs(BreakerTimeline.class);
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> onFx(() -> "OPEN".equals(breaker.getText())
+                && timeline.drawnState(EAST_1) == BreakerState.OPEN));
+        long shownAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - trippedAt.get());
+        assertThat(shownAfterMillis).isLessThan(1_000);
+    }
+
+    private int weight(String backendId) {
+        EngineSnapshot s = session.embeddedGateway().engine().snapshot();
+        return s.pools().stream().filter(p -> p.id().equals("orders")).findFirst().orElseThrow().members().stream()
+                .filter(m -> m.backendId().equals(backendId)).findFirst().orElseThrow().weight();
+    }
+
+    private static double actualShare(FxRobot robot, String backendId) throws Exception {
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> chart = robot.lookup(".chart").match(n -> n instanceof BarChart).queryAs(BarChart.class);
+        return WaitForAsyncUtils.asyncFx(() -> chart.getData().getFirst().getData().stream()
+                .filter(d -> d.getXValue().equals("orders/" + backendId))
+                .mapToDouble(d -> d.getYValue().doubleValue() / 100).findFirst().orElse(-1)).get();
+    }
+
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) throws Exception {
+        return WaitForAsyncUtils.asyncFx(check).get();
+    }
+}
