@@ -99,10 +99,10 @@ class ConsoleWindowTest {
 
     private static double actualShare(FxRobot robot, String backendId) throws Exception {
         @SuppressWarnings("unchecked")
-        BarChart<String, Number> chart = robot.lookup(".chart").match(n -> n instanceof BarChart).queryAs(BarChart.class);
+        BarChart<Number, String> chart = robot.lookup(".chart").match(n -> n instanceof BarChart).queryAs(BarChart.class);
         return WaitForAsyncUtils.asyncFx(() -> chart.getData().getFirst().getData().stream()
-                .filter(d -> d.getXValue().equals("orders/" + backendId))
-                .mapToDouble(d -> d.getYValue().doubleValue() / 100).findFirst().orElse(-1)).get();
+                .filter(d -> d.getYValue().equals("orders/" + backendId))
+                .mapToDouble(d -> d.getXValue().doubleValue() / 100).findFirst().orElse(-1)).get();
     }
 
     private static boolean onFx(java.util.concurrent.Callable<Boolean> check) throws Exception {

@@ -19,6 +19,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** One pool member in the pool view: state, breaker, and the controls that steer it. */
 final class BackendCard extends GridPane {
@@ -43,25 +44,21 @@ final class BackendCard extends GridPane {
 
         Label name = new Label(row.backendId());
         name.getStyleClass().add("backend-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label availability = stateChip(row.availabilityProperty(), "avail-");
         availability.setId("availability-" + key);
-        Label reason = new Label();
-        reason.textProperty().bind(row.reasonProperty());
-        reason.getStyleClass().add("reason");
-        tooltip(reason, row.reasonProperty());
-        add(new HBox(8, name, availability, reason), 0, 0, 3, 1);
+        Label reason = shrinkable(row.reasonProperty());
+        add(new HBox(8, name, availability, reason), 0, 0);
 
         Label breaker = stateChip(row.breakerProperty(), "breaker-");
         breaker.setId("breaker-" + key);
         breaker.setTooltip(new Tooltip("Circuit breaker state (CLOSED passes traffic, OPEN blocks it)"));
-        Label detail = new Label();
-        detail.textProperty().bind(row.breakerDetailProperty());
-        detail.getStyleClass().add("reason");
-        add(new HBox(8, new Label("Breaker"), breaker, detail), 0, 1, 3, 1);
+        Label breakerTitle = new Label("Breaker");
+        breakerTitle.setMinWidth(Region.USE_PREF_SIZE);
+        add(new HBox(8, breakerTitle, breaker, shrinkable(row.breakerDetailProperty())), 0, 1);
 
         add(weightControls(key), 0, 2);
-        add(priorityControl(), 1, 2);
-        add(new HBox(8, adminToggles(), forceMenu()), 0, 3, 3, 1);
+        add(new HBox(8, priorityControl(), adminToggles(), forceMenu()), 0, 3);
     }
 
     private Node weightControls(String key) {
@@ -70,17 +67,18 @@ final class BackendCard extends GridPane {
         slider.setMajorTickUnit(25);
         slider.setShowTickMarks(true);
         slider.setBlockIncrement(1);
-        slider.setPrefWidth(220);
+        slider.setPrefWidth(160);
         slider.setTooltip(new Tooltip("Weight within its priority group. Drag to preview the traffic split; "
                 + "the weight applies when you release (Ctrl+Z undoes it)."));
         Label value = new Label();
         value.textProperty().bind(Bindings.createStringBinding(
                 () -> "weight " + Math.round(slider.getValue()), slider.valueProperty()));
-        value.setMinWidth(70);
+        value.setMinWidth(Region.USE_PREF_SIZE);
         Label share = new Label();
         share.setId("share-" + key);
         share.textProperty().bind(Bindings.createStringBinding(this::shareText,
                 row.targetShareProperty(), row.previewShareProperty()));
+        share.setMinWidth(Region.USE_PREF_SIZE);
         share.setTooltip(new Tooltip("Share of the pool's new requests: now, and with the weight being dragged"));
 
         row.weightProperty().addListener((obs, was, now) -> {
@@ -125,7 +123,8 @@ final class BackendCard extends GridPane {
 
     private Node priorityControl() {
         Spinner<Integer> spinner = new Spinner<>(1, 100, Math.max(1, row.priorityProperty().get()));
-        spinner.setPrefWidth(80);
+        spinner.setPrefWidth(70);
+        spinner.setMinWidth(Region.USE_PREF_SIZE);
         spinner.setTooltip(new Tooltip("Priority group (1 is used first; a higher number only when every member of "
                 + "the better groups is unavailable)"));
         row.priorityProperty().addListener((obs, was, now) -> {
@@ -138,7 +137,9 @@ final class BackendCard extends GridPane {
                 commands.setPriority(row, now);
             }
         });
-        return new HBox(6, new Label("priority"), spinner);
+        Label title = new Label("priority");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        return new HBox(6, title, spinner);
     }
 
     private Node adminToggles() {
@@ -151,6 +152,7 @@ final class BackendCard extends GridPane {
             button.setToggleGroup(group);
             button.setTooltip(new Tooltip(tooltip(state)));
             button.setSelected(state == row.adminStateProperty().get());
+            button.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().add(button);
         }
         row.adminStateProperty().addListener((obs, was, now) -> {
@@ -192,7 +194,7 @@ final class BackendCard extends GridPane {
         return switch (state) {
             case ENABLED -> "Enabled";
             case DRAIN -> "Drain";
-            case MAINTENANCE -> "Maintenance";
+            case MAINTENANCE -> "Maint.";
             case DISABLED -> "Disabled";
         };
     }
@@ -210,6 +212,7 @@ final class BackendCard extends GridPane {
     private static Label stateChip(ObservableValue<? extends Enum<?>> state, String classPrefix) {
         Label chip = new Label();
         chip.getStyleClass().add("state-chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.textProperty().bind(Bindings.createStringBinding(() -> state.getValue().name(), state));
         Runnable restyle = () -> {
             chip.getStyleClass().removeIf(c -> c.startsWith(classPrefix));
@@ -220,9 +223,15 @@ final class BackendCard extends GridPane {
         return chip;
     }
 
-    private static void tooltip(Label label, ObservableValue<String> text) {
+    /** Secondary text that gives way first when the card is narrow; the tooltip keeps the whole of it. */
+    private static Label shrinkable(ObservableValue<String> text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().add("reason");
+        label.setMinWidth(40);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(text);
         label.setTooltip(tip);
+        return label;
     }
 }

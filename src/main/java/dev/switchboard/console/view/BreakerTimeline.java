@@ -31,6 +31,7 @@ public final class BreakerTimeline extends Region {
     private final Canvas canvas = new Canvas();
     private final Map<String, BreakerState> drawnNow = new HashMap<>();
     private GatewayHistory history;
+    private int rows;
 
     public BreakerTimeline() {
         getStyleClass().add("breaker-timeline");
@@ -40,6 +41,10 @@ public final class BreakerTimeline extends Region {
 
     /** Draws {@code h} from now on; call {@link #redraw()} when it changed. */
     public void show(GatewayHistory h) {
+        if (h != history || h.breakers().size() != rows) {
+            rows = h.breakers().size();
+            requestLayout();
+        }
         history = h;
         redraw();
     }
@@ -51,8 +56,7 @@ public final class BreakerTimeline extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        int rows = history == null ? 1 : history.breakers().size();
-        return (rows + 1) * ROW_HEIGHT + snappedTopInset() + snappedBottomInset();
+        return (Math.max(rows, 1) + 1) * ROW_HEIGHT + snappedTopInset() + snappedBottomInset();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.console.view;
 
 import dev.switchboard.console.model.DistributionModel;
 import dev.switchboard.console.model.ShareRow;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -13,26 +14,28 @@ import javafx.scene.chart.XYChart;
 public final class DistributionController {
 
     @FXML
-    private BarChart<String, Number> chart;
+    private BarChart<Number, String> chart;
     @FXML
     private CategoryAxis backendAxis;
-    private final XYChart.Series<String, Number> actual = new XYChart.Series<>();
-    private final XYChart.Series<String, Number> target = new XYChart.Series<>();
+    private final XYChart.Series<Number, String> actual = new XYChart.Series<>();
+    private final XYChart.Series<Number, String> target = new XYChart.Series<>();
 
     void init(DistributionModel model) {
         actual.setName("actual % (last 5 s)");
         target.setName("target % (weights)");
-        chart.setData(FXCollections.observableArrayList(java.util.List.of(actual, target)));
+        chart.setData(FXCollections.observableArrayList(List.of(actual, target)));
         model.rows().addListener((ListChangeListener<ShareRow>) c -> show(model));
     }
 
     private void show(DistributionModel model) {
-        backendAxis.setCategories(FXCollections.observableArrayList(
-                model.rows().stream().map(DistributionController::category).toList()));
+        List<String> categories = model.rows().stream().map(DistributionController::category).toList();
+        if (!categories.equals(backendAxis.getCategories())) {
+            backendAxis.setCategories(FXCollections.observableArrayList(categories));
+        }
         actual.getData().setAll(model.rows().stream()
-                .map(r -> new XYChart.Data<String, Number>(category(r), r.actual() * 100)).toList());
+                .map(r -> new XYChart.Data<Number, String>(r.actual() * 100, category(r))).toList());
         target.getData().setAll(model.rows().stream()
-                .map(r -> new XYChart.Data<String, Number>(category(r), r.target() * 100)).toList());
+                .map(r -> new XYChart.Data<Number, String>(r.target() * 100, category(r))).toList());
     }
 
     static String category(ShareRow row) {
@@ -40,7 +43,7 @@ public final class DistributionController {
     }
 
     /** The chart's numbers, for a test that reads what an operator sees. */
-    XYChart.Series<String, Number> actualSeries() {
+    XYChart.Series<Number, String> actualSeries() {
         return actual;
     }
 }

@@ -1,0 +1,56 @@
+package dev.switchboard.console;
+
+import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.console.view.PngWriter;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Writes target/screenshots/main-window.png after the demo ran a few seconds (the README's image comes from it). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowScreenshotTest {
+
+    private ConsoleSession session;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        session = ConsoleSession.demo(300);
+        window = MainWindow.open(stage, session);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
+        session.close();
+    }
+
+    @Test
+    void writesAScreenshotOfTheMainWindowWithMovingGraphs(FxRobot robot) throws Exception {
+        // Every graph moves within 2 s of launch: the first intervals arrive after about one second.
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> window.model().intervalsProperty().get() >= 1);
+        session.simulators().get("orders-east-1").updateBehavior(b -> b.withStatus(503));
+        WaitForAsyncUtils.sleep(8, TimeUnit.SECONDS);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        Path file = Path.of("target", "screenshots", "main-window.png");
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            PngWriter.write(image, out);
+        }
+        assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.switchboard.console.model;
+
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.EventKind;
+import dev.switchboard.console.feed.FeedListener;
+import dev.switchboard.console.feed.FrameBatch;
+import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.Availability;
+import dev.switchboard.engine.breaker.ForceAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+import static dev.switchboard.console.model.Frames.frame;
+import static dev.switchboard.console.model.Frames.member;
+import static dev.switchboard.console.model.Frames.requests;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The root view model fed by hand, with a recording control: no toolkit, no gateway. */
+class ConsoleModelTest {
+
+    private final List<String> commands = new ArrayList<>();
+    private boolean refuse;
+    private final ConsoleModel model = new ConsoleModel(List.of(new FakeFeed("gw1"), new FakeFeed("gw2")), Runnable::run);
+
+    @Test
+    void aWeightChangeIsSentThenUndoSendsTheOldWeightBack() {
+        model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of())));
+        MemberRow a = model.pools().pools().getFirst().rows().getFirst();
+
+        model.pools().setWeight(a, 10);
+        assertThat(commands).containsExactly("weight p/a 10");
+        assertThat(model.pools().undoStack().entries()).hasSize(1);
+        // A frame sampled before the change must not move the row back.
+        model.apply(batch(frame("gw1", "h", 1250, 1, twoMembers(50), Map.of())));
+        assertThat(a.weightProperty().get()).isEqualTo(50);
+        model.apply(batch(frame("gw1", "h", 1500, 1, twoMembers(10), Map.of())));
+        assertThat(a.weightProperty().get()).isEqualTo(10);
+        assertThat(a.targetShareProperty().get()).isCloseTo(10 / 60.0, within(1e-9));
+
+        model.pools().undo();
+        assertThat(commands).containsExactly("weight p/a 10", "weight p/a 50");
+        assertThat(model.pools().undoStack().entries()).isEmpty();
+    }
+
+    @Test
+    void aRefusedCommandIsLoggedAndNotUndoable() {
+        model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of())));
+        refuse = true;
+        model.pools().setAdminState(model.pools().pools().getFirst().rows().getFirst(), AdminState.DRAIN);
+        assertThat(model.pools().undoStack().entries()).isEmpty();
+        assertThat(model.events().shown()).singleElement()
+                .satisfies(e -> assertThat(e.message()).startsWith("refused: admin state of a").contains("no!"));
+    }
+
+    @Test
+    void previewShowsTheSplitAWeightWouldGive() {
+        model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of())));
+        PoolModel pool = model.pools().pools().getFirst();
+        pool.preview("a", 150);
+        assertThat(pool.rows().get(0).previewShareProperty().get()).isCloseTo(0.75, within(1e-9));
+        assertThat(pool.rows().get(1).previewShareProperty().get()).isCloseTo(0.25, within(1e-9));
+        pool.clearPreview();
+        assertThat(pool.rows().get(0).previewShareProperty().get()).isNaN();
+    }
+
+    @Test
+    void actualShareComesFromTheLastIntervalsOfRequests() {
+        model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of("a", requests(30), "b", requests(10)))));
+        model.apply(batch(frame("gw1", "h", 2000, 2, twoMembers(50), Map.of("a", requests(10), "b", requests(30)))));
+        assertThat(model.distribution().rows()).extracting(ShareRow::actual).containsExactly(0.5, 0.5);
+        assertThat(model.history().stats().get("a").rate().size()).isEqualTo(2);
+        assertThat(model.intervalsProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void gatewaysOfOneConfigWithDifferentHashesAreFlaggedAsDrift() {
+        model.apply(batch(frame("gw1", "h1", 1000, 1, twoMembers(50), Map.of()),
+                frame("gw2", "h1", 1000, 1, twoMembers(50), Map.of())));
+        assertThat(model.gateways().rows()).noneMatch(r -> r.driftProperty().get());
+        model.apply(batch(frame("gw2", "h2", 1250, 1, twoMembers(50), Map.of())));
+        assertThat(model.gateways().rows()).allMatch(r -> r.driftProperty().get());
+    }
+
+    @Test
+    void aPriorityGroupChangeIsLoggedAsAFailoverAndRaisedAsAnAlert() {
+        List<ConsoleEvent> alerts = new ArrayList<>();
+        model.setAlerts(alerts::add);
+        model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of())));
+        model.apply(batch(frame("gw1", "h", 1250, 1, List.of(member("a", 50, 1, Availability.UNAVAILABLE_BREAKER),
+                member("b", 50, 2, Availability.AVAILABLE)), Map.of())));
+        assertThat(alerts).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.FAILOVER);
+            assertThat(e.message()).isEqualTo("pool p: traffic moved from priority 1 to priority 2");
+        });
+    }
+
+    private static List<dev.switchboard.console.feed.MemberFrame> twoMembers(int weightOfA) {
+        return List.of(member("a", weightOfA, 1, Availability.AVAILABLE), member("b", 50, 1, Availability.AVAILABLE));
+    }
+
+    private static FrameBatch batch(dev.switchboard.console.feed.GatewayFrame... frames) {
+        return new FrameBatch(List.of(frames), List.of());
+    }
+
+    private final class FakeFeed implements GatewayFeed, GatewayControl {
+        private final String id;
+
+        FakeFeed(String id) {
+            this.id = id;
+        }
+
+        private CompletableFuture<Void> record(String command) {
+            if (refuse) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("no!"));
+            }
+            commands.add(command);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void start(FeedListener listener) {
+        }
+
+        @Override
+        public GatewayControl control() {
+            return this;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public CompletableFuture<Void> setWeight(String poolId, String backendId, int weight) {
+            return record("weight " + poolId + "/" + backendId + " " + weight);
+        }
+
+        @Override
+        public CompletableFuture<Void> setPriority(String poolId, String backendId, int priority) {
+            return record("priority " + poolId + "/" + backendId + " " + priority);
+        }
+
+        @Override
+        public CompletableFuture<Void> setAdminState(String backendId, AdminState state) {
+            return record("admin " + backendId + " " + state);
+        }
+
+        @Override
+        public CompletableFuture<Void> forceBreaker(String backendId, ForceAction action) {
+            return record("force " + backendId + " " + action);
+        }
+
+        @Override
+        public CompletableFuture<VersionedConfig> config() {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException());
+        }
+
+        @Override
+        public CompletableFuture<Long> applyConfig(GatewayConfig next, long expectedVersion) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException());
+        }
+    }
+}
