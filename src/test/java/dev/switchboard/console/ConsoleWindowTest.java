@@ -1,5 +1,7 @@
 package dev.switchboard.console;
 
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.console.view.BreakerTimeline;
 import dev.switchboard.console.view.MainWindow;
 import dev.switchboard.engine.EngineSnapshot;
@@ -12,6 +14,9 @@ import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -89,6 +94,30 @@ class ConsoleWindowTest {
                 && timeline.drawnState(EAST_1) == BreakerState.OPEN));
         long shownAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - trippedAt.get());
         assertThat(shownAfterMillis).isLessThan(1_000);
+    }
+
+    @Test
+    void anInvalidEditShowsTheValidatorsMessageAndChangesNothing(FxRobot robot) throws Exception {
+        robot.clickOn("Config");
+        TextArea editor = robot.lookup(".config-editor").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !editor.getText().isEmpty());
+        long version = session.embeddedGateway().engine().version();
+        String hash = session.embeddedGateway().engine().hash();
+
+        robot.clickOn(editor);
+        robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
+        robot.write("x");
+        robot.clickOn("Apply to gateway");
+
+        String expected = ConfigLoader.parse(editor.getText()).problems().getFirst().message();
+        @SuppressWarnings("unchecked")
+        ListView<ConfigProblem> problems = robot.lookup(".list-view").match(n -> n instanceof ListView<?> l
+                && !l.getItems().isEmpty() && l.getItems().getFirst() instanceof ConfigProblem).queryAs(ListView.class);
+        assertThat(problems.getItems().getFirst().message()).isEqualTo(expected);
+        assertThat(robot.lookup(n -> n instanceof Labeled l && l.getText() != null && l.getText().contains(expected))
+                .tryQuery()).isPresent();
+        assertThat(session.embeddedGateway().engine().version()).isEqualTo(version);
+        assertThat(session.embeddedGateway().engine().hash()).isEqualTo(hash);
     }
 
     private int weight(String backendId) {

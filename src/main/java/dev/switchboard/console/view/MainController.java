@@ -4,6 +4,7 @@ import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.model.ConsoleModel;
+import dev.switchboard.console.model.ConfigEditorModel;
 import dev.switchboard.console.model.DrillModel;
 import dev.switchboard.demo.TrafficGenerator;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -56,6 +58,8 @@ public final class MainController {
     private EventsController eventsController;
     @FXML
     private DrillController drillController;
+    @FXML
+    private ConfigController configController;
 
     private ConsoleModel model;
     private Stage stage;
@@ -70,6 +74,11 @@ public final class MainController {
         chartsController.init(model);
         eventsController.init(model.events(), model.gateways());
         drillController.init(new DrillModel(session.simulators(), worker));
+        ConfigEditorModel editor = new ConfigEditorModel(
+                () -> model.control(model.selectedGatewayProperty().get()), Platform::runLater);
+        configController.init(editor);
+        editor.reload();
+        model.selectedGatewayProperty().addListener((obs, was, now) -> editor.reload());
         model.framesProperty().addListener((obs, was, now) -> {
             timeline.show(model.history());
             statusBar.setText(summary(model.selectedFrame()));
@@ -144,8 +153,31 @@ public final class MainController {
     }
 
     @FXML
-    private void showDrills() {
+    private void showConfig() {
         tabs.getSelectionModel().select(3);
+    }
+
+    @FXML
+    private void showDrills() {
+        tabs.getSelectionModel().select(4);
+    }
+
+    @FXML
+    private void openConfig() {
+        showConfig();
+        configController.open();
+    }
+
+    @FXML
+    private void saveConfig() {
+        showConfig();
+        configController.save();
+    }
+
+    @FXML
+    private void applyConfig() {
+        showConfig();
+        configController.apply();
     }
 
     /** Notifications for breaker trips and failovers; more than a few at once collapse into one. */

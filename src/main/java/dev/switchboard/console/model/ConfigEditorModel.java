@@ -1,0 +1,136 @@
+package dev.switchboard.console.model;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigProblem;
+import dev.switchboard.config.ConfigResult;
+import dev.switchboard.config.ConfigWriter;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.feed.StaleVersionException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The config editor: JSON text validated by the real loader on each edit, the diff against what the gateway runs,
+ * and an apply that is refused when the gateway changed since the text was loaded.
+ */
+public final class ConfigEditorModel {
+
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> diff = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<GatewayConfig> parsed = new ReadOnlyObjectWrapper<>();
+    private final Supplier<GatewayControl> target;
+    private final Executor fx;
+    private GatewayConfig baseline;
+    private long baseVersion = -1;
+
+    /**
+     * @param target the control of the gateway edits apply to (the selected one)
+     * @param fx     where results are handled (the FX thread)
+     */
+    public ConfigEditorModel(Supplier<GatewayControl> target, Executor fx) {
+        this.target = target;
+        this.fx = fx;
+    }
+
+    /** Loads what the gateway runs now into the editor, discarding unapplied edits. */
+    public CompletableFuture<Void> reload() {
+        return load(vc -> "loaded config version " + vc.version() + " from the gateway");
+    }
+
+    private CompletableFuture<Void> load(Function<GatewayControl.VersionedConfig, String> statusAfter) {
+        return target.get().config().thenAcceptAsync(vc -> {
+            baseline = vc.config();
+            baseVersion = vc.version();
+            text.set(ConfigWriter.toJson(vc.config()));
+            validate();
+            status.set(statusAfter.apply(vc));
+        }, fx);
+    }
+
+    /** Runs the validator over the text: problems, or the diff of a valid config against the gateway's. */
+    public void validate() {
+        ConfigResult result = ConfigLoader.parse(text.get());
+        problems.setAll(result.problems());
+        if (result instanceof ConfigResult.Valid(GatewayConfig config)) {
+            parsed.set(config);
+            diff.setAll(baseline == null ? List.of() : LineDiff.diff(ConfigWriter.toJson(baseline), ConfigWriter.toJson(config)));
+        } else {
+            parsed.set(null);
+            diff.clear();
+        }
+    }
+
+    /** Applies a valid text to the gateway; with problems, or a stale base version, nothing changes. */
+    public CompletableFuture<Void> apply() {
+        validate();
+        GatewayConfig config = parsed.get();
+        if (config == null) {
+            status.set("not applied: fix the " + problems.size() + " problem(s) first");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (diff.stream().noneMatch(line -> line.startsWith("+") || line.startsWith("-"))) {
+            status.set("nothing to apply: the text matches the gateway's config");
+            return CompletableFuture.completedFuture(null);
+        }
+        return target.get().applyConfig(config, baseVersion)
+                .thenCompose(version -> load(vc -> "applied: the gateway is at version " + vc.version()))
+                .exceptionallyAsync(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    status.set((cause instanceof StaleVersionException ? "not applied, stale: " : "not applied: ")
+                            + cause.getMessage());
+                    return null;
+                }, fx);
+    }
+
+    public void open(Path file) throws IOException {
+        text.set(Files.readString(file, StandardCharsets.UTF_8));
+        validate();
+        status.set("opened " + file + " (not applied yet)");
+    }
+
+    /** Saves the text as it is, valid or not: an operator may save work in progress. */
+    public void save(Path file) throws IOException {
+        ConfigFiles.saveAtomically(file, text.get());
+        status.set("saved " + file + (Files.exists(ConfigFiles.backupOf(file)) ? "; previous version in "
+                + ConfigFiles.backupOf(file).getFileName() : ""));
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObservableList<ConfigProblem> problems() {
+        return problems;
+    }
+
+    public ObservableList<String> diff() {
+        return diff;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The text's config when it is valid, else null. */
+    public ReadOnlyObjectProperty<GatewayConfig> parsedProperty() {
+        return parsed.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.switchboard.console.model;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.console.embedded.BackendStatsRecorder;
+import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
+import dev.switchboard.demo.DemoConfig;
+import dev.switchboard.gateway.Gateway;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The editor against a real gateway in this process (backends need not run: nothing is proxied). */
+class ConfigEditorModelTest {
+
+    private final Gateway gateway = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
+    private final EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed("gw", gateway, new BackendStatsRecorder());
+    private final ConfigEditorModel editor = new ConfigEditorModel(feed::control, Runnable::run);
+
+    @AfterEach
+    void close() {
+        feed.close();
+        gateway.close();
+    }
+
+    @Test
+    void aValidEditShowsItsDiffAndApplies() {
+        editor.reload().join();
+        editor.textProperty().set(editor.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
+        editor.validate();
+        assertThat(editor.problems()).isEmpty();
+        assertThat(editor.diff()).anyMatch(l -> l.startsWith("-") && l.contains("PT20S"))
+                .anyMatch(l -> l.startsWith("+") && l.contains("PT45S"));
+        long before = gateway.engine().version();
+
+        editor.apply().join();
+
+        assertThat(gateway.engine().version()).isGreaterThan(before);
+        assertThat(gateway.config().backends().get("orders-east-1").circuitBreaker().rules().getFirst().tripDuration())
+                .hasSeconds(45);
+        assertThat(editor.statusProperty().get()).startsWith("applied");
+    }
+
+    @Test
+    void anInvalidEditListsTheValidatorsProblemsAndChangesNothing() {
+        editor.reload().join();
+        String bad = editor.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"soon\"");
+        editor.textProperty().set(bad);
+        long version = gateway.engine().version();
+        String hash = gateway.engine().hash();
+
+        editor.apply().join();
+
+        assertThat(editor.problems()).isNotEmpty().isEqualTo(ConfigLoader.parse(bad).problems());
+        assertThat(editor.problems().getFirst().path()).contains("tripDuration");
+        assertThat(editor.statusProperty().get()).startsWith("not applied: fix the");
+        assertThat(gateway.engine().version()).isEqualTo(version);
+        assertThat(gateway.engine().hash()).isEqualTo(hash);
+    }
+
+    @Test
+    void anEditBasedOnAnOlderVersionIsRefusedAsStale() {
+        editor.reload().join();
+        gateway.engine().setWeight("orders", "orders-east-1", 10);
+        long version = gateway.engine().version();
+        editor.textProperty().set(editor.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
+
+        editor.apply().join();
+
+        assertThat(editor.statusProperty().get()).startsWith("not applied, stale:").contains("version " + version);
+        assertThat(gateway.engine().version()).isEqualTo(version);
+    }
+
+    @Test
+    void saveIsAtomicAndKeepsThePreviousFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gateway.json");
+        Files.writeString(file, "old");
+        editor.textProperty().set("new");
+        editor.save(file);
+        assertThat(file).hasContent("new");
+        assertThat(ConfigFiles.backupOf(file)).hasContent("old");
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(2);
+        }
+    }
+
+    @Test
+    void lineDiffShowsChangesWithContext() {
+        assertThat(LineDiff.diff("a\nb\nc\nd\ne\nf\ng\nh", "a\nb\nc\nd\nE\nf\ng\nh")).containsExactly(
+                "  c", "  d", "- e", "+ E", "  f", "  g");
+    }
+}
