@@ -1,0 +1,74 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigProblem;
+import dev.switchboard.config.ConfigResult;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.gateway.ConfigWatcher;
+import dev.switchboard.gateway.Gateway;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code switchboard gateway --config FILE}: runs the gateway until SIGTERM/SIGINT, reloading the file when it
+ * changes, and drains in-flight requests within {@code gateway.drainTimeout} on the way out.
+ */
+@Command(name = "gateway",
+        mixinStandardHelpOptions = true,
+        description = "Run the load-balancing gateway; the config file is watched and reloaded when it changes.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by a signal after draining", "1:the config has problems", "2:the file cannot be read or the listener cannot start"})
+public final class GatewayCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "gateway config JSON")
+    private Path file;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "listen here instead of gateway.listen of the config")
+    private String listen;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        GatewayConfig config;
+        try {
+            ConfigResult result = ConfigLoader.load(file);
+            if (result instanceof ConfigResult.Invalid(var problems)) {
+                for (ConfigProblem p : problems) {
+                    err.println(file + ":" + p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message());
+                }
+                return ValidateCommand.INVALID;
+            }
+            config = result.orThrow();
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + e.getMessage());
+            return ValidateCommand.UNREADABLE;
+        }
+        Gateway gateway;
+        ConfigWatcher watcher;
+        try {
+            gateway = listen == null ? Gateway.start(config) : Gateway.start(config, Gateway.parseListen(listen));
+            watcher = ConfigWatcher.start(file, gateway);
+        } catch (RuntimeException | IOException e) {
+            err.println("cannot start the gateway: " + e.getMessage());
+            return ValidateCommand.UNREADABLE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("gateway-shutdown").unstarted(() -> {
+            watcher.close();
+            gateway.close(gateway.config().gateway().drainTimeout());
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.Ticker;
+import dev.switchboard.netty.Transports;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: one HTTP/1.1 listener proxying to the backends of a {@link GatewayConfig}.
+ *
+ * <p>{@link #applyConfig} swaps routes, backends and policies atomically; a request keeps the config it started
+ * with. The listener address and event-loop count are fixed at start. {@link #close(Duration)} stops accepting,
+ * lets in-flight requests finish within the drain time, then closes everything.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final EventLoopGroup group;
+    private final Channel listener;
+    private final ChannelGroup clients;
+    private final GatewayRuntime runtime;
+    private final Engine engine;
+    private HealthProber prober;
+    private boolean closed;
+
+    private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime) {
+        this.group = group;
+        this.listener = listener;
+        this.clients = clients;
+        this.runtime = runtime;
+        this.engine = runtime.engine();
+    }
+
+    /** Starts on the config's listen address. */
+    public static Gateway start(GatewayConfig config) {
+        return start(config, parseListen(config.gateway().listen()));
+    }
+
+    /** Starts on {@code listen} instead of the config's address (port 0 picks a free port). */
+    public static Gateway start(GatewayConfig config, InetSocketAddress listen) {
+        Objects.requireNonNull(config, "config");
+        GatewaySettings settings = config.gateway();
+        int threads = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
+        // ThreadLocalRandom.current() is safe to share: it always draws from the calling thread's state.
+        GatewayRuntime runtime = new GatewayRuntime(new Engine(config, Ticker.system(), ThreadLocalRandom.current()));
+        EventLoopGroup group = Transports.eventLoopGroup(threads, "gateway-" + settings.id());
+        ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        try {
+            Channel listener = new ServerBootstrap()
+                    .group(group)
+                    .channel(Transports.serverChannelClass())
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new GatewayChannelInitializer(runtime, settings.maxHeaderSize(), clients))
+                    .bind(listen).syncUninterruptibly().channel();
+            Gateway gateway = new Gateway(group, listener, clients, runtime);
+            gateway.prober = HealthProber.start(config, group, runtime);
+            LOG.info("gateway '{}' listening on http://{} ({} event loops, {} transport)", settings.id(),
+                    format(gateway.address()), threads, Transports.isNative() ? "epoll" : "nio");
+            return gateway;
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    /** The bound listener address (with the real port when 0 was asked for). */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    /** The config new requests use. */
+    public GatewayConfig config() {
+        return engine.config();
+    }
+
+    /** The balancing engine: breaker and pool state, snapshots and runtime overrides. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Requests between head and end of response right now. */
+    public int inFlightRequests() {
+        return runtime.inFlight().count();
+    }
+
+    /**
+     * Switches to {@code next} for every request that starts from now on; requests in flight finish with the config
+     * they started with. Breaker and balancing state of backends that still exist is kept.
+     */
+    public synchronized void applyConfig(GatewayConfig next) {
+        Objects.requireNonNull(next, "next");
+        if (closed) {
+            throw new IllegalStateException("gateway is closed");
+        }
+        GatewayConfig previous = engine.config();
+        if (!previous.gateway().listen().equals(next.gateway().listen()) || previous.gateway().eventLoops() != next.gateway().eventLoops()) {
+            LOG.warn("listen address and event loops apply at the next start only; keeping {}", format(address()));
+        }
+        engine.applyConfig(next);
+        prober.stop();
+        prober = HealthProber.start(next, group, runtime);
+        LOG.info("gateway '{}' applied a new config: {} apis, {} backends", next.gateway().id(), next.apis().size(), next.backends().size());
+    }
+
+    /**
+     * Stops accepting, waits up to {@code drain} for in-flight requests, then closes all connections and threads.
+     *
+     * @return true when every in-flight request finished within the drain time
+     */
+    public synchronized boolean close(Duration drain) {
+        if (closed) {
+            return true;
+        }
+        closed = true;
+        prober.stop();
+        runtime.startDraining();
+        listener.close().syncUninterruptibly();
+        clients.forEach(ch -> ch.eventLoop().execute(() -> {
+            ProxyFrontendHandler frontend = ch.pipeline().get(ProxyFrontendHandler.class);
+            if (frontend != null) {
+                frontend.closeIfIdle();
+            }
+        }));
+        boolean drained;
+        try {
+            drained = runtime.inFlight().awaitIdle(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        if (!drained) {
+            LOG.warn("drain time {} passed with {} request(s) in flight; closing them", drain, runtime.inFlight().count());
+        }
+        clients.close().awaitUninterruptibly();
+        runtime.closeIdleConnections();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        LOG.info("gateway stopped");
+        return drained;
+    }
+
+    /** Closes with the config's drain timeout. */
+    @Override
+    public void close() {
+        close(engine.config().gateway().drainTimeout());
+    }
+
+    /** Parses {@code host:port}, {@code [v6]:port} or {@code :port}. */
+    public static InetSocketAddress parseListen(String listen) {
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("listen address must be host:port, got '" + listen + "'");
+        }
+        String host = listen.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("listen port must be a number, got '" + listen + "'", e);
+        }
+        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+    }
+
+    private static String format(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.gateway;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Pipeline of a client connection: HTTP/1.1 codec with the head-size limit, then the proxy. */
+final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    /** Idle keep-alive client connections are closed after this long. */
+    static final Duration CLIENT_IDLE_TIMEOUT = Duration.ofSeconds(75);
+    private static final int MAX_INITIAL_LINE = 8192;
+    private static final int MAX_CHUNK = 64 * 1024;
+
+    private final GatewayRuntime runtime;
+    private final int maxHeaderSize;
+    private final ChannelGroup clients;
+
+    GatewayChannelInitializer(GatewayRuntime runtime, int maxHeaderSize, ChannelGroup clients) {
+        this.runtime = runtime;
+        this.maxHeaderSize = maxHeaderSize;
+        this.clients = clients;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        clients.add(ch);
+        ch.pipeline()
+                .addLast(new HttpServerCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK))
+                .addLast(new HttpServerExpectContinueHandler())
+                .addLast(new IdleStateHandler(0, 0, CLIENT_IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(new ProxyFrontendHandler(runtime, maxHeaderSize));
+    }
+}

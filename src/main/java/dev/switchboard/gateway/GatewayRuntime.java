@@ -1,0 +1,48 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.engine.Engine;
+import io.netty.channel.EventLoop;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** State every connection of one running gateway shares: the engine, backend pools and in-flight count. */
+final class GatewayRuntime {
+
+    /** Largest backend response head accepted. */
+    static final int MAX_RESPONSE_HEADER_SIZE = 64 * 1024;
+
+    private final Engine engine;
+    private final Map<EventLoop, UpstreamPool> pools = new ConcurrentHashMap<>();
+    private final UpstreamTls tls = new UpstreamTls();
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private volatile boolean draining;
+
+    GatewayRuntime(Engine engine) {
+        this.engine = engine;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    UpstreamPool pool(EventLoop loop) {
+        return pools.computeIfAbsent(loop, l -> new UpstreamPool(l, tls, MAX_RESPONSE_HEADER_SIZE));
+    }
+
+    InFlightRequests inFlight() {
+        return inFlight;
+    }
+
+    boolean draining() {
+        return draining;
+    }
+
+    void startDraining() {
+        draining = true;
+    }
+
+    /** Closes idle backend connections; each pool is touched on its own loop. */
+    void closeIdleConnections() {
+        pools.forEach((loop, pool) -> loop.execute(pool::closeIdle));
+    }
+}

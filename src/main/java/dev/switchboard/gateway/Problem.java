@@ -1,0 +1,81 @@
+package dev.switchboard.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem detail the gateway answers with instead of a backend response.
+ *
+ * @param status            HTTP status
+ * @param type              problem type URI (a stable slug under {@link #TYPE_BASE})
+ * @param title             short, fixed summary of the problem type
+ * @param detail            what happened to this request, phrased so an operator can act on it
+ * @param retryAfterSeconds Retry-After to send, or -1 for none
+ * @param extensions        extra members such as {@code api} and {@code backend}
+ */
+record Problem(int status, String type, String title, String detail, long retryAfterSeconds, Map<String, Object> extensions) {
+
+    static final String TYPE_BASE = "https://switchboard.dev/problems/";
+
+    Problem {
+        extensions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    static Problem of(int status, String slug, String title, String detail) {
+        return new Problem(status, TYPE_BASE + slug, title, detail, -1, Map.of());
+    }
+
+    Problem with(String name, Object value) {
+        if (value == null) {
+            return this;
+        }
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(name, value);
+        return new Problem(status, type, title, detail, retryAfterSeconds, more);
+    }
+
+    Problem withRetryAfter(long seconds) {
+        return new Problem(status, type, title, detail, seconds, extensions);
+    }
+
+    static Problem noApiMatched(String host, String path) {
+        return of(404, "no-api-matched", "No API matches this request",
+                "No configured API matches host '" + host + "' and path '" + path + "'; check the apis' host and path prefixes.");
+    }
+
+    static Problem malformedRequest(String why) {
+        return of(400, "malformed-request", "Malformed request", "The request is not valid HTTP/1.1: " + why);
+    }
+
+    static Problem headerTooLarge(int limit) {
+        return of(431, "request-header-too-large", "Request header fields too large",
+                "The request head exceeds the gateway's limit of " + limit + " bytes (gateway.maxHeaderSize).");
+    }
+
+    static Problem unavailable(int status, String api, String target, long retryAfterSeconds) {
+        return of(status, "backend-unavailable", "No backend available",
+                "Every backend of '" + target + "' is unavailable (circuit breaker open, unhealthy or drained)"
+                        + (retryAfterSeconds >= 0 ? "; the first breaker closes in " + retryAfterSeconds + " s." : "; check the backends' state."))
+                .with("api", api).with("backend", target).withRetryAfter(retryAfterSeconds);
+    }
+
+    static Problem connectFailed(String api, String backend, String why) {
+        return of(502, "backend-connection-failure", "Backend connection failed",
+                "Could not connect to backend '" + backend + "': " + why + ". Check that it is running and reachable.")
+                .with("api", api).with("backend", backend);
+    }
+
+    static Problem badGateway(String api, String backend, String why) {
+        return of(502, "bad-backend-response", "Bad response from backend",
+                "Backend '" + backend + "' " + why + ".").with("api", api).with("backend", backend);
+    }
+
+    static Problem timeout(String api, String backend, String why) {
+        return of(504, "backend-timeout", "Backend timed out", why).with("api", api).with("backend", backend);
+    }
+
+    static Problem shuttingDown() {
+        return of(503, "gateway-shutting-down", "Gateway is shutting down",
+                "This gateway instance is draining; send the request to another instance.").withRetryAfter(1);
+    }
+}

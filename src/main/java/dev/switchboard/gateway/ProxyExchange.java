@@ -1,0 +1,630 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.ErrorReason;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.TlsConfig;
+import dev.switchboard.engine.Attempts;
+import dev.switchboard.engine.BackendHandle;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.NoneAvailable;
+import dev.switchboard.engine.Pick;
+import dev.switchboard.engine.retry.RetryDecision;
+import dev.switchboard.engine.routing.RouteMatch;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client request from its head to the end of its response, across every attempt on a backend.
+ *
+ * <p>The request body is held for replay only when the api has a retry policy and the body fits in
+ * {@code maxBufferedBody}; a larger body is streamed to one backend without retry (a retry is still possible
+ * while no body byte has left, e.g. on connection refused). Responses always stream. Once a response byte went to
+ * the client the request is never retried. Everything runs on the client's event loop.
+ */
+final class ProxyExchange {
+
+    static final AsciiString BACKEND_HEADER = AsciiString.cached("x-switchboard-backend");
+    static final AsciiString ATTEMPTS_HEADER = AsciiString.cached("x-switchboard-attempts");
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyExchange.class);
+
+    private final ProxyFrontendHandler frontend;
+    private final ChannelHandlerContext client;
+    private final GatewayRuntime runtime;
+    private final Engine engine;
+    private final GatewayConfig config;
+    private final HttpRequest request;
+    private final boolean clientKeepAlive;
+    private final boolean requestChunked;
+    private final String path;
+
+    private RouteMatch route;
+    private String rawQuery;
+    private String affinityKey;
+    private Attempts attempts;
+    private long deadlineNanos;
+    private ScheduledFuture<?> deadline;
+    private ScheduledFuture<?> retryTimer;
+    private Attempt attempt;
+
+    /** Request body held for replay; null unless buffering. */
+    private CompositeByteBuf buffered;
+    /** Streamed request parts received but not yet written to a backend. */
+    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
+    private boolean streaming;
+    private boolean bodySent;
+    private boolean requestComplete;
+    private boolean responseStarted;
+    private boolean done;
+    private boolean keepAliveAfterRequest;
+
+    ProxyExchange(ProxyFrontendHandler frontend, ChannelHandlerContext client, GatewayRuntime runtime, HttpRequest request) {
+        this.frontend = frontend;
+        this.client = client;
+        this.runtime = runtime;
+        this.engine = runtime.engine();
+        this.config = engine.config();
+        this.request = request;
+        this.clientKeepAlive = HttpUtil.isKeepAlive(request);
+        this.requestChunked = HttpUtil.isTransferEncodingChunked(request);
+        int q = request.uri().indexOf('?');
+        this.path = q < 0 ? request.uri() : request.uri().substring(0, q);
+    }
+
+    boolean requestComplete() {
+        return requestComplete;
+    }
+
+    void start() {
+        runtime.inFlight().begin();
+        if (runtime.draining()) {
+            respondProblem(Problem.shuttingDown());
+            return;
+        }
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        rawQuery = q < 0 ? null : uri.substring(q + 1);
+        route = engine.route(new HttpRequestView(request, path, rawQuery));
+        if (route == null) {
+            respondProblem(Problem.noApiMatched(request.headers().get(HttpHeaderNames.HOST), path));
+            return;
+        }
+        ApiConfig api = route.api();
+        Duration total = api.timeouts().total();
+        deadlineNanos = System.nanoTime() + total.toNanos();
+        deadline = client.executor().schedule(this::onDeadline, total.toNanos(), TimeUnit.NANOSECONDS);
+        affinityKey = AffinityKeys.of(config.backend(route.targetId()), request);
+        attempts = new Attempts(api.retry() == null || api.retry().otherBackend());
+        boolean hasBody = requestChunked || HttpUtil.getContentLength(request, 0L) > 0;
+        if (hasBody && api.retry() != null && HttpUtil.getContentLength(request, -1L) <= api.maxBufferedBody()) {
+            buffered = client.alloc().compositeBuffer(Integer.MAX_VALUE);
+        } else if (hasBody) {
+            streaming = true;
+            startAttempt();
+        }
+    }
+
+    /** A part of the request body; this exchange owns it from here. */
+    void onRequestContent(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            requestComplete = true;
+            keepAliveAfterRequest = false;
+            respondProblem(Problem.malformedRequest(String.valueOf(content.decoderResult().cause().getMessage())));
+            return;
+        }
+        if (last) {
+            requestComplete = true;
+        }
+        if (done) {
+            content.release();
+            if (last) {
+                frontend.exchangeDone(this, keepAliveAfterRequest);
+            }
+            return;
+        }
+        if (buffered != null) {
+            buffered.addComponent(true, content.content());
+            if (buffered.readableBytes() > route.api().maxBufferedBody()) {
+                // Too large to replay: from here on the body streams to one backend.
+                CompositeByteBuf prefix = buffered;
+                buffered = null;
+                streaming = true;
+                pending.add(last ? new DefaultLastHttpContent(prefix) : new DefaultHttpContent(prefix));
+                startAttempt();
+            } else if (last) {
+                startAttempt();
+            }
+        } else if (streaming) {
+            if (attempt != null && attempt.headSent) {
+                attempt.sendBodyPart(content);
+            } else {
+                pending.add(content);
+                client.channel().config().setAutoRead(false);
+            }
+        } else {
+            content.release();
+            if (last) {
+                startAttempt();
+            }
+        }
+    }
+
+    void onClientWritabilityChanged(boolean writable) {
+        if (attempt != null && attempt.lease != null && responseStarted) {
+            attempt.lease.channel().config().setAutoRead(writable);
+        }
+    }
+
+    void onClientClosed() {
+        if (done) {
+            return;
+        }
+        if (attempt != null) {
+            attempt.abandon();
+        }
+        requestComplete = true;
+        finish(false);
+    }
+
+    /** True while a new attempt can send the whole request again: it is buffered, empty, or not yet sent. */
+    private boolean replayable() {
+        return !streaming || !bodySent;
+    }
+
+    private void startAttempt() {
+        retryTimer = null;
+        if (done) {
+            return;
+        }
+        Pick pick = engine.pick(route.targetId(), affinityKey, attempts);
+        if (pick instanceof NoneAvailable none) {
+            respondProblem(Problem.unavailable(none.status(), route.api().name(), route.targetId(), none.retryAfterSeconds()));
+            return;
+        }
+        connect((BackendHandle) pick);
+    }
+
+    private void connect(BackendHandle backend) {
+        Attempt next = new Attempt(backend);
+        attempt = next;
+        BackendConfig backendConfig = config.backend(backend.backendId());
+        TlsConfig tls = !backend.url().tls() ? null
+                : backendConfig == null || backendConfig.tls() == null ? TlsConfig.DEFAULT : backendConfig.tls();
+        UpstreamKey key = new UpstreamKey(backend.url().host(), backend.url().port(), tls);
+        runtime.pool(client.channel().eventLoop()).acquire(key, route.api().timeouts().connect())
+                .addListener((Future<UpstreamPool.Lease> f) -> next.onAcquired(f));
+    }
+
+    /** Decides what follows a failed or retryable attempt: another attempt after the engine's delay, or null. */
+    private Duration retryDelay(int status, ErrorReason reason) {
+        if (route.api().retry() == null || !replayable()) {
+            return null;
+        }
+        RetryDecision decision = engine.retryPlanner().decide(route.api().retry(), attempts.count(), status, reason);
+        if (!decision.retry() || System.nanoTime() + decision.delay().toNanos() >= deadlineNanos) {
+            return null;
+        }
+        LOG.debug("{} {}: {}", request.method(), path, decision.reason());
+        return decision.delay();
+    }
+
+    private void scheduleRetry(Duration delay) {
+        attempt = null;
+        if (delay.isZero()) {
+            client.executor().execute(this::startAttempt);
+        } else {
+            retryTimer = client.executor().schedule(this::startAttempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void onDeadline() {
+        deadline = null;
+        if (done || responseStarted) {
+            return;
+        }
+        String backend = null;
+        if (attempt != null) {
+            backend = attempt.backend.backendId();
+            attempt.fail(ErrorReason.Timeout);
+        }
+        respondProblem(Problem.timeout(route.api().name(), backend,
+                "No response within the total timeout of " + route.api().timeouts().total() + " of api '" + route.api().name() + "' after "
+                        + attempts.count() + " attempt(s)."));
+    }
+
+    private void respondProblem(Problem problem) {
+        if (done) {
+            return;
+        }
+        if (responseStarted) {
+            abortClient();
+            return;
+        }
+        if (problem.status() >= 500) {
+            LOG.info("{} {} -> {} {}: {}", request.method(), path, problem.status(), problem.title(), problem.detail());
+        } else {
+            LOG.debug("{} {} -> {} {}", request.method(), path, problem.status(), problem.title());
+        }
+        FullHttpResponse response = ProblemResponses.render(problem, path, client.alloc());
+        if (config.diagnostics() && attempts != null && attempts.count() > 0) {
+            response.headers().setInt(ATTEMPTS_HEADER, attempts.count());
+        }
+        boolean keepAlive = keepAliveAllowed();
+        if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        responseStarted = true;
+        client.writeAndFlush(response);
+        finish(keepAlive);
+    }
+
+    private boolean keepAliveAllowed() {
+        return clientKeepAlive && !runtime.draining();
+    }
+
+    /** Response bytes already left: the only honest signal left is closing the client connection. */
+    private void abortClient() {
+        requestComplete = true;
+        finish(false);
+    }
+
+    private void finish(boolean keepAlive) {
+        if (done) {
+            return;
+        }
+        done = true;
+        cancel(deadline);
+        cancel(retryTimer);
+        if (buffered != null) {
+            buffered.release();
+            buffered = null;
+        }
+        HttpContent part;
+        while ((part = pending.poll()) != null) {
+            part.release();
+        }
+        runtime.inFlight().end();
+        if (requestComplete) {
+            frontend.exchangeDone(this, keepAlive);
+        } else {
+            // The rest of the request body is read and dropped so the connection can carry the next request.
+            keepAliveAfterRequest = keepAlive;
+            client.channel().config().setAutoRead(true);
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private String clientIp() {
+        SocketAddress remote = client.channel().remoteAddress();
+        return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
+    private static boolean mayHaveBody(HttpMethod method, int status) {
+        return !HttpMethod.HEAD.equals(method) && status >= 200 && status != 204 && status != 304;
+    }
+
+    /** One try on one backend connection. */
+    private final class Attempt implements UpstreamListener {
+
+        final BackendHandle backend;
+        UpstreamPool.Lease lease;
+        boolean headSent;
+        private ScheduledFuture<?> perTryTimer;
+        private boolean responseSeen;
+        private boolean informational;
+        private boolean upstreamKeepAlive;
+        private Duration retryAfterDiscard;
+        private boolean discarding;
+        private boolean over;
+
+        Attempt(BackendHandle backend) {
+            this.backend = backend;
+        }
+
+        void onAcquired(Future<UpstreamPool.Lease> f) {
+            if (over || done || attempt != this) {
+                if (f.isSuccess()) {
+                    f.getNow().channel().close();
+                }
+                return;
+            }
+            if (!f.isSuccess()) {
+                Throwable cause = f.cause();
+                boolean timedOut = cause instanceof ConnectTimeoutException;
+                failBeforeResponse(timedOut ? ErrorReason.Timeout : ErrorReason.BackendConnectionFailure,
+                        timedOut ? Problem.timeout(route.api().name(), backend.backendId(), "Connecting to backend '" + backend.backendId()
+                                + "' took longer than the connect timeout " + route.api().timeouts().connect() + ".")
+                                : Problem.connectFailed(route.api().name(), backend.backendId(), describe(cause)));
+                return;
+            }
+            lease = f.getNow();
+            lease.handler().attach(this);
+            sendHead();
+        }
+
+        private void sendHead() {
+            Channel up = lease.channel();
+            HttpHeaders headers = request.headers().copy();
+            String uri = backend.url().requestTarget(route.remainingPath(), rawQuery);
+            DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, headers);
+            HeaderRewriter.rewriteRequest(headers, clientIp(), "http", backend.url().authority(), route.api().preserveHost());
+            if (buffered != null || !streaming) {
+                int length = buffered == null ? 0 : buffered.readableBytes();
+                if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                    HttpUtil.setContentLength(head, length);
+                }
+                up.write(head, up.voidPromise());
+                up.writeAndFlush(buffered == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(buffered.retainedDuplicate()))
+                        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            } else {
+                if (requestChunked) {
+                    HttpUtil.setTransferEncodingChunked(head, true);
+                }
+                up.write(head).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                HttpContent part;
+                while ((part = pending.poll()) != null) {
+                    bodySent = true;
+                    up.write(part).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                }
+                up.flush();
+                if (!requestComplete) {
+                    client.channel().config().setAutoRead(up.isWritable());
+                }
+            }
+            headSent = true;
+            Duration perTry = route.api().timeouts().perTry();
+            perTryTimer = up.eventLoop().schedule(this::onPerTryTimeout, perTry.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        void sendBodyPart(HttpContent content) {
+            Channel up = lease.channel();
+            bodySent = true;
+            up.writeAndFlush(content).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            if (!up.isWritable()) {
+                client.channel().config().setAutoRead(false);
+            }
+        }
+
+        private void onPerTryTimeout() {
+            if (over || responseSeen) {
+                return;
+            }
+            failBeforeResponse(ErrorReason.Timeout, Problem.timeout(route.api().name(), backend.backendId(),
+                    "Backend '" + backend.backendId() + "' sent no response head within the per-try timeout "
+                            + route.api().timeouts().perTry() + "."));
+        }
+
+        @Override
+        public void onResponsePart(HttpObject msg) {
+            if (over) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            if (msg instanceof HttpResponse response) {
+                onResponseHead(response);
+            }
+            if (msg instanceof HttpContent content) {
+                onResponseContent(content);
+            }
+        }
+
+        private void onResponseHead(HttpResponse response) {
+            if (response.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(response);
+                failBeforeResponse(ErrorReason.InvalidResponse, Problem.badGateway(route.api().name(), backend.backendId(),
+                        "sent a response that is not valid HTTP/1.1 (" + describe(response.decoderResult().cause()) + ")"));
+                return;
+            }
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                informational = true;
+                return;
+            }
+            responseSeen = true;
+            cancel(perTryTimer);
+            int status = response.status().code();
+            engine.recordOutcome(backend, status, null, response.headers().get(HttpHeaderNames.RETRY_AFTER));
+            upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+            Duration delay = retryDelay(status, null);
+            if (delay != null) {
+                discarding = true;
+                retryAfterDiscard = delay;
+                return;
+            }
+            forwardHead(response);
+        }
+
+        private void forwardHead(HttpResponse response) {
+            HttpHeaders headers = response.headers();
+            HeaderRewriter.rewriteResponse(headers);
+            DefaultHttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers);
+            if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(request.method(), response.status().code())) {
+                HttpUtil.setTransferEncodingChunked(out, true);
+            }
+            if (config.diagnostics()) {
+                headers.set(BACKEND_HEADER, backend.backendId());
+                headers.setInt(ATTEMPTS_HEADER, attempts.count());
+            }
+            if (!keepAliveAllowed()) {
+                headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+            responseStarted = true;
+            cancel(deadline);
+            client.write(out);
+        }
+
+        private void onResponseContent(HttpContent content) {
+            boolean last = content instanceof LastHttpContent;
+            if (informational || discarding || !responseSeen) {
+                content.release();
+                if (last && informational) {
+                    informational = false;
+                } else if (last && discarding) {
+                    over = true;
+                    returnConnection();
+                    scheduleRetry(retryAfterDiscard);
+                }
+                return;
+            }
+            if (!last) {
+                client.writeAndFlush(content);
+                if (!client.channel().isWritable()) {
+                    lease.channel().config().setAutoRead(false);
+                }
+                return;
+            }
+            over = true;
+            client.writeAndFlush(content);
+            returnConnection();
+            finish(keepAliveAllowed());
+        }
+
+        /** Pools the connection when the exchange on it ended cleanly, closes it otherwise. */
+        private void returnConnection() {
+            if (upstreamKeepAlive && requestComplete) {
+                runtime.pool(lease.channel().eventLoop()).release(lease);
+            } else {
+                lease.handler().detach();
+                lease.channel().close();
+            }
+        }
+
+        @Override
+        public void onUpstreamClosed() {
+            onUpstreamFailure(null);
+        }
+
+        @Override
+        public void onUpstreamError(Throwable cause) {
+            onUpstreamFailure(cause);
+        }
+
+        private void onUpstreamFailure(Throwable cause) {
+            if (over) {
+                return;
+            }
+            if (discarding) {
+                // The response we are skipping anyway was cut short; only the connection is lost.
+                over = true;
+                closeConnection();
+                scheduleRetry(retryAfterDiscard);
+                return;
+            }
+            if (lease.reused() && !responseSeen && !bodySent) {
+                // A pooled connection the backend had already closed: no request byte was processed, so this is
+                // not the backend's failure and does not count as an attempt.
+                LOG.debug("pooled connection to {} was closed; reconnecting", backend.backendId());
+                over = true;
+                closeConnection();
+                connect(backend);
+                return;
+            }
+            if (responseStarted) {
+                engine.recordOutcome(backend, 0, ErrorReason.ConnectionReset, null);
+                over = true;
+                closeConnection();
+                LOG.info("{} {}: backend '{}' closed the connection mid-response; closing the client connection", request.method(), path,
+                        backend.backendId());
+                abortClient();
+                return;
+            }
+            boolean invalid = cause instanceof DecoderException;
+            failBeforeResponse(invalid ? ErrorReason.InvalidResponse : ErrorReason.ConnectionReset,
+                    Problem.badGateway(route.api().name(), backend.backendId(), invalid
+                            ? "sent a response that is not valid HTTP/1.1 (" + describe(cause) + ")"
+                            : "closed the connection before a complete response head" + (cause == null ? "" : " (" + describe(cause) + ")")));
+        }
+
+        @Override
+        public void onUpstreamWritabilityChanged(boolean writable) {
+            if (streaming && !requestComplete && !done && headSent) {
+                client.channel().config().setAutoRead(writable);
+            }
+        }
+
+        /** Records the failure; then a retry, or the problem response when none follows. */
+        private void failBeforeResponse(ErrorReason reason, Problem problem) {
+            if (over) {
+                return;
+            }
+            fail(reason);
+            Duration delay = retryDelay(0, reason);
+            if (delay != null) {
+                scheduleRetry(delay);
+            } else {
+                respondProblem(problem);
+            }
+        }
+
+        void fail(ErrorReason reason) {
+            over = true;
+            cancel(perTryTimer);
+            closeConnection();
+            engine.recordOutcome(backend, 0, reason, null);
+        }
+
+        /** The client went away: drop the backend connection, which may still carry part of a response. */
+        void abandon() {
+            if (!responseSeen) {
+                engine.abandon(backend);
+            }
+            over = true;
+            cancel(perTryTimer);
+            closeConnection();
+        }
+
+        private void closeConnection() {
+            if (lease != null) {
+                lease.handler().detach();
+                lease.channel().close();
+            }
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "no detail";
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

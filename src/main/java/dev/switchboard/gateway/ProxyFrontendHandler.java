@@ -1,0 +1,182 @@
+package dev.switchboard.gateway;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.channel.socket.DuplexChannel;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: turns each decoded request into a {@link ProxyExchange}, one at a time. Requests a client
+ * pipelines behind the current one wait (and reading pauses) until the current response is done.
+ */
+final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyFrontendHandler.class);
+
+    private static final Duration LINGER = Duration.ofSeconds(2);
+
+    private final GatewayRuntime runtime;
+    private final int maxHeaderSize;
+    private final ArrayDeque<HttpObject> deferred = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private ProxyExchange current;
+
+    ProxyFrontendHandler(GatewayRuntime runtime, int maxHeaderSize) {
+        this.runtime = runtime;
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof HttpObject http)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!deferred.isEmpty() || (current != null && current.requestComplete() && msg instanceof HttpRequest)) {
+            deferred.add(http);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        dispatch(http);
+    }
+
+    private void dispatch(HttpObject msg) {
+        if (msg instanceof HttpRequest request) {
+            DecoderResult result = request.decoderResult();
+            if (result.isFailure()) {
+                ReferenceCountUtil.release(request);
+                rejectUndecodable(result.cause());
+                return;
+            }
+            current = new ProxyExchange(this, ctx, runtime, request);
+            current.start();
+        } else if (msg instanceof HttpContent content) {
+            if (current != null) {
+                current.onRequestContent(content);
+            } else {
+                content.release();
+            }
+        }
+    }
+
+    /** The decoder gave up on the request head; it discards the rest of the connection, so we answer and close. */
+    private void rejectUndecodable(Throwable cause) {
+        Problem problem = cause instanceof TooLongHttpHeaderException
+                ? Problem.headerTooLarge(maxHeaderSize)
+                : cause instanceof TooLongHttpLineException
+                        ? Problem.malformedRequest("the request line is longer than the gateway accepts")
+                        : Problem.malformedRequest(cause == null ? "unparseable" : String.valueOf(cause.getMessage()));
+        LOG.debug("rejecting request from {}: {}", ctx.channel().remoteAddress(), problem.detail());
+        FullHttpResponse response = ProblemResponses.render(problem, null, ctx.alloc());
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        releaseDeferred();
+        ctx.writeAndFlush(response).addListener(f -> lingeringClose());
+    }
+
+    /**
+     * Closing with unread request bytes makes the kernel send RST, which can destroy the response before the
+     * client reads it. So: send FIN, keep reading (the decoder discards), and close when the client does or after
+     * {@link #LINGER}.
+     */
+    private void lingeringClose() {
+        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive()) {
+            ctx.close();
+            return;
+        }
+        duplex.shutdownOutput();
+        duplex.config().setAutoRead(true);
+        ctx.executor().schedule(() -> ctx.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Called by the exchange when its response is complete and its request fully read. */
+    void exchangeDone(ProxyExchange exchange, boolean keepAlive) {
+        if (exchange != current) {
+            return;
+        }
+        current = null;
+        if (!keepAlive || !ctx.channel().isActive()) {
+            releaseDeferred();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        while (!deferred.isEmpty() && (current == null || !current.requestComplete())) {
+            dispatch(deferred.poll());
+        }
+        if (deferred.isEmpty()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** On shutdown: closes the connection now when no request is on it; otherwise its response says close. */
+    void closeIfIdle() {
+        if (current == null && deferred.isEmpty()) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (current != null) {
+            current.onClientWritabilityChanged(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseDeferred();
+        if (current != null) {
+            current.onClientClosed();
+            current = null;
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && current == null) {
+            ctx.close();
+        } else {
+            ReferenceCountUtil.release(evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.warn("client connection {} failed", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+
+    private void releaseDeferred() {
+        HttpObject msg;
+        while ((msg = deferred.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.netty.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to backends, owned by one event loop: connections are opened on that loop, so a client
+ * request and its backend connection never cross threads, and the pool needs no locks. Only its loop may call it.
+ */
+final class UpstreamPool {
+
+    /** Shorter than common backend keep-alive timeouts (nginx 75 s, Node 5 s is the exception), so we close first. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_INITIAL_LINE = 8192;
+    private static final int MAX_CHUNK = 64 * 1024;
+
+    /**
+     * A connection ready for one request.
+     *
+     * @param reused true when it came from the pool, so it may have been closed by the backend meanwhile
+     */
+    record Lease(Channel channel, UpstreamHandler handler, boolean reused) {
+    }
+
+    private final EventLoop loop;
+    private final UpstreamTls tls;
+    private final int maxResponseHeaderSize;
+    private final Map<UpstreamKey, ArrayDeque<Channel>> idle = new HashMap<>();
+
+    UpstreamPool(EventLoop loop, UpstreamTls tls, int maxResponseHeaderSize) {
+        this.loop = loop;
+        this.tls = tls;
+        this.maxResponseHeaderSize = maxResponseHeaderSize;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** The most recently used idle connection to {@code key}, else a new one (TLS handshake done). */
+    Future<Lease> acquire(UpstreamKey key, Duration connectTimeout) {
+        Promise<Lease> promise = loop.newPromise();
+        ArrayDeque<Channel> channels = idle.get(key);
+        while (channels != null && !channels.isEmpty()) {
+            Channel channel = channels.pollFirst();
+            if (channel.isActive()) {
+                return promise.setSuccess(new Lease(channel, channel.pipeline().get(UpstreamHandler.class), true));
+            }
+        }
+        connect(key, connectTimeout, promise);
+        return promise;
+    }
+
+    /** Returns a connection whose response was read completely and which the backend did not ask to close. */
+    void release(Lease lease) {
+        lease.handler().detach();
+        Channel channel = lease.channel();
+        if (channel.isActive()) {
+            idle.computeIfAbsent(lease.handler().key(), k -> new ArrayDeque<>()).addFirst(channel);
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    void forget(UpstreamKey key, Channel channel) {
+        ArrayDeque<Channel> channels = idle.get(key);
+        if (channels != null) {
+            channels.remove(channel);
+        }
+    }
+
+    /** Closes every idle connection (used on shutdown). */
+    void closeIdle() {
+        idle.values().forEach(channels -> channels.forEach(Channel::close));
+        idle.clear();
+    }
+
+    private void connect(UpstreamKey key, Duration connectTimeout, Promise<Lease> promise) {
+        UpstreamHandler handler = new UpstreamHandler(this, key);
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(Transports.channelClass())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        if (key.secure()) {
+                            p.addLast(tls.context(key.tls()).newHandler(ch.alloc(), key.host(), key.port()));
+                        }
+                        p.addLast(new HttpClientCodec(MAX_INITIAL_LINE, maxResponseHeaderSize, MAX_CHUNK));
+                        p.addLast(new IdleStateHandler(0, 0, IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                        p.addLast(handler);
+                    }
+                });
+        ChannelFuture connected = bootstrap.connect(InetSocketAddress.createUnresolved(key.host(), key.port()));
+        connected.addListener(f -> {
+            if (!f.isSuccess()) {
+                promise.tryFailure(f.cause());
+                return;
+            }
+            Channel channel = connected.channel();
+            SslHandler ssl = channel.pipeline().get(SslHandler.class);
+            if (ssl == null) {
+                promise.trySuccess(new Lease(channel, handler, false));
+                return;
+            }
+            ssl.handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    promise.trySuccess(new Lease(channel, handler, false));
+                } else {
+                    channel.close();
+                    promise.tryFailure(h.cause());
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reloading from the watched file: a good file applies, a bad one is rejected and the old config keeps serving. */
+class ConfigWatcherTest {
+
+    private static final String CONFIG = """
+            { "backends": { "a": { "url": "http://${a}" }, "b": { "url": "http://${b}" } },
+              "apis": [ { "name": "api", "path": "/", "backendId": "%s" } ] }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final GatewayHarness h = new GatewayHarness();
+    private ConfigWatcher watcher;
+
+    @AfterEach
+    void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        h.close();
+    }
+
+    private String resolved(String backend) {
+        return CONFIG.formatted(backend).replace("${a}", "127.0.0.1:" + h.sim("a").port()).replace("${b}", "127.0.0.1:" + h.sim("b").port());
+    }
+
+    @Test
+    void goodFileIsAppliedAndBadFileIsRejected() throws Exception {
+        h.sims("a", "b");
+        Path file = dir.resolve("gateway.json");
+        Files.writeString(file, resolved("a"));
+        h.gateway = Gateway.start(h.config(resolved("a")), new InetSocketAddress("127.0.0.1", 0));
+        watcher = ConfigWatcher.start(file, h.gateway);
+        assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.UNCHANGED);
+
+        Files.writeString(file, resolved("b"));
+        awaitBackend("b");
+
+        Files.writeString(file, resolved("nonexistent"));
+        assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.REJECTED);
+        Files.writeString(file, "{ \"apis\": [ ");
+        assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.REJECTED);
+        assertThat(h.get("/").headers().firstValue("X-Sim-Backend")).contains("b");
+
+        Files.writeString(file, resolved("a"));
+        awaitBackend("a");
+    }
+
+    private void awaitBackend(String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!h.get("/").headers().firstValue("X-Sim-Backend").orElseThrow().equals(expected)) {
+            assertThat(System.nanoTime()).as("reload to %s", expected).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+}

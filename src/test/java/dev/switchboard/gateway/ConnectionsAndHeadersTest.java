@@ -1,0 +1,92 @@
+package dev.switchboard.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Keep-alive on both sides and the header rules of a proxy hop. */
+class ConnectionsAndHeadersTest {
+
+    private static final String ONE_BACKEND = """
+            { "backends": { "a": { "url": "http://${a}/base" } },
+              "apis": [ { "name": "api", "path": "/shop", "backendId": "a" %s } ] }
+            """;
+
+    private final GatewayHarness h = new GatewayHarness();
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    @Test
+    void forwardedHeadersAreAddedAndHostIsTheBackends() {
+        h.sims("a").start(ONE_BACKEND.formatted(""));
+        HttpResponse<String> r = h.send(HttpRequest.newBuilder(h.uri("/shop/items?q=1")).header("X-Forwarded-For", "10.0.0.9").build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Sim-Path")).contains("/base/items?q=1");
+        assertThat(r.headers().firstValue("X-Sim-Seen-X-Forwarded-For")).contains("10.0.0.9, 127.0.0.1");
+        assertThat(r.headers().firstValue("X-Sim-Seen-X-Forwarded-Proto")).contains("http");
+        assertThat(r.headers().firstValue("X-Sim-Seen-X-Forwarded-Host")).contains("127.0.0.1:" + h.gateway.port());
+        assertThat(r.headers().firstValue("X-Sim-Seen-Via")).contains("1.1 switchboard");
+        assertThat(r.headers().firstValue("X-Sim-Host")).contains("127.0.0.1:" + h.sim("a").port());
+        assertThat(r.headers().allValues("Via")).anyMatch(v -> v.contains("1.1 switchboard"));
+    }
+
+    @Test
+    void preserveHostForwardsTheClientsHost() {
+        h.sims("a").start(ONE_BACKEND.formatted(", \"preserveHost\": true"));
+        HttpResponse<String> r = h.get("/shop");
+        assertThat(r.headers().firstValue("X-Sim-Host")).contains("127.0.0.1:" + h.gateway.port());
+    }
+
+    @Test
+    void clientConnectionIsKeptAliveAcrossRequests() throws IOException {
+        h.sims("a").start(ONE_BACKEND.formatted(""));
+        try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
+            socket.setSoTimeout(5000);
+            for (int i = 0; i < 3; i++) {
+                socket.getOutputStream().write("GET /shop HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                String head = readHead(socket.getInputStream());
+                assertThat(head).startsWith("HTTP/1.1 200");
+                int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+                socket.getInputStream().readNBytes(length);
+            }
+        }
+    }
+
+    @Test
+    void pooledConnectionsClosedByTheBackendAreReplacedTransparently() {
+        h.sims("a").start(ONE_BACKEND.formatted(""));
+        for (int i = 0; i < 5; i++) {
+            assertThat(h.post("/shop", "warm-" + i).statusCode()).isEqualTo(200);
+        }
+        // The backend drops every connection (as on its idle timeout), then accepts new ones again.
+        h.sim("a").setBehavior(h.sim("a").behavior().withRefuseConnections(true));
+        h.sim("a").setBehavior(h.sim("a").behavior().withRefuseConnections(false));
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = h.post("/shop", "after-" + i);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("X-Sim-Request-Body-Bytes")).contains(String.valueOf(("after-" + i).length()));
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        while (!sb.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            sb.append((char) b);
+        }
+        return sb.toString();
+    }
+}
