@@ -96,6 +96,7 @@ public final class AdminServer implements AutoCloseable {
             Channel listener = new ServerBootstrap()
                     .group(group)
                     .channel(Transports.serverChannelClass())
+                    .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -127,6 +128,11 @@ public final class AdminServer implements AutoCloseable {
 
     public int port() {
         return address().getPort();
+    }
+
+    /** Consoles connected to the stream now. */
+    public int consoles() {
+        return hub.consoles();
     }
 
     /** Where operator changes are recorded. */

@@ -1,5 +1,6 @@
 package dev.switchboard.telemetry.server;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
@@ -46,6 +47,7 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     private final ArrayDeque<TelemetryEvent> recent = new ArrayDeque<>();
     private GatewayConfig lastConfig;
     private boolean stateChanged;
+    private volatile int connected;
 
     TelemetryHub(Gateway gateway, Duration period, TelemetryLimits limits) {
         this.gateway = gateway;
@@ -74,6 +76,7 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
         ClientSession session = new ClientSession(conn, principal, peerWritable, limits);
         thread.execute(() -> {
             sessions.add(session);
+            connected = sessions.size();
             session.enqueue(snapshot());
             session.pump(limits.maxPendingFrames(), System.nanoTime());
             LOG.info("console {} connected ({} connected)", session, sessions.size());
@@ -84,6 +87,7 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     void closed(ClientSession session, int code, String reason) {
         thread.execute(() -> {
             if (sessions.remove(session)) {
+                connected = sessions.size();
                 LOG.info("console {} disconnected: {} {} ({} connected)", session, code, reason, sessions.size());
             }
         });
@@ -109,6 +113,10 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     /** An event that does not come from the engine (operator actions). */
     void publish(TelemetryEvent event) {
         thread.execute(() -> broadcast(event));
+    }
+
+    int consoles() {
+        return connected;
     }
 
     /** The current engine picture, as {@code GET /api/state} serves it. */
@@ -193,6 +201,7 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
         if (reason != null) {
             LOG.warn("disconnecting console {}: {}", s, reason);
             sessions.remove(s);
+            connected = sessions.size();
             s.close(Protocol.CloseCodes.TOO_SLOW, reason);
             thread.schedule(() -> {
                 if (!s.connection().isClosed()) {
@@ -205,7 +214,9 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     private String snapshot() {
         ObjectNode node = envelope(Protocol.Types.SNAPSHOT, System.currentTimeMillis(), null);
         node.set("state", Protocol.MAPPER.valueToTree(state()));
-        node.set("events", Protocol.MAPPER.valueToTree(List.copyOf(recent)));
+        // One by one: each element's type id is only written when Jackson sees the event's own class.
+        ArrayNode events = node.putArray("events");
+        recent.forEach(e -> events.add(Protocol.MAPPER.<ObjectNode>valueToTree(e)));
         return node.toString();
     }
 
