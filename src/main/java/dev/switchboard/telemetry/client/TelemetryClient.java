@@ -114,13 +114,7 @@ public final class TelemetryClient implements AutoCloseable {
 
     /** @param configJson a whole config document */
     public CompletableFuture<Reply.Ack> replaceConfig(long baseVersion, String configJson) {
-        JsonNode config;
-        try {
-            config = Protocol.MAPPER.readTree(configJson);
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e));
-        }
-        return send(new Command.ReplaceConfig(nextId(), baseVersion, config));
+        return send(new Command.ReplaceConfig(nextId(), baseVersion, configJson));
     }
 
     public CompletableFuture<Reply.Ack> clearOverrides(long baseVersion) {

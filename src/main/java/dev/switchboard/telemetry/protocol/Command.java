@@ -2,7 +2,6 @@ package dev.switchboard.telemetry.protocol;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A console's request on the stream. Each carries a correlation {@code id}, echoed by its {@code ack} or
@@ -54,8 +53,11 @@ public sealed interface Command {
     record ForceBreaker(String id, long baseVersion, String backend, String action) implements Change {
     }
 
-    /** @param config the whole config document (the admin section is ignored: the running one is kept) */
-    record ReplaceConfig(String id, long baseVersion, JsonNode config) implements Change {
+    /**
+     * @param config the whole config document as text, so problems' lines and columns point into it (its admin
+     *               section is ignored: the running one is kept)
+     */
+    record ReplaceConfig(String id, long baseVersion, String config) implements Change {
     }
 
     /** Drops every runtime override: the config file's weights, priorities and states apply again. */

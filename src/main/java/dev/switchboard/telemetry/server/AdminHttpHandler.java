@@ -1,7 +1,6 @@
 package dev.switchboard.telemetry.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
@@ -123,18 +122,13 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return;
         }
         long baseVersion;
-        JsonNode config;
         try {
             baseVersion = Long.parseLong(ifMatch.replace("\"", "").trim());
-            config = Protocol.MAPPER.readTree(request.content().toString(StandardCharsets.UTF_8));
-        } catch (NumberFormatException | JsonProcessingException e) {
-            respond(channel, HttpResponseStatus.BAD_REQUEST, JSON, problem("If-Match must be a version number and the body a JSON config: " + e.getMessage()), keepAlive);
+        } catch (NumberFormatException e) {
+            respond(channel, HttpResponseStatus.BAD_REQUEST, JSON, problem("If-Match must be the version number the config is based on"), keepAlive);
             return;
         }
-        if (config == null || !config.isObject()) {
-            respond(channel, HttpResponseStatus.BAD_REQUEST, JSON, problem("the body must be a JSON object"), keepAlive);
-            return;
-        }
+        String config = request.content().toString(StandardCharsets.UTF_8);
         control.submit(principal, new Command.ReplaceConfig("http", baseVersion, config)).thenAccept(reply -> {
             HttpResponseStatus status = switch (reply) {
                 case Reply.Ack a -> HttpResponseStatus.OK;

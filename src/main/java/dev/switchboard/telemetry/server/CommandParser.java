@@ -64,7 +64,7 @@ final class CommandParser {
             case "setPriority" -> new Command.SetPriority(id, f.version(), f.string("pool"), f.string("backend"), f.integer("priority"));
             case "setAdminState" -> new Command.SetAdminState(id, f.version(), f.string("backend"), f.choice("state", AdminState.values()));
             case "forceBreaker" -> new Command.ForceBreaker(id, f.version(), f.string("backend"), f.choice("action", ForceAction.values()));
-            case "replaceConfig" -> new Command.ReplaceConfig(id, f.version(), f.object("config"));
+            case "replaceConfig" -> new Command.ReplaceConfig(id, f.version(), f.string("config"));
             case "clearOverrides" -> new Command.ClearOverrides(id, f.version());
             default -> throw new IllegalStateException("TYPES and the switch disagree about " + type);
         };
@@ -103,14 +103,6 @@ final class CommandParser {
                 throw wrongType("baseVersion", "an integer (the version the change is based on)", value);
             }
             return value.longValue();
-        }
-
-        JsonNode object(String name) throws BadCommand {
-            JsonNode value = required(name);
-            if (!value.isObject()) {
-                throw wrongType(name, "an object", value);
-            }
-            return value;
         }
 
         <E extends Enum<E>> String choice(String name, E[] options) throws BadCommand {

@@ -110,7 +110,7 @@ final class ControlPlane implements EngineListener, AutoCloseable {
                 engine.clearOverrides();
             }
             case Command.ReplaceConfig c -> {
-                ConfigResult result = ConfigLoader.parse(c.config().toString());
+                ConfigResult result = ConfigLoader.parse(c.config());
                 if (result instanceof ConfigResult.Invalid(List<ConfigProblem> problems)) {
                     return new Reply.Error(c.id(), ErrorCode.INVALID_CONFIG, "the config has " + problems.size() + " problem(s)",
                             problems.stream().map(ConfigProblem::toString).toList());
