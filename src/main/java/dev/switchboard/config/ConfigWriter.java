@@ -76,6 +76,31 @@ public final class ConfigWriter {
             api(api);
         }
         out.writeEndArray();
+        if (config.admin() != null) {
+            admin(config.admin());
+        }
+        out.writeEndObject();
+    }
+
+    private void admin(AdminConfig admin) throws IOException {
+        out.writeObjectFieldStart("admin");
+        out.writeStringField("listen", admin.listen());
+        out.writeArrayFieldStart("tokens");
+        for (AdminConfig.AdminToken token : admin.tokens()) {
+            out.writeStartObject();
+            out.writeStringField("name", token.name());
+            out.writeStringField("token", token.token());
+            out.writeStringField("role", token.role().jsonName());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("allowedOrigins");
+        for (String origin : admin.allowedOrigins()) {
+            out.writeString(origin);
+        }
+        out.writeEndArray();
+        duration("statsPeriod", admin.statsPeriod());
+        string("auditLog", admin.auditLog());
         out.writeEndObject();
     }
 

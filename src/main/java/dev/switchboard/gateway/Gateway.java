@@ -5,6 +5,7 @@ import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.Ticker;
 import dev.switchboard.netty.Transports;
+import dev.switchboard.telemetry.stats.TrafficStats;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -97,6 +98,11 @@ public final class Gateway implements AutoCloseable {
     /** The balancing engine: breaker and pool state, snapshots and runtime overrides. */
     public Engine engine() {
         return engine;
+    }
+
+    /** Per-backend traffic counters, for telemetry and metrics. */
+    public TrafficStats stats() {
+        return runtime.stats();
     }
 
     /** Requests between head and end of response right now. */

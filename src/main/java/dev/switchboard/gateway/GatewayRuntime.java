@@ -1,6 +1,7 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.engine.Engine;
+import dev.switchboard.telemetry.stats.TrafficStats;
 import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ final class GatewayRuntime {
     private final Map<EventLoop, UpstreamPool> pools = new ConcurrentHashMap<>();
     private final UpstreamTls tls = new UpstreamTls();
     private final InFlightRequests inFlight = new InFlightRequests();
+    private final TrafficStats stats = new TrafficStats();
     private volatile boolean draining;
 
     GatewayRuntime(Engine engine) {
@@ -27,6 +29,10 @@ final class GatewayRuntime {
 
     UpstreamPool pool(EventLoop loop) {
         return pools.computeIfAbsent(loop, l -> new UpstreamPool(l, tls, MAX_RESPONSE_HEADER_SIZE));
+    }
+
+    TrafficStats stats() {
+        return stats;
     }
 
     InFlightRequests inFlight() {

@@ -12,6 +12,7 @@ import dev.switchboard.engine.NoneAvailable;
 import dev.switchboard.engine.Pick;
 import dev.switchboard.engine.retry.RetryDecision;
 import dev.switchboard.engine.routing.RouteMatch;
+import dev.switchboard.telemetry.stats.BackendStats;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -216,7 +217,11 @@ final class ProxyExchange {
             respondProblem(Problem.unavailable(none.status(), route.api().name(), route.targetId(), none.retryAfterSeconds()));
             return;
         }
-        connect((BackendHandle) pick);
+        BackendHandle handle = (BackendHandle) pick;
+        if (!handle.targetId().equals(handle.backendId())) {
+            runtime.stats().picked(handle.targetId(), handle.backendId());
+        }
+        connect(handle);
     }
 
     private void connect(BackendHandle backend) {
@@ -357,8 +362,34 @@ final class ProxyExchange {
         private boolean discarding;
         private boolean over;
 
+        private final BackendStats stats;
+        private final long startNanos = System.nanoTime();
+        private boolean counted;
+
         Attempt(BackendHandle backend) {
             this.backend = backend;
+            this.stats = runtime.stats().backend(backend.backendId());
+            stats.started();
+        }
+
+        /** Tells the engine and the traffic stats; only the first outcome of an attempt counts as its request. */
+        private void recordOutcome(int status, ErrorReason reason, String retryAfter) {
+            engine.recordOutcome(backend, status, reason, retryAfter);
+            if (counted) {
+                stats.failedMidResponse(reason);
+            } else if (reason == null) {
+                stats.responded(status, System.nanoTime() - startNanos);
+            } else {
+                stats.failed(reason, System.nanoTime() - startNanos);
+            }
+            counted = true;
+        }
+
+        private void endUncounted() {
+            if (!counted) {
+                counted = true;
+                stats.abandoned();
+            }
         }
 
         void onAcquired(Future<UpstreamPool.Lease> f) {
@@ -462,7 +493,7 @@ final class ProxyExchange {
             responseSeen = true;
             cancel(perTryTimer);
             int status = response.status().code();
-            engine.recordOutcome(backend, status, null, response.headers().get(HttpHeaderNames.RETRY_AFTER));
+            recordOutcome(status, null, response.headers().get(HttpHeaderNames.RETRY_AFTER));
             upstreamKeepAlive = HttpUtil.isKeepAlive(response);
             Duration delay = retryDelay(status, null);
             if (delay != null) {
@@ -505,6 +536,7 @@ final class ProxyExchange {
                 }
                 return;
             }
+            stats.bytes(content.content().readableBytes());
             if (!last) {
                 client.writeAndFlush(content);
                 if (!client.channel().isWritable()) {
@@ -554,12 +586,13 @@ final class ProxyExchange {
                 // not the backend's failure and does not count as an attempt.
                 LOG.debug("pooled connection to {} was closed; reconnecting", backend.backendId());
                 over = true;
+                endUncounted();
                 closeConnection();
                 connect(backend);
                 return;
             }
             if (responseStarted) {
-                engine.recordOutcome(backend, 0, ErrorReason.ConnectionReset, null);
+                recordOutcome(0, ErrorReason.ConnectionReset, null);
                 over = true;
                 closeConnection();
                 LOG.info("{} {}: backend '{}' closed the connection mid-response; closing the client connection", request.method(), path,
@@ -599,7 +632,7 @@ final class ProxyExchange {
             over = true;
             cancel(perTryTimer);
             closeConnection();
-            engine.recordOutcome(backend, 0, reason, null);
+            recordOutcome(0, reason, null);
         }
 
         /** The client went away: drop the backend connection, which may still carry part of a response. */
@@ -607,6 +640,7 @@ final class ProxyExchange {
             if (!responseSeen) {
                 engine.abandon(backend);
             }
+            endUncounted();
             over = true;
             cancel(perTryTimer);
             closeConnection();

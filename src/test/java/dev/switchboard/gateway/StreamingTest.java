@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.internal.PlatformDependent;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -50,8 +51,7 @@ class StreamingTest {
             }
         }
         assertThat(read).isEqualTo(SIZE);
-        assertThat(heap.peakUsedBytes()).isLessThan(SIZE / 2);
-        assertThat(heap.peakDirectBytes()).isLessThan(SIZE / 4);
+        heap.assertNoAggregation();
         System.out.printf("peak heap %d MB, peak Netty direct %d MB%n", heap.peakUsedBytes() >> 20, heap.peakDirectBytes() >> 20);
     }
 
@@ -63,8 +63,7 @@ class StreamingTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(zeros(SIZE))).timeout(Duration.ofSeconds(120)).build());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Sim-Request-Body-Bytes")).contains(String.valueOf(SIZE));
-        assertThat(heap.peakUsedBytes()).isLessThan(SIZE / 2);
-        assertThat(heap.peakDirectBytes()).isLessThan(SIZE / 4);
+        heap.assertNoAggregation();
         System.out.printf("peak heap %d MB, peak Netty direct %d MB%n", heap.peakUsedBytes() >> 20, heap.peakDirectBytes() >> 20);
     }
 
@@ -133,6 +132,17 @@ class StreamingTest {
 
         void stop() {
             running = false;
+        }
+
+        /**
+         * Netty's buffers (direct memory) must stay tiny. Heap use includes garbage, so it only has to stay well under
+         * the body size; paranoid leak detection records a stack trace per buffer access, so heap is not judged then.
+         */
+        void assertNoAggregation() {
+            assertThat(peakDirectBytes()).isLessThan(16L * 1024 * 1024);
+            if (ResourceLeakDetector.getLevel().ordinal() < ResourceLeakDetector.Level.ADVANCED.ordinal()) {
+                assertThat(peakUsedBytes()).isLessThan(SIZE / 2);
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
                 drainTimeout == null ? defaults.drainTimeout() : drainTimeout);
     }
 
-    private static boolean isListenAddress(String text) {
+    static boolean isListenAddress(String text) {
         Matcher m = LISTEN.matcher(text);
         return m.matches() && Integer.parseInt(m.group(2)) <= 65535;
     }
