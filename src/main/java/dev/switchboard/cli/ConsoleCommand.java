@@ -3,13 +3,21 @@ package dev.switchboard.cli;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.config.ConfigResult;
-import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.ConsoleLauncher;
 import dev.switchboard.console.ConsoleSession;
+import dev.switchboard.console.remote.GatewayStore;
+import dev.switchboard.console.remote.RemoteGatewayFeed;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,18 +25,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard console}: the JavaFX operations console. Without options it embeds the demo (simulated
- * backends, a gateway on loopback, live traffic); with {@code --config} it embeds a gateway on that config.
+ * backends, a gateway on loopback, live traffic); {@code --config} embeds a gateway on that config instead, and
+ * {@code --connect} adds remote gateways, which are remembered (with their tokens, in a 0600 file) for next time.
  */
 @Command(name = "console",
         mixinStandardHelpOptions = true,
-        description = "Open the operations console; embeds the demo unless --config names a gateway config.",
+        description = "Open the operations console; embeds the demo unless --config or --connect say otherwise.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the window was closed", "1:the config has problems", "2:the config cannot be read",
-                "3:no display to open a window on"})
+        exitCodeList = {"0:the window was closed", "1:the config has problems",
+                "2:the config cannot be read, or --connect and --token do not pair up", "3:no display to open a window on"})
 public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "embed a gateway on this config instead of the demo")
     private Path file;
+
+    @Option(names = "--connect", paramLabel = "URL",
+            description = "a remote gateway's telemetry endpoint, ws://host:port/telemetry (repeatable)")
+    private List<URI> connect = new ArrayList<>();
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "the token for the --connect in the same position")
+    private List<String> tokens = new ArrayList<>();
 
     @Option(names = "--rate", defaultValue = "300",
             description = "demo traffic in requests per second (default ${DEFAULT-VALUE}); adjustable in the window")
@@ -40,22 +56,48 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (file == null) {
-            return ConsoleLauncher.run(() -> ConsoleSession.demo(rate), err);
-        }
-        try {
-            ConfigResult result = ConfigLoader.load(file);
-            if (result instanceof ConfigResult.Invalid(var problems)) {
-                for (ConfigProblem p : problems) {
-                    err.println(file + ":" + p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message());
-                }
-                return ValidateCommand.INVALID;
-            }
-            GatewayConfig config = result.orThrow();
-            return ConsoleLauncher.run(() -> ConsoleSession.embedded(config), err);
-        } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getMessage());
+        if (connect.size() != tokens.size()) {
+            err.println("give one --token per --connect (got " + connect.size() + " --connect and " + tokens.size()
+                    + " --token)");
             return ValidateCommand.UNREADABLE;
+        }
+        Supplier<ConsoleSession> embedded;
+        if (file != null) {
+            try {
+                ConfigResult result = ConfigLoader.load(file);
+                if (result instanceof ConfigResult.Invalid(var problems)) {
+                    for (ConfigProblem p : problems) {
+                        err.println(file + ":" + p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message());
+                    }
+                    return ValidateCommand.INVALID;
+                }
+                embedded = () -> ConsoleSession.embedded(result.orThrow());
+            } catch (IOException e) {
+                err.println("cannot read " + file + ": " + e.getMessage());
+                return ValidateCommand.UNREADABLE;
+            }
+        } else if (!connect.isEmpty()) {
+            embedded = ConsoleSession::remoteOnly;
+        } else {
+            embedded = () -> ConsoleSession.demo(rate);
+        }
+        GatewayStore store = GatewayStore.inUserConfig();
+        return ConsoleLauncher.run(() -> withRemotes(embedded.get().remembering(store), store), err);
+    }
+
+    /** Adds the gateways named on the command line (remembering them) and the ones remembered before. */
+    private ConsoleSession withRemotes(ConsoleSession session, GatewayStore store) {
+        try {
+            for (int i = 0; i < connect.size(); i++) {
+                store.save(new GatewayStore.Entry(connect.get(i).getAuthority(), connect.get(i), tokens.get(i)));
+            }
+            Map<String, GatewayStore.Entry> byName = new LinkedHashMap<>();
+            store.load().forEach(e -> byName.put(e.name(), e));
+            byName.values().forEach(e -> session.add(new RemoteGatewayFeed(e.name(), e.uri(), e.token())));
+            return session;
+        } catch (IOException e) {
+            session.close();
+            throw new UncheckedIOException("cannot read or write " + store.file(), e);
         }
     }
 }

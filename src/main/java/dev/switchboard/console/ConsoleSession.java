@@ -4,6 +4,7 @@ import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.embedded.BackendStatsRecorder;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.console.remote.GatewayStore;
 import dev.switchboard.demo.DemoEnvironment;
 import dev.switchboard.demo.TrafficGenerator;
 import dev.switchboard.gateway.Gateway;
@@ -11,6 +12,8 @@ import dev.switchboard.sim.SimBackend;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What one console window runs and watches: the embedded gateway with its traffic generator (and, for the demo,
@@ -20,15 +23,16 @@ public final class ConsoleSession implements AutoCloseable {
 
     static final String EMBEDDED_ID = "embedded";
 
-    private final List<GatewayFeed> feeds;
+    private final List<GatewayFeed> feeds = new CopyOnWriteArrayList<>();
     private final TrafficGenerator traffic;
     private final Map<String, SimBackend> simulators;
     private final Gateway gateway;
     private final AutoCloseable owned;
+    private GatewayStore store;
 
     private ConsoleSession(List<GatewayFeed> feeds, Gateway gateway, TrafficGenerator traffic,
                            Map<String, SimBackend> simulators, AutoCloseable owned) {
-        this.feeds = feeds;
+        this.feeds.addAll(feeds);
         this.gateway = gateway;
         this.traffic = traffic;
         this.simulators = simulators;
@@ -58,18 +62,38 @@ public final class ConsoleSession implements AutoCloseable {
         });
     }
 
-    public List<GatewayFeed> feeds() {
-        return feeds;
+    /** Only remote gateways, added with {@link #add}. */
+    public static ConsoleSession remoteOnly() {
+        return new ConsoleSession(List.of(), null, null, Map.of(), () -> { });
     }
 
-    /** The gateway running in this process. */
+    /** Adds a gateway (not yet started: the window starts every feed); it is closed with the session. */
+    public void add(GatewayFeed feed) {
+        feeds.add(feed);
+    }
+
+    /** Where remote gateways are remembered; empty when the session does not remember them (tests). */
+    public Optional<GatewayStore> store() {
+        return Optional.ofNullable(store);
+    }
+
+    public ConsoleSession remembering(GatewayStore gatewayStore) {
+        this.store = gatewayStore;
+        return this;
+    }
+
+    public List<GatewayFeed> feeds() {
+        return List.copyOf(feeds);
+    }
+
+    /** The gateway running in this process; null when there is none. */
     Gateway embeddedGateway() {
         return gateway;
     }
 
-    /** The embedded traffic generator, whose rate the toolbar sets. */
-    public TrafficGenerator traffic() {
-        return traffic;
+    /** The embedded traffic generator, whose rate the toolbar sets; empty without an embedded gateway. */
+    public Optional<TrafficGenerator> traffic() {
+        return Optional.ofNullable(traffic);
     }
 
     /** Simulated backends by id; empty unless this is the demo. */

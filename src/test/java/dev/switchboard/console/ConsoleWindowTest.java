@@ -2,11 +2,14 @@ package dev.switchboard.console;
 
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
+import dev.switchboard.console.feed.EventKind;
+import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.view.BreakerTimeline;
 import dev.switchboard.console.view.MainWindow;
 import dev.switchboard.engine.EngineSnapshot;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.BreakerTransition;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -24,6 +27,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -118,6 +122,32 @@ class ConsoleWindowTest {
                 .tryQuery()).isPresent();
         assertThat(session.embeddedGateway().engine().version()).isEqualTo(version);
         assertThat(session.embeddedGateway().engine().hash()).isEqualTo(hash);
+    }
+
+    @Test
+    void aSecondHeadlessGatewayConnectedOverARealSocketShowsItsBackendsAndEvents(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        try (RemoteGatewayHarness remote = new RemoteGatewayHarness(dir)) {
+            WaitForAsyncUtils.asyncFx(() -> window.connect(
+                    new RemoteGatewayFeed("shop-remote", remote.telemetry(), RemoteGatewayHarness.TOKEN))).get();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> robot.lookup("#gateway-list").lookup("shop-remote").tryQuery().isPresent());
+            robot.clickOn(robot.lookup("#gateway-list").lookup("shop-remote").<Node>query());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#breaker-shop-red").tryQuery().isPresent()
+                    && robot.lookup("#breaker-shop-blue").tryQuery().isPresent());
+
+            remote.red.updateBehavior(b -> b.withStatus(503));
+            Label breaker = robot.lookup("#breaker-shop-red").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> "OPEN".equals(breaker.getText())));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> window.model().events().shown().stream()
+                    .anyMatch(e -> e.gatewayId().equals("shop-remote") && e.backendId().equals("red")
+                            && e.kind() == EventKind.BREAKER && e.message().contains("-> OPEN"))));
+            // A command travels back over the socket: the remote engine's weight changes.
+            Slider slider = robot.lookup("#weight-shop-blue").queryAs(Slider.class);
+            robot.drag(slider.lookup(".thumb"), MouseButton.PRIMARY).moveBy(-slider.getWidth() * 0.3, 0).drop();
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> remote.gateway.engine().snapshot().pools().getFirst()
+                    .members().stream().anyMatch(m -> m.backendId().equals("blue") && m.weight() < 40));
+        }
     }
 
     private int weight(String backendId) {

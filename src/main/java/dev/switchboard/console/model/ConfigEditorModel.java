@@ -55,7 +55,12 @@ public final class ConfigEditorModel {
     }
 
     private CompletableFuture<Void> load(Function<GatewayControl.VersionedConfig, String> statusAfter) {
-        return target.get().config().thenAcceptAsync(vc -> {
+        GatewayControl control = target.get();
+        if (control == null) {
+            status.set("no gateway selected");
+            return CompletableFuture.completedFuture(null);
+        }
+        return control.config().thenAcceptAsync(vc -> {
             baseline = vc.config();
             baseVersion = vc.version();
             text.set(ConfigWriter.toJson(vc.config()));
@@ -89,7 +94,12 @@ public final class ConfigEditorModel {
             status.set("nothing to apply: the text matches the gateway's config");
             return CompletableFuture.completedFuture(null);
         }
-        return target.get().applyConfig(config, baseVersion)
+        GatewayControl control = target.get();
+        if (control == null || baseline == null) {
+            status.set("not applied: no gateway selected, or its config was not loaded yet");
+            return CompletableFuture.completedFuture(null);
+        }
+        return control.applyConfig(config, baseVersion)
                 .thenCompose(version -> load(vc -> "applied: the gateway is at version " + vc.version()))
                 .exceptionallyAsync(error -> {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null

@@ -40,12 +40,17 @@ public final class ConsoleModel {
 
     /** @param fx the FX thread's executor, for command results */
     public ConsoleModel(List<GatewayFeed> feeds, Executor fx) {
-        feeds.forEach(f -> controls.put(f.id(), f.control()));
         pools = new PoolViewModel(fx, e -> events.addAll(List.of(e)));
-        if (!feeds.isEmpty()) {
-            selectedGateway.set(feeds.getFirst().id());
-        }
+        feeds.forEach(this::addGateway);
         selectedGateway.addListener((obs, was, now) -> showSelected(true));
+    }
+
+    /** Watches one more gateway; the first one added is selected. FX thread only. */
+    public void addGateway(GatewayFeed feed) {
+        controls.put(feed.id(), feed.control());
+        if (selectedGateway.get() == null) {
+            selectedGateway.set(feed.id());
+        }
     }
 
     /** Applies one batch from the throttle; FX thread only. */

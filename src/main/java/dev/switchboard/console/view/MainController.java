@@ -2,7 +2,9 @@ package dev.switchboard.console.view;
 
 import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.model.ConsoleModel;
 import dev.switchboard.console.model.ConfigEditorModel;
 import dev.switchboard.console.model.DrillModel;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -64,9 +67,14 @@ public final class MainController {
     private ConsoleModel model;
     private Stage stage;
     private final Label throughput = new Label();
+    private ConsoleSession consoleSession;
+    private Consumer<GatewayFeed> connector;
 
-    void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, Executor worker) {
+    void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, Executor worker,
+              Consumer<GatewayFeed> connect) {
         model = consoleModel;
+        consoleSession = session;
+        connector = connect;
         stage = owner;
         gatewaysController.init(model.gateways(), model.selectedGatewayProperty());
         poolsController.init(model.pools());
@@ -90,7 +98,10 @@ public final class MainController {
         undoButton.disableProperty().bind(model.pools().undoStack().emptyProperty());
         Themes.apply(scene, false);
         darkItem.selectedProperty().addListener((obs, was, dark) -> Themes.apply(scene, dark));
-        bindRate(session.traffic());
+        session.traffic().ifPresentOrElse(this::bindRate, () -> {
+            rateSlider.setDisable(true);
+            rateLabel.setText("no embedded gateway");
+        });
     }
 
     private void bindRate(TrafficGenerator traffic) {
@@ -113,6 +124,20 @@ public final class MainController {
     @FXML
     private void undo() {
         model.pools().undo();
+    }
+
+    @FXML
+    private void addGateway() {
+        AddGatewayDialog.ask(stage).ifPresent(entry -> {
+            consoleSession.store().ifPresent(store -> {
+                try {
+                    store.save(entry);
+                } catch (IOException e) {
+                    statusBar.setText("could not remember the gateway in " + store.file() + ": " + e.getMessage());
+                }
+            });
+            connector.accept(new RemoteGatewayFeed(entry.name(), entry.uri(), entry.token()));
+        });
     }
 
     @FXML
@@ -181,7 +206,7 @@ public final class MainController {
     }
 
     /** Notifications for breaker trips and failovers; more than a few at once collapse into one. */
-    private static final class AlertNotifier implements java.util.function.Consumer<ConsoleEvent> {
+    private static final class AlertNotifier implements Consumer<ConsoleEvent> {
         private static final long QUIET_MILLIS = 2_000;
         private final Stage owner;
         private long lastShown;

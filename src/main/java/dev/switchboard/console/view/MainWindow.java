@@ -2,6 +2,7 @@ package dev.switchboard.console.view;
 
 import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.feed.CoalescingThrottle;
+import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.model.ConsoleModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +26,11 @@ public final class MainWindow {
     private final MainController controller;
     private final CoalescingThrottle throttle;
     private final ExecutorService worker;
+    private final ConsoleSession session;
 
-    private MainWindow(ConsoleModel model, MainController controller, CoalescingThrottle throttle,
-                       ExecutorService worker) {
+    private MainWindow(ConsoleSession session, ConsoleModel model, MainController controller,
+                       CoalescingThrottle throttle, ExecutorService worker) {
+        this.session = session;
         this.model = model;
         this.controller = controller;
         this.throttle = throttle;
@@ -47,14 +50,22 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1000, 720);
         ExecutorService worker = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("console-worker").factory());
-        controller.init(model, session, stage, scene, worker);
         CoalescingThrottle throttle = new CoalescingThrottle(Platform::runLater, model::apply);
+        MainWindow window = new MainWindow(session, model, controller, throttle, worker);
+        controller.init(model, session, stage, scene, worker, window::connect);
         session.feeds().forEach(f -> f.start(throttle));
         throttle.start(THROTTLE_PERIOD);
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.show();
-        return new MainWindow(model, controller, throttle, worker);
+        return window;
+    }
+
+    /** Adds a gateway while the window is open: watched from now on, closed with the session. FX thread only. */
+    public void connect(GatewayFeed feed) {
+        session.add(feed);
+        model.addGateway(feed);
+        feed.start(throttle);
     }
 
     public ConsoleModel model() {

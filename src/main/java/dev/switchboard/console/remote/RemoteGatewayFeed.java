@@ -1,0 +1,174 @@
+package dev.switchboard.console.remote;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigWriter;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.feed.FeedListener;
+import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.console.feed.StaleVersionException;
+import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.breaker.ForceAction;
+import dev.switchboard.telemetry.client.CommandException;
+import dev.switchboard.telemetry.client.ConnectionStatus;
+import dev.switchboard.telemetry.client.GatewayModel;
+import dev.switchboard.telemetry.client.TelemetryClient;
+import dev.switchboard.telemetry.client.TelemetryListener;
+import dev.switchboard.telemetry.protocol.Reply;
+import dev.switchboard.telemetry.protocol.TelemetryEvent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.LongFunction;
+
+/**
+ * A gateway reached over its telemetry WebSocket: the client library keeps the live model, this turns it into
+ * frames and events and sends commands with the model's version as their base.
+ */
+public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
+
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String id;
+    private final URI uri;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+    private TelemetryClient client;
+    // Touched on the client's thread only.
+    private Map<String, ?> lastStats;
+    private long statsSequence;
+    private long lastStatsNanos;
+    private Duration statsInterval = Duration.ofSeconds(1);
+
+    /** @param uri {@code ws://host:port/telemetry} */
+    public RemoteGatewayFeed(String id, URI uri, String token) {
+        this.id = id;
+        this.uri = uri;
+        this.token = token;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    @Override
+    public synchronized void start(FeedListener listener) {
+        client = TelemetryClient.builder(uri, token).listener(new TelemetryListener() {
+            @Override
+            public void onModel(GatewayModel model) {
+                listener.frame(frame(model, client.status()));
+            }
+
+            @Override
+            public void onStatus(ConnectionStatus status) {
+                listener.event(TelemetryFrames.connection(id, status));
+                GatewayModel model = client.model();
+                if (model != null) {
+                    listener.frame(frame(model, status));
+                }
+            }
+
+            @Override
+            public void onEvent(TelemetryEvent event) {
+                listener.event(TelemetryFrames.event(id, event));
+            }
+        }).build();
+        client.start();
+    }
+
+    private dev.switchboard.console.feed.GatewayFrame frame(GatewayModel model, ConnectionStatus status) {
+        if (model.stats() != lastStats) {
+            long now = System.nanoTime();
+            if (lastStatsNanos != 0) {
+                statsInterval = Duration.ofNanos(now - lastStatsNanos);
+            }
+            lastStatsNanos = now;
+            lastStats = model.stats();
+            statsSequence++;
+        }
+        return TelemetryFrames.frame(id, model, status, statsSequence, statsInterval);
+    }
+
+    @Override
+    public GatewayControl control() {
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<Void> setWeight(String poolId, String backendId, int weight) {
+        return send(v -> client.setWeight(v, poolId, backendId, weight));
+    }
+
+    @Override
+    public CompletableFuture<Void> setPriority(String poolId, String backendId, int priority) {
+        return send(v -> client.setPriority(v, poolId, backendId, priority));
+    }
+
+    @Override
+    public CompletableFuture<Void> setAdminState(String backendId, AdminState state) {
+        return send(v -> client.setAdminState(v, backendId, state.name()));
+    }
+
+    @Override
+    public CompletableFuture<Void> forceBreaker(String backendId, ForceAction action) {
+        return send(v -> client.forceBreaker(v, backendId, action.name()));
+    }
+
+    /** GET /api/config on the same host and port: the running config (without its admin section) and its version. */
+    @Override
+    public CompletableFuture<VersionedConfig> config() {
+        URI api = URI.create("http://" + uri.getAuthority() + "/api/config");
+        HttpRequest request = HttpRequest.newBuilder(api).timeout(HTTP_TIMEOUT)
+                .header("Authorization", "Bearer " + token).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + api + " answered " + response.statusCode() + ": " + response.body());
+            }
+            long version = Long.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+            return new VersionedConfig(ConfigLoader.parse(response.body()).orThrow(), version);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Long> applyConfig(GatewayConfig next, long expectedVersion) {
+        return client.replaceConfig(expectedVersion, ConfigWriter.toJson(next)).handle((ack, error) -> {
+            if (error == null) {
+                return ack.version();
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof CommandException c && c.code() == Reply.ErrorCode.STALE_VERSION) {
+                GatewayModel model = client.model();
+                throw new StaleVersionException(id, expectedVersion, model == null ? -1 : model.version());
+            }
+            throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+        });
+    }
+
+    /** Sends a change based on the version the console shows; the gateway refuses it if that is stale. */
+    private CompletableFuture<Void> send(LongFunction<CompletableFuture<Reply.Ack>> command) {
+        GatewayModel model = client.model();
+        if (model == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("gateway '" + id + "' has not sent its state yet"));
+        }
+        return command.apply(model.version()).thenApply(ack -> null);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+        http.close();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.switchboard.console.remote;
+
+import dev.switchboard.console.feed.BackendFrame;
+import dev.switchboard.console.feed.ConnectionState;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.EventKind;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.feed.IntervalStats;
+import dev.switchboard.console.feed.MemberFrame;
+import dev.switchboard.console.feed.PoolFrame;
+import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.Availability;
+import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.engine.breaker.RuleCounters;
+import dev.switchboard.telemetry.client.ConnectionStatus;
+import dev.switchboard.telemetry.client.GatewayModel;
+import dev.switchboard.telemetry.protocol.GatewayState;
+import dev.switchboard.telemetry.protocol.TelemetryEvent;
+import dev.switchboard.telemetry.stats.BackendInterval;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Turns the telemetry client's model, status and events into the console's feed-neutral frames and events. */
+final class TelemetryFrames {
+
+    private TelemetryFrames() {
+    }
+
+    /**
+     * @param statsInterval how long the latest stats interval lasted, as measured between arrivals
+     */
+    static GatewayFrame frame(String consoleId, GatewayModel m, ConnectionStatus status, long statsSequence,
+                              Duration statsInterval) {
+        GatewayState s = m.state();
+        Map<String, IntervalStats> stats = new HashMap<>();
+        m.stats().forEach((id, i) -> stats.put(id, stats(i, statsInterval)));
+        return new GatewayFrame(consoleId, m.gatewayId(), ConnectionState.valueOf(status.state().name()),
+                status.reason() == null ? "" : status.reason(), s.version(), s.hash(), m.updatedAt(),
+                s.backends().stream().map(TelemetryFrames::backend).toList(),
+                s.pools().stream().map(p -> new PoolFrame(p.id(), p.members().stream().map(mv -> new MemberFrame(
+                        mv.backendId(), mv.weight(), mv.priority(), Availability.valueOf(mv.availability()),
+                        mv.reason())).toList())).toList(),
+                statsSequence, stats);
+    }
+
+    private static BackendFrame backend(GatewayState.BackendView b) {
+        return new BackendFrame(b.id(), AdminState.valueOf(b.adminState()), Availability.valueOf(b.availability()),
+                b.reason(), BreakerState.valueOf(b.breaker()),
+                b.openRemainingMs() == null ? null : Duration.ofMillis(b.openRemainingMs()),
+                b.rules().stream().map(r -> new RuleCounters(r.rule(), r.failures(), r.requests(),
+                        Duration.ofMillis(r.intervalMs()))).toList());
+    }
+
+    private static IntervalStats stats(BackendInterval i, Duration interval) {
+        long transportFailures = i.errors().values().stream().mapToLong(Long::longValue).sum();
+        return new IntervalStats(i.requests(), i.s4xx(), i.s5xx() + transportFailures, i.p50Ms(), i.p90Ms(), i.p99Ms(),
+                interval);
+    }
+
+    static ConsoleEvent event(String consoleId, TelemetryEvent e) {
+        Instant at = Instant.ofEpochMilli(e.ts());
+        return switch (e) {
+            case TelemetryEvent.Breaker b -> new ConsoleEvent(at, consoleId, b.backendId(), EventKind.BREAKER,
+                    b.to().equals("OPEN") || b.to().equals("FORCED_OPEN"),
+                    "breaker " + b.from() + " -> " + b.to() + ": " + b.reason());
+            case TelemetryEvent.Availability a -> new ConsoleEvent(at, consoleId, a.backendId(),
+                    a.from().equals("UNHEALTHY") || a.to().equals("UNHEALTHY") ? EventKind.PROBE : EventKind.AVAILABILITY,
+                    false, a.from() + " -> " + a.to() + ": " + a.reason());
+            case TelemetryEvent.ConfigChange c -> new ConsoleEvent(at, consoleId, "", EventKind.CONFIG, false,
+                    c.what() + " (version " + c.version() + ")" + (c.diff().isEmpty() ? "" : " " + c.diff()));
+            case TelemetryEvent.OperatorAction o -> new ConsoleEvent(at, consoleId, "", EventKind.OPERATOR, false,
+                    o.who() + ": " + o.action() + " " + o.target() + " " + o.before() + " -> " + o.after()
+                            + " (version " + o.version() + ")");
+        };
+    }
+
+    static ConsoleEvent connection(String consoleId, ConnectionStatus status) {
+        return new ConsoleEvent(status.since(), consoleId, "", EventKind.CONNECTION,
+                status.state() == dev.switchboard.telemetry.client.ConnectionState.DISCONNECTED,
+                status.state() + (status.reason() == null ? "" : ": " + status.reason()));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.switchboard.console;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.demo.TrafficGenerator;
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.sim.SimBackend;
+import dev.switchboard.telemetry.server.AdminServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A second, headless gateway as an operator would run it (`switchboard gateway` with an admin section): two
+ * simulated backends in pool "shop", its telemetry server on a real loopback socket, and some traffic.
+ */
+final class RemoteGatewayHarness implements AutoCloseable {
+
+    static final String TOKEN = "console-test-operator-token";
+
+    final SimBackend red = new SimBackend("red");
+    final SimBackend blue = new SimBackend("blue");
+    final Gateway gateway;
+    final AdminServer admin;
+    final TrafficGenerator traffic;
+
+    RemoteGatewayHarness(Path dir) throws IOException {
+        red.start(new InetSocketAddress("127.0.0.1", 0));
+        blue.start(new InetSocketAddress("127.0.0.1", 0));
+        String json = """
+                {
+                  "gateway": { "id": "remote-shop", "listen": "127.0.0.1:0" },
+                  "diagnostics": true,
+                  "backends": {
+                    "red": { "url": "http://127.0.0.1:%d", "circuitBreaker": { "rules": [ { "name": "five-xx",
+                        "failureCondition": { "count": 3, "interval": "PT10S", "statusCodeRanges": [ { "min": 500, "max": 599 } ] },
+                        "tripDuration": "PT30S" } ] } },
+                    "blue": { "url": "http://127.0.0.1:%d" },
+                    "shop": { "type": "Pool", "pool": { "services": [ { "id": "red", "weight": 50 }, { "id": "blue", "weight": 50 } ] } }
+                  },
+                  "apis": [ { "name": "shop", "path": "/shop", "backendId": "shop" } ],
+                  "admin": { "listen": "127.0.0.1:0", "statsPeriod": "PT0.25S",
+                             "tokens": [ { "name": "tester", "token": "%s", "role": "operator" } ] }
+                }
+                """.formatted(red.port(), blue.port(), TOKEN);
+        Path file = dir.resolve("remote-gateway.json");
+        Files.writeString(file, json);
+        GatewayConfig config = ConfigLoader.load(file).orThrow();
+        gateway = Gateway.start(config, new InetSocketAddress("127.0.0.1", 0));
+        admin = AdminServer.start(gateway, config.admin(), file);
+        traffic = TrafficGenerator.towards(config, gateway.port(), 100);
+        traffic.start();
+    }
+
+    URI telemetry() {
+        return URI.create("ws://127.0.0.1:" + admin.port() + "/telemetry");
+    }
+
+    @Override
+    public void close() {
+        traffic.close();
+        admin.close();
+        gateway.close(Duration.ofSeconds(1));
+        red.close();
+        blue.close();
+    }
+}
