@@ -176,6 +176,7 @@ final class BackendCard extends GridPane {
 
     private Node forceMenu() {
         MenuButton menu = new MenuButton("Breaker");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
         menu.setTooltip(new Tooltip("Force the circuit breaker open or closed, or reset it to a clean CLOSED"));
         menu.getItems().addAll(
                 forceItem("Force open", ForceAction.OPEN),
