@@ -61,8 +61,8 @@ class ConsoleWindowTest {
     @Test
     void draggingAWeightAppliesItLiveAndTheDistributionFollowsAndUndoRestoresIt(FxRobot robot) throws Exception {
         assertThat(((Stage) robot.window(0)).getTitle()).startsWith("Switchboard");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#weight-orders-" + EAST_1).tryQuery().isPresent());
-        Slider slider = robot.lookup("#weight-orders-" + EAST_1).queryAs(Slider.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#weight-orders-" + EAST_1));
+        Slider slider = find(robot, "#weight-orders-" + EAST_1, Slider.class);
         Node thumb = slider.lookup(".thumb");
 
         robot.drag(thumb, MouseButton.PRIMARY).moveBy(-slider.getWidth() * 0.4, 0).drop();
@@ -87,13 +87,13 @@ class ConsoleWindowTest {
                 trippedAt.compareAndSet(0, System.nanoTime());
             }
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#breaker-orders-" + EAST_1).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#breaker-orders-" + EAST_1));
         robot.clickOn("Drills");
         robot.clickOn("#drill-answer_503");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> trippedAt.get() != 0);
-        Label breaker = robot.lookup("#breaker-orders-" + EAST_1).queryAs(Label.class);
-        BreakerTimeline timeline = robot.lookup(".breaker-timeline").queryAs(BreakerTimeline.class);
+        Label breaker = find(robot, "#breaker-orders-" + EAST_1, Label.class);
+        BreakerTimeline timeline = find(robot, ".breaker-timeline", BreakerTimeline.class);
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> onFx(() -> "OPEN".equals(breaker.getText())
                 && timeline.drawnState(EAST_1) == BreakerState.OPEN));
         long shownAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - trippedAt.get());
@@ -103,7 +103,7 @@ class ConsoleWindowTest {
     @Test
     void anInvalidEditShowsTheValidatorsMessageAndChangesNothing(FxRobot robot) throws Exception {
         robot.clickOn("Config");
-        TextArea editor = robot.lookup(".config-editor").queryAs(TextArea.class);
+        TextArea editor = find(robot, ".config-editor", TextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !editor.getText().isEmpty());
         long version = session.embeddedGateway().engine().version();
         String hash = session.embeddedGateway().engine().hash();
@@ -115,11 +115,12 @@ class ConsoleWindowTest {
 
         String expected = ConfigLoader.parse(editor.getText()).problems().getFirst().message();
         @SuppressWarnings("unchecked")
-        ListView<ConfigProblem> problems = robot.lookup(".list-view").match(n -> n instanceof ListView<?> l
-                && !l.getItems().isEmpty() && l.getItems().getFirst() instanceof ConfigProblem).queryAs(ListView.class);
+        ListView<ConfigProblem> problems = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".list-view")
+                .match(n -> n instanceof ListView<?> l && !l.getItems().isEmpty()
+                        && l.getItems().getFirst() instanceof ConfigProblem).queryAs(ListView.class)).get();
         assertThat(problems.getItems().getFirst().message()).isEqualTo(expected);
-        assertThat(robot.lookup(n -> n instanceof Labeled l && l.getText() != null && l.getText().contains(expected))
-                .tryQuery()).isPresent();
+        assertThat(onFx(() -> robot.lookup(n -> n instanceof Labeled l && l.getText() != null
+                && l.getText().contains(expected)).tryQuery().isPresent())).isTrue();
         assertThat(session.embeddedGateway().engine().version()).isEqualTo(version);
         assertThat(session.embeddedGateway().engine().hash()).isEqualTo(hash);
     }
@@ -131,19 +132,19 @@ class ConsoleWindowTest {
             WaitForAsyncUtils.asyncFx(() -> window.connect(
                     new RemoteGatewayFeed("shop-remote", remote.telemetry(), RemoteGatewayHarness.TOKEN))).get();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> robot.lookup("#gateway-list").lookup("shop-remote").tryQuery().isPresent());
-            robot.clickOn(robot.lookup("#gateway-list").lookup("shop-remote").<Node>query());
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#breaker-shop-red").tryQuery().isPresent()
-                    && robot.lookup("#breaker-shop-blue").tryQuery().isPresent());
+                    () -> onFx(() -> robot.lookup("#gateway-list").lookup("shop-remote").tryQuery().isPresent()));
+            robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup("shop-remote").<Node>query()).get());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> present(robot, "#breaker-shop-red") && present(robot, "#breaker-shop-blue"));
 
             remote.red.updateBehavior(b -> b.withStatus(503));
-            Label breaker = robot.lookup("#breaker-shop-red").queryAs(Label.class);
+            Label breaker = find(robot, "#breaker-shop-red", Label.class);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> "OPEN".equals(breaker.getText())));
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> window.model().events().shown().stream()
                     .anyMatch(e -> e.gatewayId().equals("shop-remote") && e.backendId().equals("red")
                             && e.kind() == EventKind.BREAKER && e.message().contains("-> OPEN"))));
             // A command travels back over the socket: the remote engine's weight changes.
-            Slider slider = robot.lookup("#weight-shop-blue").queryAs(Slider.class);
+            Slider slider = find(robot, "#weight-shop-blue", Slider.class);
             robot.drag(slider.lookup(".thumb"), MouseButton.PRIMARY).moveBy(-slider.getWidth() * 0.3, 0).drop();
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> remote.gateway.engine().snapshot().pools().getFirst()
                     .members().stream().anyMatch(m -> m.backendId().equals("blue") && m.weight() < 40));
@@ -158,10 +159,20 @@ class ConsoleWindowTest {
 
     private static double actualShare(FxRobot robot, String backendId) throws Exception {
         @SuppressWarnings("unchecked")
-        BarChart<Number, String> chart = robot.lookup(".chart").match(n -> n instanceof BarChart).queryAs(BarChart.class);
+        BarChart<Number, String> chart = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".chart")
+                .match(n -> n instanceof BarChart).queryAs(BarChart.class)).get();
         return WaitForAsyncUtils.asyncFx(() -> chart.getData().getFirst().getData().stream()
                 .filter(d -> d.getYValue().equals("orders/" + backendId))
                 .mapToDouble(d -> d.getXValue().doubleValue() / 100).findFirst().orElse(-1)).get();
+    }
+
+    private static boolean present(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).tryQuery().isPresent());
+    }
+
+    /** Looks a node up on the FX thread: the live window changes its scene graph while the test runs. */
+    private static <T extends Node> T find(FxRobot robot, String query, Class<T> type) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAs(type)).get();
     }
 
     private static boolean onFx(java.util.concurrent.Callable<Boolean> check) throws Exception {
