@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -35,17 +37,25 @@ public final class ConfigEditorModel {
     private final ObservableList<String> diff = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<GatewayConfig> parsed = new ReadOnlyObjectWrapper<>();
-    private final Supplier<GatewayControl> target;
+    private final Supplier<String> selected;
+    private final Function<String, GatewayControl> controls;
+    private final ToLongFunction<String> shownVersion;
+    private final ObservableList<String> alsoApplyTo = FXCollections.observableArrayList();
     private final Executor fx;
     private GatewayConfig baseline;
     private long baseVersion = -1;
 
     /**
-     * @param target the control of the gateway edits apply to (the selected one)
-     * @param fx     where results are handled (the FX thread)
+     * @param selected     the gateway whose config the editor loads and applies to first
+     * @param controls     every gateway's control by id
+     * @param shownVersion the version the console last saw of a gateway: the base of an apply to the others
+     * @param fx           where results are handled (the FX thread)
      */
-    public ConfigEditorModel(Supplier<GatewayControl> target, Executor fx) {
-        this.target = target;
+    public ConfigEditorModel(Supplier<String> selected, Function<String, GatewayControl> controls,
+                             ToLongFunction<String> shownVersion, Executor fx) {
+        this.selected = selected;
+        this.controls = controls;
+        this.shownVersion = shownVersion;
         this.fx = fx;
     }
 
@@ -55,7 +65,7 @@ public final class ConfigEditorModel {
     }
 
     private CompletableFuture<Void> load(Function<GatewayControl.VersionedConfig, String> statusAfter) {
-        GatewayControl control = target.get();
+        GatewayControl control = selected.get() == null ? null : controls.apply(selected.get());
         if (control == null) {
             status.set("no gateway selected");
             return CompletableFuture.completedFuture(null);
@@ -94,20 +104,40 @@ public final class ConfigEditorModel {
             status.set("nothing to apply: the text matches the gateway's config");
             return CompletableFuture.completedFuture(null);
         }
-        GatewayControl control = target.get();
-        if (control == null || baseline == null) {
+        String first = selected.get();
+        if (first == null || baseline == null) {
             status.set("not applied: no gateway selected, or its config was not loaded yet");
             return CompletableFuture.completedFuture(null);
         }
-        return control.applyConfig(config, baseVersion)
-                .thenCompose(version -> load(vc -> "applied: the gateway is at version " + vc.version()))
-                .exceptionallyAsync(error -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
-                    status.set((cause instanceof StaleVersionException ? "not applied, stale: " : "not applied: ")
-                            + cause.getMessage());
-                    return null;
-                }, fx);
+        CompletableFuture<String> own = applyTo(first, baseVersion, config);
+        List<CompletableFuture<String>> others = alsoApplyTo.stream().filter(id -> !id.equals(first))
+                .map(id -> applyTo(id, shownVersion.applyAsLong(id), config)).toList();
+        return CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).thenCombine(own, (v, firstResult) -> {
+            List<String> lines = new ArrayList<>(List.of(firstResult));
+            others.forEach(f -> lines.add(f.join()));
+            return String.join("; ", lines);
+        }).thenComposeAsync(summary -> own.join().endsWith(APPLIED)
+                // Reload only when the selected gateway took the edit: a refused edit stays in the editor to fix.
+                ? load(vc -> summary) : CompletableFuture.runAsync(() -> status.set(summary), fx), fx);
+    }
+
+    private static final String APPLIED = ": applied";
+
+    /** One gateway's outcome in words; never fails. */
+    private CompletableFuture<String> applyTo(String id, long base, GatewayConfig config) {
+        return controls.apply(id).applyConfig(config, base).handle((version, error) -> {
+            if (error == null) {
+                return id + APPLIED;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            return id + (cause instanceof StaleVersionException ? ": not applied, stale: " : ": not applied: ")
+                    + cause.getMessage();
+        });
+    }
+
+    /** Further gateways (by id) an apply goes to, each based on the version the console shows for it. */
+    public ObservableList<String> alsoApplyTo() {
+        return alsoApplyTo;
     }
 
     public void open(Path file) throws IOException {

@@ -102,6 +102,12 @@ public final class ConsoleModel {
         return controls.get(gatewayId);
     }
 
+    /** The config version the console last saw of a gateway, or -1 before its first frame. */
+    public long shownVersion(String gatewayId) {
+        GatewayFrame frame = latest.get(gatewayId);
+        return frame == null ? -1 : frame.version();
+    }
+
     /** The selected gateway's latest frame, or null before its first one. */
     public GatewayFrame selectedFrame() {
         return latest.get(selectedGateway.get());

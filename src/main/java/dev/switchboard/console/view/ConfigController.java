@@ -4,7 +4,12 @@ import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.console.model.ConfigEditorModel;
 import java.io.File;
 import java.io.IOException;
+import dev.switchboard.console.model.GatewayListModel;
+import dev.switchboard.console.model.GatewayRow;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import org.controlsfx.control.CheckComboBox;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -27,10 +32,15 @@ public final class ConfigController {
     private ListView<String> diff;
     @FXML
     private Label status;
+    @FXML
+    private CheckComboBox<String> alsoApplyTo;
     private ConfigEditorModel model;
 
-    void init(ConfigEditorModel editorModel) {
+    void init(ConfigEditorModel editorModel, GatewayListModel gateways) {
         model = editorModel;
+        gateways.rows().addListener((ListChangeListener<GatewayRow>) c ->
+                alsoApplyTo.getItems().setAll(gateways.rows().stream().map(GatewayRow::id).toList()));
+        Bindings.bindContent(model.alsoApplyTo(), alsoApplyTo.getCheckModel().getCheckedItems());
         editor.textProperty().bindBidirectional(model.textProperty());
         PauseTransition pause = new PauseTransition(VALIDATE_AFTER);
         pause.setOnFinished(e -> model.validate());

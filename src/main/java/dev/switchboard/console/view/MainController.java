@@ -82,9 +82,9 @@ public final class MainController {
         chartsController.init(model);
         eventsController.init(model.events(), model.gateways());
         drillController.init(new DrillModel(session.simulators(), worker));
-        ConfigEditorModel editor = new ConfigEditorModel(
-                () -> model.control(model.selectedGatewayProperty().get()), Platform::runLater);
-        configController.init(editor);
+        ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
+                model::shownVersion, Platform::runLater);
+        configController.init(editor, model.gateways());
         editor.reload();
         model.selectedGatewayProperty().addListener((obs, was, now) -> editor.reload());
         model.framesProperty().addListener((obs, was, now) -> {

@@ -19,7 +19,8 @@ class ConfigEditorModelTest {
 
     private final Gateway gateway = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
     private final EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed("gw", gateway, new BackendStatsRecorder());
-    private final ConfigEditorModel editor = new ConfigEditorModel(feed::control, Runnable::run);
+    private final ConfigEditorModel editor = new ConfigEditorModel(() -> "gw", id -> feed.control(),
+            id -> gateway.engine().version(), Runnable::run);
 
     @AfterEach
     void close() {
@@ -42,7 +43,7 @@ class ConfigEditorModelTest {
         assertThat(gateway.engine().version()).isGreaterThan(before);
         assertThat(gateway.config().backends().get("orders-east-1").circuitBreaker().rules().getFirst().tripDuration())
                 .hasSeconds(45);
-        assertThat(editor.statusProperty().get()).startsWith("applied");
+        assertThat(editor.statusProperty().get()).isEqualTo("gw: applied");
     }
 
     @Test
@@ -71,7 +72,7 @@ class ConfigEditorModelTest {
 
         editor.apply().join();
 
-        assertThat(editor.statusProperty().get()).startsWith("not applied, stale:").contains("version " + version);
+        assertThat(editor.statusProperty().get()).startsWith("gw: not applied, stale:").contains("version " + version);
         assertThat(gateway.engine().version()).isEqualTo(version);
     }
 
