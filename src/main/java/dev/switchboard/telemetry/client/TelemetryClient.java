@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A console's connection to one gateway's telemetry stream: keeps a live {@link GatewayModel}, reconnects with
@@ -34,6 +37,10 @@ import org.java_websocket.handshake.ServerHandshake;
  * any thread.
  */
 public final class TelemetryClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryClient.class);
+    /** Longest wait from opening a connection to its snapshot. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final URI uri;
     private final String token;
@@ -204,6 +211,10 @@ public final class TelemetryClient implements AutoCloseable {
         if ((s == ConnectionState.LIVE || s == ConnectionState.LIVE_IDLE)
                 && System.nanoTime() - lastMessageNanos > staleAfter.toNanos()) {
             setStatus(ConnectionState.STALE, "no message for more than " + staleAfter.toMillis() + " ms");
+        } else if (s == ConnectionState.CONNECTING && connection != null
+                && Duration.between(status.since(), clock.instant()).compareTo(CONNECT_TIMEOUT) > 0) {
+            // Accepted but never answered (a listener going down): give up on this attempt; onClose schedules the next.
+            connection.closeConnection(Protocol.CloseCodes.GOING_AWAY, "no snapshot within " + CONNECT_TIMEOUT.toSeconds() + " s");
         }
     }
 
@@ -285,6 +296,7 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     private void setStatus(ConnectionState state, String reason) {
+        LOG.debug("{}: {} {}", uri, state, reason == null ? "" : reason);
         status = new ConnectionStatus(state, reason, clock.instant(), state == ConnectionState.LIVE || state == ConnectionState.LIVE_IDLE ? 0 : attempts);
         listener.onStatus(status);
     }
@@ -308,7 +320,7 @@ public final class TelemetryClient implements AutoCloseable {
     private final class Connection extends WebSocketClient {
 
         Connection(URI uri, String token) {
-            super(uri, Map.of("Authorization", "Bearer " + token));
+            super(uri, new Draft_6455(), Map.of("Authorization", "Bearer " + token), (int) CONNECT_TIMEOUT.toMillis());
             setConnectionLostTimeout(30);
         }
 

@@ -143,9 +143,10 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
         remember(event);
         String body = envelope(TelemetryEvent.typeOf(event), event.ts(), event).toString();
         long now = System.nanoTime();
-        for (ClientSession s : sessions) {
+        for (ClientSession s : List.copyOf(sessions)) {
             s.enqueue(body);
             s.pump(limits.maxPendingFrames(), now);
+            enforceLimits(s, now);
         }
     }
 
