@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Load-balancing gateway and operations console modelled on Azure API Management backend pools.",
-        subcommands = {ValidateCommand.class, GatewayCommand.class})
+        subcommands = {GatewayCommand.class, ValidateCommand.class, SimBackendCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

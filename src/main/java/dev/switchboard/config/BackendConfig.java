@@ -28,4 +28,8 @@ public record BackendConfig(
     public boolean isPool() {
         return type == BackendType.POOL;
     }
+
+    public BackendConfig withUrl(String newUrl) {
+        return new BackendConfig(id, type, newUrl, description, circuitBreaker, pool, healthProbe, slowStart, tls);
+    }
 }

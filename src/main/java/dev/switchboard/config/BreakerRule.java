@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param failureCondition what counts as failure and how many trip the breaker
  * @param tripDuration     how long the breaker stays OPEN
  * @param acceptRetryAfter use the backend's Retry-After as the trip duration when it sends one
- * @param maxTripDuration  cap on a Retry-After-driven trip (our extension; default 5 minutes)
+ * @param maxTripDuration  cap on a Retry-After-driven trip (our extension; default the larger of 5 minutes and tripDuration)
  * @param halfOpenRequests trial requests let through in HALF_OPEN (our extension; default 1)
  */
 public record BreakerRule(

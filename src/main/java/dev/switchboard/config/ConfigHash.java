@@ -18,9 +18,13 @@ public final class ConfigHash {
 
     /** 64 lowercase hex digits. */
     public static String of(GatewayConfig config) {
+        return sha256(ConfigWriter.toCompactJson(config));
+    }
+
+    /** SHA-256 of {@code text} (UTF-8) as 64 lowercase hex digits. */
+    public static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ConfigWriter.toCompactJson(config).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

@@ -1,5 +1,7 @@
 package dev.switchboard.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ public record GatewayConfig(
         boolean diagnostics) {
 
     public GatewayConfig {
-        backends = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(backends));
+        backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
         apis = List.copyOf(apis);
     }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.config;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +31,6 @@ public record RetryPolicy(
 
     public RetryPolicy {
         statusCodeRanges = List.copyOf(statusCodeRanges);
-        errorReasons = errorReasons.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(errorReasons));
+        errorReasons = errorReasons.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(errorReasons));
     }
 }

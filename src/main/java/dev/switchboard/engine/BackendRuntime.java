@@ -60,7 +60,7 @@ final class BackendRuntime {
      * breaker trip, a failed probe, maintenance or disabled). Call once per state build, under the engine lock.
      */
     BackendStatus resolve(AdminState admin, long nowNanos) {
-        BackendStatus base = baseStatus(admin, nowNanos);
+        BackendStatus base = baseStatus(admin);
         boolean up = base.availability() == Availability.AVAILABLE || base.availability() == Availability.DRAINING;
         if (up && !wasUp && slowStart != null) {
             ramping = true;
@@ -85,7 +85,7 @@ final class BackendRuntime {
                 + RAMP_STEPS, percent, next);
     }
 
-    private BackendStatus baseStatus(AdminState admin, long nowNanos) {
+    private BackendStatus baseStatus(AdminState admin) {
         BreakerState b = breaker.state();
         if (admin == AdminState.DISABLED) {
             return down(Availability.DISABLED, "disabled by operator");

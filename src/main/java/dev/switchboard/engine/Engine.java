@@ -26,6 +26,23 @@ import java.util.random.RandomGenerator;
  * precomputed schedules. Every mutation (config, overrides, breaker and probe transitions, time-driven steps) is
  * serialised on one lock and publishes a new LiveState, so requests in flight keep the handles they hold.
  * Time-driven changes (a trip ends, a slow-start step) are noticed by the next call after their deadline.
+ *
+ * <p>Semantics chosen where the sources leave room:
+ * <ul>
+ * <li>Drain (weight 0 or AdminState.DRAIN): no new picks; keys whose Maglev slot maps to the member keep going to
+ *     it while it is available (HAProxy drain). Consistent hashing cannot tell an old key from a new one, so a new
+ *     key hashing into a draining member's slots sticks to it too. A member keeps its Maglev slots while it has a
+ *     weight in config or a runtime override (a runtime weight 0 is a drain); a config weight 0 without an
+ *     override removes it from the table.</li>
+ * <li>Probes: a probed backend starts UNKNOWN and counts as available until unhealthyThreshold consecutive
+ *     failures.</li>
+ * <li>Overrides: weights, priorities and admin states set at runtime win over the config until
+ *     {@link #clearOverrides()}, and survive {@link #applyConfig} for members/backends that still exist.</li>
+ * <li>Version and hash change with config and overrides only; breaker, probe and time-driven changes are
+ *     reported as events and in {@link #snapshot()}.</li>
+ * <li>Every pick that returned a handle must end in {@link #recordOutcome} or {@link #abandon}, so half-open
+ *     trial permits are given back.</li>
+ * </ul>
  */
 public final class Engine {
 
@@ -135,9 +152,9 @@ public final class Engine {
     public void setPriority(String poolId, String backendId, int priority) {
         synchronized (lock) {
             RuntimeOverrides.MemberKey key = member(poolId, backendId);
-            if (priority < 0 || priority > MAX_PRIORITY) {
+            if (priority < 1 || priority > MAX_PRIORITY) {
                 throw new IllegalArgumentException(
-                        "priority " + priority + " for " + key + " is outside 0.." + MAX_PRIORITY);
+                        "priority " + priority + " for " + key + " is outside 1.." + MAX_PRIORITY);
             }
             change(state.config(), state.overrides().withPriority(key, priority),
                     "priority of " + key + " set to " + priority);

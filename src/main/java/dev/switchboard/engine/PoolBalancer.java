@@ -5,9 +5,11 @@ import dev.switchboard.engine.balance.MaglevTable;
 import dev.switchboard.engine.balance.PriorityLoad;
 import dev.switchboard.engine.balance.WeightedSchedule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * The immutable pick structure of one target (a pool, or a single backend as a pool of one), rebuilt whenever
@@ -21,15 +23,21 @@ final class PoolBalancer {
     record MemberPlan(BackendHandle handle, int priority, long baseWeight, long pickWeight, boolean enabled) {
     }
 
+    /** How far a retry walks along a schedule (keeping its weights) before sweeping the members once. */
+    private static final int WEIGHTED_WALK = 64;
+
     /** One priority group: its members' weighted schedule over the members that take new picks. */
     private static final class Group {
         final int priority;
         final int[] schedule;
+        /** The member indices that appear in the schedule, each once. */
+        final int[] memberIndices;
         final AtomicLong counter = new AtomicLong();
 
-        Group(int priority, int[] schedule) {
+        Group(int priority, long[] weights) {
             this.priority = priority;
-            this.schedule = schedule;
+            this.schedule = WeightedSchedule.build(weights);
+            this.memberIndices = IntStream.range(0, weights.length).filter(i -> weights[i] > 0).toArray();
         }
 
         BackendHandle next(BackendHandle[] members) {
@@ -84,7 +92,7 @@ final class PoolBalancer {
             panicWeights[i] = m.enabled() ? m.baseWeight() : 0;
         }
         List<Group> groups = new ArrayList<>();
-        weightsByPriority.forEach((p, w) -> groups.add(new Group(p, WeightedSchedule.build(w))));
+        weightsByPriority.forEach((p, w) -> groups.add(new Group(p, w)));
         Group best = null;
         int[] groupSchedule = null;
         if (overprovisioningFactor == null) {
@@ -94,8 +102,7 @@ final class PoolBalancer {
             int[] total = countsByPriority.values().stream().mapToInt(c -> c[1]).toArray();
             groupSchedule = WeightedSchedule.build(PriorityLoad.loads(available, total, overprovisioningFactor));
         }
-        int[] panicSchedule = panicMode ? WeightedSchedule.build(panicWeights) : new int[0];
-        Group panic = panicSchedule.length > 0 ? new Group(0, panicSchedule) : null;
+        Group panic = panicMode && Arrays.stream(panicWeights).anyMatch(w -> w > 0) ? new Group(0, panicWeights) : null;
         return new PoolBalancer(plan, members, groups.toArray(Group[]::new), best, groupSchedule, affinity, panic, none);
     }
 
@@ -138,24 +145,45 @@ final class PoolBalancer {
     }
 
     /**
-     * The slow path: walks the groups best first, each from its current schedule position, for a member that
-     * admits a pick and (with attempts) has not been tried by this request. Null when there is none.
+     * The slow path: looks through the groups best first for a member that admits a pick and (with attempts) has
+     * not been tried by this request. Null when there is none.
      */
     private BackendHandle scan(Attempts attempts) {
         for (Group g : groups) {
-            int len = g.schedule.length;
-            if (len == 0) {
-                continue;
-            }
-            int start = slot(g.counter, len);
-            for (int i = 0; i < len; i++) {
-                BackendHandle h = members[g.schedule[(start + i) % len]];
-                if ((attempts == null || !attempts.tried(h.runtime)) && h.admit()) {
-                    return h;
-                }
+            BackendHandle h = scan(g, attempts);
+            if (h != null) {
+                return h;
             }
         }
         return null;
+    }
+
+    /**
+     * A short walk along the schedule from its current position keeps the choice weight-proportional; the sweep
+     * over the group's members after it bounds the cost by the member count, not the schedule length.
+     */
+    private BackendHandle scan(Group g, Attempts attempts) {
+        int len = g.schedule.length;
+        if (len == 0) {
+            return null;
+        }
+        int start = slot(g.counter, len);
+        for (int i = 0, walk = Math.min(len, WEIGHTED_WALK); i < walk; i++) {
+            BackendHandle h = members[g.schedule[(start + i) % len]];
+            if (eligible(h, attempts)) {
+                return h;
+            }
+        }
+        for (int index : g.memberIndices) {
+            if (eligible(members[index], attempts)) {
+                return members[index];
+            }
+        }
+        return null;
+    }
+
+    private static boolean eligible(BackendHandle h, Attempts attempts) {
+        return (attempts == null || !attempts.tried(h.runtime)) && h.admit();
     }
 
     /** Next slot of a schedule; the counter only grows, so it stays non-negative for 2^63 picks. */

@@ -70,8 +70,11 @@ public record RuntimeOverrides(Map<MemberKey, Integer> weights, Map<MemberKey, I
         return new RuntimeOverrides(w, p, a);
     }
 
-    /** Deterministic text of the overrides (sorted), for the state hash. */
+    /** Deterministic text of the overrides (sorted), for the state hash; empty when there are none. */
     public String canonical() {
+        if (weights.isEmpty() && priorities.isEmpty() && adminStates.isEmpty()) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder();
         Consumer<Map<?, ?>> append = m -> {
             Map<String, String> sorted = new TreeMap<>();

@@ -27,8 +27,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * A real HTTP/1.1 server that stands in for one backend of a pool, with behaviour (status, latency,
- * errors, refused connections, hangs) that can be changed at runtime through Java or its control endpoint.
+ * A real HTTP/1.1 server standing in for one backend of a pool; its {@link SimBehavior} changes at runtime
+ * through this API or the JSON control endpoint under {@code /_sim/} (format in {@code SimBehaviorJson}).
  */
 public final class SimBackend implements AutoCloseable {
 
@@ -90,7 +90,11 @@ public final class SimBackend implements AutoCloseable {
 
     /** The main address as bound (with the real port), also while connections are refused. */
     public InetSocketAddress address() {
-        return requireStarted(address);
+        InetSocketAddress bound = address;
+        if (bound == null) {
+            throw new IllegalStateException("sim-backend " + name + " is not started");
+        }
+        return bound;
     }
 
     public int port() {
@@ -199,12 +203,5 @@ public final class SimBackend implements AutoCloseable {
                 default -> e;
             };
         }
-    }
-
-    private <T> T requireStarted(T value) {
-        if (value == null) {
-            throw new IllegalStateException("sim-backend " + name + " is not started");
-        }
-        return value;
     }
 }

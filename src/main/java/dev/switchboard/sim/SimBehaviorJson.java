@@ -15,6 +15,16 @@ import java.util.function.UnaryOperator;
 /**
  * JSON form of the control endpoint. Latency travels as whole milliseconds in {@code latencyMs};
  * a patch is an object holding any subset of the behaviour fields and changes only those.
+ *
+ * <pre>
+ * GET /_sim/behavior, and the answer to PUT|POST /_sim/behavior and POST /_sim/reset:
+ * {"name":"orders-east-1",
+ *  "behavior":{"status":200,"latencyMs":0,"errorRate":0.0,"errorStatus":503,"retryAfterSeconds":null,
+ *              "refuseConnections":false,"hang":false,"closeAfterResponse":false},
+ *  "counters":{"requests":3,"responsesByStatus":{"200":2,"503":1}}}
+ * PUT /_sim/behavior {"errorRate":0.5,"retryAfterSeconds":2}  changes only those two fields
+ * 400 {"error":"'status' must be an integer","field":"status"}  (no "field" when the body as a whole is bad)
+ * </pre>
  */
 final class SimBehaviorJson {
 

@@ -23,7 +23,13 @@ final class BreakerRuleBinder implements Binder<BreakerRule> {
             in.problem("maxTripDuration", "must not be shorter than tripDuration (" + trip + ")");
         }
         return new BreakerRule(name, condition, trip, in.bool("acceptRetryAfter", false),
-                maxTrip == null ? BreakerRule.DEFAULT_MAX_TRIP_DURATION : maxTrip,
+                maxTrip != null ? maxTrip : defaultMaxTrip(trip),
                 in.integer("halfOpenRequests", 1, 1000, BreakerRule.DEFAULT_HALF_OPEN_REQUESTS));
+    }
+
+    /** The default cap never undercuts the rule's own trip duration. */
+    private static Duration defaultMaxTrip(Duration trip) {
+        Duration fallback = BreakerRule.DEFAULT_MAX_TRIP_DURATION;
+        return trip != null && trip.compareTo(fallback) > 0 ? trip : fallback;
     }
 }

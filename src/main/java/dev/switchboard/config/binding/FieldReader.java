@@ -9,7 +9,6 @@ import dev.switchboard.config.json.JsonTree.JsonNumber;
 import dev.switchboard.config.json.JsonTree.JsonObject;
 import dev.switchboard.config.json.JsonTree.JsonString;
 import dev.switchboard.config.json.JsonTree.Member;
-import dev.switchboard.config.json.Location;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -60,10 +59,6 @@ final class FieldReader {
         T record = binder.bind(reader);
         context.sources().put(record, path, reader.object);
         return record;
-    }
-
-    String path() {
-        return path;
     }
 
     String fieldPath(String name) {
@@ -275,13 +270,8 @@ final class FieldReader {
         return typed(name, "an object", v -> v instanceof JsonObject o ? o : null);
     }
 
-    JsonArray array(String name) {
+    private JsonArray array(String name) {
         return typed(name, "an array", v -> v instanceof JsonArray a ? a : null);
-    }
-
-    Location location(String name) {
-        JsonTree value = value(name);
-        return value == null ? object.location() : value.location();
     }
 
     private <T> T typed(String name, String expected, Function<JsonTree, T> convert) {

@@ -1,0 +1,39 @@
+package dev.switchboard.demo;
+
+import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.GatewayConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The demo topology shipped in the jar: orders (east p1 50/50, west p2) and a round-robin catalog pool. */
+public final class DemoConfig {
+
+    static final String RESOURCE = "/dev/switchboard/demo/demo-gateway.json";
+
+    private DemoConfig() {
+    }
+
+    public static GatewayConfig load() {
+        try (InputStream in = DemoConfig.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo config " + RESOURCE + " is missing from the class path");
+            }
+            return ConfigLoader.load(in).orThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo config " + RESOURCE, e);
+        }
+    }
+
+    /** The same config with every single backend's URL replaced, e.g. by where its simulator really listens. */
+    public static GatewayConfig withUrls(GatewayConfig config, Function<String, String> urlOfBackend) {
+        Map<String, BackendConfig> backends = new LinkedHashMap<>();
+        config.backends().forEach((id, backend) ->
+                backends.put(id, backend.isPool() ? backend : backend.withUrl(urlOfBackend.apply(id))));
+        return new GatewayConfig(config.gateway(), backends, config.apis(), config.diagnostics());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.switchboard.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Loader behaviour that the sample files do not show on their own. */
+class ConfigLoaderTest {
+
+    private static final String MINIMAL = """
+            { "backends": { "app": { "url": "http://127.0.0.1:9001" } },
+              "apis": [ { "name": "api", "backendId": "app" } ] }
+            """;
+
+    @Test
+    void syntaxErrorsAreOneReadableProblemAtJacksonsLocation() {
+        ConfigResult result = ConfigLoader.parse("{\n  \"backends\": {\n    \"a\": tru\n  }\n}");
+        assertThat(result.problems()).hasSize(1);
+        ConfigProblem problem = result.problems().getFirst();
+        assertThat(problem.path()).isEqualTo(ConfigProblem.ROOT);
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.message()).startsWith("invalid JSON: ")
+                .doesNotContain("com.fasterxml", "Source:", "REDACTED", "\n");
+    }
+
+    @Test
+    void unterminatedDocumentHasNoStartMarkerNoise() {
+        ConfigProblem problem = ConfigLoader.parse("{ \"backends\": {").problems().getFirst();
+        assertThat(problem.message()).startsWith("invalid JSON: ").doesNotContain("[", "Source");
+    }
+
+    @Test
+    void emptyInputAndTrailingContentAreReported() {
+        assertThat(ConfigLoader.parse("").problems()).extracting(ConfigProblem::toString)
+                .containsExactly("$ (line 1, col 1): invalid JSON: the file is empty; expected a JSON object");
+        assertThat(ConfigLoader.parse(MINIMAL + "{}").problems()).extracting(ConfigProblem::message)
+                .containsExactly("invalid JSON: unexpected content after the end of the JSON document");
+    }
+
+    @Test
+    void rootMustBeAnObject() {
+        assertThat(ConfigLoader.parse("[]").problems()).extracting(ConfigProblem::toString)
+                .containsExactly("$ (line 1, col 1): expected an object, found an array");
+    }
+
+    @Test
+    void readsFromAStreamAndThrowsOnRequest() throws IOException {
+        var in = new ByteArrayInputStream(MINIMAL.getBytes(StandardCharsets.UTF_8));
+        assertThat(ConfigLoader.load(in).orThrow().backend("app").id()).isEqualTo("app");
+        assertThatThrownBy(() -> ConfigLoader.parse("{}").orThrow())
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString)
+                        .containsExactly("backends (line 1, col 1): missing required field \"backends\""))
+                .hasMessageContaining("1 config problem(s)");
+    }
+
+    @Test
+    void hashIgnoresFormattingAndSpelledOutDefaultsButNotChanges() {
+        GatewayConfig minimal = ConfigLoader.parse(MINIMAL).orThrow();
+        GatewayConfig explicit = ConfigLoader.parse(MINIMAL.replace("\"backendId\": \"app\"",
+                "\"backendId\": \"app\", \"path\": \"/\", \"preserveHost\": false")).orThrow();
+        GatewayConfig changed = ConfigLoader.parse(MINIMAL.replace("9001", "9002")).orThrow();
+        assertThat(ConfigHash.of(explicit)).isEqualTo(ConfigHash.of(minimal));
+        assertThat(ConfigHash.of(changed)).isNotEqualTo(ConfigHash.of(minimal));
+        assertThat(ConfigHash.shortHash(minimal)).hasSize(12).matches("[0-9a-f]+");
+    }
+
+    @Test
+    void nullCountsAsAbsentAsInApim() {
+        GatewayConfig config = ConfigLoader.parse("""
+                { "backends": { "a": { "url": "http://127.0.0.1:1" },
+                                "p": { "type": "Pool", "pool": { "services": [ { "id": "a", "weight": null, "priority": null } ] } } } }
+                """).orThrow();
+        assertThat(config.backend("p").pool().services()).containsExactly(new PoolMember("a", null, null));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TransportsTest {
+
+    @Test
+    void groupAndChannelClassesWorkTogether() {
+        EventLoopGroup group = Transports.eventLoopGroup(1, "transports-test");
+        try {
+            Channel server = new ServerBootstrap().group(group).channel(Transports.serverChannelClass())
+                    .childHandler(new ChannelInboundHandlerAdapter())
+                    .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+            Channel client = new Bootstrap().group(group).channel(Transports.channelClass())
+                    .handler(new ChannelInboundHandlerAdapter())
+                    .connect(server.localAddress()).syncUninterruptibly().channel();
+
+            assertThat(client.isActive()).isTrue();
+            assertThat(Transports.isNative()).isEqualTo(Epoll.isAvailable());
+            client.close().syncUninterruptibly();
+            server.close().syncUninterruptibly();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.switchboard.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Waits for a condition that real sockets make true "soon"; for networked tests only (engine tests use
+ * virtual time). Fails with the given description when the deadline passes.
+ */
+public final class Eventually {
+
+    private Eventually() {
+    }
+
+    public static void await(String what, Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + deadline + ": " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for: " + what, e);
+            }
+        }
+    }
+}
