@@ -74,6 +74,11 @@ record Problem(int status, String type, String title, String detail, long retryA
         return of(504, "backend-timeout", "Backend timed out", why).with("api", api).with("backend", backend);
     }
 
+    static Problem internalError() {
+        return of(500, "internal-error", "Internal gateway error",
+                "The gateway failed while handling this request; its log has the stack trace.");
+    }
+
     static Problem shuttingDown() {
         return of(503, "gateway-shutting-down", "Gateway is shutting down",
                 "This gateway instance is draining; send the request to another instance.").withRetryAfter(1);
