@@ -71,6 +71,7 @@ final class ProxyExchange {
     private final boolean requestChunked;
     private final boolean http10Client;
     private boolean closeDelimited;
+    private boolean malformed;
     private final String path;
 
     private RouteMatch route;
@@ -144,10 +145,19 @@ final class ProxyExchange {
     void onRequestContent(HttpContent content) {
         boolean last = content instanceof LastHttpContent;
         if (content.decoderResult().isFailure()) {
+            // The decoder drops the rest of the connection's bytes: this connection cannot carry another request.
+            String why = describe(content.decoderResult().cause());
             content.release();
             requestComplete = true;
-            keepAliveAfterRequest = false;
-            respondProblem(Problem.malformedRequest(String.valueOf(content.decoderResult().cause().getMessage())));
+            malformed = true;
+            if (done) {
+                frontend.exchangeDone(this, false);
+                return;
+            }
+            if (attempt != null) {
+                attempt.abandon();
+            }
+            respondProblem(Problem.malformedRequest("bad body framing (" + why + ")"));
             return;
         }
         if (last) {
@@ -318,7 +328,7 @@ final class ProxyExchange {
     }
 
     private boolean keepAliveAllowed() {
-        return clientKeepAlive && !closeDelimited && !runtime.draining();
+        return clientKeepAlive && !closeDelimited && !malformed && !runtime.draining();
     }
 
     /** Response bytes already left: the only honest signal left is closing the client connection. */
