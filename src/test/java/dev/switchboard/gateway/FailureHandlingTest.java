@@ -136,6 +136,16 @@ class FailureHandlingTest {
     }
 
     @Test
+    void malformedChunkedBodyGives400AndClosesTheConnection() throws IOException {
+        h.sims("a").start("""
+                { "backends": { "a": { "url": "http://${a}" } }, "apis": [ { "name": "api", "path": "/", "backendId": "a" } ] }
+                """);
+        String response = raw("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nnot-hex\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400").contains("bad body framing");
+        assertThat(h.gateway.inFlightRequests()).isZero();
+    }
+
+    @Test
     void oversizeHeaderGives431() throws IOException {
         h.sims("a").start("""
                 { "gateway": { "maxHeaderSize": 1024 },
