@@ -44,6 +44,7 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -408,6 +409,7 @@ final class ProxyExchange {
                 failBeforeResponse(timedOut ? ErrorReason.Timeout : ErrorReason.BackendConnectionFailure,
                         timedOut ? Problem.timeout(route.api().name(), backend.backendId(), "Connecting to backend '" + backend.backendId()
                                 + "' took longer than the connect timeout " + route.api().timeouts().connect() + ".")
+                                : isTls(cause) ? Problem.tlsFailed(route.api().name(), backend.backendId(), describe(cause))
                                 : Problem.connectFailed(route.api().name(), backend.backendId(), describe(cause)));
                 return;
             }
@@ -659,6 +661,15 @@ final class ProxyExchange {
                 lease.channel().close();
             }
         }
+    }
+
+    private static boolean isTls(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable cause) {

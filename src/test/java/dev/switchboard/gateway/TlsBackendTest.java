@@ -82,7 +82,7 @@ class TlsBackendTest {
         h.start(config("localhost", ""));
         HttpResponse<String> r = h.get("/x");
         assertThat(r.statusCode()).isEqualTo(502);
-        assertThat(r.body()).contains("Could not connect to backend 's'");
+        assertThat(r.body()).contains("TLS handshake with backend 's' failed").contains("certificate");
     }
 
     @Test
