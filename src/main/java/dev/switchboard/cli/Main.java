@@ -8,16 +8,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Load-balancing gateway and operations console modelled on Azure API Management backend pools.",
-        subcommands = {ValidateCommand.class, SimBackendCommand.class, GatewayCommand.class})
+        subcommands = {DemoCommand.class, GatewayCommand.class, ValidateCommand.class, SimBackendCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code; used by tests too. */
+    /** Runs the command line and returns the exit code; with no arguments, the demo. Used by tests too. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main()).execute(args.length == 0 ? new String[] {"demo"} : args);
     }
 
     @Override

@@ -72,10 +72,11 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             current = new ProxyExchange(this, ctx, runtime, request);
-            current.start();
+            current.guarded(current::start).run();
         } else if (msg instanceof HttpContent content) {
             if (current != null) {
-                current.onRequestContent(content);
+                ProxyExchange exchange = current;
+                exchange.guarded(() -> exchange.onRequestContent(content)).run();
             } else {
                 content.release();
             }

@@ -22,9 +22,9 @@ class ValidateCommandTest {
 
     @Test
     void validFilePrintsASummaryAndExitsZero() {
-        assertThat(validate("test-data/valid/demo.json")).isZero();
+        assertThat(validate("test-data/valid/header-routing.json")).isZero();
         assertThat(out.toString()).matches(
-                "ok: 8 backends \\(2 pools\\), 2 apis, 2 breaker rules - version hash [0-9a-f]{12}\\R");
+                "ok: 6 backends \\(2 pools\\), 1 api, 0 breaker rules - version hash [0-9a-f]{12}\\R");
         assertThat(err.toString()).isEmpty();
     }
 

@@ -1,0 +1,66 @@
+package dev.switchboard.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.engine.EngineSnapshot.BackendView;
+import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.testing.Eventually;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo over real sockets: simulators, gateway and generated traffic all talk to each other. */
+class DemoEnvironmentTest {
+
+    private static DemoEnvironment demo;
+
+    @BeforeAll
+    static void start() {
+        demo = DemoEnvironment.start(150);
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    @Test
+    void trafficFlowsThroughTheGatewayToBothPools() {
+        Map<String, Long> seen = new HashMap<>();
+        Eventually.await("answers from east and catalog backends", Duration.ofSeconds(10), () -> {
+            demo.traffic().counters().drain().byBackend().forEach((b, n) -> seen.merge(b, n, Long::sum));
+            return seen.getOrDefault("orders-east-1", 0L) > 5 && seen.getOrDefault("orders-east-2", 0L) > 5
+                    && seen.getOrDefault("catalog-1", 0L) > 5 && seen.getOrDefault("catalog-2", 0L) > 5;
+        });
+        assertThat(seen).as("west is priority 2: idle while east is up").doesNotContainKeys("orders-west-1", "orders-west-2");
+    }
+
+    @Test
+    void aFailingSimulatorTripsItsBreakerInTheGateway() throws Exception {
+        demo.backends().get("orders-east-2").updateBehavior(b -> b.withStatus(503));
+        try {
+            Eventually.await("orders-east-2's breaker opens", Duration.ofSeconds(10),
+                    () -> breaker("orders-east-2") == BreakerState.OPEN);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.gateway().port() + "/orders")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Switchboard-Backend")).hasValue("orders-east-1");
+        } finally {
+            demo.backends().get("orders-east-2").reset();
+            demo.gateway().engine().forceBreaker("orders-east-2", dev.switchboard.engine.breaker.ForceAction.RESET);
+        }
+    }
+
+    private static BreakerState breaker(String backendId) {
+        return demo.gateway().engine().snapshot().backends().stream()
+                .filter(b -> b.id().equals(backendId)).findFirst().map(BackendView::breaker).orElseThrow();
+    }
+}
