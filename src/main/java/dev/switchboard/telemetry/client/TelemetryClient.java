@@ -242,7 +242,7 @@ public final class TelemetryClient implements AutoCloseable {
             // A message was lost: the model can no longer be trusted; ask for a fresh picture.
             resyncing = true;
             lastSeq = seq;
-            c.send("{\"type\":\"resync\",\"id\":\"" + nextId() + "\"}");
+            c.send("{\"type\":\"" + Protocol.Types.RESYNC + "\",\"id\":\"" + nextId() + "\"}");
             return;
         }
         lastSeq = seq;
