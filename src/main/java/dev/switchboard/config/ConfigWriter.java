@@ -101,6 +101,12 @@ public final class ConfigWriter {
         out.writeEndArray();
         duration("statsPeriod", admin.statsPeriod());
         string("auditLog", admin.auditLog());
+        if (admin.tls() != null) {
+            out.writeObjectFieldStart("tls");
+            out.writeStringField("keystore", admin.tls().keystore());
+            out.writeStringField("password", admin.tls().password());
+            out.writeEndObject();
+        }
         out.writeEndObject();
     }
 

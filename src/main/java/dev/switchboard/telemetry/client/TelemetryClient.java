@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
@@ -49,6 +50,7 @@ public final class TelemetryClient implements AutoCloseable {
     private final Duration commandTimeout;
     private final Duration minBackoff;
     private final Duration maxBackoff;
+    private final SSLContext ssl;
     private final ScheduledExecutorService thread;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong ids = new AtomicLong();
@@ -73,6 +75,7 @@ public final class TelemetryClient implements AutoCloseable {
         this.commandTimeout = b.commandTimeout;
         this.minBackoff = b.minBackoff;
         this.maxBackoff = b.maxBackoff;
+        this.ssl = b.ssl;
         this.thread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("telemetry-client-" + uri.getAuthority()).factory());
         this.status = new ConnectionStatus(ConnectionState.DISCONNECTED, "not started", clock.instant(), 0);
@@ -168,6 +171,9 @@ public final class TelemetryClient implements AutoCloseable {
         lastSeq = 0;
         resyncing = false;
         connection = new Connection(uri, token);
+        if (ssl != null) {
+            connection.setSocketFactory(ssl.getSocketFactory());
+        }
         connection.connect();
     }
 
@@ -355,6 +361,7 @@ public final class TelemetryClient implements AutoCloseable {
         private Duration commandTimeout = Duration.ofSeconds(10);
         private Duration minBackoff = Duration.ofMillis(250);
         private Duration maxBackoff = Duration.ofSeconds(30);
+        private SSLContext ssl;
 
         private Builder(URI uri, String token) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -382,6 +389,12 @@ public final class TelemetryClient implements AutoCloseable {
         public Builder backoff(Duration min, Duration max) {
             this.minBackoff = min;
             this.maxBackoff = max;
+            return this;
+        }
+
+        /** For {@code wss://} to a gateway whose certificate the default trust store does not know. */
+        public Builder sslContext(SSLContext context) {
+            this.ssl = context;
             return this;
         }
 
