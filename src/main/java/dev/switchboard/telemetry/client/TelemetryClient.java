@@ -241,7 +241,7 @@ public final class TelemetryClient implements AutoCloseable {
         long seq = node.path("seq").asLong();
         if (type.equals(Protocol.Types.SNAPSHOT)) {
             resyncing = false;
-        } else if (resyncing) {
+        } else if (resyncing || model == null) {
             lastSeq = seq;
             return;
         } else if (lastSeq != 0 && seq != lastSeq + 1) {
