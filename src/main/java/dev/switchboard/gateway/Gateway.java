@@ -154,6 +154,7 @@ public final class Gateway implements AutoCloseable {
         }
         clients.close().awaitUninterruptibly();
         runtime.closeIdleConnections();
+        runtime.closeResolver();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         LOG.info("gateway stopped");
         return drained;

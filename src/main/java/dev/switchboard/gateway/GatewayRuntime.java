@@ -1,7 +1,11 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.engine.Engine;
+import dev.switchboard.netty.Transports;
 import io.netty.channel.EventLoop;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +18,9 @@ final class GatewayRuntime {
     private final Engine engine;
     private final Map<EventLoop, UpstreamPool> pools = new ConcurrentHashMap<>();
     private final UpstreamTls tls = new UpstreamTls();
+    /** Resolves backend names on the connecting loop without blocking it (the JDK resolver would), caching by TTL. */
+    private final DnsAddressResolverGroup resolver =
+            new DnsAddressResolverGroup(new DnsNameResolverBuilder().datagramChannelType(Transports.datagramChannelClass()));
     private final InFlightRequests inFlight = new InFlightRequests();
     private volatile boolean draining;
 
@@ -26,7 +33,7 @@ final class GatewayRuntime {
     }
 
     UpstreamPool pool(EventLoop loop) {
-        return pools.computeIfAbsent(loop, l -> new UpstreamPool(l, tls, MAX_RESPONSE_HEADER_SIZE));
+        return pools.computeIfAbsent(loop, l -> new UpstreamPool(l, tls, resolver, MAX_RESPONSE_HEADER_SIZE));
     }
 
     InFlightRequests inFlight() {
@@ -44,5 +51,10 @@ final class GatewayRuntime {
     /** Closes idle backend connections; each pool is touched on its own loop. */
     void closeIdleConnections() {
         pools.forEach((loop, pool) -> loop.execute(pool::closeIdle));
+    }
+
+    /** Closes the DNS resolvers; call before the event loops shut down. */
+    void closeResolver() {
+        resolver.close();
     }
 }
