@@ -16,6 +16,7 @@ final class GatewayRuntime {
     static final int MAX_RESPONSE_HEADER_SIZE = 64 * 1024;
 
     private final Engine engine;
+    private final String scheme;
     private final Map<EventLoop, UpstreamPool> pools = new ConcurrentHashMap<>();
     private final UpstreamTls tls = new UpstreamTls();
     /** Resolves backend names on the connecting loop without blocking it (the JDK resolver would), caching by TTL. */
@@ -24,12 +25,18 @@ final class GatewayRuntime {
     private final InFlightRequests inFlight = new InFlightRequests();
     private volatile boolean draining;
 
-    GatewayRuntime(Engine engine) {
+    GatewayRuntime(Engine engine, String scheme) {
         this.engine = engine;
+        this.scheme = scheme;
     }
 
     Engine engine() {
         return engine;
+    }
+
+    /** The scheme clients use to reach the listener: X-Forwarded-Proto. */
+    String scheme() {
+        return scheme;
     }
 
     UpstreamPool pool(EventLoop loop) {

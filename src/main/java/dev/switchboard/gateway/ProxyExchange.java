@@ -447,7 +447,7 @@ final class ProxyExchange {
             HttpHeaders headers = request.headers().copy();
             String uri = backend.url().requestTarget(route.remainingPath(), rawQuery);
             DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, headers);
-            HeaderRewriter.rewriteRequest(headers, clientIp(), "http", backend.url().authority(), route.api().preserveHost());
+            HeaderRewriter.rewriteRequest(headers, clientIp(), runtime.scheme(), backend.url().authority(), route.api().preserveHost());
             if (buffered != null || !streaming) {
                 int length = buffered == null ? 0 : buffered.readableBytes();
                 if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
@@ -693,7 +693,7 @@ final class ProxyExchange {
         }
     }
 
-    private static boolean isTls(Throwable cause) {
+    static boolean isTls(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
                 return true;
