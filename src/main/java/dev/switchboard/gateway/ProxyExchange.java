@@ -83,6 +83,8 @@ final class ProxyExchange {
     private long deadlineNanos;
     private ScheduledFuture<?> deadline;
     private ScheduledFuture<?> retryTimer;
+    /** Bounds the time between body parts once the response streams, where the total timeout no longer applies. */
+    private StallGuard bodyGuard;
     private Attempt attempt;
 
     /** Request body held for replay; null unless buffering. */
@@ -287,6 +289,25 @@ final class ProxyExchange {
                         + attempts.count() + " attempt(s)."));
     }
 
+    /**
+     * No body byte moved for the per-try timeout after the response started. A stalled backend is a Timeout for its
+     * breaker; a client that stopped reading (its connection is not writable) is nobody's backend failure.
+     */
+    private void onBodyStall() {
+        if (done) {
+            return;
+        }
+        boolean clientStalled = !client.channel().isWritable();
+        LOG.info("{} {}: no body bytes moved within {} ({} stalled); closing the client connection", request.method(), path,
+                route.api().timeouts().perTry(), clientStalled ? "client" : "backend");
+        if (attempt != null && clientStalled) {
+            attempt.abandon();
+        } else if (attempt != null) {
+            attempt.fail(ErrorReason.Timeout);
+        }
+        abortClient();
+    }
+
     /** Runs {@code task}, turning a bug in it into a 500 for this request instead of a stuck request. */
     Runnable guarded(Runnable task) {
         return () -> {
@@ -350,6 +371,9 @@ final class ProxyExchange {
         done = true;
         cancel(deadline);
         cancel(retryTimer);
+        if (bodyGuard != null) {
+            bodyGuard.stop();
+        }
         if (buffered != null) {
             buffered.release();
             buffered = null;
@@ -454,7 +478,7 @@ final class ProxyExchange {
             HttpHeaders headers = request.headers().copy();
             String uri = backend.url().requestTarget(route.remainingPath(), rawQuery);
             DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, headers);
-            HeaderRewriter.rewriteRequest(headers, clientIp(), "http", backend.url().authority(), route.api().preserveHost());
+            HeaderRewriter.rewriteRequest(headers, clientIp(), runtime.scheme(), backend.url().authority(), route.api().preserveHost());
             if (buffered != null || !streaming) {
                 int length = buffered == null ? 0 : buffered.readableBytes();
                 if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
@@ -486,6 +510,9 @@ final class ProxyExchange {
         void sendBodyPart(HttpContent content) {
             Channel up = lease.channel();
             bodySent = true;
+            if (bodyGuard != null) {
+                bodyGuard.progress();
+            }
             up.writeAndFlush(content).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             if (!up.isWritable()) {
                 client.channel().config().setAutoRead(false);
@@ -563,6 +590,8 @@ final class ProxyExchange {
             }
             responseStarted = true;
             cancel(deadline);
+            bodyGuard = new StallGuard(client.executor(), route.api().timeouts().perTry().toNanos(), guarded(ProxyExchange.this::onBodyStall));
+            bodyGuard.start();
             client.write(out);
         }
 
@@ -580,6 +609,7 @@ final class ProxyExchange {
                 return;
             }
             stats.bytes(content.content().readableBytes());
+            bodyGuard.progress();
             if (!last) {
                 client.writeAndFlush(content);
                 if (!client.channel().isWritable()) {
@@ -697,7 +727,7 @@ final class ProxyExchange {
         }
     }
 
-    private static boolean isTls(Throwable cause) {
+    static boolean isTls(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
                 return true;
