@@ -319,6 +319,7 @@ public final class TelemetryClient implements AutoCloseable {
             }
         }, thread);
         done.orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        // Later, so the close handshake's onClose still reaches the listener as DISCONNECTED "closed".
         thread.schedule(thread::shutdown, 500, TimeUnit.MILLISECONDS);
     }
 

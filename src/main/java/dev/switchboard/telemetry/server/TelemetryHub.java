@@ -72,8 +72,8 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     }
 
     /** A new console: it gets a snapshot with the recent events first. */
-    ClientSession open(WebSocket conn, Principal principal, BooleanSupplier peerWritable) {
-        ClientSession session = new ClientSession(conn, principal, peerWritable, limits);
+    ClientSession open(WebSocket conn, Principal principal, String remote, BooleanSupplier peerWritable) {
+        ClientSession session = new ClientSession(conn, principal, remote, peerWritable, limits);
         thread.execute(() -> {
             sessions.add(session);
             connected = sessions.size();
