@@ -90,7 +90,7 @@ public final class GatewayCommand implements Callable<Integer> {
             return null;
         }
         AdminConfig settings = configured != null ? configured
-                : new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of(), List.of(), AdminConfig.DEFAULT_STATS_PERIOD, null);
+                : new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of(), List.of(), AdminConfig.DEFAULT_STATS_PERIOD, null, null);
         return AdminServer.start(gateway, admin == null ? settings : settings.withListen(admin), file);
     }
 }

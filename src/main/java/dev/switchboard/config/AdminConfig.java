@@ -12,9 +12,10 @@ import java.util.List;
  * @param allowedOrigins browser origins allowed to open the stream; requests without an Origin header always are
  * @param statsPeriod    how often per-backend stats go out on the stream
  * @param auditLog       audit log file (JSON lines); null means {@code switchboard-audit.jsonl} beside the config file
+ * @param tls            serve HTTPS and {@code wss://} with this key; null for plain HTTP
  */
 public record AdminConfig(String listen, List<AdminToken> tokens, List<String> allowedOrigins, Duration statsPeriod,
-                          String auditLog) {
+                          String auditLog, AdminTls tls) {
 
     public static final String DEFAULT_LISTEN = "127.0.0.1:9090";
     public static final Duration DEFAULT_STATS_PERIOD = Duration.ofMillis(250);
@@ -26,7 +27,22 @@ public record AdminConfig(String listen, List<AdminToken> tokens, List<String> a
 
     /** The same settings listening on {@code address} instead. */
     public AdminConfig withListen(String address) {
-        return new AdminConfig(address, tokens, allowedOrigins, statsPeriod, auditLog);
+        return new AdminConfig(address, tokens, allowedOrigins, statsPeriod, auditLog, tls);
+    }
+
+    /**
+     * The admin listener's TLS key.
+     *
+     * @param keystore PKCS12 or JKS file holding one private key entry; relative paths resolve against the config
+     *                 file's directory
+     * @param password the store's password, also used for the key
+     */
+    public record AdminTls(String keystore, String password) {
+
+        @Override
+        public String toString() {
+            return "AdminTls[" + keystore + "]";
+        }
     }
 
     /**

@@ -63,6 +63,15 @@ public final class ConfigWriter {
         out.writeNumberField("eventLoops", gateway.eventLoops());
         out.writeNumberField("maxHeaderSize", gateway.maxHeaderSize());
         duration("drainTimeout", gateway.drainTimeout());
+        if (gateway.tls() != null) {
+            out.writeObjectFieldStart("tls");
+            out.writeStringField("keystore", gateway.tls().keystore());
+            out.writeStringField("password", gateway.tls().password());
+            if (gateway.tls().alias() != null) {
+                out.writeStringField("alias", gateway.tls().alias());
+            }
+            out.writeEndObject();
+        }
         out.writeEndObject();
         out.writeBooleanField("diagnostics", config.diagnostics());
         out.writeObjectFieldStart("backends");
@@ -101,6 +110,12 @@ public final class ConfigWriter {
         out.writeEndArray();
         duration("statsPeriod", admin.statsPeriod());
         string("auditLog", admin.auditLog());
+        if (admin.tls() != null) {
+            out.writeObjectFieldStart("tls");
+            out.writeStringField("keystore", admin.tls().keystore());
+            out.writeStringField("password", admin.tls().password());
+            out.writeEndObject();
+        }
         out.writeEndObject();
     }
 

@@ -68,6 +68,7 @@ final class StateBuilder {
         List<BackendRuntime> memberRuntimes = new ArrayList<>();
         List<String> affinityNames = new ArrayList<>();
         List<Integer> affinityIndexes = new ArrayList<>();
+        List<Long> affinityWeights = new ArrayList<>();
         for (int i = 0; i < pool.services().size(); i++) {
             PoolMember m = pool.services().get(i);
             BackendStatus s = statuses.get(m.backendId());
@@ -83,23 +84,27 @@ final class StateBuilder {
             if (m.effectiveWeight() > 0 || weight > 0) {
                 affinityNames.add(m.backendId());
                 affinityIndexes.add(i);
+                // A drain (weight 0 override) keeps the configured share of slots, so its sessions stay put.
+                affinityWeights.add((long) (weight > 0 ? weight : m.effectiveWeight()));
             }
         }
         WhenAllUnavailable when = Objects.requireNonNullElse(pool.whenAllUnavailable(), WhenAllUnavailable.DEFAULT);
         NoneAvailable none = new NoneAvailable(b.id(), when.statusCode(), memberRuntimes, ticker);
         MaglevTable affinity = pool.sessionAffinity() == null || affinityNames.isEmpty() ? null
-                : affinityTable(affinityNames, affinityIndexes, previous);
+                : affinityTable(affinityNames, affinityIndexes, affinityWeights, previous);
         return PoolBalancer.of(plan, pool.overprovisioningFactor(), when.action() == WhenAllUnavailable.Action.panic,
                 affinity, none);
     }
 
     /**
-     * The Maglev table changes only with membership (members with a weight in config or overrides); availability
-     * changes reuse the previous table, so a key returns to its backend when that backend recovers.
+     * The Maglev table changes only with membership and weights; availability changes reuse the previous table,
+     * so a key returns to its backend when that backend recovers.
      */
-    private static MaglevTable affinityTable(List<String> names, List<Integer> indexes, PoolBalancer previous) {
+    private static MaglevTable affinityTable(List<String> names, List<Integer> indexes, List<Long> weightList,
+                                             PoolBalancer previous) {
         int[] values = indexes.stream().mapToInt(Integer::intValue).toArray();
+        long[] weights = weightList.stream().mapToLong(Long::longValue).toArray();
         MaglevTable old = previous == null ? null : previous.affinity();
-        return old != null && old.builtFrom(names, values) ? old : MaglevTable.build(names, values);
+        return old != null && old.builtFrom(names, values, weights) ? old : MaglevTable.build(names, values, weights);
     }
 }

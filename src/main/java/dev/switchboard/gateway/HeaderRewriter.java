@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Header rules of a proxy hop (RFC 9110 section 7.6): hop-by-hop headers stay on their hop, X-Forwarded-* and Via
@@ -18,6 +17,7 @@ final class HeaderRewriter {
     static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
     static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
     static final String VIA_VALUE = "1.1 switchboard";
+    private static final String PROXY_PREFIX = "proxy-";
 
     private static final List<AsciiString> HOP_BY_HOP = List.of(
             HttpHeaderNames.CONNECTION,
@@ -79,7 +79,7 @@ final class HeaderRewriter {
         List<String> proxyHeaders = null;
         for (var it = headers.iteratorCharSequence(); it.hasNext(); ) {
             CharSequence name = it.next().getKey();
-            if (name.length() >= 6 && name.toString().toLowerCase(Locale.ROOT).startsWith("proxy-")) {
+            if (AsciiString.regionMatches(name, true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length())) {
                 if (proxyHeaders == null) {
                     proxyHeaders = new ArrayList<>();
                 }

@@ -65,6 +65,13 @@ record Problem(int status, String type, String title, String detail, long retryA
                 .with("api", api).with("backend", backend);
     }
 
+    static Problem tlsFailed(String api, String backend, String why) {
+        return of(502, "backend-tls-failure", "TLS handshake with backend failed",
+                "The TLS handshake with backend '" + backend + "' failed: " + why
+                        + ". Check its certificate (chain and names) or the backend's tls settings.")
+                .with("api", api).with("backend", backend);
+    }
+
     static Problem badGateway(String api, String backend, String why) {
         return of(502, "bad-backend-response", "Bad response from backend",
                 "Backend '" + backend + "' " + why + ".").with("api", api).with("backend", backend);
@@ -72,6 +79,11 @@ record Problem(int status, String type, String title, String detail, long retryA
 
     static Problem timeout(String api, String backend, String why) {
         return of(504, "backend-timeout", "Backend timed out", why).with("api", api).with("backend", backend);
+    }
+
+    static Problem internalError() {
+        return of(500, "internal-error", "Internal gateway error",
+                "The gateway failed while handling this request; its log has the stack trace.");
     }
 
     static Problem shuttingDown() {

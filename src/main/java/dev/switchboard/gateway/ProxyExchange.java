@@ -45,6 +45,7 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,9 @@ final class ProxyExchange {
     private final HttpRequest request;
     private final boolean clientKeepAlive;
     private final boolean requestChunked;
+    private final boolean http10Client;
+    private boolean closeDelimited;
+    private boolean malformed;
     private final String path;
 
     private RouteMatch route;
@@ -79,6 +83,8 @@ final class ProxyExchange {
     private long deadlineNanos;
     private ScheduledFuture<?> deadline;
     private ScheduledFuture<?> retryTimer;
+    /** Bounds the time between body parts once the response streams, where the total timeout no longer applies. */
+    private StallGuard bodyGuard;
     private Attempt attempt;
 
     /** Request body held for replay; null unless buffering. */
@@ -101,6 +107,7 @@ final class ProxyExchange {
         this.request = request;
         this.clientKeepAlive = HttpUtil.isKeepAlive(request);
         this.requestChunked = HttpUtil.isTransferEncodingChunked(request);
+        this.http10Client = HttpVersion.HTTP_1_0.equals(request.protocolVersion());
         int q = request.uri().indexOf('?');
         this.path = q < 0 ? request.uri() : request.uri().substring(0, q);
     }
@@ -126,7 +133,7 @@ final class ProxyExchange {
         ApiConfig api = route.api();
         Duration total = api.timeouts().total();
         deadlineNanos = System.nanoTime() + total.toNanos();
-        deadline = client.executor().schedule(this::onDeadline, total.toNanos(), TimeUnit.NANOSECONDS);
+        deadline = client.executor().schedule(guarded(this::onDeadline), total.toNanos(), TimeUnit.NANOSECONDS);
         affinityKey = AffinityKeys.of(config.backend(route.targetId()), request);
         attempts = new Attempts(api.retry() == null || api.retry().otherBackend());
         boolean hasBody = requestChunked || HttpUtil.getContentLength(request, 0L) > 0;
@@ -142,10 +149,19 @@ final class ProxyExchange {
     void onRequestContent(HttpContent content) {
         boolean last = content instanceof LastHttpContent;
         if (content.decoderResult().isFailure()) {
+            // The decoder drops the rest of the connection's bytes: this connection cannot carry another request.
+            String why = describe(content.decoderResult().cause());
             content.release();
             requestComplete = true;
-            keepAliveAfterRequest = false;
-            respondProblem(Problem.malformedRequest(String.valueOf(content.decoderResult().cause().getMessage())));
+            malformed = true;
+            if (done) {
+                frontend.exchangeDone(this, false);
+                return;
+            }
+            if (attempt != null) {
+                attempt.abandon();
+            }
+            respondProblem(Problem.malformedRequest("bad body framing (" + why + ")"));
             return;
         }
         if (last) {
@@ -165,6 +181,7 @@ final class ProxyExchange {
                 CompositeByteBuf prefix = buffered;
                 buffered = null;
                 streaming = true;
+                client.channel().config().setAutoRead(false);
                 pending.add(last ? new DefaultLastHttpContent(prefix) : new DefaultHttpContent(prefix));
                 startAttempt();
             } else if (last) {
@@ -232,7 +249,7 @@ final class ProxyExchange {
                 : backendConfig == null || backendConfig.tls() == null ? TlsConfig.DEFAULT : backendConfig.tls();
         UpstreamKey key = new UpstreamKey(backend.url().host(), backend.url().port(), tls);
         runtime.pool(client.channel().eventLoop()).acquire(key, route.api().timeouts().connect())
-                .addListener((Future<UpstreamPool.Lease> f) -> next.onAcquired(f));
+                .addListener((Future<UpstreamPool.Lease> f) -> guarded(() -> next.onAcquired(f)).run());
     }
 
     /** Decides what follows a failed or retryable attempt: another attempt after the engine's delay, or null. */
@@ -251,9 +268,9 @@ final class ProxyExchange {
     private void scheduleRetry(Duration delay) {
         attempt = null;
         if (delay.isZero()) {
-            client.executor().execute(this::startAttempt);
+            client.executor().execute(guarded(this::startAttempt));
         } else {
-            retryTimer = client.executor().schedule(this::startAttempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+            retryTimer = client.executor().schedule(guarded(this::startAttempt), delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -270,6 +287,45 @@ final class ProxyExchange {
         respondProblem(Problem.timeout(route.api().name(), backend,
                 "No response within the total timeout of " + route.api().timeouts().total() + " of api '" + route.api().name() + "' after "
                         + attempts.count() + " attempt(s)."));
+    }
+
+    /**
+     * No body byte moved for the per-try timeout after the response started. A stalled backend is a Timeout for its
+     * breaker; a client that stopped reading (its connection is not writable) is nobody's backend failure.
+     */
+    private void onBodyStall() {
+        if (done) {
+            return;
+        }
+        boolean clientStalled = !client.channel().isWritable();
+        LOG.info("{} {}: no body bytes moved within {} ({} stalled); closing the client connection", request.method(), path,
+                route.api().timeouts().perTry(), clientStalled ? "client" : "backend");
+        if (attempt != null && clientStalled) {
+            attempt.abandon();
+        } else if (attempt != null) {
+            attempt.fail(ErrorReason.Timeout);
+        }
+        abortClient();
+    }
+
+    /** Runs {@code task}, turning a bug in it into a 500 for this request instead of a stuck request. */
+    Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                failInternally(e);
+            }
+        };
+    }
+
+    /** A bug or an unexpected state: the request ends with 500 (or a closed connection once the response started). */
+    void failInternally(RuntimeException e) {
+        LOG.error("{} {}: internal error", request.method(), path, e);
+        if (attempt != null) {
+            attempt.abandon();
+        }
+        respondProblem(Problem.internalError());
     }
 
     private void respondProblem(Problem problem) {
@@ -299,7 +355,7 @@ final class ProxyExchange {
     }
 
     private boolean keepAliveAllowed() {
-        return clientKeepAlive && !runtime.draining();
+        return clientKeepAlive && !closeDelimited && !malformed && !runtime.draining();
     }
 
     /** Response bytes already left: the only honest signal left is closing the client connection. */
@@ -315,6 +371,9 @@ final class ProxyExchange {
         done = true;
         cancel(deadline);
         cancel(retryTimer);
+        if (bodyGuard != null) {
+            bodyGuard.stop();
+        }
         if (buffered != null) {
             buffered.release();
             buffered = null;
@@ -405,6 +464,7 @@ final class ProxyExchange {
                 failBeforeResponse(timedOut ? ErrorReason.Timeout : ErrorReason.BackendConnectionFailure,
                         timedOut ? Problem.timeout(route.api().name(), backend.backendId(), "Connecting to backend '" + backend.backendId()
                                 + "' took longer than the connect timeout " + route.api().timeouts().connect() + ".")
+                                : isTls(cause) ? Problem.tlsFailed(route.api().name(), backend.backendId(), describe(cause))
                                 : Problem.connectFailed(route.api().name(), backend.backendId(), describe(cause)));
                 return;
             }
@@ -418,7 +478,7 @@ final class ProxyExchange {
             HttpHeaders headers = request.headers().copy();
             String uri = backend.url().requestTarget(route.remainingPath(), rawQuery);
             DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, headers);
-            HeaderRewriter.rewriteRequest(headers, clientIp(), "http", backend.url().authority(), route.api().preserveHost());
+            HeaderRewriter.rewriteRequest(headers, clientIp(), runtime.scheme(), backend.url().authority(), route.api().preserveHost());
             if (buffered != null || !streaming) {
                 int length = buffered == null ? 0 : buffered.readableBytes();
                 if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
@@ -444,12 +504,15 @@ final class ProxyExchange {
             }
             headSent = true;
             Duration perTry = route.api().timeouts().perTry();
-            perTryTimer = up.eventLoop().schedule(this::onPerTryTimeout, perTry.toNanos(), TimeUnit.NANOSECONDS);
+            perTryTimer = up.eventLoop().schedule(guarded(this::onPerTryTimeout), perTry.toNanos(), TimeUnit.NANOSECONDS);
         }
 
         void sendBodyPart(HttpContent content) {
             Channel up = lease.channel();
             bodySent = true;
+            if (bodyGuard != null) {
+                bodyGuard.progress();
+            }
             up.writeAndFlush(content).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             if (!up.isWritable()) {
                 client.channel().config().setAutoRead(false);
@@ -471,12 +534,14 @@ final class ProxyExchange {
                 ReferenceCountUtil.release(msg);
                 return;
             }
-            if (msg instanceof HttpResponse response) {
-                onResponseHead(response);
-            }
-            if (msg instanceof HttpContent content) {
-                onResponseContent(content);
-            }
+            guarded(() -> {
+                if (msg instanceof HttpResponse response) {
+                    onResponseHead(response);
+                }
+                if (msg instanceof HttpContent content) {
+                    onResponseContent(content);
+                }
+            }).run();
         }
 
         private void onResponseHead(HttpResponse response) {
@@ -509,7 +574,12 @@ final class ProxyExchange {
             HeaderRewriter.rewriteResponse(headers);
             DefaultHttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers);
             if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(request.method(), response.status().code())) {
-                HttpUtil.setTransferEncodingChunked(out, true);
+                if (http10Client) {
+                    // HTTP/1.0 has no chunked coding: the body ends when the connection closes.
+                    closeDelimited = true;
+                } else {
+                    HttpUtil.setTransferEncodingChunked(out, true);
+                }
             }
             if (config.diagnostics()) {
                 headers.set(BACKEND_HEADER, backend.backendId());
@@ -520,6 +590,8 @@ final class ProxyExchange {
             }
             responseStarted = true;
             cancel(deadline);
+            bodyGuard = new StallGuard(client.executor(), route.api().timeouts().perTry().toNanos(), guarded(ProxyExchange.this::onBodyStall));
+            bodyGuard.start();
             client.write(out);
         }
 
@@ -537,6 +609,7 @@ final class ProxyExchange {
                 return;
             }
             stats.bytes(content.content().readableBytes());
+            bodyGuard.progress();
             if (!last) {
                 client.writeAndFlush(content);
                 if (!client.channel().isWritable()) {
@@ -652,6 +725,15 @@ final class ProxyExchange {
                 lease.channel().close();
             }
         }
+    }
+
+    static boolean isTls(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable cause) {

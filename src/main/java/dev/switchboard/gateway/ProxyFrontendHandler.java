@@ -72,10 +72,11 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             current = new ProxyExchange(this, ctx, runtime, request);
-            current.start();
+            current.guarded(current::start).run();
         } else if (msg instanceof HttpContent content) {
             if (current != null) {
-                current.onRequestContent(content);
+                ProxyExchange exchange = current;
+                exchange.guarded(() -> exchange.onRequestContent(content)).run();
             } else {
                 content.release();
             }
@@ -165,7 +166,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || ProxyExchange.isTls(cause)) {
             LOG.debug("client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("client connection {} failed", ctx.channel().remoteAddress(), cause);

@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
@@ -41,12 +42,14 @@ final class UpstreamPool {
 
     private final EventLoop loop;
     private final UpstreamTls tls;
+    private final AddressResolverGroup<InetSocketAddress> resolver;
     private final int maxResponseHeaderSize;
     private final Map<UpstreamKey, ArrayDeque<Channel>> idle = new HashMap<>();
 
-    UpstreamPool(EventLoop loop, UpstreamTls tls, int maxResponseHeaderSize) {
+    UpstreamPool(EventLoop loop, UpstreamTls tls, AddressResolverGroup<InetSocketAddress> resolver, int maxResponseHeaderSize) {
         this.loop = loop;
         this.tls = tls;
+        this.resolver = resolver;
         this.maxResponseHeaderSize = maxResponseHeaderSize;
     }
 
@@ -96,6 +99,7 @@ final class UpstreamPool {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(Transports.channelClass())
+                .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<>() {
@@ -110,7 +114,7 @@ final class UpstreamPool {
                         p.addLast(handler);
                     }
                 });
-        ChannelFuture connected = bootstrap.connect(InetSocketAddress.createUnresolved(key.host(), key.port()));
+        ChannelFuture connected = bootstrap.connect(key.address());
         connected.addListener(f -> {
             if (!f.isSuccess()) {
                 promise.tryFailure(f.cause());

@@ -22,7 +22,9 @@ final class UpstreamTls {
                 // HTTPS endpoint identification checks the certificate's names against the SNI host.
                 .endpointIdentificationAlgorithm(tls.validateCertificateName() ? "HTTPS" : null);
         if (!tls.validateCertificateChain()) {
-            builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            builder.trustManager(tls.validateCertificateName() ? new NameOnlyTrustManager() : InsecureTrustManagerFactory.INSTANCE.getTrustManagers()[0]);
+            // The name check, if wanted, is the trust manager's job now (the JDK's runs only with chain validation).
+            builder.endpointIdentificationAlgorithm(null);
         }
         try {
             return builder.build();

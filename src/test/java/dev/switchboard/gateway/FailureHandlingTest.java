@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +136,16 @@ class FailureHandlingTest {
     }
 
     @Test
+    void malformedChunkedBodyGives400AndClosesTheConnection() throws IOException {
+        h.sims("a").start("""
+                { "backends": { "a": { "url": "http://${a}" } }, "apis": [ { "name": "api", "path": "/", "backendId": "a" } ] }
+                """);
+        String response = raw("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nnot-hex\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400").contains("bad body framing");
+        assertThat(h.gateway.inFlightRequests()).isZero();
+    }
+
+    @Test
     void oversizeHeaderGives431() throws IOException {
         h.sims("a").start("""
                 { "gateway": { "maxHeaderSize": 1024 },
@@ -141,6 +154,99 @@ class FailureHandlingTest {
         String response = raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "v".repeat(4096) + "\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 431").contains("maxHeaderSize");
         assertThat(h.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void totalDeadlineEndsTheRequestInTheMiddleOfItsRetries() {
+        h.sims("a");
+        h.sim("a").setBehavior(h.sim("a").behavior().withHang(true));
+        h.start("""
+                { "backends": { "a": { "url": "http://${a}" } },
+                  "apis": [ { "name": "api", "path": "/", "backendId": "a", "timeouts": { "perTry": "PT0.3S", "total": "PT0.4S" },
+                    "retry": { "errorReasons": [ "Timeout" ], "count": 5, "interval": "PT0S" } } ] }
+                """);
+        long start = System.nanoTime();
+        HttpResponse<String> r = h.get("/");
+        assertThat(r.statusCode()).isEqualTo(504);
+        assertThat(r.body()).contains("total timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(350), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void retriesBackOffOnTheEventLoopAndTheLastResponseIsForwarded() {
+        h.sims("a");
+        h.sim("a").setBehavior(h.sim("a").behavior().withStatus(500));
+        h.start("""
+                { "diagnostics": true, "backends": { "a": { "url": "http://${a}" } },
+                  "apis": [ { "name": "api", "path": "/", "backendId": "a",
+                    "retry": { "statusCodeRanges": [ { "min": 500, "max": 599 } ], "count": 2, "interval": "PT0.2S" } } ] }
+                """);
+        long start = System.nanoTime();
+        HttpResponse<String> r = h.post("/", "body");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("X-Switchboard-Attempts")).contains("3");
+        assertThat(h.sim("a").counters().requests()).isEqualTo(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void neverRetriesOnceResponseBytesWentToTheClient() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        try (ServerSocket truncating = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!truncating.isClosed()) {
+                    try (Socket s = truncating.accept()) {
+                        accepted.incrementAndGet();
+                        s.getInputStream().read(new byte[8192]);
+                        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\npartial".getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            h.sims("b").start("""
+                    { "backends": { "a": { "url": "http://127.0.0.1:%d" }, "b": { "url": "http://${b}" },
+                        "pool": { "type": "Pool", "pool": { "services": [ { "id": "a", "priority": 1 }, { "id": "b", "priority": 2 } ] } } },
+                      "apis": [ { "name": "api", "path": "/", "backendId": "pool",
+                        "retry": { "statusCodeRanges": [ { "min": 500, "max": 599 } ], "errorReasons": [ "ConnectionReset" ],
+                                   "count": 3, "interval": "PT0S" } } ] }
+                    """.formatted(truncating.getLocalPort()));
+            String response = raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(response).startsWith("HTTP/1.1 200").endsWith("partial");
+            assertThat(accepted).hasValue(1);
+            assertThat(h.sim("b").counters().requests()).isZero();
+        }
+    }
+
+    @Test
+    void backendStallingMidBodyClosesTheClientAfterThePerTryTimeoutAndTripsItsBreaker() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!stalling.isClosed()) {
+                    try (Socket s = stalling.accept()) {
+                        s.getInputStream().read(new byte[8192]);
+                        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\npartial".getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                        // Holds the connection open without sending more until the gateway gives up on it.
+                        s.getInputStream().read();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            h.start("""
+                    { "backends": { "a": { "url": "http://127.0.0.1:%d",
+                        "circuitBreaker": { "rules": [ { "name": "r", "tripDuration": "PT60S",
+                          "failureCondition": { "count": 1, "interval": "PT10S", "errorReasons": [ "Timeout" ] } } ] } } },
+                      "apis": [ { "name": "api", "path": "/", "backendId": "a", "timeouts": { "perTry": "PT0.3S", "total": "PT5S" } } ] }
+                    """.formatted(stalling.getLocalPort()));
+            long start = System.nanoTime();
+            String response = raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(response).startsWith("HTTP/1.1 200").endsWith("partial");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(2));
+            assertThat(h.get("/").statusCode()).as("the stall tripped the breaker").isEqualTo(503);
+        }
     }
 
     private String raw(String request) throws IOException {

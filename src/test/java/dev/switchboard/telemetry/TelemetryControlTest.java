@@ -11,6 +11,8 @@ import dev.switchboard.telemetry.client.TelemetryClient;
 import dev.switchboard.telemetry.protocol.Reply;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import dev.switchboard.testing.Eventually;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -147,5 +149,47 @@ class TelemetryControlTest {
 
         get(op.setWeight(op.model().version(), "pool", "b", 4));
         assertThat(Files.readAllLines(h.admin.auditLog())).hasSize(3);
+    }
+
+    @Test
+    void anOverrideOfAMemberRemovedFromTheFileIsDroppedAtRestart() throws Exception {
+        TelemetryClient op = live(TelemetryHarness.OPERATOR, new RecordingListener());
+        long v = get(op.setWeight(op.model().version(), "pool", "b", 9)).version();
+        get(op.setAdminState(v, "a", "MAINTENANCE"));
+        String file = Files.readString(h.configFile);
+        Files.writeString(h.configFile, file.replace(", { \"id\": \"b\", \"weight\": 1 }", ""));
+
+        h.restart();
+
+        assertThat(h.gateway.config().backend("pool").pool().services()).hasSize(1);
+        assertThat(h.gateway.engine().overrides().weights()).as("pool/b is gone").isEmpty();
+        assertThat(h.gateway.engine().overrides().adminState("a")).as("backend a still exists").isEqualTo(AdminState.MAINTENANCE);
+    }
+
+    @Test
+    void putConfigIsConditionalValidatedAndAudited() throws Exception {
+        String config = ConfigWriter.toJson(h.gateway.config().withAdmin(null)).replaceFirst("\"weight\" : 1\\b", "\"weight\" : 5");
+        HttpResponse<String> get = h.adminGet("/api/config", TelemetryHarness.OPERATOR);
+        String etag = get.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isEqualTo("\"" + h.gateway.engine().version() + "\"");
+        assertThat(put(config, null).statusCode()).isEqualTo(428);
+        assertThat(put(config, "\"999\"").statusCode()).isEqualTo(409);
+        HttpResponse<String> invalid = put("{\"backends\": {}}", etag);
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("must define at least one backend");
+        HttpResponse<String> ok = put(config, etag);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"version\":" + h.gateway.engine().version());
+        assertThat(h.gateway.config().backend("pool").pool().services().getFirst().weight()).isEqualTo(5);
+        assertThat(Files.readAllLines(h.admin.auditLog())).singleElement().asString().contains("\"action\":\"replaceConfig\"");
+    }
+
+    private HttpResponse<String> put(String body, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(h.adminUri("/api/config")).header("Authorization", "Bearer " + TelemetryHarness.OPERATOR)
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return h.send(b.build());
     }
 }

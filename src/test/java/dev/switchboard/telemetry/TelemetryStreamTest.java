@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,19 +48,28 @@ class TelemetryStreamTest {
         assertThat(state.path("backends").get(0).path("breaker").asText()).isEqualTo("CLOSED");
         assertThat(state.path("backends").get(0).path("rules").get(0).path("rule").asText()).isEqualTo("five-xx");
 
-        Map<Integer, Integer> sent = h.traffic(40);
-        assertThat(sent).containsExactly(Map.entry(200, 40));
-
-        long[] requests = new long[1];
-        long[] ok = new long[1];
         long[] lastSeq = {1};
         List<String> problems = new ArrayList<>();
-        Eventually.await("stats add up to 40 requests", Duration.ofSeconds(10), () -> {
+        Supplier<JsonNode> next = () -> {
             JsonNode m = console.next(x -> true);
             if (m.path("seq").asLong() != lastSeq[0] + 1) {
                 problems.add("gap after " + lastSeq[0] + ": " + m.path("seq"));
             }
             lastSeq[0] = m.path("seq").asLong();
+            return m;
+        };
+        // Start counting after a quiet interval, so traffic of other tests is not in it.
+        Eventually.await("a quiet interval", Duration.ofSeconds(10), () -> {
+            JsonNode m = next.get();
+            return m.path("type").asText().equals("stats") && m.path("backends").findValues("requests").stream().allMatch(r -> r.asLong() == 0);
+        });
+        Map<Integer, Integer> sent = h.traffic(40);
+        assertThat(sent).containsExactly(Map.entry(200, 40));
+
+        long[] requests = new long[1];
+        long[] ok = new long[1];
+        Eventually.await("stats add up to 40 requests", Duration.ofSeconds(10), () -> {
+            JsonNode m = next.get();
             if (m.path("type").asText().equals("stats")) {
                 for (JsonNode b : m.path("backends")) {
                     requests[0] += b.path("requests").asLong();

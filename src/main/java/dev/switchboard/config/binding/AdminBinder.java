@@ -16,7 +16,7 @@ final class AdminBinder implements Binder<AdminConfig> {
 
     @Override
     public List<String> fields() {
-        return List.of("listen", "tokens", "allowedOrigins", "statsPeriod", "auditLog");
+        return List.of("listen", "tokens", "allowedOrigins", "statsPeriod", "auditLog", "tls");
     }
 
     @Override
@@ -35,7 +35,25 @@ final class AdminBinder implements Binder<AdminConfig> {
             in.problem("auditLog", "must not be empty");
         }
         return new AdminConfig(listen == null ? AdminConfig.DEFAULT_LISTEN : listen, tokens, in.strings("allowedOrigins"),
-                period == null ? AdminConfig.DEFAULT_STATS_PERIOD : period, auditLog);
+                period == null ? AdminConfig.DEFAULT_STATS_PERIOD : period, auditLog, in.object("tls", new TlsKeyBinder()));
+    }
+
+    /** {@code tls: { keystore, password }}, both required. */
+    private static final class TlsKeyBinder implements Binder<AdminConfig.AdminTls> {
+
+        @Override
+        public List<String> fields() {
+            return List.of("keystore", "password");
+        }
+
+        @Override
+        public AdminConfig.AdminTls bind(FieldReader in) {
+            String keystore = in.requiredString("keystore");
+            if (keystore != null && keystore.isBlank()) {
+                in.problem("keystore", "must not be empty");
+            }
+            return new AdminConfig.AdminTls(keystore, in.requiredString("password"));
+        }
     }
 
     /** One token; names and secrets must be unique across the list, so the audit log always names one holder. */

@@ -14,7 +14,7 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
 
     @Override
     public List<String> fields() {
-        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout");
+        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout", "tls");
     }
 
     @Override
@@ -30,7 +30,8 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
                 listen == null ? defaults.listen() : listen,
                 in.integer("eventLoops", 0, 1024, defaults.eventLoops()),
                 in.integer("maxHeaderSize", 1024, 1024 * 1024, defaults.maxHeaderSize()),
-                drainTimeout == null ? defaults.drainTimeout() : drainTimeout);
+                drainTimeout == null ? defaults.drainTimeout() : drainTimeout,
+                in.object("tls", new ListenerTlsBinder()));
     }
 
     static boolean isListenAddress(String text) {

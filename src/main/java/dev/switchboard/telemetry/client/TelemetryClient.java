@@ -23,8 +23,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A console's connection to one gateway's telemetry stream: keeps a live {@link GatewayModel}, reconnects with
@@ -35,6 +39,10 @@ import org.java_websocket.handshake.ServerHandshake;
  */
 public final class TelemetryClient implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryClient.class);
+    /** Longest wait from opening a connection to its snapshot. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final URI uri;
     private final String token;
     private final TelemetryListener listener;
@@ -42,6 +50,7 @@ public final class TelemetryClient implements AutoCloseable {
     private final Duration commandTimeout;
     private final Duration minBackoff;
     private final Duration maxBackoff;
+    private final SSLContext ssl;
     private final ScheduledExecutorService thread;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong ids = new AtomicLong();
@@ -66,6 +75,7 @@ public final class TelemetryClient implements AutoCloseable {
         this.commandTimeout = b.commandTimeout;
         this.minBackoff = b.minBackoff;
         this.maxBackoff = b.maxBackoff;
+        this.ssl = b.ssl;
         this.thread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("telemetry-client-" + uri.getAuthority()).factory());
         this.status = new ConnectionStatus(ConnectionState.DISCONNECTED, "not started", clock.instant(), 0);
@@ -161,6 +171,9 @@ public final class TelemetryClient implements AutoCloseable {
         lastSeq = 0;
         resyncing = false;
         connection = new Connection(uri, token);
+        if (ssl != null) {
+            connection.setSocketFactory(ssl.getSocketFactory());
+        }
         connection.connect();
     }
 
@@ -204,6 +217,10 @@ public final class TelemetryClient implements AutoCloseable {
         if ((s == ConnectionState.LIVE || s == ConnectionState.LIVE_IDLE)
                 && System.nanoTime() - lastMessageNanos > staleAfter.toNanos()) {
             setStatus(ConnectionState.STALE, "no message for more than " + staleAfter.toMillis() + " ms");
+        } else if (s == ConnectionState.CONNECTING && connection != null
+                && Duration.between(status.since(), clock.instant()).compareTo(CONNECT_TIMEOUT) > 0) {
+            // Accepted but never answered (a listener going down): give up on this attempt; onClose schedules the next.
+            connection.closeConnection(Protocol.CloseCodes.GOING_AWAY, "no snapshot within " + CONNECT_TIMEOUT.toSeconds() + " s");
         }
     }
 
@@ -224,14 +241,14 @@ public final class TelemetryClient implements AutoCloseable {
         long seq = node.path("seq").asLong();
         if (type.equals(Protocol.Types.SNAPSHOT)) {
             resyncing = false;
-        } else if (resyncing) {
+        } else if (resyncing || model == null) {
             lastSeq = seq;
             return;
         } else if (lastSeq != 0 && seq != lastSeq + 1) {
             // A message was lost: the model can no longer be trusted; ask for a fresh picture.
             resyncing = true;
             lastSeq = seq;
-            c.send("{\"type\":\"resync\",\"id\":\"" + nextId() + "\"}");
+            c.send("{\"type\":\"" + Protocol.Types.RESYNC + "\",\"id\":\"" + nextId() + "\"}");
             return;
         }
         lastSeq = seq;
@@ -285,6 +302,7 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     private void setStatus(ConnectionState state, String reason) {
+        LOG.debug("{}: {} {}", uri, state, reason == null ? "" : reason);
         status = new ConnectionStatus(state, reason, clock.instant(), state == ConnectionState.LIVE || state == ConnectionState.LIVE_IDLE ? 0 : attempts);
         listener.onStatus(status);
     }
@@ -301,6 +319,7 @@ public final class TelemetryClient implements AutoCloseable {
             }
         }, thread);
         done.orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        // Later, so the close handshake's onClose still reaches the listener as DISCONNECTED "closed".
         thread.schedule(thread::shutdown, 500, TimeUnit.MILLISECONDS);
     }
 
@@ -308,7 +327,7 @@ public final class TelemetryClient implements AutoCloseable {
     private final class Connection extends WebSocketClient {
 
         Connection(URI uri, String token) {
-            super(uri, Map.of("Authorization", "Bearer " + token));
+            super(uri, new Draft_6455(), Map.of("Authorization", "Bearer " + token), (int) CONNECT_TIMEOUT.toMillis());
             setConnectionLostTimeout(30);
         }
 
@@ -343,6 +362,7 @@ public final class TelemetryClient implements AutoCloseable {
         private Duration commandTimeout = Duration.ofSeconds(10);
         private Duration minBackoff = Duration.ofMillis(250);
         private Duration maxBackoff = Duration.ofSeconds(30);
+        private SSLContext ssl;
 
         private Builder(URI uri, String token) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -370,6 +390,12 @@ public final class TelemetryClient implements AutoCloseable {
         public Builder backoff(Duration min, Duration max) {
             this.minBackoff = min;
             this.maxBackoff = max;
+            return this;
+        }
+
+        /** For {@code wss://} to a gateway whose certificate the default trust store does not know. */
+        public Builder sslContext(SSLContext context) {
+            this.ssl = context;
             return this;
         }
 

@@ -12,6 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -87,6 +88,7 @@ public final class AdminServer implements AutoCloseable {
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("admin-http").factory());
         EventLoopGroup group = Transports.eventLoopGroup(1, "admin-" + gateway.config().gateway().id());
+        SslContext tls = admin.tls() == null ? null : AdminTlsContext.load(admin.tls(), dir);
         ConsoleLinks links = new ConsoleLinks();
         TelemetrySocketServer sockets = new TelemetrySocketServer(hub, control, limits, secret, links);
         try {
@@ -102,6 +104,9 @@ public final class AdminServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (tls != null) {
+                                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                            }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(limits.maxMessageBytes()),
                                     new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, bridge, worker));
                         }
@@ -109,8 +114,8 @@ public final class AdminServer implements AutoCloseable {
                     .bind(Gateway.parseListen(admin.listen())).syncUninterruptibly().channel();
             hub.start(List.copyOf(history));
             AdminServer server = new AdminServer(group, listener, hub, control, sockets, worker, audit);
-            LOG.info("admin listener on http://{} (telemetry ws://…{}, stats every {} ms, audit log {})", admin.listen(),
-                    server.port() + "/telemetry", admin.statsPeriod().toMillis(), audit.file());
+            LOG.info("admin listener on {}://{} (telemetry {}://…:{}/telemetry, stats every {} ms, audit log {})", tls == null ? "http" : "https",
+                    admin.listen(), tls == null ? "ws" : "wss", server.port(), admin.statsPeriod().toMillis(), audit.file());
             return server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

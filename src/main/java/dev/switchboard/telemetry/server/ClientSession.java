@@ -26,12 +26,13 @@ final class ClientSession {
     private long blockedSinceNanos;
     private boolean closing;
 
-    ClientSession(WebSocket conn, Principal principal, BooleanSupplier peerWritable, TelemetryLimits limits) {
+    /** @param remote the console's own address (the socket's peer is the bridge), for logs */
+    ClientSession(WebSocket conn, Principal principal, String remote, BooleanSupplier peerWritable, TelemetryLimits limits) {
         this.conn = conn;
         this.principal = principal;
         this.peerWritable = peerWritable;
         this.commands = new TokenBucket(limits.commandsPerSecond(), limits.commandBurst());
-        this.label = principal.name() + "@" + conn.getRemoteSocketAddress();
+        this.label = principal.name() + "@" + remote;
     }
 
     Principal principal() {

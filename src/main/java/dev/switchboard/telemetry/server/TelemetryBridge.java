@@ -71,7 +71,8 @@ final class TelemetryBridge {
         head.append("GET ").append(new QueryStringDecoder(request.uri()).path()).append(" HTTP/1.1\r\n");
         for (Map.Entry<String, String> h : request.headers()) {
             String name = h.getKey();
-            if (!name.equalsIgnoreCase(HttpHeaderNames.AUTHORIZATION.toString()) && !name.regionMatches(true, 0, "X-Switchboard-", 0, 14)) {
+            if (!name.equalsIgnoreCase(HttpHeaderNames.AUTHORIZATION.toString()) && !name.regionMatches(true, 0, "X-Switchboard-", 0, 14)
+                    && !name.equalsIgnoreCase(TelemetrySocketServer.FORWARDED_FOR_HEADER)) {
                 head.append(name).append(": ").append(h.getValue()).append("\r\n");
             }
         }
@@ -79,7 +80,9 @@ final class TelemetryBridge {
         head.append(TelemetrySocketServer.NAME_HEADER).append(": ").append(principal.name()).append("\r\n");
         head.append(TelemetrySocketServer.ROLE_HEADER).append(": ").append(principal.role().name()).append("\r\n");
         head.append(TelemetrySocketServer.LINK_HEADER).append(": ").append(link).append("\r\n");
-        head.append("X-Forwarded-For: ").append(((InetSocketAddress) client.remoteAddress()).getAddress().getHostAddress()).append("\r\n");
+        InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
+        head.append(TelemetrySocketServer.FORWARDED_FOR_HEADER).append(": ").append(remote.getAddress().getHostAddress())
+                .append(':').append(remote.getPort()).append("\r\n");
         return head.append("\r\n").toString();
     }
 }

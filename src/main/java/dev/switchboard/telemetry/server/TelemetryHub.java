@@ -72,8 +72,8 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     }
 
     /** A new console: it gets a snapshot with the recent events first. */
-    ClientSession open(WebSocket conn, Principal principal, BooleanSupplier peerWritable) {
-        ClientSession session = new ClientSession(conn, principal, peerWritable, limits);
+    ClientSession open(WebSocket conn, Principal principal, String remote, BooleanSupplier peerWritable) {
+        ClientSession session = new ClientSession(conn, principal, remote, peerWritable, limits);
         thread.execute(() -> {
             sessions.add(session);
             connected = sessions.size();
@@ -143,9 +143,10 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
         remember(event);
         String body = envelope(TelemetryEvent.typeOf(event), event.ts(), event).toString();
         long now = System.nanoTime();
-        for (ClientSession s : sessions) {
+        for (ClientSession s : List.copyOf(sessions)) {
             s.enqueue(body);
             s.pump(limits.maxPendingFrames(), now);
+            enforceLimits(s, now);
         }
     }
 

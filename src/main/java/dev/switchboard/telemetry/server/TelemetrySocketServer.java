@@ -34,6 +34,7 @@ final class TelemetrySocketServer extends WebSocketServer {
     static final String NAME_HEADER = "X-Switchboard-Principal";
     static final String ROLE_HEADER = "X-Switchboard-Role";
     static final String LINK_HEADER = "X-Switchboard-Link";
+    static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetrySocketServer.class);
 
@@ -78,7 +79,8 @@ final class TelemetrySocketServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         Principal principal = new Principal(handshake.getFieldValue(NAME_HEADER), AdminRole.valueOf(handshake.getFieldValue(ROLE_HEADER)));
-        conn.setAttachment(hub.open(conn, principal, links.writability(handshake.getFieldValue(LINK_HEADER))));
+        conn.setAttachment(hub.open(conn, principal, handshake.getFieldValue(FORWARDED_FOR_HEADER),
+                links.writability(handshake.getFieldValue(LINK_HEADER))));
     }
 
     @Override

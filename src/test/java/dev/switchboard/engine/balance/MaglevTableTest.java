@@ -1,7 +1,9 @@
 package dev.switchboard.engine.balance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,28 @@ class MaglevTableTest {
         }
     }
 
+    @Test
+    void sharesFollowTheWeights() {
+        MaglevTable t = MaglevTable.build(List.of("a", "b"), new int[] {0, 1}, new long[] {70, 30});
+        int[] counts = new int[2];
+        for (int k = 0; k < KEYS; k++) {
+            counts[t.lookup(KeyHash.hash("k" + k))]++;
+        }
+        assertThat(counts[0]).isBetween(KEYS * 68 / 100, KEYS * 72 / 100);
+        assertThat(counts[1]).isBetween(KEYS * 28 / 100, KEYS * 32 / 100);
+    }
+
+    @Test
+    void refusesMembersWithoutWeight() {
+        assertThatThrownBy(
+                        () -> MaglevTable.build(List.of("a", "b"), new int[] {0, 1}, new long[] {1, 0}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive weight");
+    }
+
     private static MaglevTable table(String... names) {
-        return MaglevTable.build(List.of(names), IntStream.range(0, names.length).toArray());
+        long[] even = new long[names.length];
+        Arrays.fill(even, 1);
+        return MaglevTable.build(List.of(names), IntStream.range(0, names.length).toArray(), even);
     }
 }

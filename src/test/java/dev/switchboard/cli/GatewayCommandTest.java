@@ -1,0 +1,43 @@
+package dev.switchboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code switchboard gateway}: a config with problems never starts a gateway. */
+class GatewayCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int gateway(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "gateway";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cli.execute(all);
+    }
+
+    @Test
+    void invalidConfigIsReportedAndExitsOne() throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{ \"backends\": { \"a\": { \"url\": \"http://127.0.0.1:1\" } },\n  \"apis\": [ { \"name\": \"x\", \"backendId\": \"nope\" } ] }");
+        assertThat(gateway("--config", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(file + ":2:").contains("apis[0].backendId");
+    }
+
+    @Test
+    void missingFileExitsTwo() {
+        assertThat(gateway("--config", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read");
+    }
+}
