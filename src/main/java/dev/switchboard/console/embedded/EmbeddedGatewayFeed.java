@@ -15,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Feed over a gateway running in this process: engine snapshots every {@link #SAMPLE_PERIOD}, statistics cut every
- * {@link #STATS_INTERVAL}, engine events as they happen.
+ * Feed over a gateway running in this process: engine snapshots every {@link #SAMPLE_PERIOD} and right after every
+ * engine event, statistics cut every {@link #STATS_INTERVAL}, engine events as they happen.
  */
 public final class EmbeddedGatewayFeed implements GatewayFeed {
 
@@ -57,7 +57,12 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     @Override
     public synchronized void start(FeedListener listener) {
         Engine engine = gateway.engine();
-        engineListener = e -> EngineEvents.toConsole(id, e).ifPresent(listener::event);
+        engineListener = e -> {
+            EngineEvents.toConsole(id, e).ifPresent(listener::event);
+            // A state change is worth a frame now rather than at the next tick (runs under the engine's lock:
+            // only enqueue).
+            sampler.execute(() -> sample(listener));
+        };
         engine.addListener(engineListener);
         nextStatsCut = System.nanoTime() + STATS_INTERVAL.toNanos();
         sampler.scheduleAtFixedRate(() -> sample(listener), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
