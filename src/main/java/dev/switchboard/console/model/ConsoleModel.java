@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -36,6 +37,8 @@ public final class ConsoleModel {
     private final LongProperty frames = new SimpleLongProperty();
     /** Increases whenever the selected gateway's history gained an interval (the charts redraw). */
     private final LongProperty intervals = new SimpleLongProperty();
+    /** Increases after every applied batch (the status bar refreshes). */
+    private final LongProperty batches = new SimpleLongProperty();
     private Consumer<ConsoleEvent> alerts = e -> { };
 
     /** @param fx the FX thread's executor, for command results */
@@ -73,6 +76,17 @@ public final class ConsoleModel {
         }
         events.addAll(newEvents);
         newEvents.stream().filter(ConsoleEvent::alert).forEach(alerts);
+        batches.set(batches.get() + 1);
+    }
+
+    /** One line on every gateway's connection, e.g. "embedded LIVE · edge-1 STALE (no message for 3000 ms)". */
+    public String connectionSummary() {
+        if (gateways.rows().isEmpty()) {
+            return "no gateway yet: File > Add remote gateway (Ctrl+N)";
+        }
+        return gateways.rows().stream().map(r -> r.id() + " " + r.stateProperty().get()
+                + (r.stateReasonProperty().get().isEmpty() ? "" : " (" + r.stateReasonProperty().get() + ")")
+                + (r.driftProperty().get() ? " DRIFT" : "")).collect(Collectors.joining(" \u00b7 "));
     }
 
     private void showSelected(boolean newInterval) {
@@ -135,6 +149,10 @@ public final class ConsoleModel {
 
     public LongProperty framesProperty() {
         return frames;
+    }
+
+    public LongProperty batchesProperty() {
+        return batches;
     }
 
     public LongProperty intervalsProperty() {

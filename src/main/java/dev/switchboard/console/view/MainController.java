@@ -3,7 +3,6 @@ package dev.switchboard.console.view;
 import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.GatewayFeed;
-import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.model.ConsoleModel;
 import dev.switchboard.console.model.ConfigEditorModel;
@@ -87,10 +86,8 @@ public final class MainController {
         configController.init(editor, model.gateways());
         editor.reload();
         model.selectedGatewayProperty().addListener((obs, was, now) -> editor.reload());
-        model.framesProperty().addListener((obs, was, now) -> {
-            timeline.show(model.history());
-            statusBar.setText(summary(model.selectedFrame()));
-        });
+        model.framesProperty().addListener((obs, was, now) -> timeline.show(model.history()));
+        model.batchesProperty().addListener((obs, was, now) -> statusBar.setText(model.connectionSummary()));
         model.intervalsProperty().addListener((obs, was, now) -> throughput.setText(throughput()));
         statusBar.getRightItems().add(throughput);
         model.setAlerts(new AlertNotifier(owner));
@@ -109,11 +106,6 @@ public final class MainController {
         rateLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.0f req/s", rateSlider.getValue()), rateSlider.valueProperty()));
         rateSlider.valueProperty().addListener((obs, was, now) -> traffic.setRate(Math.round(now.doubleValue())));
-    }
-
-    private static String summary(GatewayFrame f) {
-        return f == null ? "waiting for the first frame" : f.gatewayId() + ": " + f.connection() + " ("
-                + f.connectionReason() + ") · config v" + f.version() + " · " + f.backends().size() + " backends";
     }
 
     private String throughput() {

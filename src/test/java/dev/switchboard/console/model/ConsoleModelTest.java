@@ -86,6 +86,7 @@ class ConsoleModelTest {
         assertThat(model.gateways().rows()).noneMatch(r -> r.driftProperty().get());
         model.apply(batch(frame("gw2", "h2", 1250, 1, twoMembers(50), Map.of())));
         assertThat(model.gateways().rows()).allMatch(r -> r.driftProperty().get());
+        assertThat(model.connectionSummary()).isEqualTo("gw1 LIVE (test) DRIFT \u00b7 gw2 LIVE (test) DRIFT");
     }
 
     @Test
