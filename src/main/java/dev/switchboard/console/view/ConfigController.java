@@ -1,6 +1,7 @@
 package dev.switchboard.console.view;
 
 import dev.switchboard.config.ConfigProblem;
+import dev.switchboard.console.model.BreakerRuleEdit;
 import dev.switchboard.console.model.ConfigEditorModel;
 import java.io.File;
 import java.io.IOException;
@@ -11,10 +12,12 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import org.controlsfx.control.CheckComboBox;
 import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -34,6 +37,14 @@ public final class ConfigController {
     private Label status;
     @FXML
     private CheckComboBox<String> alsoApplyTo;
+    @FXML
+    private ComboBox<String> ruleBackend;
+    @FXML
+    private TextField ruleCount;
+    @FXML
+    private TextField ruleInterval;
+    @FXML
+    private TextField ruleTrip;
     private ConfigEditorModel model;
 
     void init(ConfigEditorModel editorModel, GatewayListModel gateways) {
@@ -65,6 +76,36 @@ public final class ConfigController {
         });
         diff.setItems(model.diff());
         status.textProperty().bind(model.statusProperty());
+        model.parsedProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                String keep = ruleBackend.getValue();
+                ruleBackend.getItems().setAll(BreakerRuleEdit.backends(editor.getText()));
+                ruleBackend.setValue(ruleBackend.getItems().contains(keep) ? keep : null);
+            }
+        });
+        ruleBackend.valueProperty().addListener((obs, was, backend) -> showRule(backend));
+    }
+
+    private void showRule(String backend) {
+        BreakerRuleEdit.Values v = backend == null ? null : BreakerRuleEdit.read(editor.getText(), backend);
+        ruleCount.setText(v == null ? "" : v.count());
+        ruleInterval.setText(v == null ? "" : v.interval());
+        ruleTrip.setText(v == null ? "" : v.tripDuration());
+    }
+
+    @FXML
+    void setRule() {
+        if (ruleBackend.getValue() == null) {
+            model.statusProperty().set("choose the backend whose breaker rule to set");
+            return;
+        }
+        try {
+            editor.setText(BreakerRuleEdit.write(editor.getText(), ruleBackend.getValue(),
+                    new BreakerRuleEdit.Values(ruleCount.getText(), ruleInterval.getText(), ruleTrip.getText())));
+            model.validate();
+        } catch (IllegalArgumentException e) {
+            model.statusProperty().set(e.getMessage());
+        }
     }
 
     /** Character offset of a 1-based line and column, clamped to the text. */
