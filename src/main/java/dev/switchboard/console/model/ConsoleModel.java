@@ -24,6 +24,8 @@ import javafx.beans.property.StringProperty;
  */
 public final class ConsoleModel {
 
+    static final long REDRAW_MILLIS = 1_000;
+
     private final Map<String, GatewayControl> controls = new LinkedHashMap<>();
     private final Map<String, GatewayFrame> latest = new HashMap<>();
     private final Map<String, GatewayHistory> histories = new HashMap<>();
@@ -35,17 +37,21 @@ public final class ConsoleModel {
     private final StringProperty selectedGateway = new SimpleStringProperty();
     /** Increases whenever the selected gateway's frame was applied (the timeline redraws). */
     private final LongProperty frames = new SimpleLongProperty();
-    /** Increases whenever the selected gateway's history gained an interval (the charts redraw). */
+    /** Increases when the selected gateway's history gained an interval, at most once a second (charts redraw). */
     private final LongProperty intervals = new SimpleLongProperty();
     /** Increases after every applied batch (the status bar refreshes). */
     private final LongProperty batches = new SimpleLongProperty();
     private Consumer<ConsoleEvent> alerts = e -> { };
+    private long lastRedrawMillis = Long.MIN_VALUE / 2;
 
     /** @param fx the FX thread's executor, for command results */
     public ConsoleModel(List<GatewayFeed> feeds, Executor fx) {
         pools = new PoolViewModel(fx, e -> events.addAll(List.of(e)));
         feeds.forEach(this::addGateway);
-        selectedGateway.addListener((obs, was, now) -> showSelected(true));
+        selectedGateway.addListener((obs, was, now) -> {
+            lastRedrawMillis = Long.MIN_VALUE / 2;
+            showSelected(true);
+        });
     }
 
     /** Watches one more gateway; the first one added is selected. FX thread only. */
@@ -96,7 +102,10 @@ public final class ConsoleModel {
         }
         pools.show(frame, controls.get(frame.gatewayId()));
         frames.set(frames.get() + 1);
-        if (newInterval) {
+        long at = frame.at().toEpochMilli();
+        // Charts redraw at most once a second of gateway time, however short the gateway's stats interval.
+        if (newInterval && (at - lastRedrawMillis >= REDRAW_MILLIS || at < lastRedrawMillis)) {
+            lastRedrawMillis = at;
             distribution.update(pools.pools(), history().stats());
             intervals.set(intervals.get() + 1);
         }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.StackedAreaChart;
@@ -29,9 +30,19 @@ public final class ChartsController {
     private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
     private ConsoleModel model;
 
-    void init(ConsoleModel consoleModel) {
+    /** @param showing whether the charts are on screen: hidden charts are not redrawn, and catch up when shown */
+    void init(ConsoleModel consoleModel, ObservableBooleanValue showing) {
         model = consoleModel;
-        model.intervalsProperty().addListener((obs, was, now) -> redraw());
+        model.intervalsProperty().addListener((obs, was, now) -> {
+            if (showing.get()) {
+                redraw();
+            }
+        });
+        showing.addListener((obs, was, now) -> {
+            if (now) {
+                redraw();
+            }
+        });
         model.selectedGatewayProperty().addListener((obs, was, now) -> {
             series.clear();
             rateChart.getData().clear();

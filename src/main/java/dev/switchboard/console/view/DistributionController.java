@@ -31,11 +31,18 @@ public final class DistributionController {
         List<String> categories = model.rows().stream().map(DistributionController::category).toList();
         if (!categories.equals(backendAxis.getCategories())) {
             backendAxis.setCategories(FXCollections.observableArrayList(categories));
+            actual.getData().setAll(model.rows().stream()
+                    .map(r -> new XYChart.Data<Number, String>(r.actual() * 100, category(r))).toList());
+            target.getData().setAll(model.rows().stream()
+                    .map(r -> new XYChart.Data<Number, String>(r.target() * 100, category(r))).toList());
+            return;
         }
-        actual.getData().setAll(model.rows().stream()
-                .map(r -> new XYChart.Data<Number, String>(r.actual() * 100, category(r))).toList());
-        target.getData().setAll(model.rows().stream()
-                .map(r -> new XYChart.Data<Number, String>(r.target() * 100, category(r))).toList());
+        // Same bars as before: move them instead of replacing their nodes, which costs a layout of the whole chart.
+        for (int i = 0; i < model.rows().size(); i++) {
+            ShareRow r = model.rows().get(i);
+            actual.getData().get(i).setXValue(r.actual() * 100);
+            target.getData().get(i).setXValue(r.target() * 100);
+        }
     }
 
     static String category(ShareRow row) {

@@ -24,6 +24,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -34,6 +35,8 @@ public final class MainController {
 
     @FXML
     private TabPane tabs;
+    @FXML
+    private Tab chartsTab;
     @FXML
     private StatusBar statusBar;
     @FXML
@@ -78,7 +81,7 @@ public final class MainController {
         gatewaysController.init(model.gateways(), model.selectedGatewayProperty());
         poolsController.init(model.pools());
         distributionController.init(model.distribution());
-        chartsController.init(model);
+        chartsController.init(model, chartsTab.selectedProperty());
         eventsController.init(model.events(), model.gateways());
         drillController.init(new DrillModel(session.simulators(), worker));
         ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
