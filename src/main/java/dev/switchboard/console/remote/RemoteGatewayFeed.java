@@ -57,10 +57,6 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
         return id;
     }
 
-    public URI uri() {
-        return uri;
-    }
-
     @Override
     public synchronized void start(FeedListener listener) {
         client = TelemetryClient.builder(uri, token).listener(new TelemetryListener() {

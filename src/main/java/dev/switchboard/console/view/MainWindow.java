@@ -23,16 +23,14 @@ public final class MainWindow {
     public static final String TITLE = "Switchboard console";
 
     private final ConsoleModel model;
-    private final MainController controller;
     private final CoalescingThrottle throttle;
     private final ExecutorService worker;
     private final ConsoleSession session;
 
-    private MainWindow(ConsoleSession session, ConsoleModel model, MainController controller,
-                       CoalescingThrottle throttle, ExecutorService worker) {
+    private MainWindow(ConsoleSession session, ConsoleModel model, CoalescingThrottle throttle,
+                       ExecutorService worker) {
         this.session = session;
         this.model = model;
-        this.controller = controller;
         this.throttle = throttle;
         this.worker = worker;
     }
@@ -51,7 +49,7 @@ public final class MainWindow {
         ExecutorService worker = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("console-worker").factory());
         CoalescingThrottle throttle = new CoalescingThrottle(Platform::runLater, model::apply);
-        MainWindow window = new MainWindow(session, model, controller, throttle, worker);
+        MainWindow window = new MainWindow(session, model, throttle, worker);
         controller.init(model, session, stage, scene, worker, window::connect);
         session.feeds().forEach(f -> f.start(throttle));
         throttle.start(THROTTLE_PERIOD);
@@ -70,10 +68,6 @@ public final class MainWindow {
 
     public ConsoleModel model() {
         return model;
-    }
-
-    MainController controller() {
-        return controller;
     }
 
     public void close() {

@@ -1,0 +1,57 @@
+package dev.switchboard.console;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigWriter;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.EventKind;
+import dev.switchboard.console.feed.FeedListener;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.demo.DemoConfig;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `console --config FILE`: a gateway on that config in this process, quiet until the rate is raised. */
+class EmbeddedSessionTest {
+
+    @Test
+    void aGivenConfigRunsEmbeddedAndItsFeedReportsStateAndOperatorChanges() throws Exception {
+        // Port 0 for the listener: other processes on a build machine may hold the demo's 8080.
+        GatewayConfig config = ConfigLoader.parse(ConfigWriter.toJson(DemoConfig.load()).replace("127.0.0.1:8080", "127.0.0.1:0"))
+                .orThrow();
+        try (ConsoleSession session = ConsoleSession.embedded(config)) {
+            assertThat(session.traffic()).hasValueSatisfying(t -> assertThat(t.rate()).isZero());
+            assertThat(session.simulators()).isEmpty();
+            AtomicReference<GatewayFrame> latest = new AtomicReference<>();
+            List<ConsoleEvent> events = new CopyOnWriteArrayList<>();
+            session.feeds().getFirst().start(new FeedListener() {
+                @Override
+                public void frame(GatewayFrame frame) {
+                    latest.set(frame);
+                }
+
+                @Override
+                public void event(ConsoleEvent event) {
+                    events.add(event);
+                }
+            });
+            session.feeds().getFirst().control().setWeight("orders", "orders-west-1", 7).get(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((latest.get() == null || latest.get().version() < 2) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(latest.get().configId()).isEqualTo("demo");
+            assertThat(latest.get().pools()).extracting(p -> p.id()).containsExactly("orders", "catalog");
+            assertThat(latest.get().pools().getFirst().members().get(2).weight()).isEqualTo(7);
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e.kind()).isEqualTo(EventKind.OPERATOR);
+                assertThat(e.message()).contains("orders-west-1").contains("7");
+            });
+        }
+    }
+}
