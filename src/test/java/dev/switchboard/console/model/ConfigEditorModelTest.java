@@ -3,11 +3,13 @@ package dev.switchboard.console.model;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.console.embedded.BackendStatsRecorder;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
+import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.demo.DemoConfig;
 import dev.switchboard.gateway.Gateway;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,37 @@ class ConfigEditorModelTest {
 
         assertThat(editor.statusProperty().get()).startsWith("gw: not applied, stale:").contains("version " + version);
         assertThat(gateway.engine().version()).isEqualTo(version);
+    }
+
+    @Test
+    void anApplyAlsoGoesToTheTickedGatewaysEachRefusedWhenItMovedOn() {
+        Gateway second = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
+        Gateway third = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
+        EmbeddedGatewayFeed secondFeed = new EmbeddedGatewayFeed("second", second, new BackendStatsRecorder());
+        EmbeddedGatewayFeed thirdFeed = new EmbeddedGatewayFeed("third", third, new BackendStatsRecorder());
+        try {
+            long shownOfThird = third.engine().version();
+            third.engine().setWeight("orders", "orders-east-1", 10);
+            Map<String, GatewayControl> controls = Map.of("gw", feed.control(), "second", secondFeed.control(), "third", thirdFeed.control());
+            ConfigEditorModel multi = new ConfigEditorModel(() -> "gw", controls::get,
+                    id -> id.equals("third") ? shownOfThird : second.engine().version(), Runnable::run);
+            multi.reload().join();
+            multi.alsoApplyTo().setAll("second", "third");
+            multi.textProperty().set(multi.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
+
+            multi.apply().join();
+
+            assertThat(multi.statusProperty().get()).startsWith("gw: applied; second: applied; third: not applied, stale:");
+            assertThat(second.config().backends().get("orders-east-1").circuitBreaker().rules().getFirst().tripDuration())
+                    .hasSeconds(45);
+            assertThat(third.config().backends().get("orders-east-1").circuitBreaker().rules().getFirst().tripDuration())
+                    .hasSeconds(20);
+        } finally {
+            secondFeed.close();
+            thirdFeed.close();
+            second.close();
+            third.close();
+        }
     }
 
     @Test
