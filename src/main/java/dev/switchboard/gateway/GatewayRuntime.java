@@ -5,7 +5,6 @@ import dev.switchboard.netty.Transports;
 import io.netty.channel.EventLoop;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -14,12 +14,10 @@ import dev.switchboard.engine.retry.RetryDecision;
 import dev.switchboard.engine.routing.RouteMatch;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -39,8 +37,6 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +70,10 @@ final class ProxyExchange {
     private boolean closeDelimited;
     private boolean malformed;
     private final String path;
+    /** The client's Host header (null without one), before the rewrite replaces it. */
+    private final String clientHost;
+    /** The request head is rewritten for backends in place, once; attempts then only change its target and Host. */
+    private boolean headRewritten;
 
     private RouteMatch route;
     private String rawQuery;
@@ -88,8 +88,8 @@ final class ProxyExchange {
 
     /** Request body held for replay; null unless buffering. */
     private CompositeByteBuf buffered;
-    /** Streamed request parts received but not yet written to a backend. */
-    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
+    /** Streamed request parts received but not yet written to a backend; null until there is one. */
+    private ArrayDeque<HttpContent> pending;
     private boolean streaming;
     private boolean bodySent;
     private boolean requestComplete;
@@ -109,6 +109,7 @@ final class ProxyExchange {
         this.http10Client = HttpVersion.HTTP_1_0.equals(request.protocolVersion());
         int q = request.uri().indexOf('?');
         this.path = q < 0 ? request.uri() : request.uri().substring(0, q);
+        this.clientHost = request.headers().get(HttpHeaderNames.HOST);
     }
 
     boolean requestComplete() {
@@ -116,6 +117,23 @@ final class ProxyExchange {
     }
 
     void start() {
+        try {
+            begin();
+        } catch (RuntimeException e) {
+            failInternally(e);
+        }
+    }
+
+    /** A part of the request body; this exchange owns it from here. */
+    void onRequestContent(HttpContent content) {
+        try {
+            acceptContent(content);
+        } catch (RuntimeException e) {
+            failInternally(e);
+        }
+    }
+
+    private void begin() {
         runtime.inFlight().begin();
         if (runtime.draining()) {
             respondProblem(Problem.shuttingDown());
@@ -126,7 +144,7 @@ final class ProxyExchange {
         rawQuery = q < 0 ? null : uri.substring(q + 1);
         route = engine.route(new HttpRequestView(request, path, rawQuery));
         if (route == null) {
-            respondProblem(Problem.noApiMatched(request.headers().get(HttpHeaderNames.HOST), path));
+            respondProblem(Problem.noApiMatched(clientHost, path));
             return;
         }
         ApiConfig api = route.api();
@@ -144,8 +162,7 @@ final class ProxyExchange {
         }
     }
 
-    /** A part of the request body; this exchange owns it from here. */
-    void onRequestContent(HttpContent content) {
+    private void acceptContent(HttpContent content) {
         boolean last = content instanceof LastHttpContent;
         if (content.decoderResult().isFailure()) {
             // The decoder drops the rest of the connection's bytes: this connection cannot carry another request.
@@ -181,7 +198,7 @@ final class ProxyExchange {
                 buffered = null;
                 streaming = true;
                 client.channel().config().setAutoRead(false);
-                pending.add(last ? new DefaultLastHttpContent(prefix) : new DefaultHttpContent(prefix));
+                pend(last ? new DefaultLastHttpContent(prefix) : new DefaultHttpContent(prefix));
                 startAttempt();
             } else if (last) {
                 startAttempt();
@@ -190,7 +207,7 @@ final class ProxyExchange {
             if (attempt != null && attempt.headSent) {
                 attempt.sendBodyPart(content);
             } else {
-                pending.add(content);
+                pend(content);
                 client.channel().config().setAutoRead(false);
             }
         } else {
@@ -199,6 +216,13 @@ final class ProxyExchange {
                 startAttempt();
             }
         }
+    }
+
+    private void pend(HttpContent content) {
+        if (pending == null) {
+            pending = new ArrayDeque<>(4);
+        }
+        pending.add(content);
     }
 
     void onClientWritabilityChanged(boolean writable) {
@@ -243,8 +267,31 @@ final class ProxyExchange {
         TlsConfig tls = !backend.url().tls() ? null
                 : backendConfig == null || backendConfig.tls() == null ? TlsConfig.DEFAULT : backendConfig.tls();
         UpstreamKey key = new UpstreamKey(backend.url().host(), backend.url().port(), tls);
-        runtime.pool(client.channel().eventLoop()).acquire(key, route.api().timeouts().connect())
-                .addListener((Future<UpstreamPool.Lease> f) -> guarded(() -> next.onAcquired(f)).run());
+        UpstreamPool pool = frontend.pool();
+        UpstreamPool.Lease idle = pool.pollIdle(key);
+        if (idle != null) {
+            next.onLeased(idle);
+        } else {
+            pool.connect(key, route.api().timeouts().connect()).addListener((Future<UpstreamPool.Lease> f) -> guarded(() -> next.onAcquired(f)).run());
+        }
+    }
+
+    /**
+     * The client's request head as the backend at {@code authority} gets it at {@code uri}. The head is rewritten in
+     * place on the first attempt (nothing reads the client's headers after routing); later attempts only change the
+     * target and Host.
+     */
+    private HttpRequest upstreamHead(String uri, String authority) {
+        HttpHeaders headers = request.headers();
+        if (headRewritten) {
+            HeaderRewriter.setHost(headers, clientHost, authority, route.api().preserveHost());
+        } else {
+            headRewritten = true;
+            HeaderRewriter.rewriteRequest(headers, frontend.clientIp(), runtime.scheme(), authority, route.api().preserveHost());
+        }
+        request.setProtocolVersion(HttpVersion.HTTP_1_1);
+        request.setUri(uri);
+        return request;
     }
 
     /** Decides what follows a failed or retryable attempt: another attempt after the engine's delay, or null. */
@@ -373,10 +420,7 @@ final class ProxyExchange {
             buffered.release();
             buffered = null;
         }
-        HttpContent part;
-        while ((part = pending.poll()) != null) {
-            part.release();
-        }
+        releasePending();
         runtime.inFlight().end();
         if (requestComplete) {
             frontend.exchangeDone(this, keepAlive);
@@ -387,15 +431,17 @@ final class ProxyExchange {
         }
     }
 
+    private void releasePending() {
+        HttpContent part;
+        while (pending != null && (part = pending.poll()) != null) {
+            part.release();
+        }
+    }
+
     private static void cancel(ScheduledFuture<?> timer) {
         if (timer != null) {
             timer.cancel(false);
         }
-    }
-
-    private String clientIp() {
-        SocketAddress remote = client.channel().remoteAddress();
-        return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
     private static boolean mayHaveBody(HttpMethod method, int status) {
@@ -437,34 +483,37 @@ final class ProxyExchange {
                                 : Problem.connectFailed(route.api().name(), backend.backendId(), describe(cause)));
                 return;
             }
-            lease = f.getNow();
+            onLeased(f.getNow());
+        }
+
+        void onLeased(UpstreamPool.Lease leased) {
+            lease = leased;
             lease.handler().attach(this);
             sendHead();
         }
 
         private void sendHead() {
             Channel up = lease.channel();
-            HttpHeaders headers = request.headers().copy();
-            String uri = backend.url().requestTarget(route.remainingPath(), rawQuery);
-            DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, headers);
-            HeaderRewriter.rewriteRequest(headers, clientIp(), runtime.scheme(), backend.url().authority(), route.api().preserveHost());
+            HttpRequest head = upstreamHead(backend.url().requestTarget(route.remainingPath(), rawQuery), backend.url().authority());
+            HttpHeaders headers = head.headers();
             if (buffered != null || !streaming) {
                 int length = buffered == null ? 0 : buffered.readableBytes();
                 if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
                     HttpUtil.setContentLength(head, length);
                 }
                 up.write(head, up.voidPromise());
-                up.writeAndFlush(buffered == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(buffered.retainedDuplicate()))
-                        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                // Void promises: a failed write reaches UpstreamHandler.exceptionCaught, which fails the attempt.
+                up.writeAndFlush(buffered == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(buffered.retainedDuplicate()),
+                        up.voidPromise());
             } else {
                 if (requestChunked) {
                     HttpUtil.setTransferEncodingChunked(head, true);
                 }
-                up.write(head).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                up.write(head, up.voidPromise());
                 HttpContent part;
-                while ((part = pending.poll()) != null) {
+                while (pending != null && (part = pending.poll()) != null) {
                     bodySent = true;
-                    up.write(part).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                    up.write(part, up.voidPromise());
                 }
                 up.flush();
                 if (!requestComplete) {
@@ -482,7 +531,7 @@ final class ProxyExchange {
             if (bodyGuard != null) {
                 bodyGuard.progress();
             }
-            up.writeAndFlush(content).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            up.writeAndFlush(content, up.voidPromise());
             if (!up.isWritable()) {
                 client.channel().config().setAutoRead(false);
             }
@@ -503,14 +552,32 @@ final class ProxyExchange {
                 ReferenceCountUtil.release(msg);
                 return;
             }
-            guarded(() -> {
+            try {
                 if (msg instanceof HttpResponse response) {
                     onResponseHead(response);
                 }
                 if (msg instanceof HttpContent content) {
                     onResponseContent(content);
                 }
-            }).run();
+            } catch (RuntimeException e) {
+                failInternally(e);
+            }
+        }
+
+        /**
+         * Parts of one read go to the client in one flush. A response still streaming after a read gets its stall
+         * guard here, so a response that arrives whole in one read never schedules one.
+         */
+        @Override
+        public void onUpstreamReadComplete() {
+            if (over || !responseStarted) {
+                return;
+            }
+            client.flush();
+            if (bodyGuard == null) {
+                bodyGuard = new StallGuard(client.executor(), route.api().timeouts().perTry().toNanos(), guarded(ProxyExchange.this::onBodyStall));
+                bodyGuard.start();
+            }
         }
 
         private void onResponseHead(HttpResponse response) {
@@ -559,9 +626,7 @@ final class ProxyExchange {
             }
             responseStarted = true;
             cancel(deadline);
-            bodyGuard = new StallGuard(client.executor(), route.api().timeouts().perTry().toNanos(), guarded(ProxyExchange.this::onBodyStall));
-            bodyGuard.start();
-            client.write(out);
+            client.write(out, client.voidPromise());
         }
 
         private void onResponseContent(HttpContent content) {
@@ -577,16 +642,18 @@ final class ProxyExchange {
                 }
                 return;
             }
-            bodyGuard.progress();
+            if (bodyGuard != null) {
+                bodyGuard.progress();
+            }
             if (!last) {
-                client.writeAndFlush(content);
+                client.write(content, client.voidPromise());
                 if (!client.channel().isWritable()) {
                     lease.channel().config().setAutoRead(false);
                 }
                 return;
             }
             over = true;
-            client.writeAndFlush(content);
+            client.writeAndFlush(content, client.voidPromise());
             returnConnection();
             finish(keepAliveAllowed());
         }
@@ -594,7 +661,7 @@ final class ProxyExchange {
         /** Pools the connection when the exchange on it ended cleanly, closes it otherwise. */
         private void returnConnection() {
             if (upstreamKeepAlive && requestComplete) {
-                runtime.pool(lease.channel().eventLoop()).release(lease);
+                frontend.pool().release(lease);
             } else {
                 lease.handler().detach();
                 lease.channel().close();
