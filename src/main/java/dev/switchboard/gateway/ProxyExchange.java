@@ -80,7 +80,13 @@ final class ProxyExchange {
     private String affinityKey;
     private Attempts attempts;
     private long deadlineNanos;
-    private ScheduledFuture<?> deadline;
+    /**
+     * One timer serves the total deadline and the current attempt's per-try deadline (two timers per request cost
+     * measurably). It may fire early; {@link #onTimer} then re-arms it for whatever is due next.
+     */
+    private ScheduledFuture<?> timer;
+    private long timerAt;
+    private final Runnable onTimer = guarded(this::onTimer);
     private ScheduledFuture<?> retryTimer;
     /** Bounds the time between body parts once the response streams, where the total timeout no longer applies. */
     private StallGuard bodyGuard;
@@ -149,8 +155,10 @@ final class ProxyExchange {
         }
         ApiConfig api = route.api();
         Duration total = api.timeouts().total();
-        deadlineNanos = System.nanoTime() + total.toNanos();
-        deadline = client.executor().schedule(guarded(this::onDeadline), total.toNanos(), TimeUnit.NANOSECONDS);
+        long now = System.nanoTime();
+        deadlineNanos = now + total.toNanos();
+        // The first per-try deadline comes a little after now + perTry: firing then usually spares a reschedule.
+        armTimer(now + Math.min(total.toNanos(), api.timeouts().perTry().toNanos()));
         affinityKey = AffinityKeys.of(config.backend(route.targetId()), request);
         attempts = new Attempts(api.retry() == null || api.retry().otherBackend());
         boolean hasBody = requestChunked || HttpUtil.getContentLength(request, 0L) > 0;
@@ -316,11 +324,35 @@ final class ProxyExchange {
         }
     }
 
-    private void onDeadline() {
-        deadline = null;
+    /** Makes the timer fire no later than {@code atNanos}. */
+    private void armTimer(long atNanos) {
+        if (timer != null && timerAt - atNanos <= 0) {
+            return;
+        }
+        cancel(timer);
+        timerAt = atNanos;
+        timer = client.executor().schedule(onTimer, atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    private void onTimer() {
+        timer = null;
         if (done || responseStarted) {
             return;
         }
+        long now = System.nanoTime();
+        if (now - deadlineNanos >= 0) {
+            onDeadline();
+            return;
+        }
+        if (attempt != null && attempt.perTryDue(now)) {
+            attempt.onPerTryTimeout();
+        }
+        if (!done && !responseStarted) {
+            armTimer(attempt != null && attempt.perTryRunning && attempt.perTryDeadline - deadlineNanos < 0 ? attempt.perTryDeadline : deadlineNanos);
+        }
+    }
+
+    private void onDeadline() {
         String backend = null;
         if (attempt != null) {
             backend = attempt.backend.backendId();
@@ -411,7 +443,7 @@ final class ProxyExchange {
             return;
         }
         done = true;
-        cancel(deadline);
+        cancel(timer);
         cancel(retryTimer);
         if (bodyGuard != null) {
             bodyGuard.stop();
@@ -454,7 +486,9 @@ final class ProxyExchange {
         final BackendHandle backend;
         UpstreamPool.Lease lease;
         boolean headSent;
-        private ScheduledFuture<?> perTryTimer;
+        /** From sending the request until its response head; see {@link ProxyExchange#onTimer}. */
+        boolean perTryRunning;
+        long perTryDeadline;
         private boolean responseSeen;
         private boolean informational;
         private boolean upstreamKeepAlive;
@@ -521,8 +555,9 @@ final class ProxyExchange {
                 }
             }
             headSent = true;
-            Duration perTry = route.api().timeouts().perTry();
-            perTryTimer = up.eventLoop().schedule(guarded(this::onPerTryTimeout), perTry.toNanos(), TimeUnit.NANOSECONDS);
+            perTryDeadline = System.nanoTime() + route.api().timeouts().perTry().toNanos();
+            perTryRunning = true;
+            armTimer(perTryDeadline);
         }
 
         void sendBodyPart(HttpContent content) {
@@ -537,10 +572,11 @@ final class ProxyExchange {
             }
         }
 
-        private void onPerTryTimeout() {
-            if (over || responseSeen) {
-                return;
-            }
+        boolean perTryDue(long now) {
+            return perTryRunning && !over && !responseSeen && now - perTryDeadline >= 0;
+        }
+
+        void onPerTryTimeout() {
             failBeforeResponse(ErrorReason.Timeout, Problem.timeout(route.api().name(), backend.backendId(),
                     "Backend '" + backend.backendId() + "' sent no response head within the per-try timeout "
                             + route.api().timeouts().perTry() + "."));
@@ -592,7 +628,7 @@ final class ProxyExchange {
                 return;
             }
             responseSeen = true;
-            cancel(perTryTimer);
+            perTryRunning = false;
             int status = response.status().code();
             engine.recordOutcome(backend, status, null, response.headers().get(HttpHeaderNames.RETRY_AFTER));
             upstreamKeepAlive = HttpUtil.isKeepAlive(response);
@@ -625,7 +661,8 @@ final class ProxyExchange {
                 headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
             responseStarted = true;
-            cancel(deadline);
+            cancel(timer);
+            timer = null;
             client.write(out, client.voidPromise());
         }
 
@@ -737,7 +774,7 @@ final class ProxyExchange {
 
         void fail(ErrorReason reason) {
             over = true;
-            cancel(perTryTimer);
+            perTryRunning = false;
             closeConnection();
             engine.recordOutcome(backend, 0, reason, null);
         }
@@ -748,7 +785,7 @@ final class ProxyExchange {
                 engine.abandon(backend);
             }
             over = true;
-            cancel(perTryTimer);
+            perTryRunning = false;
             closeConnection();
         }
 
