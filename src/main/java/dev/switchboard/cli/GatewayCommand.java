@@ -1,14 +1,17 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.config.AdminConfig;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.config.ConfigResult;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.gateway.ConfigWatcher;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.telemetry.server.AdminServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -33,6 +36,10 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "listen here instead of gateway.listen of the config")
     private String listen;
 
+    @Option(names = "--admin", paramLabel = "HOST:PORT",
+            description = "admin listener (telemetry, metrics, control) here instead of admin.listen of the config")
+    private String admin;
+
     @Spec
     private CommandSpec spec;
 
@@ -55,8 +62,10 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         Gateway gateway;
         ConfigWatcher watcher;
+        AdminServer adminServer;
         try {
             gateway = listen == null ? Gateway.start(config) : Gateway.start(config, Gateway.parseListen(listen));
+            adminServer = startAdmin(gateway, config.admin());
             watcher = ConfigWatcher.start(file, gateway);
         } catch (RuntimeException | IOException e) {
             err.println("cannot start the gateway: " + e.getMessage());
@@ -65,10 +74,23 @@ public final class GatewayCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("gateway-shutdown").unstarted(() -> {
             watcher.close();
+            if (adminServer != null) {
+                adminServer.close();
+            }
             gateway.close(gateway.config().gateway().drainTimeout());
             stopped.countDown();
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The admin listener when the config has an admin section or --admin asks for one; without tokens only /healthz answers. */
+    private AdminServer startAdmin(Gateway gateway, AdminConfig configured) {
+        if (configured == null && admin == null) {
+            return null;
+        }
+        AdminConfig settings = configured != null ? configured
+                : new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of(), List.of(), AdminConfig.DEFAULT_STATS_PERIOD, null, null);
+        return AdminServer.start(gateway, admin == null ? settings : settings.withListen(admin), file);
     }
 }

@@ -63,6 +63,15 @@ public final class ConfigWriter {
         out.writeNumberField("eventLoops", gateway.eventLoops());
         out.writeNumberField("maxHeaderSize", gateway.maxHeaderSize());
         duration("drainTimeout", gateway.drainTimeout());
+        if (gateway.tls() != null) {
+            out.writeObjectFieldStart("tls");
+            out.writeStringField("keystore", gateway.tls().keystore());
+            out.writeStringField("password", gateway.tls().password());
+            if (gateway.tls().alias() != null) {
+                out.writeStringField("alias", gateway.tls().alias());
+            }
+            out.writeEndObject();
+        }
         out.writeEndObject();
         out.writeBooleanField("diagnostics", config.diagnostics());
         out.writeObjectFieldStart("backends");
@@ -76,6 +85,37 @@ public final class ConfigWriter {
             api(api);
         }
         out.writeEndArray();
+        if (config.admin() != null) {
+            admin(config.admin());
+        }
+        out.writeEndObject();
+    }
+
+    private void admin(AdminConfig admin) throws IOException {
+        out.writeObjectFieldStart("admin");
+        out.writeStringField("listen", admin.listen());
+        out.writeArrayFieldStart("tokens");
+        for (AdminConfig.AdminToken token : admin.tokens()) {
+            out.writeStartObject();
+            out.writeStringField("name", token.name());
+            out.writeStringField("token", token.token());
+            out.writeStringField("role", token.role().jsonName());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("allowedOrigins");
+        for (String origin : admin.allowedOrigins()) {
+            out.writeString(origin);
+        }
+        out.writeEndArray();
+        duration("statsPeriod", admin.statsPeriod());
+        string("auditLog", admin.auditLog());
+        if (admin.tls() != null) {
+            out.writeObjectFieldStart("tls");
+            out.writeStringField("keystore", admin.tls().keystore());
+            out.writeStringField("password", admin.tls().password());
+            out.writeEndObject();
+        }
         out.writeEndObject();
     }
 

@@ -12,16 +12,28 @@ import java.util.Map;
  * @param backends    APIM-style backends and pools by id, in file order
  * @param apis        routes from host/path to a backend or pool, evaluated in order
  * @param diagnostics when true, responses carry X-Switchboard-Backend and X-Switchboard-Attempts
+ * @param admin       the admin listener (telemetry, metrics, control); null for none
  */
 public record GatewayConfig(
         GatewaySettings gateway,
         Map<String, BackendConfig> backends,
         List<ApiConfig> apis,
-        boolean diagnostics) {
+        boolean diagnostics,
+        AdminConfig admin) {
 
     public GatewayConfig {
         backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
         apis = List.copyOf(apis);
+    }
+
+    /** A config without an admin listener. */
+    public GatewayConfig(GatewaySettings gateway, Map<String, BackendConfig> backends, List<ApiConfig> apis, boolean diagnostics) {
+        this(gateway, backends, apis, diagnostics, null);
+    }
+
+    /** This config with {@code admin} as its admin section. */
+    public GatewayConfig withAdmin(AdminConfig admin) {
+        return new GatewayConfig(gateway, backends, apis, diagnostics, admin);
     }
 
     public BackendConfig backend(String id) {

@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param eventLoops     event-loop threads; 0 means one per core
  * @param maxHeaderSize  largest request head accepted, in bytes (beyond it: 431)
  * @param drainTimeout   how long in-flight requests may finish on shutdown
+ * @param tls            the listener's certificate for HTTPS; null for plain HTTP
  */
-public record GatewaySettings(String id, String listen, int eventLoops, int maxHeaderSize, Duration drainTimeout) {
+public record GatewaySettings(String id, String listen, int eventLoops, int maxHeaderSize, Duration drainTimeout, ListenerTls tls) {
 
     public static final GatewaySettings DEFAULTS =
-            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30));
+            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30), null);
 }

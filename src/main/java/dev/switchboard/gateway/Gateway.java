@@ -5,12 +5,14 @@ import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.Ticker;
 import dev.switchboard.netty.Transports;
+import dev.switchboard.telemetry.stats.TrafficStats;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -57,8 +59,9 @@ public final class Gateway implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         GatewaySettings settings = config.gateway();
         int threads = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
+        SslContext ssl = settings.tls() == null ? null : ListenerSsl.context(settings.tls());
         // ThreadLocalRandom.current() is safe to share: it always draws from the calling thread's state.
-        GatewayRuntime runtime = new GatewayRuntime(new Engine(config, Ticker.system(), ThreadLocalRandom.current()));
+        GatewayRuntime runtime = new GatewayRuntime(new Engine(config, Ticker.system(), ThreadLocalRandom.current()), ssl == null ? "http" : "https");
         EventLoopGroup group = Transports.eventLoopGroup(threads, "gateway-" + settings.id());
         ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         try {
@@ -67,11 +70,11 @@ public final class Gateway implements AutoCloseable {
                     .channel(Transports.serverChannelClass())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new GatewayChannelInitializer(runtime, settings.maxHeaderSize(), clients))
+                    .childHandler(new GatewayChannelInitializer(runtime, settings.maxHeaderSize(), clients, ssl))
                     .bind(listen).syncUninterruptibly().channel();
             Gateway gateway = new Gateway(group, listener, clients, runtime);
             gateway.prober = HealthProber.start(config, group, runtime);
-            LOG.info("gateway '{}' listening on http://{} ({} event loops, {} transport)", settings.id(),
+            LOG.info("gateway '{}' listening on {}://{} ({} event loops, {} transport)", settings.id(), runtime.scheme(),
                     format(gateway.address()), threads, Transports.isNative() ? "epoll" : "nio");
             return gateway;
         } catch (RuntimeException e) {
@@ -99,6 +102,11 @@ public final class Gateway implements AutoCloseable {
         return engine;
     }
 
+    /** Per-backend traffic counters, for telemetry and metrics. */
+    public TrafficStats stats() {
+        return runtime.stats();
+    }
+
     /** Requests between head and end of response right now. */
     public int inFlightRequests() {
         return runtime.inFlight().count();
@@ -114,8 +122,9 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalStateException("gateway is closed");
         }
         GatewayConfig previous = engine.config();
-        if (!previous.gateway().listen().equals(next.gateway().listen()) || previous.gateway().eventLoops() != next.gateway().eventLoops()) {
-            LOG.warn("listen address and event loops apply at the next start only; keeping {}", format(address()));
+        if (!previous.gateway().listen().equals(next.gateway().listen()) || previous.gateway().eventLoops() != next.gateway().eventLoops()
+                || !Objects.equals(previous.gateway().tls(), next.gateway().tls())) {
+            LOG.warn("listen address, event loops and tls apply at the next start only; keeping {}", format(address()));
         }
         engine.applyConfig(next);
         prober.stop();
@@ -154,6 +163,7 @@ public final class Gateway implements AutoCloseable {
         }
         clients.close().awaitUninterruptibly();
         runtime.closeIdleConnections();
+        runtime.closeResolver();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         LOG.info("gateway stopped");
         return drained;

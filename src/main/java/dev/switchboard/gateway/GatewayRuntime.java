@@ -1,7 +1,11 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.engine.Engine;
+import dev.switchboard.netty.Transports;
+import dev.switchboard.telemetry.stats.TrafficStats;
 import io.netty.channel.EventLoop;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,21 +16,36 @@ final class GatewayRuntime {
     static final int MAX_RESPONSE_HEADER_SIZE = 64 * 1024;
 
     private final Engine engine;
+    private final String scheme;
     private final Map<EventLoop, UpstreamPool> pools = new ConcurrentHashMap<>();
     private final UpstreamTls tls = new UpstreamTls();
+    /** Resolves backend names on the connecting loop without blocking it (the JDK resolver would), caching by TTL. */
+    private final DnsAddressResolverGroup resolver =
+            new DnsAddressResolverGroup(new DnsNameResolverBuilder().datagramChannelType(Transports.datagramChannelClass()));
     private final InFlightRequests inFlight = new InFlightRequests();
+    private final TrafficStats stats = new TrafficStats();
     private volatile boolean draining;
 
-    GatewayRuntime(Engine engine) {
+    GatewayRuntime(Engine engine, String scheme) {
         this.engine = engine;
+        this.scheme = scheme;
     }
 
     Engine engine() {
         return engine;
     }
 
+    /** The scheme clients use to reach the listener: X-Forwarded-Proto. */
+    String scheme() {
+        return scheme;
+    }
+
     UpstreamPool pool(EventLoop loop) {
-        return pools.computeIfAbsent(loop, l -> new UpstreamPool(l, tls, MAX_RESPONSE_HEADER_SIZE));
+        return pools.computeIfAbsent(loop, l -> new UpstreamPool(l, tls, resolver, MAX_RESPONSE_HEADER_SIZE));
+    }
+
+    TrafficStats stats() {
+        return stats;
     }
 
     InFlightRequests inFlight() {
@@ -44,5 +63,10 @@ final class GatewayRuntime {
     /** Closes idle backend connections; each pool is touched on its own loop. */
     void closeIdleConnections() {
         pools.forEach((loop, pool) -> loop.execute(pool::closeIdle));
+    }
+
+    /** Closes the DNS resolvers; call before the event loops shut down. */
+    void closeResolver() {
+        resolver.close();
     }
 }

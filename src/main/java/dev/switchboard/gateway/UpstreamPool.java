@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
@@ -26,7 +27,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class UpstreamPool {
 
-    /** Shorter than common backend keep-alive timeouts (nginx 75 s, Node 5 s is the exception), so we close first. */
+    /**
+     * Shorter than common backend keep-alive timeouts (nginx 75 s, Node 5 s is the exception), so we close first.
+     * Measured from the last read: an idle pooled connection neither reads nor writes, and watching writes too would
+     * cost a promise and a listener per write.
+     */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_CHUNK = 64 * 1024;
@@ -41,12 +46,14 @@ final class UpstreamPool {
 
     private final EventLoop loop;
     private final UpstreamTls tls;
+    private final AddressResolverGroup<InetSocketAddress> resolver;
     private final int maxResponseHeaderSize;
     private final Map<UpstreamKey, ArrayDeque<Channel>> idle = new HashMap<>();
 
-    UpstreamPool(EventLoop loop, UpstreamTls tls, int maxResponseHeaderSize) {
+    UpstreamPool(EventLoop loop, UpstreamTls tls, AddressResolverGroup<InetSocketAddress> resolver, int maxResponseHeaderSize) {
         this.loop = loop;
         this.tls = tls;
+        this.resolver = resolver;
         this.maxResponseHeaderSize = maxResponseHeaderSize;
     }
 
@@ -56,16 +63,20 @@ final class UpstreamPool {
 
     /** The most recently used idle connection to {@code key}, else a new one (TLS handshake done). */
     Future<Lease> acquire(UpstreamKey key, Duration connectTimeout) {
-        Promise<Lease> promise = loop.newPromise();
+        Lease idle = pollIdle(key);
+        return idle != null ? loop.newSucceededFuture(idle) : connect(key, connectTimeout);
+    }
+
+    /** The most recently used idle connection to {@code key}, or null; requests take this path without a future. */
+    Lease pollIdle(UpstreamKey key) {
         ArrayDeque<Channel> channels = idle.get(key);
         while (channels != null && !channels.isEmpty()) {
             Channel channel = channels.pollFirst();
             if (channel.isActive()) {
-                return promise.setSuccess(new Lease(channel, channel.pipeline().get(UpstreamHandler.class), true));
+                return new Lease(channel, (UpstreamHandler) channel.pipeline().last(), true);
             }
         }
-        connect(key, connectTimeout, promise);
-        return promise;
+        return null;
     }
 
     /** Returns a connection whose response was read completely and which the backend did not ask to close. */
@@ -91,11 +102,14 @@ final class UpstreamPool {
         idle.clear();
     }
 
-    private void connect(UpstreamKey key, Duration connectTimeout, Promise<Lease> promise) {
+    /** A new connection to {@code key}, ready once connected and, for https, after the TLS handshake. */
+    Future<Lease> connect(UpstreamKey key, Duration connectTimeout) {
+        Promise<Lease> promise = loop.newPromise();
         UpstreamHandler handler = new UpstreamHandler(this, key);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(Transports.channelClass())
+                .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<>() {
@@ -106,11 +120,11 @@ final class UpstreamPool {
                             p.addLast(tls.context(key.tls()).newHandler(ch.alloc(), key.host(), key.port()));
                         }
                         p.addLast(new HttpClientCodec(MAX_INITIAL_LINE, maxResponseHeaderSize, MAX_CHUNK));
-                        p.addLast(new IdleStateHandler(0, 0, IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                        p.addLast(new IdleStateHandler(IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
                         p.addLast(handler);
                     }
                 });
-        ChannelFuture connected = bootstrap.connect(InetSocketAddress.createUnresolved(key.host(), key.port()));
+        ChannelFuture connected = bootstrap.connect(key.address());
         connected.addListener(f -> {
             if (!f.isSuccess()) {
                 promise.tryFailure(f.cause());
@@ -131,5 +145,6 @@ final class UpstreamPool {
                 }
             });
         });
+        return promise;
     }
 }

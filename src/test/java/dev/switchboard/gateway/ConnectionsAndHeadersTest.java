@@ -41,6 +41,18 @@ class ConnectionsAndHeadersTest {
     }
 
     @Test
+    void backendHostNamesAreResolved() {
+        h.sims("a").start("""
+                { "backends": { "a": { "url": "http://localhost:%d/base" } },
+                  "apis": [ { "name": "api", "path": "/shop", "backendId": "a" } ] }
+                """.formatted(h.sim("a").port()));
+        HttpResponse<String> r = h.get("/shop/items");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Sim-Path")).contains("/base/items");
+        assertThat(r.headers().firstValue("X-Sim-Host")).contains("localhost:" + h.sim("a").port());
+    }
+
+    @Test
     void preserveHostForwardsTheClientsHost() {
         h.sims("a").start(ONE_BACKEND.formatted(", \"preserveHost\": true"));
         HttpResponse<String> r = h.get("/shop");

@@ -219,6 +219,36 @@ class FailureHandlingTest {
         }
     }
 
+    @Test
+    void backendStallingMidBodyClosesTheClientAfterThePerTryTimeoutAndTripsItsBreaker() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!stalling.isClosed()) {
+                    try (Socket s = stalling.accept()) {
+                        s.getInputStream().read(new byte[8192]);
+                        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\npartial".getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                        // Holds the connection open without sending more until the gateway gives up on it.
+                        s.getInputStream().read();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            h.start("""
+                    { "backends": { "a": { "url": "http://127.0.0.1:%d",
+                        "circuitBreaker": { "rules": [ { "name": "r", "tripDuration": "PT60S",
+                          "failureCondition": { "count": 1, "interval": "PT10S", "errorReasons": [ "Timeout" ] } } ] } } },
+                      "apis": [ { "name": "api", "path": "/", "backendId": "a", "timeouts": { "perTry": "PT0.3S", "total": "PT5S" } } ] }
+                    """.formatted(stalling.getLocalPort()));
+            long start = System.nanoTime();
+            String response = raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(response).startsWith("HTTP/1.1 200").endsWith("partial");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(2));
+            assertThat(h.get("/").statusCode()).as("the stall tripped the breaker").isEqualTo(503);
+        }
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
             socket.setSoTimeout(5000);

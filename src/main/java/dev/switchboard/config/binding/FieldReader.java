@@ -215,6 +215,24 @@ final class FieldReader {
         return result;
     }
 
+    /** An array of strings; empty when absent, non-strings reported and left out. */
+    List<String> strings(String name) {
+        List<String> result = new ArrayList<>();
+        JsonArray array = array(name);
+        if (array != null) {
+            for (int i = 0; i < array.items().size(); i++) {
+                JsonTree item = array.items().get(i);
+                if (item instanceof JsonString s) {
+                    result.add(s.value());
+                } else {
+                    context.problem(JsonPaths.index(fieldPath(name), i), item.location(),
+                            "expected a string, found " + JsonTree.describe(item));
+                }
+            }
+        }
+        return result;
+    }
+
     private <E> E choiceOf(JsonTree value, String valuePath, List<E> options, Function<E, String> jsonName) {
         Map<String, E> byName = new LinkedHashMap<>();
         options.forEach(option -> byName.put(jsonName.apply(option), option));

@@ -18,7 +18,7 @@ final class GatewayConfigBinder implements Binder<GatewayConfig> {
 
     @Override
     public List<String> fields() {
-        return List.of("gateway", "diagnostics", "backends", "apis");
+        return List.of("gateway", "diagnostics", "backends", "apis", "admin");
     }
 
     @Override
@@ -26,7 +26,7 @@ final class GatewayConfigBinder implements Binder<GatewayConfig> {
         GatewaySettings gateway = in.object("gateway", new GatewaySettingsBinder());
         List<ApiConfig> apis = in.objects("apis", new ApiBinder());
         return new GatewayConfig(gateway == null ? GatewaySettings.DEFAULTS : gateway, backends(in), apis,
-                in.bool("diagnostics", false));
+                in.bool("diagnostics", false), in.object("admin", new AdminBinder()));
     }
 
     /** {@code backends} maps ids to backends; the reader already reported duplicate ids. */

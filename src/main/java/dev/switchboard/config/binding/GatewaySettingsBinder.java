@@ -14,7 +14,7 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
 
     @Override
     public List<String> fields() {
-        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout");
+        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout", "tls");
     }
 
     @Override
@@ -30,10 +30,11 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
                 listen == null ? defaults.listen() : listen,
                 in.integer("eventLoops", 0, 1024, defaults.eventLoops()),
                 in.integer("maxHeaderSize", 1024, 1024 * 1024, defaults.maxHeaderSize()),
-                drainTimeout == null ? defaults.drainTimeout() : drainTimeout);
+                drainTimeout == null ? defaults.drainTimeout() : drainTimeout,
+                in.object("tls", new ListenerTlsBinder()));
     }
 
-    private static boolean isListenAddress(String text) {
+    static boolean isListenAddress(String text) {
         Matcher m = LISTEN.matcher(text);
         return m.matches() && Integer.parseInt(m.group(2)) <= 65535;
     }

@@ -1,0 +1,82 @@
+package dev.switchboard.telemetry.client;
+
+import dev.switchboard.telemetry.protocol.GatewayState;
+import dev.switchboard.telemetry.protocol.GatewayState.BackendView;
+import dev.switchboard.telemetry.protocol.TelemetryEvent;
+import dev.switchboard.telemetry.stats.BackendInterval;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Immutable picture of one gateway as its stream described it so far. Each update is a new instance, so a console can
+ * hand it to another thread as is.
+ *
+ * @param gatewayId   the gateway's id
+ * @param state       config version and hash, apis, pools and backends (breaker, availability, weights)
+ * @param stats       the latest stats interval per backend id
+ * @param events      recent events, oldest first (at most {@link #MAX_EVENTS})
+ * @param trafficSeen whether any backend has had a request since the connection opened
+ * @param updatedAt   when the last message arrived
+ */
+public record GatewayModel(String gatewayId, GatewayState state, Map<String, BackendInterval> stats, List<TelemetryEvent> events,
+                           boolean trafficSeen, Instant updatedAt) {
+
+    public static final int MAX_EVENTS = 200;
+
+    public GatewayModel {
+        stats = Map.copyOf(stats);
+        events = List.copyOf(events);
+    }
+
+    /** The version to put in a command's {@code baseVersion}. */
+    public long version() {
+        return state.version();
+    }
+
+    public BackendView backend(String id) {
+        return state.backend(id);
+    }
+
+    /** The latest interval of {@code backendId}, or null before the first stats message. */
+    public BackendInterval stats(String backendId) {
+        return stats.get(backendId);
+    }
+
+    GatewayModel withState(GatewayState next, Instant at) {
+        return new GatewayModel(gatewayId, next, stats, events, trafficSeen, at);
+    }
+
+    GatewayModel withStats(List<BackendInterval> intervals, Instant at) {
+        Map<String, BackendInterval> next = new LinkedHashMap<>();
+        boolean traffic = trafficSeen;
+        for (BackendInterval i : intervals) {
+            next.put(i.id(), i);
+            traffic |= i.requests() > 0;
+        }
+        return new GatewayModel(gatewayId, state, next, events, traffic, at);
+    }
+
+    /** Records the event and applies what it says to the backend it names, until the next state message. */
+    GatewayModel withEvent(TelemetryEvent event, Instant at) {
+        List<TelemetryEvent> next = new ArrayList<>(events.size() + 1);
+        next.addAll(events.size() >= MAX_EVENTS ? events.subList(1, events.size()) : events);
+        next.add(event);
+        GatewayState s = switch (event) {
+            case TelemetryEvent.Breaker b -> replace(b.backendId(), v -> new BackendView(v.id(), v.url(), v.adminState(), v.availability(),
+                    v.reason(), b.to(), v.openRemainingMs(), b.counters(), v.probe()));
+            case TelemetryEvent.Availability a -> replace(a.backendId(), v -> new BackendView(v.id(), v.url(), v.adminState(), a.to(),
+                    a.reason(), v.breaker(), v.openRemainingMs(), v.rules(), v.probe()));
+            default -> state;
+        };
+        return new GatewayModel(gatewayId, s, stats, next, trafficSeen, at);
+    }
+
+    private GatewayState replace(String backendId, UnaryOperator<BackendView> change) {
+        List<BackendView> backends = state.backends().stream().map(v -> v.id().equals(backendId) ? change.apply(v) : v).toList();
+        return new GatewayState(state.version(), state.hash(), state.apis(), state.pools(), backends);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.switchboard.telemetry.protocol;
+
+import java.util.List;
+
+/** The gateway's answer to one {@link Command}. */
+public sealed interface Reply {
+
+    String id();
+
+    /**
+     * The command was applied.
+     *
+     * @param version the version after it (the next command's {@code baseVersion})
+     */
+    record Ack(String id, long version, String hash) implements Reply {
+    }
+
+    /**
+     * The command was refused; nothing changed.
+     *
+     * @param id       the command's id, or null when the message was too broken to have one
+     * @param code     one of {@link ErrorCode}
+     * @param message  what is wrong, naming the field or object
+     * @param problems config problems ("path (line L, col C): message") for a refused config, else empty
+     */
+    record Error(String id, ErrorCode code, String message, List<String> problems) implements Reply {
+        public Error {
+            problems = problems == null ? List.of() : List.copyOf(problems);
+        }
+    }
+
+    enum ErrorCode {
+        /** Not JSON, or not an object. */
+        MALFORMED,
+        /** A field is missing or has the wrong type or value. */
+        BAD_REQUEST,
+        /** The {@code type} is not a known command. */
+        UNKNOWN_TYPE,
+        /** The token's role may not do this. */
+        FORBIDDEN,
+        /** {@code baseVersion} is not the current version. */
+        STALE_VERSION,
+        /** The new config has problems. */
+        INVALID_CONFIG,
+        /** The named pool, member or backend does not exist, or the value is out of range. */
+        REJECTED,
+        /** Too many commands too fast. */
+        RATE_LIMITED
+    }
+}

@@ -1,0 +1,207 @@
+package dev.switchboard.telemetry.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.ConfigWriter;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.telemetry.protocol.Command;
+import dev.switchboard.telemetry.protocol.Protocol;
+import dev.switchboard.telemetry.protocol.Reply;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The admin listener's HTTP side: {@code /healthz} without credentials; {@code /metrics}, {@code /api/state},
+ * {@code /api/config} and the {@code /telemetry} upgrade with a bearer token. Work that reads engine state or applies
+ * changes runs on the admin worker, never on the event loop.
+ */
+final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final String JSON = "application/json";
+    private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final Gateway gateway;
+    private final Authenticator auth;
+    private final List<String> allowedOrigins;
+    private final TelemetryHub hub;
+    private final ControlPlane control;
+    private final TelemetryBridge bridge;
+    private final Executor worker;
+
+    AdminHttpHandler(Gateway gateway, Authenticator auth, List<String> allowedOrigins, TelemetryHub hub, ControlPlane control,
+                     TelemetryBridge bridge, Executor worker) {
+        this.gateway = gateway;
+        this.auth = auth;
+        this.allowedOrigins = allowedOrigins;
+        this.hub = hub;
+        this.control = control;
+        this.bridge = bridge;
+        this.worker = worker;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (path.equals("/healthz")) {
+            ObjectNode body = Protocol.MAPPER.createObjectNode().put("status", "ok").put("gateway", gateway.config().gateway().id())
+                    .put("version", gateway.engine().version());
+            respond(ctx.channel(), HttpResponseStatus.OK, JSON, body.toString(), keepAlive);
+            return;
+        }
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (origin != null && !allowedOrigins.contains(origin)) {
+            respond(ctx.channel(), HttpResponseStatus.FORBIDDEN, JSON, problem("origin " + origin + " is not in admin.allowedOrigins"), false);
+            return;
+        }
+        String token = token(request, uri);
+        Principal principal = auth.authenticate(token);
+        if (principal == null) {
+            FullHttpResponse response = response(HttpResponseStatus.UNAUTHORIZED, JSON, problem(token == null
+                    ? "missing token: send Authorization: Bearer <token> (or ?token=<token>)" : "token not recognised"), false);
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (path.equals(Protocol.PATH) && isUpgrade(request)) {
+            bridge.splice(ctx, request, principal);
+            return;
+        }
+        Channel channel = ctx.channel();
+        HttpMethod method = request.method();
+        switch (path) {
+            case "/metrics" -> onlyGet(channel, method, keepAlive, () -> MetricsWriter.render(gateway, hub.state()), PROMETHEUS);
+            case "/api/state" -> onlyGet(channel, method, keepAlive, () -> json(hub.state()), JSON);
+            case "/api/config" -> {
+                if (method.equals(HttpMethod.PUT)) {
+                    putConfig(channel, request, principal, keepAlive);
+                } else if (method.equals(HttpMethod.GET)) {
+                    worker.execute(() -> getConfig(channel, keepAlive));
+                } else {
+                    respond(channel, HttpResponseStatus.METHOD_NOT_ALLOWED, JSON, problem(method + " is not allowed here"), keepAlive);
+                }
+            }
+            case Protocol.PATH -> respond(channel, HttpResponseStatus.BAD_REQUEST, JSON, problem("this is a WebSocket endpoint: send an upgrade request"), keepAlive);
+            default -> respond(channel, HttpResponseStatus.NOT_FOUND, JSON, problem("no such endpoint: " + path), keepAlive);
+        }
+    }
+
+    private void onlyGet(Channel channel, HttpMethod method, boolean keepAlive, Supplier<String> body, String type) {
+        if (!method.equals(HttpMethod.GET)) {
+            respond(channel, HttpResponseStatus.METHOD_NOT_ALLOWED, JSON, problem(method + " is not allowed here"), keepAlive);
+            return;
+        }
+        worker.execute(() -> respond(channel, HttpResponseStatus.OK, type, body.get(), keepAlive));
+    }
+
+    /** {@code PUT /api/config} with {@code If-Match: <version>}: the REST form of the replaceConfig command. */
+    private void putConfig(Channel channel, FullHttpRequest request, Principal principal, boolean keepAlive) {
+        String ifMatch = request.headers().get(HttpHeaderNames.IF_MATCH);
+        if (ifMatch == null) {
+            respond(channel, HttpResponseStatus.PRECONDITION_REQUIRED, JSON,
+                    problem("send If-Match: <version> with the version the new config is based on (GET /api/config gives it as ETag)"), keepAlive);
+            return;
+        }
+        long baseVersion;
+        try {
+            baseVersion = Long.parseLong(ifMatch.replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            respond(channel, HttpResponseStatus.BAD_REQUEST, JSON, problem("If-Match must be the version number the config is based on"), keepAlive);
+            return;
+        }
+        String config = request.content().toString(StandardCharsets.UTF_8);
+        control.submit(principal, new Command.ReplaceConfig("http", baseVersion, config)).thenAccept(reply -> {
+            HttpResponseStatus status = switch (reply) {
+                case Reply.Ack a -> HttpResponseStatus.OK;
+                case Reply.Error e -> switch (e.code()) {
+                    case STALE_VERSION -> HttpResponseStatus.CONFLICT;
+                    case FORBIDDEN -> HttpResponseStatus.FORBIDDEN;
+                    case INVALID_CONFIG, REJECTED -> HttpResponseStatus.UNPROCESSABLE_ENTITY;
+                    default -> HttpResponseStatus.BAD_REQUEST;
+                };
+            };
+            respond(channel, status, JSON, json(reply), keepAlive);
+        });
+    }
+
+    /** The running config, without its admin section (tokens are secrets), and its version as ETag for If-Match. */
+    private void getConfig(Channel channel, boolean keepAlive) {
+        GatewayConfig config;
+        long version;
+        synchronized (gateway) {
+            config = gateway.config();
+            version = gateway.engine().version();
+        }
+        FullHttpResponse response = response(HttpResponseStatus.OK, JSON, ConfigWriter.toJson(config.withAdmin(null)), keepAlive);
+        response.headers().set(HttpHeaderNames.ETAG, "\"" + version + "\"");
+        channel.writeAndFlush(response).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+    }
+
+    private static String token(FullHttpRequest request, QueryStringDecoder uri) {
+        String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        List<String> query = uri.parameters().get("token");
+        return query == null || query.isEmpty() ? null : query.getFirst();
+    }
+
+    private static boolean isUpgrade(FullHttpRequest request) {
+        return request.method().equals(HttpMethod.GET) && request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    private static String json(Object value) {
+        try {
+            return Protocol.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("protocol records always serialize", e);
+        }
+    }
+
+    private static String problem(String message) {
+        return Protocol.MAPPER.createObjectNode().put("error", message).toString();
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, String type, String body, boolean keepAlive) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        HttpUtil.setKeepAlive(response, keepAlive);
+        return response;
+    }
+
+    /** Writes from any thread; Netty hands the write to the channel's event loop. */
+    static void respond(Channel channel, HttpResponseStatus status, String type, String body, boolean keepAlive) {
+        channel.writeAndFlush(response(status, type, body, keepAlive))
+                .addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+    }
+
+    static void respondAndClose(Channel channel, HttpResponseStatus status, String message) {
+        respond(channel, status, JSON, problem(message), false);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

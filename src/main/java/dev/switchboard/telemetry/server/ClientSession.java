@@ -1,0 +1,131 @@
+package dev.switchboard.telemetry.server;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+
+/**
+ * One connected console. Its outbox is touched only by the hub thread: messages wait there while the console is
+ * blocked, the pending stats message is replaced rather than queued, and {@link #pump} sends while the socket keeps up.
+ */
+final class ClientSession {
+
+    private final WebSocket conn;
+    private final Principal principal;
+    private final BooleanSupplier peerWritable;
+    private final TokenBucket commands;
+    private final AtomicInteger badInARow = new AtomicInteger();
+    private final String label;
+
+    private final ArrayDeque<String> outbox = new ArrayDeque<>();
+    /** The latest stats body not yet sent; replaced by newer stats (hub thread only). */
+    private String pendingStats;
+    private long seq;
+    private long blockedSinceNanos;
+    private boolean closing;
+
+    /** @param remote the console's own address (the socket's peer is the bridge), for logs */
+    ClientSession(WebSocket conn, Principal principal, String remote, BooleanSupplier peerWritable, TelemetryLimits limits) {
+        this.conn = conn;
+        this.principal = principal;
+        this.peerWritable = peerWritable;
+        this.commands = new TokenBucket(limits.commandsPerSecond(), limits.commandBurst());
+        this.label = principal.name() + "@" + remote;
+    }
+
+    Principal principal() {
+        return principal;
+    }
+
+    WebSocket connection() {
+        return conn;
+    }
+
+    boolean tryCommand() {
+        return commands.tryTake();
+    }
+
+    /** Counts a bad message; returns how many came in a row. */
+    int bad() {
+        return badInARow.incrementAndGet();
+    }
+
+    void good() {
+        badInARow.set(0);
+    }
+
+    void enqueue(String body) {
+        outbox.add(body);
+    }
+
+    void offerStats(String body) {
+        pendingStats = body;
+    }
+
+    /** Drops what is waiting, for a fresh snapshot. */
+    void clear() {
+        outbox.clear();
+        pendingStats = null;
+    }
+
+    int queued() {
+        return outbox.size();
+    }
+
+    /** Sends what the socket can take now; returns false when something is still waiting. */
+    boolean pump(int maxPendingFrames, long nowNanos) {
+        while (!closing && (!outbox.isEmpty() || pendingStats != null)) {
+            if (!canSend(maxPendingFrames)) {
+                if (blockedSinceNanos == 0) {
+                    blockedSinceNanos = nowNanos;
+                }
+                return false;
+            }
+            String body = outbox.poll();
+            if (body == null) {
+                body = pendingStats;
+                pendingStats = null;
+            }
+            conn.send(withSeq(body));
+        }
+        blockedSinceNanos = 0;
+        return true;
+    }
+
+    /** Nanoseconds the console has been unable to take anything, or 0. */
+    long blockedNanos(long nowNanos) {
+        return blockedSinceNanos == 0 ? 0 : nowNanos - blockedSinceNanos;
+    }
+
+    /** Closes with a reason the console can show; the connection is cut for good once the close has had its chance. */
+    void close(int code, String reason) {
+        closing = true;
+        clear();
+        // A close frame's reason must fit in 123 bytes.
+        conn.close(code, reason.length() <= 120 ? reason : reason.substring(0, 120));
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    private boolean canSend(int maxPendingFrames) {
+        if (!conn.isOpen() || !peerWritable.getAsBoolean()) {
+            return false;
+        }
+        return !(conn instanceof WebSocketImpl impl) || impl.outQueue.size() < maxPendingFrames;
+    }
+
+    /** Every body starts with '{'; the per-connection sequence number goes first. */
+    private String withSeq(String body) {
+        seq++;
+        return "{\"seq\":" + seq + "," + body.substring(1);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

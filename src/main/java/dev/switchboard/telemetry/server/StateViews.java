@@ -1,0 +1,57 @@
+package dev.switchboard.telemetry.server;
+
+import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.engine.AvailabilityChange;
+import dev.switchboard.engine.EngineEvent;
+import dev.switchboard.engine.EngineSnapshot;
+import dev.switchboard.engine.StateChange;
+import dev.switchboard.engine.breaker.BreakerTransition;
+import dev.switchboard.engine.breaker.RuleCounters;
+import dev.switchboard.telemetry.protocol.GatewayState;
+import dev.switchboard.telemetry.protocol.GatewayState.ApiView;
+import dev.switchboard.telemetry.protocol.GatewayState.BackendView;
+import dev.switchboard.telemetry.protocol.GatewayState.MemberView;
+import dev.switchboard.telemetry.protocol.GatewayState.PoolView;
+import dev.switchboard.telemetry.protocol.GatewayState.RuleView;
+import dev.switchboard.telemetry.protocol.TelemetryEvent;
+import java.util.List;
+import java.util.Map;
+
+/** Turns engine snapshots and events into their protocol form. */
+final class StateViews {
+
+    private StateViews() {
+    }
+
+    static GatewayState state(EngineSnapshot s, GatewayConfig config) {
+        List<ApiView> apis = config.apis().stream().map(StateViews::api).toList();
+        List<PoolView> pools = s.pools().stream().map(p -> new PoolView(p.id(), p.members().stream()
+                .map(m -> new MemberView(m.backendId(), m.weight(), m.effectiveWeight(), m.priority(), m.availability().name(), m.reason()))
+                .toList())).toList();
+        List<BackendView> backends = s.backends().stream().map(b -> new BackendView(b.id(), b.url(), b.adminState().name(),
+                b.availability().name(), b.reason(), b.breaker().name(), b.openRemaining() == null ? null : b.openRemaining().toMillis(),
+                rules(b.rules()), b.probe() == null ? null : b.probe().toString())).toList();
+        return new GatewayState(s.version(), s.hash(), apis, pools, backends);
+    }
+
+    /** The protocol form of an engine event; {@code diff} is only used for config changes. */
+    static TelemetryEvent event(EngineEvent e, Map<String, List<String>> diff) {
+        long ts = e.at().toEpochMilli();
+        return switch (e) {
+            case BreakerTransition t -> new TelemetryEvent.Breaker(ts, t.backendId(), t.from().name(), t.to().name(), t.rule(),
+                    t.reason(), rules(t.counters()));
+            case AvailabilityChange a -> new TelemetryEvent.Availability(ts, a.backendId(), a.from().name(), a.to().name(), a.reason());
+            case StateChange c -> new TelemetryEvent.ConfigChange(ts, c.version(), c.hash(), c.what(), diff);
+            default -> throw new IllegalArgumentException("unknown engine event " + e.getClass().getName());
+        };
+    }
+
+    private static ApiView api(ApiConfig api) {
+        return new ApiView(api.name(), api.host(), api.path(), api.backendId());
+    }
+
+    private static List<RuleView> rules(List<RuleCounters> counters) {
+        return counters.stream().map(r -> new RuleView(r.rule(), r.failures(), r.requests(), r.interval().toMillis())).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.testing.Eventually;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code switchboard gateway --admin HOST:PORT} starts the admin listener in a real process; SIGTERM stops it. */
+class GatewayAdminCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theAdminFlagOverridesTheConfiguredListener() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path config = dir.resolve("gateway.json");
+        Files.writeString(config, """
+                { "backends": { "a": { "url": "http://127.0.0.1:1" } },
+                  "admin": { "listen": "127.0.0.1:1", "tokens": [ { "name": "ops", "token": "ops-token-0123456789", "role": "operator" } ] } }
+                """);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process gateway = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-cp", System.getProperty("java.class.path"), "dev.switchboard.cli.Main", "gateway", "--config", config.toString(),
+                "--listen", "127.0.0.1:0", "--admin", "127.0.0.1:" + port))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+            Eventually.await("admin listener up", Duration.ofSeconds(20), () -> status(http, metrics, null) == 401);
+            assertThat(status(http, metrics, "ops-token-0123456789")).isEqualTo(200);
+            assertThat(status(http, URI.create("http://127.0.0.1:" + port + "/healthz"), null)).isEqualTo(200);
+        } finally {
+            gateway.destroy();
+            assertThat(gateway.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("gateway.log"))).contains("admin listener on http://127.0.0.1:" + port);
+    }
+
+    private static int status(HttpClient http, URI uri, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.switchboard.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.sim.SimBehavior;
+import dev.switchboard.testing.Eventually;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code /metrics} is valid Prometheus text and its counters match the traffic sent. */
+class MetricsTest {
+
+    /** One sample line. */
+    record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+
+    /** A strict reader of the text exposition format: every sample belongs to a declared family. */
+    static List<Sample> parse(String text) {
+        Map<String, String> types = new HashMap<>();
+        List<Sample> samples = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("# TYPE ")) {
+                String[] parts = line.split(" ");
+                assertThat(parts).hasSize(4);
+                assertThat(parts[3]).isIn("counter", "gauge", "histogram", "summary", "untyped");
+                assertThat(types.put(parts[2], parts[3])).as("declared once: " + parts[2]).isNull();
+                continue;
+            }
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            Matcher m = LINE.matcher(line);
+            assertThat(m.matches()).as("sample line: " + line).isTrue();
+            String name = m.group(1);
+            String family = name.replaceFirst("_(bucket|sum|count)$", "");
+            assertThat(types.containsKey(name) || "histogram".equals(types.get(family))).as("declared: " + name).isTrue();
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (m.group(2) != null) {
+                Matcher l = LABEL.matcher(m.group(2));
+                int end = 0;
+                while (l.find() && l.start() == end) {
+                    labels.put(l.group(1), l.group(2));
+                    end = l.end();
+                }
+                assertThat(end).as("labels of " + line).isEqualTo(m.group(2).length());
+            }
+            samples.add(new Sample(name, labels, Double.parseDouble(m.group(3))));
+        }
+        return samples;
+    }
+
+    static double sum(List<Sample> samples, String name, Map<String, String> match) {
+        return samples.stream().filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(match.entrySet()))
+                .mapToDouble(Sample::value).sum();
+    }
+
+    @Test
+    void countersMatchTheTrafficSent() {
+        try (TelemetryHarness h = new TelemetryHarness()) {
+            h.sim("a").setBehavior(SimBehavior.defaults().withStatus(404));
+            Map<Integer, Integer> sent = h.traffic(30);
+            int notFound = sent.getOrDefault(404, 0);
+            int ok = sent.getOrDefault(200, 0);
+            assertThat(notFound + ok).isEqualTo(30);
+            assertThat(notFound).isPositive();
+            AtomicReference<List<Sample>> samples = new AtomicReference<>();
+            Eventually.await("latency histogram caught up", Duration.ofSeconds(5), () -> {
+                HttpResponse<String> r = h.adminGet("/metrics", TelemetryHarness.VIEWER);
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+                samples.set(parse(r.body()));
+                return sum(samples.get(), "switchboard_backend_latency_seconds_count", Map.of()) == 30;
+            });
+            List<Sample> s = samples.get();
+            assertThat(sum(s, "switchboard_backend_requests_total", Map.of("backend", "a", "class", "4xx"))).isEqualTo(notFound);
+            assertThat(sum(s, "switchboard_backend_requests_total", Map.of("backend", "b", "class", "2xx"))).isEqualTo(ok);
+            assertThat(sum(s, "switchboard_backend_requests_total", Map.of())).isEqualTo(30);
+            assertThat(sum(s, "switchboard_backend_errors_total", Map.of())).isZero();
+            assertThat(sum(s, "switchboard_pool_picks_total", Map.of("pool", "pool"))).isEqualTo(30);
+            assertThat(sum(s, "switchboard_pool_picks_total", Map.of("pool", "pool", "backend", "a"))).isEqualTo(notFound);
+            assertThat(sum(s, "switchboard_backend_in_flight", Map.of())).isZero();
+            assertThat(sum(s, "switchboard_backend_breaker_state", Map.of("backend", "a", "state", "CLOSED"))).isEqualTo(1);
+            assertThat(sum(s, "switchboard_backend_availability", Map.of("backend", "b", "state", "AVAILABLE"))).isEqualTo(1);
+            assertThat(sum(s, "switchboard_pool_member_weight", Map.of("pool", "pool", "backend", "b"))).isEqualTo(1);
+            assertThat(sum(s, "switchboard_config_version", Map.of())).isEqualTo(h.gateway.engine().version());
+            assertThat(sum(s, "switchboard_backend_latency_seconds_bucket", Map.of("backend", "a", "le", "+Inf"))).isEqualTo(notFound);
+            Set<String> gateways = new HashSet<>();
+            s.forEach(x -> gateways.add(x.labels().get("gateway")));
+            assertThat(gateways).containsExactly("gw-test");
+            double previous = 0;
+            for (Sample b : s) {
+                if (b.name().endsWith("_bucket") && b.labels().get("backend").equals("b")) {
+                    assertThat(b.value()).as("buckets are cumulative").isGreaterThanOrEqualTo(previous);
+                    previous = b.value();
+                }
+            }
+        }
+    }
+}
