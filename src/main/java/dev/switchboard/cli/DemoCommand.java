@@ -7,6 +7,7 @@ import dev.switchboard.engine.AvailabilityChange;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.breaker.BreakerTransition;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "200", description = "Requests per second through the gateway (default ${DEFAULT-VALUE}).")
     private double rate;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT", converter = SocketAddressConverter.class,
+            description = "Gateway address (port 0: any free port); default 127.0.0.1:8080, or a free port if it is taken.")
+    private InetSocketAddress listen;
+
     @Option(names = "--duration", description = "Stop after this long (ISO-8601, e.g. PT2M); default: until Ctrl-C.")
     private Duration duration;
 
@@ -45,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
         CountDownLatch stop = new CountDownLatch(1);
-        try (DemoEnvironment demo = DemoEnvironment.start(rate);
+        try (DemoEnvironment demo = DemoEnvironment.start(rate, listen);
              ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor()) {
             // Engine listeners run under the engine's lock: only queue the text here, print on the reporter thread.
             demo.gateway().engine().addListener(event -> describe(event, events));

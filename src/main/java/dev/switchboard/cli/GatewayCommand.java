@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.config.HostPort;
 import dev.switchboard.config.AdminConfig;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
@@ -64,7 +65,7 @@ public final class GatewayCommand implements Callable<Integer> {
         ConfigWatcher watcher;
         AdminServer adminServer;
         try {
-            gateway = listen == null ? Gateway.start(config) : Gateway.start(config, Gateway.parseListen(listen));
+            gateway = listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
             adminServer = startAdmin(gateway, config.admin());
             watcher = ConfigWatcher.start(file, gateway);
         } catch (RuntimeException | IOException e) {

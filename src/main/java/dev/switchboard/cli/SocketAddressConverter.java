@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.config.HostPort;
 import java.net.InetSocketAddress;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -9,24 +10,11 @@ public final class SocketAddressConverter implements ITypeConverter<InetSocketAd
 
     @Override
     public InetSocketAddress convert(String value) {
-        int colon = value.lastIndexOf(':');
-        if (colon < 0) {
-            throw new TypeConversionException("expected host:port but was '" + value + "'");
-        }
-        String host = value.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
         try {
-            port = Integer.parseInt(value.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new TypeConversionException("invalid port in '" + value + "'");
+            return HostPort.parse(value).socketAddress();
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-        if (port < 0 || port > 65535) {
-            throw new TypeConversionException("port out of range in '" + value + "'");
-        }
-        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     }
 
     /** The address as an {@code http://} URL, bracketing IPv6 literals. */

@@ -30,8 +30,16 @@ public final class DemoEnvironment implements AutoCloseable {
         this.traffic = traffic;
     }
 
-    /** Starts the demo with traffic at {@code ratePerSecond} (0 = quiet until {@link TrafficGenerator#setRate}). */
+    /**
+     * Starts the demo with traffic at {@code ratePerSecond} (0 = quiet until {@link TrafficGenerator#setRate}), the
+     * gateway on the demo config's address when it is free.
+     */
     public static DemoEnvironment start(double ratePerSecond) {
+        return start(ratePerSecond, null);
+    }
+
+    /** As {@link #start(double)}, with the gateway on {@code listen} (port 0: any free port) unless it is null. */
+    public static DemoEnvironment start(double ratePerSecond, InetSocketAddress listen) {
         GatewayConfig template = DemoConfig.load();
         Map<String, SimBackend> sims = new LinkedHashMap<>();
         Gateway gateway = null;
@@ -42,7 +50,7 @@ public final class DemoEnvironment implements AutoCloseable {
                 sim.start(new InetSocketAddress("127.0.0.1", 0));
             });
             GatewayConfig config = DemoConfig.withUrls(template, id -> "http://127.0.0.1:" + sims.get(id).port());
-            gateway = startGateway(config);
+            gateway = listen == null ? startGateway(config) : Gateway.start(config, listen);
             TrafficGenerator traffic = TrafficGenerator.towards(config, gateway.port(), ratePerSecond);
             traffic.start();
             return new DemoEnvironment(sims, gateway, traffic);

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.config.HostPort;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.engine.Engine;
@@ -51,7 +52,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts on the config's listen address. */
     public static Gateway start(GatewayConfig config) {
-        return start(config, parseListen(config.gateway().listen()));
+        return start(config, HostPort.parse(config.gateway().listen()).socketAddress());
     }
 
     /** Starts on {@code listen} instead of the config's address (port 0 picks a free port). */
@@ -173,25 +174,6 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         close(engine.config().gateway().drainTimeout());
-    }
-
-    /** Parses {@code host:port}, {@code [v6]:port} or {@code :port}. */
-    public static InetSocketAddress parseListen(String listen) {
-        int colon = listen.lastIndexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("listen address must be host:port, got '" + listen + "'");
-        }
-        String host = listen.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
-        try {
-            port = Integer.parseInt(listen.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("listen port must be a number, got '" + listen + "'", e);
-        }
-        return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     }
 
     private static String format(InetSocketAddress address) {

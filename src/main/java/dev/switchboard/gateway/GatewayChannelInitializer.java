@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** Pipeline of a client connection: TLS when configured, HTTP/1.1 codec with the head-size limit, then the proxy. */
 final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> {
 
-    /** Idle keep-alive client connections are closed after this long. */
+    /** Idle keep-alive client connections are closed this long after their last read (no request in progress). */
     static final Duration CLIENT_IDLE_TIMEOUT = Duration.ofSeconds(75);
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_CHUNK = 64 * 1024;
@@ -40,7 +40,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         ch.pipeline()
                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK))
                 .addLast(new HttpServerExpectContinueHandler())
-                .addLast(new IdleStateHandler(0, 0, CLIENT_IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(new IdleStateHandler(CLIENT_IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast(new ProxyFrontendHandler(runtime, maxHeaderSize));
     }
 }

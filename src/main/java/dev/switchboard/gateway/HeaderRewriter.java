@@ -1,10 +1,13 @@
 package dev.switchboard.gateway;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Header rules of a proxy hop (RFC 9110 section 7.6): hop-by-hop headers stay on their hop, X-Forwarded-* and Via
@@ -48,6 +51,11 @@ final class HeaderRewriter {
             headers.set(X_FORWARDED_HOST, clientHost);
         }
         appendVia(headers);
+        setHost(headers, clientHost, backendHost, preserveHost);
+    }
+
+    /** Host towards a backend: the backend's own, or the client's one when the api preserves it and there is one. */
+    static void setHost(HttpHeaders headers, String clientHost, String backendHost, boolean preserveHost) {
         if (!preserveHost || clientHost == null) {
             headers.set(HttpHeaderNames.HOST, backendHost);
         }
@@ -59,36 +67,62 @@ final class HeaderRewriter {
         appendVia(headers);
     }
 
-    /** Removes Connection, every header it names, the fixed hop-by-hop set and every Proxy-* header. */
+    /**
+     * Removes Connection, every header it names, the fixed hop-by-hop set and every Proxy-* header. One pass over
+     * the headers that allocates only when something must go (it runs twice per proxied request).
+     */
     static void removeHopByHop(HttpHeaders headers) {
-        List<String> connectionTokens = new ArrayList<>();
-        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : value.split(",")) {
-                String name = token.trim();
-                if (!name.isEmpty()) {
-                    connectionTokens.add(name);
-                }
+        List<CharSequence> doomed = null;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            CharSequence name = header.getKey();
+            if (!isHopByHop(name)) {
+                continue;
+            }
+            doomed = add(doomed, name);
+            if (HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)) {
+                doomed = addConnectionTokens(doomed, header.getValue());
             }
         }
-        for (String name : connectionTokens) {
-            headers.remove(name);
+        if (doomed != null) {
+            doomed.forEach(headers::remove);
         }
-        for (AsciiString name : HOP_BY_HOP) {
-            headers.remove(name);
+    }
+
+    private static boolean isHopByHop(CharSequence name) {
+        if (AsciiString.regionMatches(name, true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length())) {
+            return true;
         }
-        List<String> proxyHeaders = null;
-        for (var it = headers.iteratorCharSequence(); it.hasNext(); ) {
-            CharSequence name = it.next().getKey();
-            if (AsciiString.regionMatches(name, true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length())) {
-                if (proxyHeaders == null) {
-                    proxyHeaders = new ArrayList<>();
-                }
-                proxyHeaders.add(name.toString());
+        for (AsciiString hop : HOP_BY_HOP) {
+            if (hop.contentEqualsIgnoreCase(name)) {
+                return true;
             }
         }
-        if (proxyHeaders != null) {
-            proxyHeaders.forEach(headers::remove);
+        return false;
+    }
+
+    /** The header names a Connection value lists; its usual tokens (close, keep-alive) name nothing to remove. */
+    private static List<CharSequence> addConnectionTokens(List<CharSequence> doomed, CharSequence value) {
+        int length = value.length();
+        int start = 0;
+        while (start < length) {
+            int end = start;
+            while (end < length && value.charAt(end) != ',') {
+                end++;
+            }
+            CharSequence token = AsciiString.trim(value.subSequence(start, end));
+            if (token.length() > 0 && !isHopByHop(token) && !AsciiString.contentEqualsIgnoreCase(token, HttpHeaderValues.CLOSE)) {
+                doomed.add(token.toString());
+            }
+            start = end + 1;
         }
+        return doomed;
+    }
+
+    private static List<CharSequence> add(List<CharSequence> list, CharSequence name) {
+        List<CharSequence> result = list == null ? new ArrayList<>(4) : list;
+        result.add(name);
+        return result;
     }
 
     private static void appendVia(HttpHeaders headers) {

@@ -15,12 +15,10 @@ import dev.switchboard.engine.routing.RouteMatch;
 import dev.switchboard.telemetry.stats.BackendStats;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -40,8 +38,6 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -75,13 +71,23 @@ final class ProxyExchange {
     private boolean closeDelimited;
     private boolean malformed;
     private final String path;
+    /** The client's Host header (null without one), before the rewrite replaces it. */
+    private final String clientHost;
+    /** The request head is rewritten for backends in place, once; attempts then only change its target and Host. */
+    private boolean headRewritten;
 
     private RouteMatch route;
     private String rawQuery;
     private String affinityKey;
     private Attempts attempts;
     private long deadlineNanos;
-    private ScheduledFuture<?> deadline;
+    /**
+     * One timer serves the total deadline and the current attempt's per-try deadline (two timers per request cost
+     * measurably). It may fire early; {@link #onTimer} then re-arms it for whatever is due next.
+     */
+    private ScheduledFuture<?> timer;
+    private long timerAt;
+    private final Runnable onTimer = guarded(this::onTimer);
     private ScheduledFuture<?> retryTimer;
     /** Bounds the time between body parts once the response streams, where the total timeout no longer applies. */
     private StallGuard bodyGuard;
@@ -89,8 +95,8 @@ final class ProxyExchange {
 
     /** Request body held for replay; null unless buffering. */
     private CompositeByteBuf buffered;
-    /** Streamed request parts received but not yet written to a backend. */
-    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
+    /** Streamed request parts received but not yet written to a backend; null until there is one. */
+    private ArrayDeque<HttpContent> pending;
     private boolean streaming;
     private boolean bodySent;
     private boolean requestComplete;
@@ -110,6 +116,7 @@ final class ProxyExchange {
         this.http10Client = HttpVersion.HTTP_1_0.equals(request.protocolVersion());
         int q = request.uri().indexOf('?');
         this.path = q < 0 ? request.uri() : request.uri().substring(0, q);
+        this.clientHost = request.headers().get(HttpHeaderNames.HOST);
     }
 
     boolean requestComplete() {
@@ -117,6 +124,23 @@ final class ProxyExchange {
     }
 
     void start() {
+        try {
+            begin();
+        } catch (RuntimeException e) {
+            failInternally(e);
+        }
+    }
+
+    /** A part of the request body; this exchange owns it from here. */
+    void onRequestContent(HttpContent content) {
+        try {
+            acceptContent(content);
+        } catch (RuntimeException e) {
+            failInternally(e);
+        }
+    }
+
+    private void begin() {
         runtime.inFlight().begin();
         if (runtime.draining()) {
             respondProblem(Problem.shuttingDown());
@@ -127,13 +151,15 @@ final class ProxyExchange {
         rawQuery = q < 0 ? null : uri.substring(q + 1);
         route = engine.route(new HttpRequestView(request, path, rawQuery));
         if (route == null) {
-            respondProblem(Problem.noApiMatched(request.headers().get(HttpHeaderNames.HOST), path));
+            respondProblem(Problem.noApiMatched(clientHost, path));
             return;
         }
         ApiConfig api = route.api();
         Duration total = api.timeouts().total();
-        deadlineNanos = System.nanoTime() + total.toNanos();
-        deadline = client.executor().schedule(guarded(this::onDeadline), total.toNanos(), TimeUnit.NANOSECONDS);
+        long now = System.nanoTime();
+        deadlineNanos = now + total.toNanos();
+        // The first per-try deadline comes a little after now + perTry: firing then usually spares a reschedule.
+        armTimer(now + Math.min(total.toNanos(), api.timeouts().perTry().toNanos()));
         affinityKey = AffinityKeys.of(config.backend(route.targetId()), request);
         attempts = new Attempts(api.retry() == null || api.retry().otherBackend());
         boolean hasBody = requestChunked || HttpUtil.getContentLength(request, 0L) > 0;
@@ -145,8 +171,7 @@ final class ProxyExchange {
         }
     }
 
-    /** A part of the request body; this exchange owns it from here. */
-    void onRequestContent(HttpContent content) {
+    private void acceptContent(HttpContent content) {
         boolean last = content instanceof LastHttpContent;
         if (content.decoderResult().isFailure()) {
             // The decoder drops the rest of the connection's bytes: this connection cannot carry another request.
@@ -182,7 +207,7 @@ final class ProxyExchange {
                 buffered = null;
                 streaming = true;
                 client.channel().config().setAutoRead(false);
-                pending.add(last ? new DefaultLastHttpContent(prefix) : new DefaultHttpContent(prefix));
+                pend(last ? new DefaultLastHttpContent(prefix) : new DefaultHttpContent(prefix));
                 startAttempt();
             } else if (last) {
                 startAttempt();
@@ -191,7 +216,7 @@ final class ProxyExchange {
             if (attempt != null && attempt.headSent) {
                 attempt.sendBodyPart(content);
             } else {
-                pending.add(content);
+                pend(content);
                 client.channel().config().setAutoRead(false);
             }
         } else {
@@ -200,6 +225,13 @@ final class ProxyExchange {
                 startAttempt();
             }
         }
+    }
+
+    private void pend(HttpContent content) {
+        if (pending == null) {
+            pending = new ArrayDeque<>(4);
+        }
+        pending.add(content);
     }
 
     void onClientWritabilityChanged(boolean writable) {
@@ -248,8 +280,31 @@ final class ProxyExchange {
         TlsConfig tls = !backend.url().tls() ? null
                 : backendConfig == null || backendConfig.tls() == null ? TlsConfig.DEFAULT : backendConfig.tls();
         UpstreamKey key = new UpstreamKey(backend.url().host(), backend.url().port(), tls);
-        runtime.pool(client.channel().eventLoop()).acquire(key, route.api().timeouts().connect())
-                .addListener((Future<UpstreamPool.Lease> f) -> guarded(() -> next.onAcquired(f)).run());
+        UpstreamPool pool = frontend.pool();
+        UpstreamPool.Lease idle = pool.pollIdle(key);
+        if (idle != null) {
+            next.onLeased(idle);
+        } else {
+            pool.connect(key, route.api().timeouts().connect()).addListener((Future<UpstreamPool.Lease> f) -> guarded(() -> next.onAcquired(f)).run());
+        }
+    }
+
+    /**
+     * The client's request head as the backend at {@code authority} gets it at {@code uri}. The head is rewritten in
+     * place on the first attempt (nothing reads the client's headers after routing); later attempts only change the
+     * target and Host.
+     */
+    private HttpRequest upstreamHead(String uri, String authority) {
+        HttpHeaders headers = request.headers();
+        if (headRewritten) {
+            HeaderRewriter.setHost(headers, clientHost, authority, route.api().preserveHost());
+        } else {
+            headRewritten = true;
+            HeaderRewriter.rewriteRequest(headers, frontend.clientIp(), runtime.scheme(), authority, route.api().preserveHost());
+        }
+        request.setProtocolVersion(HttpVersion.HTTP_1_1);
+        request.setUri(uri);
+        return request;
     }
 
     /** Decides what follows a failed or retryable attempt: another attempt after the engine's delay, or null. */
@@ -274,11 +329,35 @@ final class ProxyExchange {
         }
     }
 
-    private void onDeadline() {
-        deadline = null;
+    /** Makes the timer fire no later than {@code atNanos}. */
+    private void armTimer(long atNanos) {
+        if (timer != null && timerAt - atNanos <= 0) {
+            return;
+        }
+        cancel(timer);
+        timerAt = atNanos;
+        timer = client.executor().schedule(onTimer, atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    private void onTimer() {
+        timer = null;
         if (done || responseStarted) {
             return;
         }
+        long now = System.nanoTime();
+        if (now - deadlineNanos >= 0) {
+            onDeadline();
+            return;
+        }
+        if (attempt != null && attempt.perTryDue(now)) {
+            attempt.onPerTryTimeout();
+        }
+        if (!done && !responseStarted) {
+            armTimer(attempt != null && attempt.perTryRunning && attempt.perTryDeadline - deadlineNanos < 0 ? attempt.perTryDeadline : deadlineNanos);
+        }
+    }
+
+    private void onDeadline() {
         String backend = null;
         if (attempt != null) {
             backend = attempt.backend.backendId();
@@ -369,7 +448,7 @@ final class ProxyExchange {
             return;
         }
         done = true;
-        cancel(deadline);
+        cancel(timer);
         cancel(retryTimer);
         if (bodyGuard != null) {
             bodyGuard.stop();
@@ -378,10 +457,7 @@ final class ProxyExchange {
             buffered.release();
             buffered = null;
         }
-        HttpContent part;
-        while ((part = pending.poll()) != null) {
-            part.release();
-        }
+        releasePending();
         runtime.inFlight().end();
         if (requestComplete) {
             frontend.exchangeDone(this, keepAlive);
@@ -392,15 +468,17 @@ final class ProxyExchange {
         }
     }
 
+    private void releasePending() {
+        HttpContent part;
+        while (pending != null && (part = pending.poll()) != null) {
+            part.release();
+        }
+    }
+
     private static void cancel(ScheduledFuture<?> timer) {
         if (timer != null) {
             timer.cancel(false);
         }
-    }
-
-    private String clientIp() {
-        SocketAddress remote = client.channel().remoteAddress();
-        return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
     private static boolean mayHaveBody(HttpMethod method, int status) {
@@ -413,7 +491,9 @@ final class ProxyExchange {
         final BackendHandle backend;
         UpstreamPool.Lease lease;
         boolean headSent;
-        private ScheduledFuture<?> perTryTimer;
+        /** From sending the request until its response head; see {@link ProxyExchange#onTimer}. */
+        boolean perTryRunning;
+        long perTryDeadline;
         private boolean responseSeen;
         private boolean informational;
         private boolean upstreamKeepAlive;
@@ -468,34 +548,37 @@ final class ProxyExchange {
                                 : Problem.connectFailed(route.api().name(), backend.backendId(), describe(cause)));
                 return;
             }
-            lease = f.getNow();
+            onLeased(f.getNow());
+        }
+
+        void onLeased(UpstreamPool.Lease leased) {
+            lease = leased;
             lease.handler().attach(this);
             sendHead();
         }
 
         private void sendHead() {
             Channel up = lease.channel();
-            HttpHeaders headers = request.headers().copy();
-            String uri = backend.url().requestTarget(route.remainingPath(), rawQuery);
-            DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri, headers);
-            HeaderRewriter.rewriteRequest(headers, clientIp(), runtime.scheme(), backend.url().authority(), route.api().preserveHost());
+            HttpRequest head = upstreamHead(backend.url().requestTarget(route.remainingPath(), rawQuery), backend.url().authority());
+            HttpHeaders headers = head.headers();
             if (buffered != null || !streaming) {
                 int length = buffered == null ? 0 : buffered.readableBytes();
                 if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
                     HttpUtil.setContentLength(head, length);
                 }
                 up.write(head, up.voidPromise());
-                up.writeAndFlush(buffered == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(buffered.retainedDuplicate()))
-                        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                // Void promises: a failed write reaches UpstreamHandler.exceptionCaught, which fails the attempt.
+                up.writeAndFlush(buffered == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(buffered.retainedDuplicate()),
+                        up.voidPromise());
             } else {
                 if (requestChunked) {
                     HttpUtil.setTransferEncodingChunked(head, true);
                 }
-                up.write(head).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                up.write(head, up.voidPromise());
                 HttpContent part;
-                while ((part = pending.poll()) != null) {
+                while (pending != null && (part = pending.poll()) != null) {
                     bodySent = true;
-                    up.write(part).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                    up.write(part, up.voidPromise());
                 }
                 up.flush();
                 if (!requestComplete) {
@@ -503,8 +586,9 @@ final class ProxyExchange {
                 }
             }
             headSent = true;
-            Duration perTry = route.api().timeouts().perTry();
-            perTryTimer = up.eventLoop().schedule(guarded(this::onPerTryTimeout), perTry.toNanos(), TimeUnit.NANOSECONDS);
+            perTryDeadline = System.nanoTime() + route.api().timeouts().perTry().toNanos();
+            perTryRunning = true;
+            armTimer(perTryDeadline);
         }
 
         void sendBodyPart(HttpContent content) {
@@ -513,16 +597,17 @@ final class ProxyExchange {
             if (bodyGuard != null) {
                 bodyGuard.progress();
             }
-            up.writeAndFlush(content).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            up.writeAndFlush(content, up.voidPromise());
             if (!up.isWritable()) {
                 client.channel().config().setAutoRead(false);
             }
         }
 
-        private void onPerTryTimeout() {
-            if (over || responseSeen) {
-                return;
-            }
+        boolean perTryDue(long now) {
+            return perTryRunning && !over && !responseSeen && now - perTryDeadline >= 0;
+        }
+
+        void onPerTryTimeout() {
             failBeforeResponse(ErrorReason.Timeout, Problem.timeout(route.api().name(), backend.backendId(),
                     "Backend '" + backend.backendId() + "' sent no response head within the per-try timeout "
                             + route.api().timeouts().perTry() + "."));
@@ -534,14 +619,32 @@ final class ProxyExchange {
                 ReferenceCountUtil.release(msg);
                 return;
             }
-            guarded(() -> {
+            try {
                 if (msg instanceof HttpResponse response) {
                     onResponseHead(response);
                 }
                 if (msg instanceof HttpContent content) {
                     onResponseContent(content);
                 }
-            }).run();
+            } catch (RuntimeException e) {
+                failInternally(e);
+            }
+        }
+
+        /**
+         * Parts of one read go to the client in one flush. A response still streaming after a read gets its stall
+         * guard here, so a response that arrives whole in one read never schedules one.
+         */
+        @Override
+        public void onUpstreamReadComplete() {
+            if (over || !responseStarted) {
+                return;
+            }
+            client.flush();
+            if (bodyGuard == null) {
+                bodyGuard = new StallGuard(client.executor(), route.api().timeouts().perTry().toNanos(), guarded(ProxyExchange.this::onBodyStall));
+                bodyGuard.start();
+            }
         }
 
         private void onResponseHead(HttpResponse response) {
@@ -556,7 +659,7 @@ final class ProxyExchange {
                 return;
             }
             responseSeen = true;
-            cancel(perTryTimer);
+            perTryRunning = false;
             int status = response.status().code();
             recordOutcome(status, null, response.headers().get(HttpHeaderNames.RETRY_AFTER));
             upstreamKeepAlive = HttpUtil.isKeepAlive(response);
@@ -589,10 +692,9 @@ final class ProxyExchange {
                 headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
             responseStarted = true;
-            cancel(deadline);
-            bodyGuard = new StallGuard(client.executor(), route.api().timeouts().perTry().toNanos(), guarded(ProxyExchange.this::onBodyStall));
-            bodyGuard.start();
-            client.write(out);
+            cancel(timer);
+            timer = null;
+            client.write(out, client.voidPromise());
         }
 
         private void onResponseContent(HttpContent content) {
@@ -609,16 +711,18 @@ final class ProxyExchange {
                 return;
             }
             stats.bytes(content.content().readableBytes());
-            bodyGuard.progress();
+            if (bodyGuard != null) {
+                bodyGuard.progress();
+            }
             if (!last) {
-                client.writeAndFlush(content);
+                client.write(content, client.voidPromise());
                 if (!client.channel().isWritable()) {
                     lease.channel().config().setAutoRead(false);
                 }
                 return;
             }
             over = true;
-            client.writeAndFlush(content);
+            client.writeAndFlush(content, client.voidPromise());
             returnConnection();
             finish(keepAliveAllowed());
         }
@@ -626,7 +730,7 @@ final class ProxyExchange {
         /** Pools the connection when the exchange on it ended cleanly, closes it otherwise. */
         private void returnConnection() {
             if (upstreamKeepAlive && requestComplete) {
-                runtime.pool(lease.channel().eventLoop()).release(lease);
+                frontend.pool().release(lease);
             } else {
                 lease.handler().detach();
                 lease.channel().close();
@@ -703,7 +807,7 @@ final class ProxyExchange {
 
         void fail(ErrorReason reason) {
             over = true;
-            cancel(perTryTimer);
+            perTryRunning = false;
             closeConnection();
             recordOutcome(0, reason, null);
         }
@@ -715,7 +819,7 @@ final class ProxyExchange {
             }
             endUncounted();
             over = true;
-            cancel(perTryTimer);
+            perTryRunning = false;
             closeConnection();
         }
 

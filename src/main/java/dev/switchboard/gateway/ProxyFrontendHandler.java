@@ -17,6 +17,8 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.channel.socket.DuplexChannel;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
@@ -38,6 +40,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<HttpObject> deferred = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ProxyExchange current;
+    /** This connection's loop's backend connections; fixed, as the connection never changes loops. */
+    private UpstreamPool pool;
+    private String clientIp;
 
     ProxyFrontendHandler(GatewayRuntime runtime, int maxHeaderSize) {
         this.runtime = runtime;
@@ -47,6 +52,20 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.pool = runtime.pool(ctx.channel().eventLoop());
+    }
+
+    UpstreamPool pool() {
+        return pool;
+    }
+
+    /** The client's address for X-Forwarded-For, computed once per connection. */
+    String clientIp() {
+        if (clientIp == null) {
+            SocketAddress remote = ctx.channel().remoteAddress();
+            clientIp = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+        }
+        return clientIp;
     }
 
     @Override
@@ -72,11 +91,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             current = new ProxyExchange(this, ctx, runtime, request);
-            current.guarded(current::start).run();
+            current.start();
         } else if (msg instanceof HttpContent content) {
             if (current != null) {
-                ProxyExchange exchange = current;
-                exchange.guarded(() -> exchange.onRequestContent(content)).run();
+                current.onRequestContent(content);
             } else {
                 content.release();
             }

@@ -8,6 +8,10 @@ interface UpstreamListener {
     /** A decoded response part; the listener owns {@code msg} and must release it. */
     void onResponsePart(HttpObject msg);
 
+    /** The connection's current read is over: time to flush what it produced. Probes have nothing to flush. */
+    default void onUpstreamReadComplete() {
+    }
+
     /** The connection closed (reset, FIN or local close). */
     void onUpstreamClosed();
 

@@ -27,7 +27,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class UpstreamPool {
 
-    /** Shorter than common backend keep-alive timeouts (nginx 75 s, Node 5 s is the exception), so we close first. */
+    /**
+     * Shorter than common backend keep-alive timeouts (nginx 75 s, Node 5 s is the exception), so we close first.
+     * Measured from the last read: an idle pooled connection neither reads nor writes, and watching writes too would
+     * cost a promise and a listener per write.
+     */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_CHUNK = 64 * 1024;
@@ -59,16 +63,20 @@ final class UpstreamPool {
 
     /** The most recently used idle connection to {@code key}, else a new one (TLS handshake done). */
     Future<Lease> acquire(UpstreamKey key, Duration connectTimeout) {
-        Promise<Lease> promise = loop.newPromise();
+        Lease idle = pollIdle(key);
+        return idle != null ? loop.newSucceededFuture(idle) : connect(key, connectTimeout);
+    }
+
+    /** The most recently used idle connection to {@code key}, or null; requests take this path without a future. */
+    Lease pollIdle(UpstreamKey key) {
         ArrayDeque<Channel> channels = idle.get(key);
         while (channels != null && !channels.isEmpty()) {
             Channel channel = channels.pollFirst();
             if (channel.isActive()) {
-                return promise.setSuccess(new Lease(channel, channel.pipeline().get(UpstreamHandler.class), true));
+                return new Lease(channel, (UpstreamHandler) channel.pipeline().last(), true);
             }
         }
-        connect(key, connectTimeout, promise);
-        return promise;
+        return null;
     }
 
     /** Returns a connection whose response was read completely and which the backend did not ask to close. */
@@ -94,7 +102,9 @@ final class UpstreamPool {
         idle.clear();
     }
 
-    private void connect(UpstreamKey key, Duration connectTimeout, Promise<Lease> promise) {
+    /** A new connection to {@code key}, ready once connected and, for https, after the TLS handshake. */
+    Future<Lease> connect(UpstreamKey key, Duration connectTimeout) {
+        Promise<Lease> promise = loop.newPromise();
         UpstreamHandler handler = new UpstreamHandler(this, key);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
@@ -110,7 +120,7 @@ final class UpstreamPool {
                             p.addLast(tls.context(key.tls()).newHandler(ch.alloc(), key.host(), key.port()));
                         }
                         p.addLast(new HttpClientCodec(MAX_INITIAL_LINE, maxResponseHeaderSize, MAX_CHUNK));
-                        p.addLast(new IdleStateHandler(0, 0, IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                        p.addLast(new IdleStateHandler(IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
                         p.addLast(handler);
                     }
                 });
@@ -135,5 +145,6 @@ final class UpstreamPool {
                 }
             });
         });
+        return promise;
     }
 }

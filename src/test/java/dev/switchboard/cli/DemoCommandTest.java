@@ -16,7 +16,7 @@ class DemoCommandTest {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(new PrintWriter(out, true));
 
-        int exit = cli.execute("demo", "--duration", "PT3.5S", "--rate", "100", "--no-drill");
+        int exit = cli.execute("demo", "--listen", "127.0.0.1:0", "--duration", "PT3.5S", "--rate", "100", "--no-drill");
 
         assertThat(exit).isZero();
         assertThat(out.toString()).containsPattern("Switchboard demo: gateway on http://127\\.0\\.0\\.1:\\d+")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.engine.EngineSnapshot.BackendView;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.testing.Eventually;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ class DemoEnvironmentTest {
 
     @BeforeAll
     static void start() {
-        demo = DemoEnvironment.start(150);
+        demo = DemoEnvironment.start(150, new InetSocketAddress("127.0.0.1", 0));
     }
 
     @AfterAll

@@ -139,4 +139,16 @@ class TelemetrySecurityTest {
         assertThat(limited.path("message").asText()).contains("commands per second");
         assertThat(c.isOpen()).isTrue();
     }
+
+    @Test
+    void aMessageOverTheSizeLimitClosesTheConnectionAndTheServerCarriesOn() {
+        RawConsole c = h.raw(TelemetryHarness.VIEWER);
+        c.next("snapshot");
+        c.send("{\"id\":\"big\",\"type\":\"resync\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+        Eventually.await("closed", Duration.ofSeconds(5), c::isClosed);
+        // 1009 "too big"; or 1006 when the close lands while the console is still sending and TCP resets.
+        assertThat(c.closeCode).isIn(1009, 1006);
+        RawConsole next = h.raw(TelemetryHarness.VIEWER);
+        assertThat(next.next("snapshot").path("gateway").asText()).isEqualTo("gw-test");
+    }
 }

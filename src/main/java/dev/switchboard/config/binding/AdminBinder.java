@@ -21,10 +21,7 @@ final class AdminBinder implements Binder<AdminConfig> {
 
     @Override
     public AdminConfig bind(FieldReader in) {
-        String listen = in.string("listen");
-        if (listen != null && !GatewaySettingsBinder.isListenAddress(listen)) {
-            in.problem("listen", "\"" + listen + "\" is not host:port with a port from 0 to 65535");
-        }
+        String listen = in.hostPort("listen");
         List<AdminToken> tokens = in.requiredObjects("tokens", new TokenBinder());
         Duration period = in.positiveDuration("statsPeriod");
         if (period != null && (period.compareTo(MIN_STATS_PERIOD) < 0 || period.compareTo(MAX_STATS_PERIOD) > 0)) {

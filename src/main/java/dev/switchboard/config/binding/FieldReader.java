@@ -1,5 +1,6 @@
 package dev.switchboard.config.binding;
 
+import dev.switchboard.config.HostPort;
 import dev.switchboard.config.json.JsonPaths;
 import dev.switchboard.config.json.JsonTree;
 import dev.switchboard.config.json.JsonTree.JsonArray;
@@ -100,6 +101,21 @@ final class FieldReader {
 
     String requiredString(String name) {
         return required(name, string(name));
+    }
+
+    /** A listen address ({@link HostPort}); the text as written, or null when absent or invalid. */
+    String hostPort(String name) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            HostPort.parse(text);
+            return text;
+        } catch (IllegalArgumentException e) {
+            problem(name, e.getMessage());
+            return null;
+        }
     }
 
     boolean bool(String name, boolean fallback) {

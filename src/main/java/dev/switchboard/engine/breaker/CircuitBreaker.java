@@ -86,11 +86,15 @@ public final class CircuitBreaker {
      */
     public synchronized BreakerTransition record(int status, ErrorReason reason, String retryAfter,
                                                  long nowNanos, Instant wallNow) {
-        String cause = reason != null ? reason.name() : Integer.toString(status);
+        // Named only for failures: this runs for every proxied response, and most succeed.
+        String cause = null;
         RuleWindow tripping = null;
         boolean anyFailure = false;
         for (RuleWindow w : windows) {
             boolean failed = w.isFailure(status, reason);
+            if (failed && cause == null) {
+                cause = reason != null ? reason.name() : Integer.toString(status);
+            }
             anyFailure |= failed;
             w.record(nowNanos, failed, cause);
             if (failed && tripping == null && w.tripped(nowNanos)) {

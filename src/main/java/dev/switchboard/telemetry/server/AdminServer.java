@@ -1,5 +1,6 @@
 package dev.switchboard.telemetry.server;
 
+import dev.switchboard.config.HostPort;
 import dev.switchboard.config.AdminConfig;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.netty.Transports;
@@ -111,7 +112,7 @@ public final class AdminServer implements AutoCloseable {
                                     new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, bridge, worker));
                         }
                     })
-                    .bind(Gateway.parseListen(admin.listen())).syncUninterruptibly().channel();
+                    .bind(HostPort.parse(admin.listen()).socketAddress()).syncUninterruptibly().channel();
             hub.start(List.copyOf(history));
             AdminServer server = new AdminServer(group, listener, hub, control, sockets, worker, audit);
             LOG.info("admin listener on {}://{} (telemetry {}://…:{}/telemetry, stats every {} ms, audit log {})", tls == null ? "http" : "https",

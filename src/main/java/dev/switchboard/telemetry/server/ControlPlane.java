@@ -124,7 +124,7 @@ final class ControlPlane implements EngineListener, AutoCloseable {
         }
         String now = after(change);
         OperatorAction record = new OperatorAction(System.currentTimeMillis(), who.name(), action, target, was, now, engine.version());
-        persist(record, change);
+        persist(record);
         hub.publish(record);
         return new Reply.Ack(change.id(), engine.version(), engine.hash());
     }
@@ -142,7 +142,7 @@ final class ControlPlane implements EngineListener, AutoCloseable {
         };
     }
 
-    private void persist(OperatorAction record, Command.Change change) {
+    private void persist(OperatorAction record) {
         try {
             audit.append(record);
         } catch (IOException e) {
