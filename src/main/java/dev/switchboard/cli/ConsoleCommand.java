@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Open the operations console; embeds the demo unless --config or --connect say otherwise.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the window was closed", "1:the config has problems",
-                "2:the config cannot be read, or --connect and --token do not pair up", "3:no display to open a window on"})
+                "2:the config cannot be read, --connect and --token do not pair up, or the gateways cannot start", "3:no display to open a window on"})
 public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "embed a gateway on this config instead of the demo")

@@ -8,10 +8,20 @@ import javafx.application.Application;
 /** Starts the console from the command line; the class the CLI calls, so the CLI never extends Application. */
 public final class ConsoleLauncher {
 
+    /** Exit code when the embedded gateway or the remembered gateways cannot be set up (e.g. the port is taken). */
+    public static final int CANNOT_START = 2;
     /** Exit code when no window can be opened. */
     public static final int NO_DISPLAY = 3;
 
     private ConsoleLauncher() {
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root.getMessage() + ")";
     }
 
     /**
@@ -27,7 +37,15 @@ public final class ConsoleLauncher {
             err.flush();
             return NO_DISPLAY;
         }
-        ConsoleSession started = session.get();
+        ConsoleSession started;
+        try {
+            started = session.get();
+        } catch (Exception e) {
+            // Exception, not RuntimeException: Netty rethrows a failed bind as an undeclared checked exception.
+            err.println("The console could not start its gateways: " + rootMessage(e));
+            err.flush();
+            return CANNOT_START;
+        }
         ConsoleApp.prepare(started);
         try {
             Application.launch(ConsoleApp.class);
