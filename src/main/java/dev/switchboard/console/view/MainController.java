@@ -200,7 +200,7 @@ public final class MainController {
         configController.apply();
     }
 
-    /** Notifications for breaker trips and failovers; more than a few at once collapse into one. */
+    /** Notifications for breaker trips and failovers, at most one every 2 s (a burst is in the event log anyway). */
     private static final class AlertNotifier implements Consumer<ConsoleEvent> {
         private static final long QUIET_MILLIS = 2_000;
         private final Stage owner;
