@@ -9,6 +9,7 @@ import dev.switchboard.engine.balance.MaglevTable;
 import dev.switchboard.engine.routing.BackendUrl;
 import dev.switchboard.engine.routing.Router;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,9 @@ final class StateBuilder {
                     : single(b, overrides, statuses.get(b.id()), urls.get(b.id()), runtimes.get(b.id()));
             targets.put(b.id(), balancer);
         }
-        return new LiveState(config, overrides, version, hash, Map.copyOf(statuses), Map.copyOf(targets),
+        // Wrapped HashMap, not Map.copyOf: every pick looks a target up, and Map.copyOf's open addressing (with a
+        // per-run salt) probed long runs for some key sets in the pick benchmark.
+        return new LiveState(config, overrides, version, hash, Map.copyOf(statuses), Collections.unmodifiableMap(targets),
                 new Router(config.apis()), deadline);
     }
 
