@@ -2,7 +2,7 @@ package dev.switchboard.bench;
 
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.BackendFrame;
-import dev.switchboard.console.feed.ConnectionState;
+import dev.switchboard.telemetry.client.ConnectionState;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.feed.FeedListener;

@@ -1,7 +1,7 @@
 package dev.switchboard.console;
 
 import dev.switchboard.config.GatewayConfig;
-import dev.switchboard.console.feed.ConnectionState;
+import dev.switchboard.telemetry.client.ConnectionState;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;

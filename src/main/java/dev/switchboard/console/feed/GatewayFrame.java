@@ -1,5 +1,6 @@
 package dev.switchboard.console.feed;
 
+import dev.switchboard.telemetry.client.ConnectionState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

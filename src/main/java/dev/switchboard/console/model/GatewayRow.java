@@ -1,6 +1,6 @@
 package dev.switchboard.console.model;
 
-import dev.switchboard.console.feed.ConnectionState;
+import dev.switchboard.telemetry.client.ConnectionState;
 import dev.switchboard.console.feed.GatewayFrame;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;

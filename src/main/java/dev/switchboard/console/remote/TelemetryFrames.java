@@ -1,7 +1,7 @@
 package dev.switchboard.console.remote;
 
 import dev.switchboard.console.feed.BackendFrame;
-import dev.switchboard.console.feed.ConnectionState;
+import dev.switchboard.telemetry.client.ConnectionState;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.feed.GatewayFrame;
@@ -36,7 +36,7 @@ final class TelemetryFrames {
         GatewayState s = m.state();
         Map<String, IntervalStats> stats = new HashMap<>();
         m.stats().forEach((id, i) -> stats.put(id, stats(i, statsInterval)));
-        return new GatewayFrame(consoleId, m.gatewayId(), ConnectionState.valueOf(status.state().name()),
+        return new GatewayFrame(consoleId, m.gatewayId(), status.state(),
                 status.reason() == null ? "" : status.reason(), s.version(), s.hash(), m.updatedAt(),
                 s.backends().stream().map(TelemetryFrames::backend).toList(),
                 s.pools().stream().map(p -> new PoolFrame(p.id(), p.members().stream().map(mv -> new MemberFrame(
@@ -78,7 +78,7 @@ final class TelemetryFrames {
 
     static ConsoleEvent connection(String consoleId, ConnectionStatus status) {
         return new ConsoleEvent(status.since(), consoleId, "", EventKind.CONNECTION,
-                status.state() == dev.switchboard.telemetry.client.ConnectionState.DISCONNECTED,
+                status.state() == ConnectionState.DISCONNECTED,
                 status.state() + (status.reason() == null ? "" : ": " + status.reason()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.switchboard.console.model;
 
 import dev.switchboard.console.feed.BackendFrame;
-import dev.switchboard.console.feed.ConnectionState;
+import dev.switchboard.telemetry.client.ConnectionState;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.console.feed.MemberFrame;
