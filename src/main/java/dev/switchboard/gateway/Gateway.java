@@ -66,14 +66,14 @@ public final class Gateway implements AutoCloseable {
         EventLoopGroup group = Transports.eventLoopGroup(threads, "gateway-" + settings.id());
         ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         try {
-            Channel listener = new ServerBootstrap()
+            Channel listener = Transports.bind(new ServerBootstrap()
                     .group(group)
                     .channel(Transports.serverChannelClass())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.ALLOCATOR, GatewayRuntime.ALLOCATOR)
-                    .childHandler(new GatewayChannelInitializer(runtime, settings.maxHeaderSize(), clients, ssl))
-                    .bind(listen).syncUninterruptibly().channel();
+                    .childHandler(new GatewayChannelInitializer(runtime, settings.maxHeaderSize(), clients, ssl)),
+                    listen);
             Gateway gateway = new Gateway(group, listener, clients, runtime);
             gateway.prober = HealthProber.start(config, group, runtime);
             LOG.info("gateway '{}' listening on {}://{} ({} event loops, {} transport)", settings.id(), runtime.scheme(),

@@ -1,5 +1,8 @@
 package dev.switchboard.netty;
 
+import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -16,6 +19,10 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 
 /** Picks native epoll when the platform supports it, NIO otherwise, so groups and channel classes always match. */
 public final class Transports {
@@ -43,6 +50,28 @@ public final class Transports {
 
     public static Class<? extends DatagramChannel> datagramChannelClass() {
         return isNative() ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    }
+
+    /**
+     * Binds and waits. Any I/O failure (port in use, address not assignable, permission) surfaces as a
+     * {@link BindException} naming the address, inside an {@link UncheckedIOException}: the native transport
+     * reports these as its own exception type, which callers could not tell from other failures.
+     */
+    public static Channel bind(AbstractBootstrap<?, ?> bootstrap, InetSocketAddress address) {
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (bound.isSuccess()) {
+            return bound.channel();
+        }
+        Throwable cause = bound.cause();
+        if (cause instanceof IOException) {
+            BindException failure = new BindException("cannot listen on " + address + ": " + cause.getMessage());
+            failure.initCause(cause);
+            throw new UncheckedIOException(failure);
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     private static IoHandlerFactory ioHandlerFactory() {

@@ -2,10 +2,13 @@ package dev.switchboard.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.config.HostPort;
 import dev.switchboard.engine.EngineSnapshot.BackendView;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.testing.Eventually;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,5 +66,21 @@ class DemoEnvironmentTest {
     private static BreakerState breaker(String backendId) {
         return demo.gateway().engine().snapshot().backends().stream()
                 .filter(b -> b.id().equals(backendId)).findFirst().map(BackendView::breaker).orElseThrow();
+    }
+
+    @Test
+    void takesAFreePortWhenTheConfiguredOneIsInUse() throws Exception {
+        InetSocketAddress configured = HostPort.parse(DemoConfig.load().gateway().listen()).socketAddress();
+        ServerSocket holder = new ServerSocket();
+        try (holder) {
+            try {
+                holder.bind(configured);
+            } catch (BindException alreadyTaken) {
+                // Someone else holds it: the demo must fall back all the same.
+            }
+            try (DemoEnvironment second = DemoEnvironment.start(0)) {
+                assertThat(second.gateway().port()).isNotEqualTo(configured.getPort());
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -8,6 +9,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,25 @@ class TransportsTest {
             assertThat(Transports.isNative()).isEqualTo(Epoll.isAvailable());
             client.close().syncUninterruptibly();
             server.close().syncUninterruptibly();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void aPortInUseIsABindExceptionNamingTheAddress() {
+        EventLoopGroup group = Transports.eventLoopGroup(1, "transports-test");
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(Transports.serverChannelClass())
+                    .childHandler(new ChannelInboundHandlerAdapter());
+            Channel first = Transports.bind(bootstrap, new InetSocketAddress("127.0.0.1", 0));
+            InetSocketAddress taken = (InetSocketAddress) first.localAddress();
+
+            assertThatThrownBy(() -> Transports.bind(bootstrap, taken))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasCauseInstanceOf(BindException.class)
+                    .hasMessageContaining("cannot listen on " + taken);
+            first.close().syncUninterruptibly();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }

@@ -96,7 +96,7 @@ public final class AdminServer implements AutoCloseable {
             sockets.startAndWait();
             TelemetryBridge bridge = new TelemetryBridge(new InetSocketAddress("127.0.0.1", sockets.getPort()), secret, links);
             Authenticator auth = new Authenticator(admin);
-            Channel listener = new ServerBootstrap()
+            Channel listener = Transports.bind(new ServerBootstrap()
                     .group(group)
                     .channel(Transports.serverChannelClass())
                     .option(ChannelOption.SO_REUSEADDR, true)
@@ -111,8 +111,7 @@ public final class AdminServer implements AutoCloseable {
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(limits.maxMessageBytes()),
                                     new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, bridge, worker));
                         }
-                    })
-                    .bind(HostPort.parse(admin.listen()).socketAddress()).syncUninterruptibly().channel();
+                    }), HostPort.parse(admin.listen()).socketAddress());
             hub.start(List.copyOf(history));
             AdminServer server = new AdminServer(group, listener, hub, control, sockets, worker, audit);
             LOG.info("admin listener on {}://{} (telemetry {}://…:{}/telemetry, stats every {} ms, audit log {})", tls == null ? "http" : "https",
