@@ -1,8 +1,5 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.config.ConfigProblem;
-import dev.switchboard.config.ConfigResult;
 import dev.switchboard.console.ConsoleLauncher;
 import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.remote.GatewayStore;
@@ -59,23 +56,15 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (connect.size() != tokens.size()) {
             err.println("give one --token per --connect (got " + connect.size() + " --connect and " + tokens.size()
                     + " --token)");
-            return ValidateCommand.UNREADABLE;
+            return ConfigFile.UNREADABLE;
         }
         Supplier<ConsoleSession> embedded;
         if (file != null) {
-            try {
-                ConfigResult result = ConfigLoader.load(file);
-                if (result instanceof ConfigResult.Invalid(var problems)) {
-                    for (ConfigProblem p : problems) {
-                        err.println(file + ":" + p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message());
-                    }
-                    return ValidateCommand.INVALID;
-                }
-                embedded = () -> ConsoleSession.embedded(result.orThrow());
-            } catch (IOException e) {
-                err.println("cannot read " + file + ": " + e.getMessage());
-                return ValidateCommand.UNREADABLE;
+            ConfigFile loaded = ConfigFile.load(file, err);
+            if (!loaded.loaded()) {
+                return loaded.exitCode();
             }
+            embedded = () -> ConsoleSession.embedded(loaded.config());
         } else if (!connect.isEmpty()) {
             embedded = ConsoleSession::remoteOnly;
         } else {

@@ -2,9 +2,6 @@ package dev.switchboard.cli;
 
 import dev.switchboard.config.HostPort;
 import dev.switchboard.config.AdminConfig;
-import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.config.ConfigProblem;
-import dev.switchboard.config.ConfigResult;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.gateway.ConfigWatcher;
 import dev.switchboard.gateway.Gateway;
@@ -47,20 +44,11 @@ public final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        GatewayConfig config;
-        try {
-            ConfigResult result = ConfigLoader.load(file);
-            if (result instanceof ConfigResult.Invalid(var problems)) {
-                for (ConfigProblem p : problems) {
-                    err.println(file + ":" + p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message());
-                }
-                return ValidateCommand.INVALID;
-            }
-            config = result.orThrow();
-        } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getMessage());
-            return ValidateCommand.UNREADABLE;
+        ConfigFile loaded = ConfigFile.load(file, err);
+        if (!loaded.loaded()) {
+            return loaded.exitCode();
         }
+        GatewayConfig config = loaded.config();
         Gateway gateway;
         ConfigWatcher watcher;
         AdminServer adminServer;
@@ -70,7 +58,7 @@ public final class GatewayCommand implements Callable<Integer> {
             watcher = ConfigWatcher.start(file, gateway);
         } catch (RuntimeException | IOException e) {
             err.println("cannot start the gateway: " + e.getMessage());
-            return ValidateCommand.UNREADABLE;
+            return ConfigFile.UNREADABLE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("gateway-shutdown").unstarted(() -> {

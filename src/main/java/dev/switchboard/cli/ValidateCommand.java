@@ -2,13 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.ConfigHash;
-import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.config.ConfigProblem;
-import dev.switchboard.config.ConfigResult;
 import dev.switchboard.config.GatewayConfig;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +18,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the config is valid", "1:the config has problems", "2:the file cannot be read"})
 public final class ValidateCommand implements Callable<Integer> {
 
-    static final int INVALID = 1;
-    static final int UNREADABLE = 2;
-
     @Parameters(paramLabel = "FILE", description = "gateway config JSON")
     private Path file;
 
@@ -35,29 +26,11 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        ConfigResult result;
-        try {
-            result = ConfigLoader.load(file);
-        } catch (NoSuchFileException e) {
-            err.println("cannot read " + file + ": no such file");
-            return UNREADABLE;
-        } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getMessage());
-            return UNREADABLE;
+        ConfigFile loaded = ConfigFile.load(file, spec.commandLine().getErr());
+        if (loaded.loaded()) {
+            spec.commandLine().getOut().println(summary(loaded.config()));
         }
-        return switch (result) {
-            case ConfigResult.Valid(GatewayConfig config) -> {
-                spec.commandLine().getOut().println(summary(config));
-                yield 0;
-            }
-            case ConfigResult.Invalid(var problems) -> {
-                for (ConfigProblem p : problems) {
-                    err.println(file + ":" + p.line() + ":" + p.column() + ": " + p.path() + ": " + p.message());
-                }
-                yield INVALID;
-            }
-        };
+        return loaded.exitCode();
     }
 
     static String summary(GatewayConfig config) {

@@ -152,15 +152,7 @@ final class HealthProber {
             if (!inProgress) {
                 return;
             }
-            inProgress = false;
-            if (timer != null) {
-                timer.cancel(false);
-            }
-            if (lease != null) {
-                lease.handler().detach();
-                lease.channel().close();
-                lease = null;
-            }
+            release();
             if (stopped) {
                 return;
             }
@@ -173,6 +165,11 @@ final class HealthProber {
         }
 
         void cancel() {
+            release();
+        }
+
+        /** Ends the probe in progress: its timer and its connection. */
+        private void release() {
             inProgress = false;
             if (timer != null) {
                 timer.cancel(false);
