@@ -56,7 +56,7 @@ public final class ConsoleBench {
             started.countDown();
         });
         started.await();
-        Thread.sleep(duration.toMillis());
+        sampleRssUntil(System.nanoTime() + duration.toNanos(), launched);
         Platform.runLater(session::close);
         System.out.printf("console bench: %d gateways x %d backends at %d updates/s for %s%n", gateways, backends, rate, duration);
         System.out.printf("first frame after launch: %d ms%n", TimeUnit.NANOSECONDS.toMillis(firstFrame.get()));
@@ -65,6 +65,18 @@ public final class ConsoleBench {
         System.out.printf("RSS: %s%n", rss());
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Prints RSS once a minute, so a long run shows whether memory levels off or keeps growing. */
+    private static void sampleRssUntil(long deadline, long launched) throws IOException, InterruptedException {
+        long minute = TimeUnit.MINUTES.toNanos(1);
+        for (long now = System.nanoTime(); now < deadline; now = System.nanoTime()) {
+            long remaining = deadline - now;
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(Math.min(minute, remaining)));
+            if (remaining > minute) {
+                System.out.printf("RSS at %d s: %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - launched), rss());
+            }
+        }
     }
 
     private static String rss() throws IOException {
