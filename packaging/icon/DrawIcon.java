@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
  * Draws Switchboard's application icon: one gateway node fanning traffic out to three backends over links whose
  * widths are their weights (the third backend's breaker is amber). Run from the repository root with a JDK:
  *
- *     java packaging/icon/DrawIcon.java 256 packaging/switchboard.png
+ *     java packaging/icon/DrawIcon.java 256 packaging/linux/switchboard.png
  */
 public class DrawIcon {
 
