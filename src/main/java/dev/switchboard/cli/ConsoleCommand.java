@@ -2,6 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.console.ConsoleLauncher;
 import dev.switchboard.console.ConsoleSession;
+import dev.switchboard.console.SmokeTest;
 import dev.switchboard.console.remote.GatewayStore;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = "Open the operations console; embeds the demo unless --config or --connect say otherwise.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the window was closed", "1:the config has problems",
-                "2:the config cannot be read, --connect and --token do not pair up, or the gateways cannot start", "3:no display to open a window on"})
+                "2:the config cannot be read, --connect and --token do not pair up, or the gateways cannot start", "3:no display to open a window on",
+                "4:--smoke-test: the window was not drawn within 60 s"})
 public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "embed a gateway on this config instead of the demo")
@@ -46,6 +48,12 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "300",
             description = "demo traffic in requests per second (default ${DEFAULT-VALUE}); adjustable in the window")
     private double rate;
+
+    @Option(names = "--smoke-test",
+            description = "start as usual, print one line and exit 0 once the main window is drawn (every tab once); "
+                    + "exit non-zero on any startup error. For installers and CI: headless with "
+                    + "JAVA_TOOL_OPTIONS=\"-Dglass.platform=Headless -Dprism.order=sw\"")
+    private boolean smokeTest;
 
     @Spec
     private CommandSpec spec;
@@ -71,7 +79,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             embedded = () -> ConsoleSession.demo(rate);
         }
         GatewayStore store = GatewayStore.inUserConfig();
-        return ConsoleLauncher.run(() -> withRemotes(embedded.get().remembering(store), store), err);
+        SmokeTest smoke = smokeTest ? new SmokeTest(spec.commandLine().getOut(), err, SmokeTest.TIMEOUT, System::exit) : null;
+        return ConsoleLauncher.run(() -> withRemotes(embedded.get().remembering(store), store), err, smoke);
     }
 
     /** Adds the gateways named on the command line (remembering them) and the ones remembered before. */

@@ -2,6 +2,7 @@ package dev.switchboard.console;
 
 import dev.switchboard.console.view.MainWindow;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -11,15 +12,20 @@ import javafx.stage.Stage;
 public final class ConsoleApp extends Application {
 
     private static volatile ConsoleSession session;
+    private static volatile SmokeTest smokeTest;
     private MainWindow window;
 
-    static void prepare(ConsoleSession s) {
+    static void prepare(ConsoleSession s, SmokeTest smoke) {
         session = s;
+        smokeTest = smoke;
     }
 
     @Override
     public void start(Stage stage) {
         window = MainWindow.open(stage, session);
+        if (smokeTest != null) {
+            smokeTest.windowShown(stage, Platform::exit);
+        }
     }
 
     @Override

@@ -30,6 +30,17 @@ public final class ConsoleLauncher {
      * @return the exit code
      */
     public static int run(Supplier<ConsoleSession> session, PrintWriter err) {
+        return run(session, err, null);
+    }
+
+    /**
+     * As {@link #run(Supplier, PrintWriter)}; with a smoke test, the window quits by itself once drawn and the exit
+     * code is the smoke test's.
+     */
+    public static int run(Supplier<ConsoleSession> session, PrintWriter err, SmokeTest smokeTest) {
+        if (smokeTest != null) {
+            smokeTest.startTimer();
+        }
         Optional<String> missing = DisplayCheck.missing(System.getProperty("os.name"), System.getenv(),
                 System.getProperties());
         if (missing.isPresent()) {
@@ -46,13 +57,17 @@ public final class ConsoleLauncher {
             err.flush();
             return CANNOT_START;
         }
-        ConsoleApp.prepare(started);
+        ConsoleApp.prepare(started, smokeTest);
         try {
             Application.launch(ConsoleApp.class);
-            return 0;
+            return smokeTest == null ? 0 : smokeTest.exitCode();
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             started.close();
             Optional<String> explained = DisplayCheck.explain(e);
+            if (explained.isEmpty() && smokeTest != null) {
+                smokeTest.failed(e);
+                return smokeTest.exitCode();
+            }
             if (explained.isEmpty()) {
                 throw e;
             }

@@ -34,4 +34,12 @@ class ConsoleCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).startsWith("test-data/invalid/admin-bad-role.json:");
     }
+
+    @Test
+    void theBareLauncherAndABareSmokeTestMeanTheConsole() {
+        assertThat(Main.consoleByDefault(new String[0])).containsExactly("console");
+        assertThat(Main.consoleByDefault(new String[] {"--smoke-test"})).containsExactly("console", "--smoke-test");
+        assertThat(Main.consoleByDefault(new String[] {"--version"})).containsExactly("--version");
+        assertThat(Main.consoleByDefault(new String[] {"validate", "--smoke-test"})).containsExactly("validate", "--smoke-test");
+    }
 }
