@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,16 +59,12 @@ public final class GatewayCommand implements Callable<Integer> {
             err.println("cannot start the gateway: " + e.getMessage());
             return ConfigFile.UNREADABLE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("gateway-shutdown").unstarted(() -> {
-            watcher.close();
-            if (adminServer != null) {
-                adminServer.close();
-            }
-            gateway.close(gateway.config().gateway().drainTimeout());
-            stopped.countDown();
-        }));
-        stopped.await();
+        StopSignals.await();
+        watcher.close();
+        if (adminServer != null) {
+            adminServer.close();
+        }
+        gateway.close(gateway.config().gateway().drainTimeout());
         return 0;
     }
 

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -68,7 +67,6 @@ public final class SimBackendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SimBackend backend = new SimBackend(name, behavior());
-        CountDownLatch stopped = new CountDownLatch(1);
         try {
             backend.start(listen, control);
         } catch (UncheckedIOException e) {
@@ -76,13 +74,10 @@ public final class SimBackendCommand implements Callable<Integer> {
             LOG.error("sim-backend {} cannot listen: {}", name, e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            backend.close();
-            stopped.countDown();
-        }, "sim-backend-shutdown"));
         LOG.info("sim-backend {} listening on {} (control: {})", name, SocketAddressConverter.url(backend.address()),
                 backend.controlAddress().map(a -> SocketAddressConverter.url(a) + "/_sim/").orElse("same port, /_sim/"));
-        stopped.await();
+        StopSignals.await();
+        backend.close();
         return 0;
     }
 

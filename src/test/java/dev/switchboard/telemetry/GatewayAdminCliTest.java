@@ -48,7 +48,8 @@ class GatewayAdminCliTest {
             gateway.destroy();
             assertThat(gateway.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(Files.readString(dir.resolve("gateway.log"))).contains("admin listener on http://127.0.0.1:" + port);
+        assertThat(Files.readString(dir.resolve("gateway.log"))).contains("admin listener on http://127.0.0.1:" + port, "gateway stopped");
+        assertThat(gateway.exitValue()).as("exit code after SIGTERM and drain").isZero();
     }
 
     private static int status(HttpClient http, URI uri, String token) {
