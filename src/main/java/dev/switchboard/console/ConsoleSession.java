@@ -1,7 +1,6 @@
 package dev.switchboard.console;
 
 import dev.switchboard.config.GatewayConfig;
-import dev.switchboard.console.embedded.BackendStatsRecorder;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.remote.GatewayStore;
@@ -42,9 +41,7 @@ public final class ConsoleSession implements AutoCloseable {
     /** The demo: simulated backends in two regions, a gateway on loopback and traffic at {@code rate} per second. */
     public static ConsoleSession demo(double rate) {
         DemoEnvironment demo = DemoEnvironment.start(rate);
-        BackendStatsRecorder stats = new BackendStatsRecorder();
-        demo.traffic().addObserver(stats);
-        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, demo.gateway(), stats);
+        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, demo.gateway());
         return new ConsoleSession(List.of(feed), demo.gateway(), demo.traffic(), demo.backends(), demo);
     }
 
@@ -52,10 +49,8 @@ public final class ConsoleSession implements AutoCloseable {
     public static ConsoleSession embedded(GatewayConfig config) {
         Gateway gateway = Gateway.start(config);
         TrafficGenerator traffic = TrafficGenerator.towards(config, gateway.port(), 0);
-        BackendStatsRecorder stats = new BackendStatsRecorder();
-        traffic.addObserver(stats);
         traffic.start();
-        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, gateway, stats);
+        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, gateway);
         return new ConsoleSession(List.of(feed), gateway, traffic, Map.of(), () -> {
             traffic.close();
             gateway.close(Duration.ofSeconds(2));

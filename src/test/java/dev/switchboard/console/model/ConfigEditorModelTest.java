@@ -1,7 +1,6 @@
 package dev.switchboard.console.model;
 
 import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.console.embedded.BackendStatsRecorder;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.demo.DemoConfig;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigEditorModelTest {
 
     private final Gateway gateway = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
-    private final EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed("gw", gateway, new BackendStatsRecorder());
+    private final EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed("gw", gateway);
     private final ConfigEditorModel editor = new ConfigEditorModel(() -> "gw", id -> feed.control(),
             id -> gateway.engine().version(), Runnable::run);
 
@@ -82,8 +81,8 @@ class ConfigEditorModelTest {
     void anApplyAlsoGoesToTheTickedGatewaysEachRefusedWhenItMovedOn() {
         Gateway second = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
         Gateway third = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
-        EmbeddedGatewayFeed secondFeed = new EmbeddedGatewayFeed("second", second, new BackendStatsRecorder());
-        EmbeddedGatewayFeed thirdFeed = new EmbeddedGatewayFeed("third", third, new BackendStatsRecorder());
+        EmbeddedGatewayFeed secondFeed = new EmbeddedGatewayFeed("second", second);
+        EmbeddedGatewayFeed thirdFeed = new EmbeddedGatewayFeed("third", third);
         try {
             long shownOfThird = third.engine().version();
             third.engine().setWeight("orders", "orders-east-1", 10);
