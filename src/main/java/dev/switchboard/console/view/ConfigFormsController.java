@@ -50,6 +50,7 @@ public final class ConfigFormsController {
     private ConfigFormModel model;
     private final Map<OutlineItem.Kind, TreeItem<Object>> groups = new EnumMap<>(OutlineItem.Kind.class);
     private final List<FieldEditor> editors = new ArrayList<>();
+    private final FlowPane additions = new FlowPane(6, 6);
     /** Set while the tree follows the model, so its own selection events are not taken as the operator's. */
     private boolean following;
 
@@ -75,7 +76,9 @@ public final class ConfigFormsController {
         // Problem counts in the outline change with every validation.
         problems.addListener((ListChangeListener<ConfigProblem>) c -> outline.refresh());
         model.sections().addListener((ListChangeListener<FormSection>) c -> showForm());
-        model.additions().addListener((ListChangeListener<Addition>) c -> showForm());
+        // Apart from the sections: an addition's template follows values (the next member's backend and weight),
+        // and rebuilding the fields would take the focus from the one being typed in.
+        model.additions().addListener((ListChangeListener<Addition>) c -> showAdditions());
         model.editableProperty().addListener((obs, was, now) -> showForm());
         model.valuesProperty().addListener((obs, was, now) -> editors.forEach(FieldEditor::refresh));
         showOutline();
@@ -136,15 +139,19 @@ public final class ConfigFormsController {
             return;
         }
         model.sections().forEach(s -> form.getChildren().add(section(s)));
-        FlowPane adds = new FlowPane(6, 6);
+        form.getChildren().add(additions);
+        showAdditions();
+    }
+
+    private void showAdditions() {
+        additions.getChildren().clear();
         for (Addition addition : model.additions()) {
             Button add = new Button(addition.label());
             add.setId("add-" + addition.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
             add.setTooltip(new Tooltip(addition.help()));
             add.setOnAction(e -> model.add(addition));
-            adds.getChildren().add(add);
+            additions.getChildren().add(add);
         }
-        form.getChildren().add(adds);
     }
 
     private Node section(FormSection section) {

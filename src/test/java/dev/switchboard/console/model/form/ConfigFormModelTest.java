@@ -46,6 +46,8 @@ class ConfigFormModelTest {
         AtomicInteger rebuilt = new AtomicInteger();
         forms.sections().addListener((ListChangeListener<FormSection>) c -> rebuilt.incrementAndGet());
 
+        // Typed over a cleared field: for a moment the pool mixes weighted and unweighted members.
+        forms.edit(field("backends.orders.pool.services[0].weight"), "");
         forms.edit(field("backends.orders.pool.services[0].weight"), "3");
         forms.edit(field("backends.orders.pool.services[0].weight"), "35");
         editor.validate();
