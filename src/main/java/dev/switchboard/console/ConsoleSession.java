@@ -1,7 +1,6 @@
 package dev.switchboard.console;
 
 import dev.switchboard.config.GatewayConfig;
-import dev.switchboard.console.embedded.BackendStatsRecorder;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.remote.GatewayStore;
@@ -9,6 +8,7 @@ import dev.switchboard.demo.DemoEnvironment;
 import dev.switchboard.demo.TrafficGenerator;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.sim.SimBackend;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +27,17 @@ public final class ConsoleSession implements AutoCloseable {
     private final TrafficGenerator traffic;
     private final Map<String, SimBackend> simulators;
     private final Gateway gateway;
+    /** The embedded gateway's feed, which lives as long as the session; null without one. */
+    private final GatewayFeed embeddedFeed;
     private final AutoCloseable owned;
     private GatewayStore store;
 
-    private ConsoleSession(List<GatewayFeed> feeds, Gateway gateway, TrafficGenerator traffic,
+    private ConsoleSession(GatewayFeed embeddedFeed, Gateway gateway, TrafficGenerator traffic,
                            Map<String, SimBackend> simulators, AutoCloseable owned) {
-        this.feeds.addAll(feeds);
+        if (embeddedFeed != null) {
+            feeds.add(embeddedFeed);
+        }
+        this.embeddedFeed = embeddedFeed;
         this.gateway = gateway;
         this.traffic = traffic;
         this.simulators = simulators;
@@ -42,21 +47,17 @@ public final class ConsoleSession implements AutoCloseable {
     /** The demo: simulated backends in two regions, a gateway on loopback and traffic at {@code rate} per second. */
     public static ConsoleSession demo(double rate) {
         DemoEnvironment demo = DemoEnvironment.start(rate);
-        BackendStatsRecorder stats = new BackendStatsRecorder();
-        demo.traffic().addObserver(stats);
-        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, demo.gateway(), stats);
-        return new ConsoleSession(List.of(feed), demo.gateway(), demo.traffic(), demo.backends(), demo);
+        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, demo.gateway());
+        return new ConsoleSession(feed, demo.gateway(), demo.traffic(), demo.backends(), demo);
     }
 
     /** A gateway on {@code config} in this process, with a traffic generator that starts quiet. */
     public static ConsoleSession embedded(GatewayConfig config) {
         Gateway gateway = Gateway.start(config);
         TrafficGenerator traffic = TrafficGenerator.towards(config, gateway.port(), 0);
-        BackendStatsRecorder stats = new BackendStatsRecorder();
-        traffic.addObserver(stats);
         traffic.start();
-        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, gateway, stats);
-        return new ConsoleSession(List.of(feed), gateway, traffic, Map.of(), () -> {
+        GatewayFeed feed = new EmbeddedGatewayFeed(EMBEDDED_ID, gateway);
+        return new ConsoleSession(feed, gateway, traffic, Map.of(), () -> {
             traffic.close();
             gateway.close(Duration.ofSeconds(2));
         });
@@ -64,12 +65,35 @@ public final class ConsoleSession implements AutoCloseable {
 
     /** Only remote gateways, added with {@link #add}. */
     public static ConsoleSession remoteOnly() {
-        return new ConsoleSession(List.of(), null, null, Map.of(), () -> { });
+        return new ConsoleSession(null, null, null, Map.of(), () -> { });
     }
 
     /** Adds a gateway (not yet started: the window starts every feed); it is closed with the session. */
     public void add(GatewayFeed feed) {
         feeds.add(feed);
+    }
+
+    /** True for a gateway that {@link #remove} takes: any watched gateway but the embedded one. */
+    public boolean removable(String id) {
+        return feeds.stream().anyMatch(f -> f.id().equals(id) && f != embeddedFeed);
+    }
+
+    /**
+     * Disconnects a remote gateway and forgets it (with its token) in the store. Closing may wait for the socket:
+     * not on the FX thread.
+     *
+     * @throws IOException when the store cannot be rewritten; the gateway is disconnected all the same
+     */
+    public void remove(String id) throws IOException {
+        GatewayFeed feed = feeds.stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+        if (feed == null || feed == embeddedFeed) {
+            throw new IllegalArgumentException("'" + id + "' is not a remote gateway of this console");
+        }
+        feeds.remove(feed);
+        feed.close();
+        if (store != null) {
+            store.remove(id);
+        }
     }
 
     /** Where remote gateways are remembered; empty when the session does not remember them (tests). */

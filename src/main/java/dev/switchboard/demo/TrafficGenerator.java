@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +35,6 @@ public final class TrafficGenerator implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("traffic-generator").factory());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final TrafficCounters counters = new TrafficCounters();
-    private final List<TrafficObserver> observers = new CopyOnWriteArrayList<>();
     private volatile double ratePerSecond;
     private double credit;
     private int nextTarget;
@@ -83,11 +81,6 @@ public final class TrafficGenerator implements AutoCloseable {
         return counters;
     }
 
-    /** Adds an observer of every answer from now on. */
-    public void addObserver(TrafficObserver observer) {
-        observers.add(observer);
-    }
-
     public int inFlight() {
         return inFlight.get();
     }
@@ -116,9 +109,7 @@ public final class TrafficGenerator implements AutoCloseable {
                 counters.failed();
             } else {
                 String backend = response.headers().firstValue(BACKEND_HEADER).orElse("?");
-                long nanos = System.nanoTime() - started;
-                counters.completed(response.statusCode(), backend, nanos);
-                observers.forEach(o -> o.answered(backend, response.statusCode(), nanos));
+                counters.completed(response.statusCode(), backend, System.nanoTime() - started);
             }
         });
     }

@@ -29,4 +29,22 @@ class GatewayStoreTest {
             assertThat(files).containsExactly(store.file());
         }
     }
+
+    @Test
+    void removingAGatewayForgetsItsTokenAndKeepsTheFileOwnerOnly(@TempDir Path dir) throws Exception {
+        GatewayStore store = new GatewayStore(dir.resolve("gateways.json"));
+        store.save(new GatewayStore.Entry("edge-1", URI.create("ws://10.0.0.1:9090/telemetry"), "secret-one"));
+        store.save(new GatewayStore.Entry("edge-2", URI.create("ws://10.0.0.2:9090/telemetry"), "secret-two"));
+
+        assertThat(store.remove("edge-1")).isTrue();
+        assertThat(store.remove("edge-1")).as("already gone").isFalse();
+
+        assertThat(store.load()).containsExactly(
+                new GatewayStore.Entry("edge-2", URI.create("ws://10.0.0.2:9090/telemetry"), "secret-two"));
+        assertThat(Files.readString(store.file())).doesNotContain("secret-one");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(store.file());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.console.embedded;
 
+import dev.switchboard.config.BackendConfig;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
@@ -8,6 +9,7 @@ import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.gateway.Gateway;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Feed over a gateway running in this process: engine snapshots every {@link #SAMPLE_PERIOD} and right after every
- * engine event, statistics cut every {@link #STATS_INTERVAL}, engine events as they happen.
+ * engine event, the gateway's own per-backend statistics cut every {@link #STATS_INTERVAL}, engine events as they
+ * happen.
  */
 public final class EmbeddedGatewayFeed implements GatewayFeed {
 
@@ -26,7 +29,6 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
 
     private final String id;
     private final Gateway gateway;
-    private final BackendStatsRecorder stats;
     private final ScheduledExecutorService sampler =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("embedded-sampler").factory());
     private final ExecutorService worker =
@@ -37,15 +39,11 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     private long statsSequence;
     private Map<String, IntervalStats> lastStats = Map.of();
     private long nextStatsCut;
+    private long lastStatsCut;
 
-    /**
-     * @param stats per-backend statistics of the traffic this gateway serves (the console cannot see other clients'
-     *              requests of an embedded gateway)
-     */
-    public EmbeddedGatewayFeed(String id, Gateway gateway, BackendStatsRecorder stats) {
+    public EmbeddedGatewayFeed(String id, Gateway gateway) {
         this.id = id;
         this.gateway = gateway;
-        this.stats = stats;
         this.control = new EmbeddedGatewayControl(id, gateway, worker);
     }
 
@@ -64,7 +62,8 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             sampler.execute(() -> sample(listener));
         };
         engine.addListener(engineListener);
-        nextStatsCut = System.nanoTime() + STATS_INTERVAL.toNanos();
+        lastStatsCut = System.nanoTime();
+        nextStatsCut = lastStatsCut + STATS_INTERVAL.toNanos();
         sampler.scheduleAtFixedRate(() -> sample(listener), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -80,12 +79,28 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     private void publish(FeedListener listener) {
         long now = System.nanoTime();
         if (now >= nextStatsCut) {
-            lastStats = stats.drain(STATS_INTERVAL);
+            lastStats = cutStats(Duration.ofNanos(now - lastStatsCut));
+            lastStatsCut = now;
             statsSequence++;
             nextStatsCut += STATS_INTERVAL.toNanos();
         }
         listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), gateway.engine().snapshot(),
                 statsSequence, lastStats));
+    }
+
+    /**
+     * The gateway's counters of every single backend since the previous cut: what any client sent through it, the
+     * numbers its telemetry would report. Intervals may be cut by one reader only; the console's embedded gateway
+     * runs no admin listener, so this sampler is that reader.
+     */
+    private Map<String, IntervalStats> cutStats(Duration interval) {
+        Map<String, IntervalStats> cut = new HashMap<>();
+        for (BackendConfig backend : gateway.config().backends().values()) {
+            if (!backend.isPool()) {
+                cut.put(backend.id(), IntervalStats.of(gateway.stats().backend(backend.id()).cutInterval(), interval));
+            }
+        }
+        return cut;
     }
 
     @Override

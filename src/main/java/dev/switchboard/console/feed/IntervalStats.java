@@ -1,10 +1,21 @@
 package dev.switchboard.console.feed;
 
+import dev.switchboard.telemetry.stats.BackendInterval;
 import java.time.Duration;
 
 /** What one backend served during one statistics interval. */
 public record IntervalStats(long requests, long clientErrors, long serverErrors,
                             double p50Millis, double p90Millis, double p99Millis, Duration interval) {
+
+    /**
+     * A gateway's own interval as its telemetry reports it; transport failures (no response at all) count as server
+     * errors, as a client would see them.
+     */
+    public static IntervalStats of(BackendInterval i, Duration interval) {
+        long transportFailures = i.errors().values().stream().mapToLong(Long::longValue).sum();
+        return new IntervalStats(i.requests(), i.s4xx(), i.s5xx() + transportFailures, i.p50Ms(), i.p90Ms(), i.p99Ms(),
+                interval);
+    }
 
     public double perSecond() {
         return interval.isZero() ? 0 : requests * 1e9 / interval.toNanos();

@@ -54,11 +54,32 @@ public final class ConsoleModel {
         });
     }
 
-    /** Watches one more gateway; the first one added is selected. FX thread only. */
+    /**
+     * Watches one more gateway; the first one added is selected. Listed at once, so a gateway that never answers
+     * can still be seen and removed. FX thread only.
+     */
     public void addGateway(GatewayFeed feed) {
         controls.put(feed.id(), feed.control());
+        gateways.add(feed.id());
         if (selectedGateway.get() == null) {
             selectedGateway.set(feed.id());
+        }
+    }
+
+    /**
+     * Stops showing a gateway: its row, frames and history go, and a frame of it still on its way is ignored. The
+     * selection moves to the first gateway left. FX thread only; disconnecting is the caller's.
+     */
+    public void removeGateway(String gatewayId) {
+        controls.remove(gatewayId);
+        latest.remove(gatewayId);
+        histories.remove(gatewayId);
+        gateways.remove(gatewayId);
+        if (gatewayId.equals(selectedGateway.get())) {
+            selectedGateway.set(controls.isEmpty() ? null : controls.keySet().iterator().next());
+        }
+        if (selectedGateway.get() == null) {
+            pools.clear();
         }
     }
 
@@ -68,6 +89,9 @@ public final class ConsoleModel {
         boolean selectedChanged = false;
         boolean newInterval = false;
         for (GatewayFrame frame : batch.frames()) {
+            if (!controls.containsKey(frame.gatewayId())) {
+                continue;
+            }
             latest.put(frame.gatewayId(), frame);
             gateways.update(frame);
             boolean added = histories.computeIfAbsent(frame.gatewayId(), id -> new GatewayHistory()).update(frame);

@@ -15,13 +15,30 @@ public final class GatewayListModel {
 
     private final ObservableList<GatewayRow> rows = FXCollections.observableArrayList();
 
+    /** Lists a gateway before its first frame (a no-op when it is listed). */
+    void add(String gatewayId) {
+        row(gatewayId);
+    }
+
+    void remove(String gatewayId) {
+        rows.removeIf(r -> r.id().equals(gatewayId));
+        flagDrift();
+    }
+
     void update(GatewayFrame frame) {
-        GatewayRow row = rows.stream().filter(r -> r.id().equals(frame.gatewayId())).findFirst().orElseGet(() -> {
-            GatewayRow added = new GatewayRow(frame.gatewayId());
+        row(frame.gatewayId()).update(frame);
+        flagDrift();
+    }
+
+    private GatewayRow row(String gatewayId) {
+        return rows.stream().filter(r -> r.id().equals(gatewayId)).findFirst().orElseGet(() -> {
+            GatewayRow added = new GatewayRow(gatewayId);
             rows.add(added);
             return added;
         });
-        row.update(frame);
+    }
+
+    private void flagDrift() {
         Map<String, Set<String>> hashesByConfig = rows.stream().collect(Collectors.groupingBy(
                 r -> r.configIdProperty().get(), Collectors.mapping(r -> r.hashProperty().get(), Collectors.toSet())));
         rows.forEach(r -> r.driftProperty().set(hashesByConfig.get(r.configIdProperty().get()).size() > 1));

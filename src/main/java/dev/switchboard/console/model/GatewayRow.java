@@ -16,7 +16,7 @@ public final class GatewayRow {
 
     private final String id;
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
-    private final StringProperty stateReason = new SimpleStringProperty("");
+    private final StringProperty stateReason = new SimpleStringProperty("nothing received yet; the Events tab shows connection attempts");
     private final StringProperty configId = new SimpleStringProperty("");
     private final LongProperty version = new SimpleLongProperty();
     private final StringProperty hash = new SimpleStringProperty("");

@@ -61,6 +61,13 @@ public final class PoolViewModel {
         }
     }
 
+    /** Shows no gateway (the last one was removed). */
+    void clear() {
+        pools.clear();
+        gatewayId = null;
+        control = null;
+    }
+
     public void setWeight(MemberRow row, int weight) {
         int old = row.weightProperty().get();
         if (old == weight) {

@@ -59,6 +59,16 @@ public final class GatewayStore {
         write(entries);
     }
 
+    /** Forgets the entry named {@code name}, token included; false when there was none. */
+    public boolean remove(String name) throws IOException {
+        List<Entry> entries = new ArrayList<>(load());
+        if (!entries.removeIf(e -> e.name().equals(name))) {
+            return false;
+        }
+        write(entries);
+        return true;
+    }
+
     private void write(List<Entry> entries) throws IOException {
         Files.createDirectories(file.getParent());
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

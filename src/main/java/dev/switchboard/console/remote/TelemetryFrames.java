@@ -16,7 +16,6 @@ import dev.switchboard.telemetry.client.ConnectionStatus;
 import dev.switchboard.telemetry.client.GatewayModel;
 import dev.switchboard.telemetry.protocol.GatewayState;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
-import dev.switchboard.telemetry.stats.BackendInterval;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,7 +34,7 @@ final class TelemetryFrames {
                               Duration statsInterval) {
         GatewayState s = m.state();
         Map<String, IntervalStats> stats = new HashMap<>();
-        m.stats().forEach((id, i) -> stats.put(id, stats(i, statsInterval)));
+        m.stats().forEach((id, i) -> stats.put(id, IntervalStats.of(i, statsInterval)));
         return new GatewayFrame(consoleId, m.gatewayId(), status.state(),
                 status.reason() == null ? "" : status.reason(), s.version(), s.hash(), m.updatedAt(),
                 s.backends().stream().map(TelemetryFrames::backend).toList(),
@@ -51,12 +50,6 @@ final class TelemetryFrames {
                 b.openRemainingMs() == null ? null : Duration.ofMillis(b.openRemainingMs()),
                 b.rules().stream().map(r -> new RuleCounters(r.rule(), r.failures(), r.requests(),
                         Duration.ofMillis(r.intervalMs()))).toList());
-    }
-
-    private static IntervalStats stats(BackendInterval i, Duration interval) {
-        long transportFailures = i.errors().values().stream().mapToLong(Long::longValue).sum();
-        return new IntervalStats(i.requests(), i.s4xx(), i.s5xx() + transportFailures, i.p50Ms(), i.p90Ms(), i.p99Ms(),
-                interval);
     }
 
     static ConsoleEvent event(String consoleId, TelemetryEvent e) {

@@ -1,32 +1,46 @@
 package dev.switchboard.console.view;
 
 import dev.switchboard.config.ConfigProblem;
-import dev.switchboard.console.model.BreakerRuleEdit;
 import dev.switchboard.console.model.ConfigEditorModel;
-import java.io.File;
-import java.io.IOException;
 import dev.switchboard.console.model.GatewayListModel;
 import dev.switchboard.console.model.GatewayRow;
+import dev.switchboard.console.model.form.ConfigFormModel;
+import dev.switchboard.console.model.form.JsonPath;
+import java.io.File;
+import java.io.IOException;
+import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import org.controlsfx.control.CheckComboBox;
 import javafx.fxml.FXML;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
-/** The config editor: JSON text with the validator's problems beside it, the diff, open/save and apply. */
+/**
+ * The config editor: forms and the JSON source of one working text, the validator's problems beside them, the diff,
+ * open/save and apply. Apply is disabled while the text has problems.
+ */
 public final class ConfigController {
 
     private static final Duration VALIDATE_AFTER = Duration.millis(300);
 
+    @FXML
+    private TabPane views;
+    @FXML
+    private Tab formsTab;
+    @FXML
+    private Tab sourceTab;
+    @FXML
+    private ConfigFormsController formsController;
     @FXML
     private TextArea editor;
     @FXML
@@ -36,26 +50,25 @@ public final class ConfigController {
     @FXML
     private Label status;
     @FXML
+    private Button applyButton;
+    @FXML
     private CheckComboBox<String> alsoApplyTo;
-    @FXML
-    private ComboBox<String> ruleBackend;
-    @FXML
-    private TextField ruleCount;
-    @FXML
-    private TextField ruleInterval;
-    @FXML
-    private TextField ruleTrip;
     private ConfigEditorModel model;
+    private ConfigFormModel forms;
 
     void init(ConfigEditorModel editorModel, GatewayListModel gateways) {
         model = editorModel;
+        forms = new ConfigFormModel(model.textProperty(), model.problems(), model.statusProperty());
+        formsController.init(forms, model.problems());
         gateways.rows().addListener((ListChangeListener<GatewayRow>) c ->
                 alsoApplyTo.getItems().setAll(gateways.rows().stream().map(GatewayRow::id).toList()));
         Bindings.bindContent(model.alsoApplyTo(), alsoApplyTo.getCheckModel().getCheckedItems());
         editor.textProperty().bindBidirectional(model.textProperty());
+        // Typed in a form or in the source alike, the text is validated once typing pauses.
         PauseTransition pause = new PauseTransition(VALIDATE_AFTER);
         pause.setOnFinished(e -> model.validate());
-        editor.textProperty().addListener((obs, was, now) -> pause.playFromStart());
+        model.textProperty().addListener((obs, was, now) -> pause.playFromStart());
+        applyButton.disableProperty().bind(model.parsedProperty().isNull());
         problems.setItems(model.problems());
         problems.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -70,42 +83,25 @@ public final class ConfigController {
         });
         problems.getSelectionModel().selectedItemProperty().addListener((obs, was, p) -> {
             if (p != null) {
-                editor.positionCaret(offset(editor.getText(), p.line(), p.column()));
-                editor.requestFocus();
+                show(p);
             }
         });
         diff.setItems(model.diff());
         status.textProperty().bind(model.statusProperty());
-        model.parsedProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                String keep = ruleBackend.getValue();
-                ruleBackend.getItems().setAll(BreakerRuleEdit.backends(editor.getText()));
-                ruleBackend.setValue(ruleBackend.getItems().contains(keep) ? keep : null);
+    }
+
+    /** In the forms when they are shown and have a place for the problem, else at its line in the source. */
+    private void show(ConfigProblem p) {
+        if (views.getSelectionModel().getSelectedItem() == formsTab) {
+            Optional<JsonPath> at = forms.reveal(p);
+            if (at.isPresent()) {
+                formsController.focus(at.get());
+                return;
             }
-        });
-        ruleBackend.valueProperty().addListener((obs, was, backend) -> showRule(backend));
-    }
-
-    private void showRule(String backend) {
-        BreakerRuleEdit.Values v = backend == null ? null : BreakerRuleEdit.read(editor.getText(), backend);
-        ruleCount.setText(v == null ? "" : v.count());
-        ruleInterval.setText(v == null ? "" : v.interval());
-        ruleTrip.setText(v == null ? "" : v.tripDuration());
-    }
-
-    @FXML
-    void setRule() {
-        if (ruleBackend.getValue() == null) {
-            model.statusProperty().set("choose the backend whose breaker rule to set");
-            return;
         }
-        try {
-            editor.setText(BreakerRuleEdit.write(editor.getText(), ruleBackend.getValue(),
-                    new BreakerRuleEdit.Values(ruleCount.getText(), ruleInterval.getText(), ruleTrip.getText())));
-            model.validate();
-        } catch (IllegalArgumentException e) {
-            model.statusProperty().set(e.getMessage());
-        }
+        views.getSelectionModel().select(sourceTab);
+        editor.positionCaret(offset(editor.getText(), p.line(), p.column()));
+        editor.requestFocus();
     }
 
     /** Character offset of a 1-based line and column, clamped to the text. */

@@ -7,6 +7,7 @@ import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.model.ConsoleModel;
 import dev.switchboard.console.model.ConfigEditorModel;
 import dev.switchboard.console.model.DrillModel;
+import dev.switchboard.console.model.GatewayRemoval;
 import dev.switchboard.demo.TrafficGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -78,7 +79,8 @@ public final class MainController {
         consoleSession = session;
         connector = connect;
         stage = owner;
-        gatewaysController.init(model.gateways(), model.selectedGatewayProperty());
+        gatewaysController.init(model.gateways(), model.selectedGatewayProperty(),
+                new GatewayRemoval(model, session::removable, session::remove, worker));
         poolsController.init(model.pools());
         distributionController.init(model.distribution());
         chartsController.init(model, chartsTab.selectedProperty());

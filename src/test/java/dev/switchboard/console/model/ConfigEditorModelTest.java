@@ -1,9 +1,11 @@
 package dev.switchboard.console.model;
 
 import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.console.embedded.BackendStatsRecorder;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.model.form.ConfigFormModel;
+import dev.switchboard.console.model.form.FormField;
+import dev.switchboard.console.model.form.OutlineItem;
 import dev.switchboard.demo.DemoConfig;
 import dev.switchboard.gateway.Gateway;
 import java.net.InetSocketAddress;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigEditorModelTest {
 
     private final Gateway gateway = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
-    private final EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed("gw", gateway, new BackendStatsRecorder());
+    private final EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed("gw", gateway);
     private final ConfigEditorModel editor = new ConfigEditorModel(() -> "gw", id -> feed.control(),
             id -> gateway.engine().version(), Runnable::run);
 
@@ -46,6 +48,25 @@ class ConfigEditorModelTest {
         assertThat(gateway.config().backends().get("orders-east-1").circuitBreaker().rules().getFirst().tripDuration())
                 .hasSeconds(45);
         assertThat(editor.statusProperty().get()).isEqualTo("gw: applied");
+    }
+
+    @Test
+    void aPoolMemberWeightEditedInTheFormIsDiffedAndApplied() {
+        ConfigFormModel forms = new ConfigFormModel(editor.textProperty(), editor.problems(), editor.statusProperty());
+        editor.reload().join();
+        forms.selectedProperty().set(forms.outline().stream()
+                .filter(i -> i.kind() == OutlineItem.Kind.POOL && i.id().equals("orders")).findFirst().orElseThrow());
+        FormField weight = forms.sections().stream().flatMap(s -> s.fields().stream())
+                .filter(f -> f.path().toString().equals("backends.orders.pool.services[0].weight")).findFirst().orElseThrow();
+
+        forms.edit(weight, "35");
+        editor.validate();
+        assertThat(editor.diff()).anyMatch(l -> l.startsWith("-") && l.contains("\"weight\" : 50"))
+                .anyMatch(l -> l.startsWith("+") && l.contains("\"weight\" : 35"));
+        editor.apply().join();
+
+        assertThat(gateway.config().backends().get("orders").pool().services().getFirst().weight()).isEqualTo(35);
+        assertThat(forms.value(weight)).as("the form shows the reloaded config").isEqualTo("35");
     }
 
     @Test
@@ -82,8 +103,8 @@ class ConfigEditorModelTest {
     void anApplyAlsoGoesToTheTickedGatewaysEachRefusedWhenItMovedOn() {
         Gateway second = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
         Gateway third = Gateway.start(DemoConfig.load(), new InetSocketAddress("127.0.0.1", 0));
-        EmbeddedGatewayFeed secondFeed = new EmbeddedGatewayFeed("second", second, new BackendStatsRecorder());
-        EmbeddedGatewayFeed thirdFeed = new EmbeddedGatewayFeed("third", third, new BackendStatsRecorder());
+        EmbeddedGatewayFeed secondFeed = new EmbeddedGatewayFeed("second", second);
+        EmbeddedGatewayFeed thirdFeed = new EmbeddedGatewayFeed("third", third);
         try {
             long shownOfThird = third.engine().version();
             third.engine().setWeight("orders", "orders-east-1", 10);

@@ -102,6 +102,59 @@ class ConsoleModelTest {
         });
     }
 
+    @Test
+    void aRemovedGatewayLeavesTheWindowAtOnceIsForgottenOnTheWorkerAndItsLateFramesAreIgnored() {
+        List<String> forgotten = new ArrayList<>();
+        List<Runnable> worker = new ArrayList<>();
+        GatewayRemoval removal = new GatewayRemoval(model, id -> !id.equals("gw1"), forgotten::add, worker::add);
+        model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of()),
+                frame("gw2", "h", 1000, 1, twoMembers(50), Map.of())));
+        model.selectedGatewayProperty().set("gw2");
+        assertThat(removal.canRemove("gw1")).isFalse();
+        assertThat(removal.canRemove("gw2")).isTrue();
+
+        var done = removal.remove("gw2");
+
+        assertThat(model.gateways().rows()).extracting(GatewayRow::id).containsExactly("gw1");
+        assertThat(model.selectedGatewayProperty().get()).isEqualTo("gw1");
+        assertThat(model.control("gw2")).isNull();
+        assertThat(forgotten).as("disconnecting waits for the worker").isEmpty();
+        worker.forEach(Runnable::run);
+        assertThat(forgotten).containsExactly("gw2");
+        assertThat(done).isCompleted();
+        // A frame the throttle still held for the removed gateway does not bring it back.
+        model.apply(batch(frame("gw2", "h", 1250, 2, twoMembers(50), Map.of())));
+        assertThat(model.gateways().rows()).extracting(GatewayRow::id).containsExactly("gw1");
+    }
+
+    @Test
+    void theEmbeddedGatewayIsNotRemovedAndAFailedForgetIsReported() {
+        GatewayRemoval removal = new GatewayRemoval(model, id -> !id.equals("gw1"), id -> {
+            throw new java.io.IOException("disk full");
+        }, Runnable::run);
+
+        assertThat(removal.remove("gw1")).isCompletedExceptionally();
+        assertThat(model.gateways().rows()).extracting(GatewayRow::id).containsExactly("gw1", "gw2");
+        assertThat(removal.remove("gw2")).failsWithin(java.time.Duration.ZERO)
+                .withThrowableThat().withMessageContaining("'gw2' is disconnected but could not be forgotten: disk full");
+        assertThat(model.gateways().rows()).extracting(GatewayRow::id).containsExactly("gw1");
+    }
+
+    @Test
+    void everyGatewayIsListedBeforeItsFirstFrameAndRemovingTheLastOneClearsThePools() {
+        assertThat(model.gateways().rows()).extracting(GatewayRow::id).containsExactly("gw1", "gw2");
+        assertThat(model.gateways().rows().getFirst().hashProperty().get()).isEmpty();
+        model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of())));
+        assertThat(model.pools().pools()).hasSize(1);
+
+        model.removeGateway("gw1");
+        model.removeGateway("gw2");
+
+        assertThat(model.selectedGatewayProperty().get()).isNull();
+        assertThat(model.pools().pools()).isEmpty();
+        assertThat(model.connectionSummary()).startsWith("no gateway yet");
+    }
+
     private static List<dev.switchboard.console.feed.MemberFrame> twoMembers(int weightOfA) {
         return List.of(member("a", weightOfA, 1, Availability.AVAILABLE), member("b", 50, 1, Availability.AVAILABLE));
     }
