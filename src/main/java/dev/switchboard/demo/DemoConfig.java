@@ -34,6 +34,6 @@ public final class DemoConfig {
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
         config.backends().forEach((id, backend) ->
                 backends.put(id, backend.isPool() ? backend : backend.withUrl(urlOfBackend.apply(id))));
-        return new GatewayConfig(config.gateway(), backends, config.apis(), config.diagnostics(), config.admin());
+        return config.withBackends(backends);
     }
 }
