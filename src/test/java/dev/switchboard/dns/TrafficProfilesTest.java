@@ -3,8 +3,6 @@ package dev.switchboard.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.engine.ManualTicker;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -34,12 +32,6 @@ class TrafficProfilesTest {
         return CompletableFuture.completedFuture(new ProbeResult(ok, ok ? "status 200" : "status 503"));
     };
 
-    static GatewayConfig config(String profiles) {
-        return ConfigLoader.parse("""
-                { "backends": { "app": { "url": "http://127.0.0.1:9001" } }, "trafficProfiles": [ %s ], "dns": {} }
-                """.formatted(profiles)).orThrow();
-    }
-
     private static final String PRIORITY = """
             { "name": "api.example.test", "ttl": 30, "endpoints": [
                 { "name": "east", "target": "192.0.2.1" }, { "name": "west", "target": "192.0.2.2" } ],
@@ -60,7 +52,7 @@ class TrafficProfilesTest {
 
     @Test
     void priorityAnswersTheBestOnlineEndpointAndFailsOverAfterToleratedPlusOneFailures() {
-        profiles.apply(config(PRIORITY));
+        profiles.apply(TestProfiles.config(PRIORITY));
         profiles.addListener(events::add);
         assertThat(profiles.snapshot("api.example.test").endpoint("east").status()).isEqualTo(MonitorStatus.CHECKING);
         assertThat(answer("api.example.test")).containsExactly("192.0.2.1");
@@ -93,7 +85,7 @@ class TrafficProfilesTest {
 
     @Test
     void probesRunOncePerIntervalPerEnabledEndpoint() {
-        profiles.apply(config(PRIORITY));
+        profiles.apply(TestProfiles.config(PRIORITY));
         run(Duration.ofSeconds(35));
         assertThat(probed).extracting(ProbeTask::endpoint).containsExactly("east", "west", "east", "west", "east", "west", "east", "west");
 
@@ -105,7 +97,7 @@ class TrafficProfilesTest {
 
     @Test
     void whenEveryEndpointIsDegradedAllAreReturned() {
-        profiles.apply(config(PRIORITY.replace("api.example.test", "one.example.test") + ","
+        profiles.apply(TestProfiles.config(PRIORITY.replace("api.example.test", "one.example.test") + ","
                 + PRIORITY.replace("\"ttl\": 30,", "\"routing\": \"multivalue\",").replace("api.example.test", "all.example.test")));
         healthy.put("192.0.2.1", false);
         healthy.put("192.0.2.2", false);
@@ -123,7 +115,7 @@ class TrafficProfilesTest {
 
     @Test
     void withoutMonitorEnabledEndpointsAreOnlineAndDisabledOnesNeverAnswer() {
-        profiles.apply(config("""
+        profiles.apply(TestProfiles.config("""
                 { "name": "api.example.test", "endpoints": [
                     { "name": "a", "target": "192.0.2.1", "enabled": false }, { "name": "b", "target": "b.example.net" } ] }"""));
         ProfileSnapshot s = profiles.snapshot("api.example.test");
@@ -137,7 +129,7 @@ class TrafficProfilesTest {
 
     @Test
     void weightedDrawsEachQueryInProportionToWeight() {
-        profiles.apply(config("""
+        profiles.apply(TestProfiles.config("""
                 { "name": "w.example.test", "routing": "weighted", "endpoints": [
                     { "name": "a", "target": "192.0.2.1", "weight": 750 }, { "name": "b", "target": "192.0.2.2", "weight": 250 } ] }"""));
         int a = 0;
@@ -151,7 +143,7 @@ class TrafficProfilesTest {
 
     @Test
     void geographicAnswersByTheClientsSubnetWithWorldForTheRest() {
-        profiles.apply(config("""
+        profiles.apply(TestProfiles.config("""
                 { "name": "geo.example.test", "routing": "geographic",
                   "regions": { "eu": [ "10.1.0.0/16" ], "eu-fr": [ "10.1.2.0/24" ], "us": [ "10.2.0.0/16" ] },
                   "endpoints": [
@@ -170,7 +162,7 @@ class TrafficProfilesTest {
 
     @Test
     void operatorActionsChangeTheNextAnswerAndNameWhatIsUnknown() {
-        profiles.apply(config(PRIORITY));
+        profiles.apply(TestProfiles.config(PRIORITY));
         ticker.advanceSeconds(5);
         ProfileSnapshot s = profiles.failOverTo("api.example.test", "west");
         assertThat(s.answer()).containsExactly("192.0.2.2");
@@ -195,7 +187,7 @@ class TrafficProfilesTest {
 
     @Test
     void failOverNeedsPriorityRouting() {
-        profiles.apply(config("""
+        profiles.apply(TestProfiles.config("""
                 { "name": "w.example.test", "routing": "weighted", "endpoints": [ { "name": "a", "target": "192.0.2.1" } ] }"""));
         assertThatThrownBy(() -> profiles.failOverTo("w.example.test", "a"))
                 .hasMessageContaining("needs priority routing; profile \"w.example.test\" routes weighted");
@@ -203,26 +195,26 @@ class TrafficProfilesTest {
 
     @Test
     void overridesAndMonitorStateSurviveAReloadWhileTheEndpointExists() {
-        profiles.apply(config(PRIORITY));
+        profiles.apply(TestProfiles.config(PRIORITY));
         healthy.put("192.0.2.2", false);
         run(Duration.ofSeconds(20));
         profiles.disableEndpoint("api.example.test", "east");
         assertThat(profiles.snapshot("api.example.test").endpoint("west").status()).isEqualTo(MonitorStatus.DEGRADED);
 
-        profiles.apply(config(PRIORITY.replace("\"ttl\": 30", "\"ttl\": 45")));
+        profiles.apply(TestProfiles.config(PRIORITY.replace("\"ttl\": 30", "\"ttl\": 45")));
         ProfileSnapshot s = profiles.snapshot("api.example.test");
         assertThat(s.ttl()).isEqualTo(45);
         assertThat(s.endpoint("east").status()).isEqualTo(MonitorStatus.DISABLED);
         assertThat(s.endpoint("east").reason()).isEqualTo("disabled by an operator");
         assertThat(s.endpoint("west").status()).isEqualTo(MonitorStatus.DEGRADED);
 
-        profiles.apply(config(PRIORITY.replace("192.0.2.2", "192.0.2.3")));
+        profiles.apply(TestProfiles.config(PRIORITY.replace("192.0.2.2", "192.0.2.3")));
         assertThat(profiles.snapshot("api.example.test").endpoint("west").status()).isEqualTo(MonitorStatus.CHECKING);
     }
 
     @Test
     void aDisabledProfileIsStoppedAndDoesNotExist() {
-        profiles.apply(config(PRIORITY.replace("\"ttl\": 30,", "\"ttl\": 30, \"enabled\": false,")));
+        profiles.apply(TestProfiles.config(PRIORITY.replace("\"ttl\": 30,", "\"ttl\": 30, \"enabled\": false,")));
         ProfileSnapshot s = profiles.snapshot("api.example.test");
         assertThat(s.exists()).isFalse();
         assertThat(s.endpoints()).extracting(EndpointSnapshot::status).containsOnly(MonitorStatus.STOPPED);
@@ -232,7 +224,7 @@ class TrafficProfilesTest {
 
     @Test
     void aResultForAnEndpointThatChangedMeanwhileIsIgnored() {
-        profiles.apply(config(PRIORITY));
+        profiles.apply(TestProfiles.config(PRIORITY));
         List<ProbeTask> pending = new ArrayList<>();
         profiles.runDueProbes(task -> {
             pending.add(task);
