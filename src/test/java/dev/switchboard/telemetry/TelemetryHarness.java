@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * A gateway with its admin listener over loopback SimBackends "a" and "b" (pool "pool" of both, a with a breaker of
- * 3 5xx in 10 s), all on ephemeral ports, with the config file in a temp directory so overrides and the audit log
+ * 3 5xx in 10 s) and traffic profile "api.orders.test" (east, west; no monitor, no responder), all on ephemeral ports, with the config file in a temp directory so overrides and the audit log
  * land there. {@link #restart()} keeps the file, the sims and the admin port.
  */
 final class TelemetryHarness implements AutoCloseable {
@@ -44,6 +44,8 @@ final class TelemetryHarness implements AutoCloseable {
                 "pool": { "type": "Pool", "pool": { "services": [ { "id": "a", "weight": 1 }, { "id": "b", "weight": 1 } ] } }
               },
               "apis": [ { "name": "api", "path": "/", "backendId": "pool" } ],
+              "trafficProfiles": [ { "name": "api.orders.test", "ttl": 30, "endpoints": [
+                  { "name": "east", "target": "192.0.2.1" }, { "name": "west", "target": "192.0.2.2" } ] } ],
               "admin": {
                 "listen": "127.0.0.1:0",
                 "statsPeriod": "PT0.1S",
