@@ -13,7 +13,7 @@ public record DnsConfig(String listen, String zone) {
 
     public static final String DEFAULT_LISTEN = "127.0.0.1:5353";
 
-    public DnsConfig withZone(String resolved) {
-        return new DnsConfig(listen, resolved);
+    public DnsConfig withListen(String address) {
+        return new DnsConfig(address, zone);
     }
 }

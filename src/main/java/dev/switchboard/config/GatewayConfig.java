@@ -46,6 +46,11 @@ public record GatewayConfig(
         return new GatewayConfig(gateway, replaced, apis, diagnostics, admin, trafficProfiles, dns);
     }
 
+    /** This config with other traffic profiles and DNS responder, everything else kept. */
+    public GatewayConfig withDns(List<TrafficProfileConfig> profiles, DnsConfig replaced) {
+        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, profiles, replaced);
+    }
+
     /** The traffic profile with this name, or null. */
     public TrafficProfileConfig trafficProfile(String name) {
         return trafficProfiles.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);

@@ -30,6 +30,13 @@ public record TrafficProfileConfig(String name, boolean enabled, long ttl, Routi
         regions = Collections.unmodifiableMap(copy);
     }
 
+    /** This profile probing {@code port} instead (the demo's simulators listen on free ports). */
+    public TrafficProfileConfig withMonitorPort(int port) {
+        EndpointMonitorConfig m = monitor;
+        return m == null ? this : new TrafficProfileConfig(name, enabled, ttl, routing, endpoints, new EndpointMonitorConfig(m.protocol(), port,
+                m.path(), m.interval(), m.timeout(), m.toleratedFailures(), m.expectedStatusCodeRanges()), regions, maxReturn);
+    }
+
     /** The endpoint with this name, or null. */
     public TrafficEndpoint endpoint(String endpointName) {
         return endpoints.stream().filter(e -> e.name().equals(endpointName)).findFirst().orElse(null);
