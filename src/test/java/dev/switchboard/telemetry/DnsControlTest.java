@@ -1,5 +1,6 @@
 package dev.switchboard.telemetry;
 
+import static dev.switchboard.telemetry.TelemetryHarness.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -14,9 +15,7 @@ import dev.switchboard.testing.Eventually;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,19 +38,9 @@ class DnsControlTest {
         h.close();
     }
 
-    private static <T> T get(CompletableFuture<T> f) throws Exception {
-        return f.get(10, TimeUnit.SECONDS);
-    }
-
-    private TelemetryClient live(String token, RecordingListener l) {
-        TelemetryClient c = h.client(token, l);
-        Eventually.await("connected", WAIT, () -> c.model() != null);
-        return c;
-    }
-
     @Test
     void theStateCarriesEachProfileWithItsAnswerAndEndpoints() {
-        TelemetryClient viewer = live(TelemetryHarness.VIEWER, new RecordingListener());
+        TelemetryClient viewer = h.live(TelemetryHarness.VIEWER, new RecordingListener());
         ProfileView p = viewer.model().trafficProfile(PROFILE);
         assertThat(p.ttl()).isEqualTo(30);
         assertThat(p.routing()).isEqualTo("priority");
@@ -65,11 +54,11 @@ class DnsControlTest {
     @Test
     void operatorFailsOverDisablesAndEnablesAndEveryConsoleSeesIt() throws Exception {
         RecordingListener watcherEvents = new RecordingListener();
-        TelemetryClient op = live(TelemetryHarness.OPERATOR, new RecordingListener());
-        TelemetryClient watcher = live(TelemetryHarness.VIEWER, watcherEvents);
+        TelemetryClient op = h.live(TelemetryHarness.OPERATOR, new RecordingListener());
+        TelemetryClient watcher = h.live(TelemetryHarness.VIEWER, watcherEvents);
         long version = op.model().version();
 
-        Reply.Ack ack = get(op.dnsFailOverTo(PROFILE, "west"));
+        Reply.Ack ack = result(op.dnsFailOverTo(PROFILE, "west"));
         assertThat(ack.answer()).containsExactly("192.0.2.2");
         assertThat(ack.version()).as("runtime state: the config version stays").isEqualTo(version);
         Eventually.await("state streamed", WAIT, () -> watcher.model().trafficProfile(PROFILE).answer().equals(List.of("192.0.2.2")));
@@ -78,10 +67,10 @@ class DnsControlTest {
         assertThat(p.endpoint("west").effectivePriority()).isZero();
         assertThat(p.answerChangedAtMs()).isGreaterThan(0);
 
-        assertThat(get(op.dnsDisableEndpoint(PROFILE, "west")).answer()).containsExactly("192.0.2.1");
-        assertThat(get(op.dnsDisableEndpoint(PROFILE, "east")).answer()).as("NXDOMAIN").isEmpty();
-        assertThat(get(op.dnsEnableEndpoint(PROFILE, "east")).answer()).containsExactly("192.0.2.1");
-        assertThat(get(op.dnsClearFailover(PROFILE)).answer()).containsExactly("192.0.2.1");
+        assertThat(result(op.dnsDisableEndpoint(PROFILE, "west")).answer()).containsExactly("192.0.2.1");
+        assertThat(result(op.dnsDisableEndpoint(PROFILE, "east")).answer()).as("NXDOMAIN").isEmpty();
+        assertThat(result(op.dnsEnableEndpoint(PROFILE, "east")).answer()).containsExactly("192.0.2.1");
+        assertThat(result(op.dnsClearFailover(PROFILE)).answer()).containsExactly("192.0.2.1");
         assertThat(h.gateway.trafficProfiles().snapshot(PROFILE).endpoint("west").status().name()).isEqualTo("DISABLED");
 
         Eventually.await("events", WAIT, () -> watcherEvents.events.stream().filter(e -> e instanceof TelemetryEvent.OperatorAction).count() == 5);
@@ -97,13 +86,13 @@ class DnsControlTest {
 
     @Test
     void viewersAreRefusedAndUnknownNamesAreNamed() throws Exception {
-        TelemetryClient viewer = live(TelemetryHarness.VIEWER, new RecordingListener());
-        assertThatThrownBy(() -> get(viewer.dnsDisableEndpoint(PROFILE, "east"))).isInstanceOf(ExecutionException.class)
+        TelemetryClient viewer = h.live(TelemetryHarness.VIEWER, new RecordingListener());
+        assertThatThrownBy(() -> result(viewer.dnsDisableEndpoint(PROFILE, "east"))).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(CommandException.class).hasMessageContaining("FORBIDDEN");
-        TelemetryClient op = live(TelemetryHarness.OPERATOR, new RecordingListener());
-        assertThatThrownBy(() -> get(op.dnsFailOverTo("api.order.test", "east"))).cause()
+        TelemetryClient op = h.live(TelemetryHarness.OPERATOR, new RecordingListener());
+        assertThatThrownBy(() -> result(op.dnsFailOverTo("api.order.test", "east"))).cause()
                 .hasMessageContaining("unknown traffic profile \"api.order.test\"; profiles: api.orders.test");
-        assertThatThrownBy(() -> get(op.dnsDisableEndpoint(PROFILE, "north"))).cause()
+        assertThatThrownBy(() -> result(op.dnsDisableEndpoint(PROFILE, "north"))).cause()
                 .hasMessageContaining("profile \"api.orders.test\" has no endpoint \"north\"; its endpoints are east, west");
         assertThat(h.gateway.trafficProfiles().snapshot(PROFILE).answer()).containsExactly("192.0.2.1");
         assertThat(Files.exists(h.admin.auditLog())).isFalse();

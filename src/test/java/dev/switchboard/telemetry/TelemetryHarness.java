@@ -8,6 +8,7 @@ import dev.switchboard.telemetry.client.TelemetryClient;
 import dev.switchboard.telemetry.client.TelemetryListener;
 import dev.switchboard.telemetry.server.AdminServer;
 import dev.switchboard.telemetry.server.TelemetryLimits;
+import dev.switchboard.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A gateway with its admin listener over loopback SimBackends "a" and "b" (pool "pool" of both, a with a breaker of
@@ -127,6 +130,18 @@ final class TelemetryHarness implements AutoCloseable {
         RawConsole c = RawConsole.connect(ws(), token);
         clients.add(c::close);
         return c;
+    }
+
+    /** A library client that has its first snapshot, closed with the harness. */
+    TelemetryClient live(String token, TelemetryListener listener) {
+        TelemetryClient c = client(token, listener);
+        Eventually.await("connected", Duration.ofSeconds(10), () -> c.model() != null);
+        return c;
+    }
+
+    /** A command's outcome, waiting at most 10 s. */
+    static <T> T result(CompletableFuture<T> f) throws Exception {
+        return f.get(10, TimeUnit.SECONDS);
     }
 
     /** A library client, started, closed with the harness. */
