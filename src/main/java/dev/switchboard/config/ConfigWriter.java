@@ -88,6 +88,66 @@ public final class ConfigWriter {
         if (config.admin() != null) {
             admin(config.admin());
         }
+        if (!config.trafficProfiles().isEmpty()) {
+            out.writeArrayFieldStart("trafficProfiles");
+            for (TrafficProfileConfig profile : config.trafficProfiles()) {
+                trafficProfile(profile);
+            }
+            out.writeEndArray();
+        }
+        if (config.dns() != null) {
+            out.writeObjectFieldStart("dns");
+            out.writeStringField("listen", config.dns().listen());
+            string("zone", config.dns().zone());
+            out.writeEndObject();
+        }
+        out.writeEndObject();
+    }
+
+    private void trafficProfile(TrafficProfileConfig profile) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("name", profile.name());
+        out.writeBooleanField("enabled", profile.enabled());
+        out.writeNumberField("ttl", profile.ttl());
+        out.writeStringField("routing", profile.routing().jsonName());
+        out.writeArrayFieldStart("endpoints");
+        for (TrafficEndpoint endpoint : profile.endpoints()) {
+            out.writeStartObject();
+            out.writeStringField("name", endpoint.name());
+            out.writeStringField("target", endpoint.target());
+            out.writeNumberField("priority", endpoint.priority());
+            out.writeNumberField("weight", endpoint.weight());
+            out.writeBooleanField("enabled", endpoint.enabled());
+            string("region", endpoint.region());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        if (profile.monitor() != null) {
+            EndpointMonitorConfig monitor = profile.monitor();
+            out.writeObjectFieldStart("monitor");
+            out.writeStringField("protocol", monitor.protocol().name());
+            out.writeNumberField("port", monitor.port());
+            string("path", monitor.path());
+            duration("interval", monitor.interval());
+            duration("timeout", monitor.timeout());
+            out.writeNumberField("toleratedFailures", monitor.toleratedFailures());
+            if (monitor.protocol().isHttp()) {
+                statusRanges("expectedStatusCodeRanges", monitor.expectedStatusCodeRanges());
+            }
+            out.writeEndObject();
+        }
+        if (!profile.regions().isEmpty()) {
+            out.writeObjectFieldStart("regions");
+            for (var region : profile.regions().entrySet()) {
+                out.writeArrayFieldStart(region.getKey());
+                for (String subnet : region.getValue()) {
+                    out.writeString(subnet);
+                }
+                out.writeEndArray();
+            }
+            out.writeEndObject();
+        }
+        integer("maxReturn", profile.maxReturn());
         out.writeEndObject();
     }
 

@@ -12,28 +12,48 @@ import java.util.Map;
  * @param backends    APIM-style backends and pools by id, in file order
  * @param apis        routes from host/path to a backend or pool, evaluated in order
  * @param diagnostics when true, responses carry X-Switchboard-Backend and X-Switchboard-Attempts
- * @param admin       the admin listener (telemetry, metrics, control); null for none
+ * @param admin           the admin listener (telemetry, metrics, control); null for none
+ * @param trafficProfiles Traffic Manager profiles: DNS names answered by endpoint health, in file order
+ * @param dns             the DNS responder for the profiles; null for none
  */
 public record GatewayConfig(
         GatewaySettings gateway,
         Map<String, BackendConfig> backends,
         List<ApiConfig> apis,
         boolean diagnostics,
-        AdminConfig admin) {
+        AdminConfig admin,
+        List<TrafficProfileConfig> trafficProfiles,
+        DnsConfig dns) {
 
     public GatewayConfig {
         backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
         apis = List.copyOf(apis);
+        trafficProfiles = List.copyOf(trafficProfiles);
     }
 
-    /** A config without an admin listener. */
+    /** A config without an admin listener, traffic profiles or DNS responder. */
     public GatewayConfig(GatewaySettings gateway, Map<String, BackendConfig> backends, List<ApiConfig> apis, boolean diagnostics) {
-        this(gateway, backends, apis, diagnostics, null);
+        this(gateway, backends, apis, diagnostics, null, List.of(), null);
     }
 
     /** This config with {@code admin} as its admin section. */
     public GatewayConfig withAdmin(AdminConfig admin) {
-        return new GatewayConfig(gateway, backends, apis, diagnostics, admin);
+        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, trafficProfiles, dns);
+    }
+
+    /** This config with other backends, everything else kept. */
+    public GatewayConfig withBackends(Map<String, BackendConfig> replaced) {
+        return new GatewayConfig(gateway, replaced, apis, diagnostics, admin, trafficProfiles, dns);
+    }
+
+    /** This config with other traffic profiles and DNS responder, everything else kept. */
+    public GatewayConfig withDns(List<TrafficProfileConfig> profiles, DnsConfig replaced) {
+        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, profiles, replaced);
+    }
+
+    /** The traffic profile with this name, or null. */
+    public TrafficProfileConfig trafficProfile(String name) {
+        return trafficProfiles.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 
     public BackendConfig backend(String id) {

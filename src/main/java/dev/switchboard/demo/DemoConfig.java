@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The demo topology shipped in the jar: orders (east p1 50/50, west p2) and a round-robin catalog pool. */
+/**
+ * The demo topology shipped in the jar: orders (east p1 50/50, west p2), a round-robin catalog pool, and the DNS
+ * traffic profile api.orders.test answering east (127.0.0.11) or west (127.0.0.21) as orders-east-1 and orders-west-1,
+ * which listen there, pass their monitor probes.
+ */
 public final class DemoConfig {
 
     static final String RESOURCE = "/dev/switchboard/demo/demo-gateway.json";
@@ -34,6 +38,11 @@ public final class DemoConfig {
         Map<String, BackendConfig> backends = new LinkedHashMap<>();
         config.backends().forEach((id, backend) ->
                 backends.put(id, backend.isPool() ? backend : backend.withUrl(urlOfBackend.apply(id))));
-        return new GatewayConfig(config.gateway(), backends, config.apis(), config.diagnostics(), config.admin());
+        return config.withBackends(backends);
+    }
+
+    /** The same config with the traffic profiles' monitors probing {@code port}, where the simulators really listen. */
+    public static GatewayConfig withMonitorPort(GatewayConfig config, int port) {
+        return config.withDns(config.trafficProfiles().stream().map(p -> p.withMonitorPort(port)).toList(), config.dns());
     }
 }

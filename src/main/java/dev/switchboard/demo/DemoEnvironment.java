@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 public final class DemoEnvironment implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
+    /** Where the DNS profile's endpoints (and so the simulators they monitor) are, as in the demo config. */
+    private static final String EAST_TARGET = "127.0.0.11";
+    private static final String WEST_TARGET = "127.0.0.21";
 
     private final Map<String, SimBackend> backends;
     private final Gateway gateway;
@@ -44,16 +47,20 @@ public final class DemoEnvironment implements AutoCloseable {
         Map<String, SimBackend> sims = new LinkedHashMap<>();
         Gateway gateway = null;
         try {
-            template.backends().values().stream().filter(b -> !b.isPool()).forEach(b -> {
+            int monitored = startProfileTargets(sims);
+            template.backends().values().stream().filter(b -> !b.isPool() && !sims.containsKey(b.id())).forEach(b -> {
                 SimBackend sim = new SimBackend(b.id());
                 sims.put(b.id(), sim);
                 sim.start(new InetSocketAddress("127.0.0.1", 0));
             });
-            GatewayConfig config = DemoConfig.withUrls(template, id -> "http://127.0.0.1:" + sims.get(id).port());
-            gateway = listen == null ? startGateway(config) : Gateway.start(config, listen);
+            GatewayConfig config = DemoConfig.withMonitorPort(DemoConfig.withUrls(template,
+                    id -> "http://" + sims.get(id).address().getAddress().getHostAddress() + ":" + sims.get(id).port()), monitored);
+            gateway = startGateway(config, listen);
             TrafficGenerator traffic = TrafficGenerator.towards(config, gateway.port(), ratePerSecond);
             traffic.start();
-            return new DemoEnvironment(sims, gateway, traffic);
+            Map<String, SimBackend> inConfigOrder = new LinkedHashMap<>();
+            config.backends().values().stream().filter(b -> !b.isPool()).forEach(b -> inConfigOrder.put(b.id(), sims.get(b.id())));
+            return new DemoEnvironment(inConfigOrder, gateway, traffic);
         } catch (RuntimeException e) {
             if (gateway != null) {
                 gateway.close(Duration.ZERO);
@@ -63,16 +70,47 @@ public final class DemoEnvironment implements AutoCloseable {
         }
     }
 
-    /** On the config's address when it is free (so operators can curl a known port), else on any free port. */
-    private static Gateway startGateway(GatewayConfig config) {
+    /**
+     * orders-east-1 on 127.0.0.11 and orders-west-1 on 127.0.0.21, one port for both since a profile's monitor probes
+     * one port: the DNS profile's endpoints. A port free on the first address may be taken on the second; then another.
+     *
+     * @return the port both listen on
+     */
+    private static int startProfileTargets(Map<String, SimBackend> sims) {
+        for (int attempt = 1; ; attempt++) {
+            SimBackend east = new SimBackend("orders-east-1");
+            east.start(new InetSocketAddress(EAST_TARGET, 0));
+            SimBackend west = new SimBackend("orders-west-1");
+            try {
+                west.start(new InetSocketAddress(WEST_TARGET, east.port()));
+            } catch (RuntimeException e) {
+                east.close();
+                if (attempt == 5 || !causeChainHas(e, BindException.class)) {
+                    throw e;
+                }
+                continue;
+            }
+            sims.put(east.name(), east);
+            sims.put(west.name(), west);
+            return east.port();
+        }
+    }
+
+    /**
+     * On the configured addresses when they are free (so operators can curl and dig known ports), else on free ports:
+     * the gateway's own when {@code listen} is null, the DNS responder's always.
+     */
+    private static Gateway startGateway(GatewayConfig config, InetSocketAddress listen) {
         try {
-            return Gateway.start(config);
+            return listen == null ? Gateway.start(config) : Gateway.start(config, listen);
         } catch (RuntimeException e) {
             if (!(causeChainHas(e, BindException.class))) {
                 throw e;
             }
-            LOG.info("demo gateway address {} is taken; using a free port instead", config.gateway().listen());
-            return Gateway.start(config, new InetSocketAddress("127.0.0.1", 0));
+            LOG.info("demo gateway address {} or dns address {} is taken; using free ports instead", config.gateway().listen(),
+                    config.dns().listen());
+            return Gateway.start(config.withDns(config.trafficProfiles(), config.dns().withListen("127.0.0.1:0")),
+                    listen == null ? new InetSocketAddress("127.0.0.1", 0) : listen);
         }
     }
 

@@ -2,7 +2,10 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.HostPort;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.DnsConfig;
 import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.dns.TrafficProfiles;
+import dev.switchboard.dns.server.DnsResponder;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.Ticker;
 import dev.switchboard.netty.Transports;
@@ -15,6 +18,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,28 +30,36 @@ import org.slf4j.LoggerFactory;
 /**
  * A running gateway: one HTTP/1.1 listener proxying to the backends of a {@link GatewayConfig}.
  *
- * <p>{@link #applyConfig} swaps routes, backends and policies atomically; a request keeps the config it started
- * with. The listener address and event-loop count are fixed at start. {@link #close(Duration)} stops accepting,
+ * <p>With a {@code dns} section it also answers DNS for its traffic profiles and monitors their endpoints.
+ *
+ * <p>{@link #applyConfig} swaps routes, backends, policies and traffic profiles atomically; a request keeps the config
+ * it started with. The listener addresses and event-loop count are fixed at start. {@link #close(Duration)} stops accepting,
  * lets in-flight requests finish within the drain time, then closes everything.
  */
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** How often the traffic profiles' monitors look for due probes; intervals are honoured to this precision. */
+    private static final Duration MONITOR_TICK = Duration.ofMillis(100);
 
     private final EventLoopGroup group;
     private final Channel listener;
     private final ChannelGroup clients;
     private final GatewayRuntime runtime;
     private final Engine engine;
+    private final TrafficProfiles profiles;
     private HealthProber prober;
+    private DnsResponder dns;
+    private ScheduledFuture<?> monitors;
     private boolean closed;
 
-    private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime) {
+    private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime, TrafficProfiles profiles) {
         this.group = group;
         this.listener = listener;
         this.clients = clients;
         this.runtime = runtime;
         this.engine = runtime.engine();
+        this.profiles = profiles;
     }
 
     /** Starts on the config's listen address. */
@@ -74,14 +86,31 @@ public final class Gateway implements AutoCloseable {
                     .childOption(ChannelOption.ALLOCATOR, GatewayRuntime.ALLOCATOR)
                     .childHandler(new GatewayChannelInitializer(runtime, settings.maxHeaderSize(), clients, ssl)),
                     listen);
-            Gateway gateway = new Gateway(group, listener, clients, runtime);
+            TrafficProfiles profiles = new TrafficProfiles(Ticker.system(), ThreadLocalRandom.current());
+            profiles.apply(config);
+            DnsResponder dns = config.dns() == null ? null
+                    : DnsResponder.start(HostPort.parse(config.dns().listen()).socketAddress(), profiles, threads);
+            Gateway gateway = new Gateway(group, listener, clients, runtime, profiles);
+            gateway.dns = dns;
             gateway.prober = HealthProber.start(config, group, runtime);
+            EndpointProbes probes = new EndpointProbes(group, runtime);
+            gateway.monitors = group.next().scheduleAtFixedRate(() -> runMonitors(profiles, probes), 0, MONITOR_TICK.toMillis(),
+                    TimeUnit.MILLISECONDS);
             LOG.info("gateway '{}' listening on {}://{} ({} event loops, {} transport)", settings.id(), runtime.scheme(),
                     format(gateway.address()), threads, Transports.isNative() ? "epoll" : "nio");
             return gateway;
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
+        }
+    }
+
+    /** Starts the traffic profiles' due probes; a failure must not end the schedule, which would stop monitoring. */
+    private static void runMonitors(TrafficProfiles profiles, EndpointProbes probes) {
+        try {
+            profiles.runDueProbes(probes);
+        } catch (RuntimeException e) {
+            LOG.error("traffic profile monitors failed", e);
         }
     }
 
@@ -102,6 +131,19 @@ public final class Gateway implements AutoCloseable {
     /** The balancing engine: breaker and pool state, snapshots and runtime overrides. */
     public Engine engine() {
         return engine;
+    }
+
+    /**
+     * The traffic profiles: DNS answers, endpoint monitor status and the operator's DNS fail-over actions. A console
+     * reads {@link TrafficProfiles#snapshot()} and listens with {@link TrafficProfiles#addListener}.
+     */
+    public TrafficProfiles trafficProfiles() {
+        return profiles;
+    }
+
+    /** Where the DNS responder listens (UDP and TCP), or null when the config has no {@code dns} section. */
+    public InetSocketAddress dnsAddress() {
+        return dns == null ? null : dns.address();
     }
 
     /** Per-backend traffic counters, for telemetry and metrics. */
@@ -128,7 +170,12 @@ public final class Gateway implements AutoCloseable {
                 || !Objects.equals(previous.gateway().tls(), next.gateway().tls())) {
             LOG.warn("listen address, event loops and tls apply at the next start only; keeping {}", format(address()));
         }
+        if (!Objects.equals(listenOf(previous.dns()), listenOf(next.dns()))) {
+            LOG.warn("the dns listener (started, stopped or moved) changes at the next start only; keeping {}",
+                    dns == null ? "none" : format(dns.address()));
+        }
         engine.applyConfig(next);
+        profiles.apply(next);
         prober.stop();
         prober = HealthProber.start(next, group, runtime);
         LOG.info("gateway '{}' applied a new config: {} apis, {} backends", next.gateway().id(), next.apis().size(), next.backends().size());
@@ -145,6 +192,10 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         prober.stop();
+        monitors.cancel(false);
+        if (dns != null) {
+            dns.close();
+        }
         runtime.startDraining();
         listener.close().syncUninterruptibly();
         clients.forEach(ch -> ch.eventLoop().execute(() -> {
@@ -175,6 +226,10 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         close(engine.config().gateway().drainTimeout());
+    }
+
+    private static String listenOf(DnsConfig dns) {
+        return dns == null ? null : dns.listen();
     }
 
     private static String format(InetSocketAddress address) {

@@ -52,6 +52,11 @@ final class GatewayRuntime {
         return pools.computeIfAbsent(loop, l -> new UpstreamPool(l, tls, resolver, MAX_RESPONSE_HEADER_SIZE));
     }
 
+    /** The non-blocking resolver backend connections use; for other outgoing connections of the gateway. */
+    DnsAddressResolverGroup resolver() {
+        return resolver;
+    }
+
     TrafficStats stats() {
         return stats;
     }

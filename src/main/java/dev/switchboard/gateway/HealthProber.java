@@ -3,24 +3,11 @@ package dev.switchboard.gateway;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.HealthProbeConfig;
-import dev.switchboard.config.StatusCodeRange;
 import dev.switchboard.config.TlsConfig;
+import dev.switchboard.dns.ProbeResult;
 import dev.switchboard.engine.routing.BackendUrl;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +48,7 @@ final class HealthProber {
     }
 
     /** The probe cycle of one backend; all its state lives on {@link #loop}. */
-    private final class BackendProbe implements UpstreamListener {
+    private final class BackendProbe {
 
         private final String backendId;
         private final HealthProbeConfig config;
@@ -69,11 +56,8 @@ final class HealthProber {
         private final UpstreamKey key;
         private final EventLoop loop;
         private final GatewayRuntime runtime;
-        private ScheduledFuture<?> timer;
-        private UpstreamPool.Lease lease;
-        private int status;
-        private boolean keepAlive;
-        private boolean inProgress;
+        private HttpProbe current;
+        private ScheduledFuture<?> next;
 
         BackendProbe(BackendConfig backend, BackendUrl url, EventLoop loop, GatewayRuntime runtime) {
             this.backendId = backend.id();
@@ -88,96 +72,31 @@ final class HealthProber {
             if (stopped) {
                 return;
             }
-            inProgress = true;
-            status = 0;
-            timer = loop.schedule(() -> finish(false, "no response within " + config.timeout()), config.timeout().toNanos(), TimeUnit.NANOSECONDS);
-            runtime.pool(loop).acquire(key, config.timeout()).addListener((Future<UpstreamPool.Lease> f) -> onAcquired(f));
+            current = new HttpProbe(loop, runtime, key, url, config.path(), config.timeout(), config.expectedStatusCodeRanges(),
+                    "switchboard-health-probe", this::finish);
+            current.start();
         }
 
-        private void onAcquired(Future<UpstreamPool.Lease> f) {
-            if (!f.isSuccess()) {
-                finish(false, "cannot connect: " + f.cause().getMessage());
-                return;
-            }
-            if (!inProgress) {
-                f.getNow().channel().close();
-                return;
-            }
-            lease = f.getNow();
-            lease.handler().attach(this);
-            FullHttpRequest get = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, url.requestTarget(config.path(), null));
-            get.headers().set(HttpHeaderNames.HOST, url.authority()).set(HttpHeaderNames.USER_AGENT, "switchboard-health-probe");
-            HttpUtil.setContentLength(get, 0);
-            lease.channel().writeAndFlush(get).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-        }
-
-        @Override
-        public void onResponsePart(HttpObject msg) {
-            if (msg instanceof HttpResponse response) {
-                status = response.status().code();
-                keepAlive = HttpUtil.isKeepAlive(response);
-            }
-            boolean last = msg instanceof LastHttpContent;
-            ReferenceCountUtil.release(msg);
-            if (msg instanceof HttpContent && last && status >= 200) {
-                UpstreamPool.Lease done = lease;
-                lease = null;
-                if (keepAlive) {
-                    runtime.pool(loop).release(done);
-                } else {
-                    done.channel().close();
-                }
-                finish(StatusCodeRange.anyContains(config.expectedStatusCodeRanges(), status), "status " + status);
-            }
-        }
-
-        @Override
-        public void onUpstreamClosed() {
-            lease = null;
-            finish(false, "connection closed before a complete response");
-        }
-
-        @Override
-        public void onUpstreamError(Throwable cause) {
-            lease = null;
-            finish(false, "connection failed: " + cause.getMessage());
-        }
-
-        @Override
-        public void onUpstreamWritabilityChanged(boolean writable) {
-            // A probe request is tiny; there is nothing to hold back.
-        }
-
-        private void finish(boolean success, String detail) {
-            if (!inProgress) {
-                return;
-            }
-            release();
+        private void finish(ProbeResult result) {
+            current = null;
             if (stopped) {
                 return;
             }
             try {
-                runtime.engine().reportProbe(backendId, success, detail);
+                runtime.engine().reportProbe(backendId, result.success(), result.detail());
             } catch (IllegalArgumentException e) {
                 LOG.debug("probe of '{}' no longer applies: {}", backendId, e.getMessage());
             }
-            timer = loop.schedule(this::run, config.interval().toNanos(), TimeUnit.NANOSECONDS);
+            next = loop.schedule(this::run, config.interval().toNanos(), TimeUnit.NANOSECONDS);
         }
 
         void cancel() {
-            release();
-        }
-
-        /** Ends the probe in progress: its timer and its connection. */
-        private void release() {
-            inProgress = false;
-            if (timer != null) {
-                timer.cancel(false);
+            if (current != null) {
+                current.cancel();
+                current = null;
             }
-            if (lease != null) {
-                lease.handler().detach();
-                lease.channel().close();
-                lease = null;
+            if (next != null) {
+                next.cancel(false);
             }
         }
     }

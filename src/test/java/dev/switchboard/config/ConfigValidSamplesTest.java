@@ -126,4 +126,25 @@ class ConfigValidSamplesTest {
         assertThat(config.backend("pool").pool().services()).extracting(PoolMember::backendId)
                 .containsExactly("primary", "secondary");
     }
+
+    @Test
+    void trafficProfilesResolveZoneAndTrafficManagerDefaults() throws IOException {
+        GatewayConfig config = load("traffic-profiles.json");
+
+        assertThat(config.dns()).isEqualTo(new DnsConfig("127.0.0.1:5353", "example.test"));
+        TrafficProfileConfig api = config.trafficProfile("api.example.test");
+        assertThat(api.ttl()).isEqualTo(30);
+        assertThat(api.routing()).isEqualTo(RoutingMethod.PRIORITY);
+        assertThat(api.endpoints()).extracting(TrafficEndpoint::priority).containsExactly(1, 2, 3);
+        assertThat(api.endpoint("dr").enabled()).isFalse();
+        assertThat(api.monitor()).isEqualTo(new EndpointMonitorConfig(MonitorProtocol.HTTP, 8080, "/health", Duration.ofSeconds(10),
+                Duration.ofSeconds(5), 2, java.util.List.of(new StatusCodeRange(200, 299))));
+
+        TrafficProfileConfig shop = config.trafficProfile("shop.example.test");
+        assertThat(shop.ttl()).isEqualTo(60);
+        assertThat(shop.monitor()).isEqualTo(new EndpointMonitorConfig(MonitorProtocol.TCP, 443, null, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 3, java.util.List.of()));
+        assertThat(config.trafficProfile("geo.example.test").regions()).containsOnlyKeys("eu", "us");
+        assertThat(config.trafficProfile("all.example.test").maxReturn()).isEqualTo(2);
+    }
 }

@@ -39,7 +39,7 @@ class ConsoleSessionTest {
     @Test
     void theEmbeddedGatewayIsNotRemovable() {
         // Port 0 for the listener: other processes on a build machine may hold the demo's 8080.
-        var config = ConfigLoader.parse(ConfigWriter.toJson(DemoConfig.load()).replace("127.0.0.1:8080", "127.0.0.1:0"))
+        var config = ConfigLoader.parse(ConfigWriter.toJson(DemoConfig.load()).replace("127.0.0.1:8080", "127.0.0.1:0").replace("127.0.0.1:5353", "127.0.0.1:0"))
                 .orThrow();
         try (ConsoleSession session = ConsoleSession.embedded(config)) {
             session.add(new RemoteGatewayFeed("edge-1", NOWHERE, "t1"));

@@ -62,7 +62,7 @@ class EmbeddedSessionTest {
     @Test
     void aGivenConfigRunsEmbeddedAndItsFeedReportsStateAndOperatorChanges() throws Exception {
         // Port 0 for the listener: other processes on a build machine may hold the demo's 8080.
-        GatewayConfig config = ConfigLoader.parse(ConfigWriter.toJson(DemoConfig.load()).replace("127.0.0.1:8080", "127.0.0.1:0"))
+        GatewayConfig config = ConfigLoader.parse(ConfigWriter.toJson(DemoConfig.load()).replace("127.0.0.1:8080", "127.0.0.1:0").replace("127.0.0.1:5353", "127.0.0.1:0"))
                 .orThrow();
         try (ConsoleSession session = ConsoleSession.embedded(config)) {
             assertThat(session.traffic()).hasValueSatisfying(t -> assertThat(t.rate()).isZero());

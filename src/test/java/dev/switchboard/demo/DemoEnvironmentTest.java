@@ -3,6 +3,7 @@ package dev.switchboard.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.HostPort;
+import dev.switchboard.dns.MonitorStatus;
 import dev.switchboard.engine.EngineSnapshot.BackendView;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.testing.Eventually;
@@ -19,6 +20,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
 
 /** The demo over real sockets: simulators, gateway and generated traffic all talk to each other. */
 class DemoEnvironmentTest {
@@ -44,6 +52,18 @@ class DemoEnvironmentTest {
                     && seen.getOrDefault("catalog-1", 0L) > 5 && seen.getOrDefault("catalog-2", 0L) > 5;
         });
         assertThat(seen).as("west is priority 2: idle while east is up").doesNotContainKeys("orders-west-1", "orders-west-2");
+    }
+
+    @Test
+    void theDnsProfileAnswersEastWhileItsMonitorPasses() throws Exception {
+        assertThat(demo.backends().keySet()).startsWith("orders-east-1", "orders-east-2", "orders-west-1");
+        SimpleResolver resolver = new SimpleResolver(demo.gateway().dnsAddress());
+        Message answer = resolver.send(Message.newQuery(Record.newRecord(
+                Name.fromString("api.orders.test."), Type.A, DClass.IN)));
+        assertThat(answer.getSection(Section.ANSWER)).singleElement()
+                .extracting(Record::rdataToString).isEqualTo("127.0.0.11");
+        Eventually.await("east monitored online", Duration.ofSeconds(10), () -> demo.gateway().trafficProfiles()
+                .snapshot("api.orders.test").endpoint("east").status() == MonitorStatus.ONLINE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.telemetry;
 
+import static dev.switchboard.telemetry.TelemetryHarness.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,9 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,41 +39,31 @@ class TelemetryControlTest {
         h.close();
     }
 
-    private static <T> T get(CompletableFuture<T> f) throws Exception {
-        return f.get(10, TimeUnit.SECONDS);
-    }
-
-    private TelemetryClient live(String token, RecordingListener l) {
-        TelemetryClient c = h.client(token, l);
-        Eventually.await("connected", WAIT, () -> c.model() != null);
-        return c;
-    }
-
     @Test
     void everyCommandIsAckedAppliedAuditedAndBroadcast() throws Exception {
         RecordingListener opL = new RecordingListener();
         RecordingListener watcherL = new RecordingListener();
-        TelemetryClient op = live(TelemetryHarness.OPERATOR, opL);
-        live(TelemetryHarness.VIEWER, watcherL);
+        TelemetryClient op = h.live(TelemetryHarness.OPERATOR, opL);
+        h.live(TelemetryHarness.VIEWER, watcherL);
         assertThat(op.status().state()).isEqualTo(ConnectionState.LIVE_IDLE);
 
         long v = op.model().version();
-        Reply.Ack ack = get(op.setWeight(v, "pool", "b", 7));
+        Reply.Ack ack = result(op.setWeight(v, "pool", "b", 7));
         assertThat(ack.version()).isEqualTo(v + 1);
         assertThat(h.gateway.engine().overrides().weights()).containsValue(7);
-        v = get(op.setPriority(ack.version(), "pool", "b", 2)).version();
+        v = result(op.setPriority(ack.version(), "pool", "b", 2)).version();
         for (String state : List.of("DRAIN", "MAINTENANCE", "DISABLED", "ENABLED")) {
-            v = get(op.setAdminState(v, "a", state)).version();
+            v = result(op.setAdminState(v, "a", state)).version();
             assertThat(h.gateway.engine().overrides().adminState("a")).isEqualTo(AdminState.valueOf(state));
         }
         for (String action : List.of("OPEN", "CLOSED", "RESET")) {
-            v = get(op.forceBreaker(v, "a", action)).version();
+            v = result(op.forceBreaker(v, "a", action)).version();
         }
         assertThat(h.gateway.engine().snapshot().backends().getFirst().breaker().name()).isEqualTo("CLOSED");
-        v = get(op.clearOverrides(v)).version();
+        v = result(op.clearOverrides(v)).version();
         assertThat(h.gateway.engine().overrides().weights()).isEmpty();
         String config = ConfigWriter.toJson(h.gateway.config()).replaceFirst("\"weight\" : 1\\b", "\"weight\" : 3");
-        v = get(op.replaceConfig(v, config)).version();
+        v = result(op.replaceConfig(v, config)).version();
         assertThat(h.gateway.config().backend("pool").pool().services().getFirst().weight()).isEqualTo(3);
         assertThat(h.gateway.config().admin()).as("the running admin section is kept").isNotNull();
 
@@ -101,11 +90,11 @@ class TelemetryControlTest {
 
     @Test
     void aChangeBasedOnAnOldVersionIsRefusedSoNoUpdateIsLost() throws Exception {
-        TelemetryClient one = live(TelemetryHarness.OPERATOR, new RecordingListener());
-        TelemetryClient two = live(TelemetryHarness.OPERATOR, new RecordingListener());
+        TelemetryClient one = h.live(TelemetryHarness.OPERATOR, new RecordingListener());
+        TelemetryClient two = h.live(TelemetryHarness.OPERATOR, new RecordingListener());
         long seen = one.model().version();
-        get(one.setWeight(seen, "pool", "a", 5));
-        assertThatThrownBy(() -> get(two.setWeight(seen, "pool", "a", 9)))
+        result(one.setWeight(seen, "pool", "a", 5));
+        assertThatThrownBy(() -> result(two.setWeight(seen, "pool", "a", 9)))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(CommandException.class)
                 .hasMessageContaining("STALE_VERSION").hasMessageContaining("based on version " + seen);
         assertThat(h.gateway.engine().overrides().weights()).containsValue(5).doesNotContainValue(9);
@@ -113,16 +102,16 @@ class TelemetryControlTest {
 
     @Test
     void viewersCannotCommandAndBadValuesAreRefusedWithTheReason() throws Exception {
-        TelemetryClient viewer = live(TelemetryHarness.VIEWER, new RecordingListener());
-        assertThatThrownBy(() -> get(viewer.setWeight(viewer.model().version(), "pool", "a", 5)))
+        TelemetryClient viewer = h.live(TelemetryHarness.VIEWER, new RecordingListener());
+        assertThatThrownBy(() -> result(viewer.setWeight(viewer.model().version(), "pool", "a", 5)))
                 .cause().isInstanceOf(CommandException.class).hasMessageContaining("FORBIDDEN").hasMessageContaining("viewer");
-        TelemetryClient op = live(TelemetryHarness.OPERATOR, new RecordingListener());
+        TelemetryClient op = h.live(TelemetryHarness.OPERATOR, new RecordingListener());
         long v = op.model().version();
-        assertThatThrownBy(() -> get(op.setWeight(v, "pool", "nope", 5)))
+        assertThatThrownBy(() -> result(op.setWeight(v, "pool", "nope", 5)))
                 .cause().isInstanceOf(CommandException.class).hasMessageContaining("REJECTED").hasMessageContaining("nope");
-        assertThatThrownBy(() -> get(op.setWeight(v, "pool", "a", 5000)))
+        assertThatThrownBy(() -> result(op.setWeight(v, "pool", "a", 5000)))
                 .cause().hasMessageContaining("REJECTED").hasMessageContaining("outside 0..1000");
-        Throwable invalid = org.assertj.core.api.Assertions.catchThrowable(() -> get(op.replaceConfig(v, "{\"backends\": {}}")));
+        Throwable invalid = org.assertj.core.api.Assertions.catchThrowable(() -> result(op.replaceConfig(v, "{\"backends\": {}}")));
         assertThat(invalid.getCause()).isInstanceOf(CommandException.class);
         CommandException ce = (CommandException) invalid.getCause();
         assertThat(ce.code()).isEqualTo(Reply.ErrorCode.INVALID_CONFIG);
@@ -134,9 +123,9 @@ class TelemetryControlTest {
     @Test
     void overridesAndTheAuditLogSurviveARestartAndClientsReconnect() throws Exception {
         RecordingListener l = new RecordingListener();
-        TelemetryClient op = live(TelemetryHarness.OPERATOR, l);
-        long v = get(op.setWeight(op.model().version(), "pool", "b", 9)).version();
-        get(op.setAdminState(v, "a", "DRAIN"));
+        TelemetryClient op = h.live(TelemetryHarness.OPERATOR, l);
+        long v = result(op.setWeight(op.model().version(), "pool", "b", 9)).version();
+        result(op.setAdminState(v, "a", "DRAIN"));
 
         h.restart();
 
@@ -147,15 +136,15 @@ class TelemetryControlTest {
         assertThat(op.model().backend("a").adminState()).isEqualTo("DRAIN");
         assertThat(op.model().events()).filteredOn(e -> e instanceof TelemetryEvent.OperatorAction).hasSize(2);
 
-        get(op.setWeight(op.model().version(), "pool", "b", 4));
+        result(op.setWeight(op.model().version(), "pool", "b", 4));
         assertThat(Files.readAllLines(h.admin.auditLog())).hasSize(3);
     }
 
     @Test
     void anOverrideOfAMemberRemovedFromTheFileIsDroppedAtRestart() throws Exception {
-        TelemetryClient op = live(TelemetryHarness.OPERATOR, new RecordingListener());
-        long v = get(op.setWeight(op.model().version(), "pool", "b", 9)).version();
-        get(op.setAdminState(v, "a", "MAINTENANCE"));
+        TelemetryClient op = h.live(TelemetryHarness.OPERATOR, new RecordingListener());
+        long v = result(op.setWeight(op.model().version(), "pool", "b", 9)).version();
+        result(op.setAdminState(v, "a", "MAINTENANCE"));
         String file = Files.readString(h.configFile);
         Files.writeString(h.configFile, file.replace(", { \"id\": \"b\", \"weight\": 1 }", ""));
 

@@ -8,6 +8,7 @@ import dev.switchboard.telemetry.client.TelemetryClient;
 import dev.switchboard.telemetry.client.TelemetryListener;
 import dev.switchboard.telemetry.server.AdminServer;
 import dev.switchboard.telemetry.server.TelemetryLimits;
+import dev.switchboard.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,10 +23,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A gateway with its admin listener over loopback SimBackends "a" and "b" (pool "pool" of both, a with a breaker of
- * 3 5xx in 10 s), all on ephemeral ports, with the config file in a temp directory so overrides and the audit log
+ * 3 5xx in 10 s) and traffic profile "api.orders.test" (east, west; no monitor, no responder), all on ephemeral ports, with the config file in a temp directory so overrides and the audit log
  * land there. {@link #restart()} keeps the file, the sims and the admin port.
  */
 final class TelemetryHarness implements AutoCloseable {
@@ -44,6 +47,8 @@ final class TelemetryHarness implements AutoCloseable {
                 "pool": { "type": "Pool", "pool": { "services": [ { "id": "a", "weight": 1 }, { "id": "b", "weight": 1 } ] } }
               },
               "apis": [ { "name": "api", "path": "/", "backendId": "pool" } ],
+              "trafficProfiles": [ { "name": "api.orders.test", "ttl": 30, "endpoints": [
+                  { "name": "east", "target": "192.0.2.1" }, { "name": "west", "target": "192.0.2.2" } ] } ],
               "admin": {
                 "listen": "127.0.0.1:0",
                 "statsPeriod": "PT0.1S",
@@ -125,6 +130,18 @@ final class TelemetryHarness implements AutoCloseable {
         RawConsole c = RawConsole.connect(ws(), token);
         clients.add(c::close);
         return c;
+    }
+
+    /** A library client that has its first snapshot, closed with the harness. */
+    TelemetryClient live(String token, TelemetryListener listener) {
+        TelemetryClient c = client(token, listener);
+        Eventually.await("connected", Duration.ofSeconds(10), () -> c.model() != null);
+        return c;
+    }
+
+    /** A command's outcome, waiting at most 10 s. */
+    static <T> T result(CompletableFuture<T> f) throws Exception {
+        return f.get(10, TimeUnit.SECONDS);
     }
 
     /** A library client, started, closed with the harness. */

@@ -2,8 +2,11 @@ package dev.switchboard.config.binding;
 
 import dev.switchboard.config.ApiConfig;
 import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.DnsConfig;
+import dev.switchboard.config.DnsNames;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.PoolMember;
+import dev.switchboard.config.TrafficProfileConfig;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +14,7 @@ import java.util.Objects;
 
 /**
  * Checks that span objects and so cannot run while one object is bound: references between backends and
- * apis, pools that would nest, and apis that shadow each other.
+ * apis, pools that would nest, apis that shadow each other, and traffic profiles outside the DNS zone.
  */
 final class ConfigValidator {
 
@@ -27,6 +30,25 @@ final class ConfigValidator {
         ConfigValidator validator = new ConfigValidator(config, context);
         validator.checkPools();
         validator.checkApis();
+        validator.checkZone();
+    }
+
+    /** Every profile name lies below the zone the DNS responder answers for. */
+    private void checkZone() {
+        DnsConfig dns = config.dns();
+        if (dns == null || config.trafficProfiles().isEmpty()) {
+            return;
+        }
+        if (dns.zone() == null) {
+            context.add(context.sources().problem(dns, "the traffic profile names share no parent domain; set \"zone\""));
+            return;
+        }
+        for (TrafficProfileConfig profile : config.trafficProfiles()) {
+            if (profile.name() != null && DnsNames.problem(profile.name()) == null && !DnsNames.isBelow(profile.name(), dns.zone())) {
+                problem(profile, "name", "\"" + profile.name() + "\" is not inside the zone \"" + dns.zone()
+                        + "\" (dns.zone); the responder would refuse it");
+            }
+        }
     }
 
     private void checkPools() {

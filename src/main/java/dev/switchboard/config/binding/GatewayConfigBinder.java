@@ -4,11 +4,13 @@ import dev.switchboard.config.ApiConfig;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.TrafficProfileConfig;
 import dev.switchboard.config.json.JsonTree.JsonObject;
 import dev.switchboard.config.json.JsonTree.Member;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The document's top level. A new top-level section is one more name in {@link #fields()} and one more
@@ -18,16 +20,19 @@ final class GatewayConfigBinder implements Binder<GatewayConfig> {
 
     @Override
     public List<String> fields() {
-        return List.of("gateway", "diagnostics", "backends", "apis", "admin");
+        return List.of("gateway", "diagnostics", "backends", "apis", "admin", "trafficProfiles", "dns");
     }
 
     @Override
     public GatewayConfig bind(FieldReader in) {
         GatewaySettings gateway = in.object("gateway", new GatewaySettingsBinder());
         List<ApiConfig> apis = in.objects("apis", new ApiBinder());
+        List<TrafficProfileConfig> profiles = in.objects("trafficProfiles", new TrafficProfileBinder());
         return new GatewayConfig(gateway == null ? GatewaySettings.DEFAULTS : gateway, backends(in), apis,
-                in.bool("diagnostics", false), in.object("admin", new AdminBinder()));
+                in.bool("diagnostics", false), in.object("admin", new AdminBinder()), profiles,
+                in.object("dns", new DnsBinder(profiles.stream().map(TrafficProfileConfig::name).filter(Objects::nonNull).toList())));
     }
+
 
     /** {@code backends} maps ids to backends; the reader already reported duplicate ids. */
     private static Map<String, BackendConfig> backends(FieldReader in) {

@@ -66,6 +66,11 @@ final class TelemetryFrames {
             case TelemetryEvent.OperatorAction o -> new ConsoleEvent(at, consoleId, "", EventKind.OPERATOR, false,
                     o.who() + ": " + o.action() + " " + o.target() + " " + o.before() + " -> " + o.after()
                             + " (version " + o.version() + ")");
+            // Traffic profiles have no view of their own yet: their events go to the log under "profile/endpoint".
+            case TelemetryEvent.EndpointStatus d -> new ConsoleEvent(at, consoleId, d.profile() + "/" + d.endpoint(), EventKind.PROBE,
+                    false, "monitor " + d.from() + " -> " + d.to() + ": " + d.reason());
+            case TelemetryEvent.DnsAnswer d -> new ConsoleEvent(at, consoleId, d.profile(), EventKind.FAILOVER, false,
+                    (d.exists() ? "DNS answer " + d.answer() : "DNS answer NXDOMAIN") + " (resolvers may keep the old one " + d.ttl() + " s)");
         };
     }
 

@@ -41,6 +41,16 @@ public record GatewayModel(String gatewayId, GatewayState state, Map<String, Bac
         return state.backend(id);
     }
 
+    /** Traffic profiles: per profile its answer, when it changed, monitor settings and every endpoint's status. */
+    public List<GatewayState.ProfileView> trafficProfiles() {
+        return state.trafficProfiles();
+    }
+
+    /** The traffic profile with this name (any case), or null. */
+    public GatewayState.ProfileView trafficProfile(String name) {
+        return state.trafficProfile(name);
+    }
+
     /** The latest interval of {@code backendId}, or null before the first stats message. */
     public BackendInterval stats(String backendId) {
         return stats.get(backendId);
@@ -77,6 +87,6 @@ public record GatewayModel(String gatewayId, GatewayState state, Map<String, Bac
 
     private GatewayState replace(String backendId, UnaryOperator<BackendView> change) {
         List<BackendView> backends = state.backends().stream().map(v -> v.id().equals(backendId) ? change.apply(v) : v).toList();
-        return new GatewayState(state.version(), state.hash(), state.apis(), state.pools(), backends);
+        return state.withBackends(backends);
     }
 }

@@ -137,6 +137,28 @@ public final class TelemetryClient implements AutoCloseable {
      * was lost before the reply).
      */
     public CompletableFuture<Reply.Ack> send(Command.Change command) {
+        return request(command);
+    }
+
+    // DNS fail-over on traffic profiles: no base version; the ack's answer is what the profile answers now.
+
+    public CompletableFuture<Reply.Ack> dnsDisableEndpoint(String profile, String endpoint) {
+        return request(new Command.DnsDisableEndpoint(nextId(), profile, endpoint));
+    }
+
+    public CompletableFuture<Reply.Ack> dnsEnableEndpoint(String profile, String endpoint) {
+        return request(new Command.DnsEnableEndpoint(nextId(), profile, endpoint));
+    }
+
+    public CompletableFuture<Reply.Ack> dnsFailOverTo(String profile, String endpoint) {
+        return request(new Command.DnsFailOverTo(nextId(), profile, endpoint));
+    }
+
+    public CompletableFuture<Reply.Ack> dnsClearFailover(String profile) {
+        return request(new Command.DnsClearFailover(nextId(), profile));
+    }
+
+    private CompletableFuture<Reply.Ack> request(Command command) {
         CompletableFuture<Reply.Ack> result = new CompletableFuture<>();
         String json;
         try {

@@ -16,7 +16,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Command.ForceBreaker.class, name = "forceBreaker"),
         @JsonSubTypes.Type(value = Command.ReplaceConfig.class, name = "replaceConfig"),
         @JsonSubTypes.Type(value = Command.ClearOverrides.class, name = "clearOverrides"),
-        @JsonSubTypes.Type(value = Command.Resync.class, name = "resync")})
+        @JsonSubTypes.Type(value = Command.Resync.class, name = "resync"),
+        @JsonSubTypes.Type(value = Command.DnsDisableEndpoint.class, name = "dns.disableEndpoint"),
+        @JsonSubTypes.Type(value = Command.DnsEnableEndpoint.class, name = "dns.enableEndpoint"),
+        @JsonSubTypes.Type(value = Command.DnsFailOverTo.class, name = "dns.failOverTo"),
+        @JsonSubTypes.Type(value = Command.DnsClearFailover.class, name = "dns.clearFailover")})
 public sealed interface Command {
 
     String id();
@@ -31,6 +35,10 @@ public sealed interface Command {
             case ReplaceConfig c -> "replaceConfig";
             case ClearOverrides c -> "clearOverrides";
             case Resync c -> "resync";
+            case DnsDisableEndpoint c -> "dns.disableEndpoint";
+            case DnsEnableEndpoint c -> "dns.enableEndpoint";
+            case DnsFailOverTo c -> "dns.failOverTo";
+            case DnsClearFailover c -> "dns.clearFailover";
         };
     }
 
@@ -62,6 +70,31 @@ public sealed interface Command {
 
     /** Drops every runtime override: the config file's weights, priorities and states apply again. */
     record ClearOverrides(String id, long baseVersion) implements Change {
+    }
+
+    /**
+     * An operator's DNS fail-over action on a traffic profile: needs the operator role, and no base version, since each
+     * says what the result is (disabled, enabled, failed over) rather than changing a value the sender read. Runtime
+     * state, like breaker forcing: it does not change the config version.
+     */
+    sealed interface DnsAction extends Command {
+        String profile();
+    }
+
+    /** Takes an endpoint out of the profile's answers and stops monitoring it. */
+    record DnsDisableEndpoint(String id, String profile, String endpoint) implements DnsAction {
+    }
+
+    /** Puts an endpoint back (monitored afresh). */
+    record DnsEnableEndpoint(String id, String profile, String endpoint) implements DnsAction {
+    }
+
+    /** Promotes an endpoint of a priority-routed profile above every priority. */
+    record DnsFailOverTo(String id, String profile, String endpoint) implements DnsAction {
+    }
+
+    /** Ends a fail-over: the configured priorities apply again. */
+    record DnsClearFailover(String id, String profile) implements DnsAction {
     }
 
     /** Asks for a fresh snapshot (after a gap in {@code seq}); allowed to viewers. */

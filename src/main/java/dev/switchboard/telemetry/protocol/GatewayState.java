@@ -6,15 +6,33 @@ import java.util.List;
  * The engine's picture as the stream carries it: the body of {@code snapshot} and {@code state} messages and of
  * {@code GET /api/state}.
  *
- * @param version config/override version (commands carry it as {@code baseVersion})
- * @param hash    SHA-256 of config + overrides
+ * @param version         config/override version (commands carry it as {@code baseVersion})
+ * @param hash            SHA-256 of config + overrides
+ * @param trafficProfiles DNS traffic profiles; empty when the gateway has none (or is too old to send them)
  */
-public record GatewayState(long version, String hash, List<ApiView> apis, List<PoolView> pools, List<BackendView> backends) {
+public record GatewayState(long version, String hash, List<ApiView> apis, List<PoolView> pools, List<BackendView> backends,
+                           List<ProfileView> trafficProfiles) {
 
     public GatewayState {
         apis = List.copyOf(apis);
         pools = List.copyOf(pools);
         backends = List.copyOf(backends);
+        trafficProfiles = trafficProfiles == null ? List.of() : List.copyOf(trafficProfiles);
+    }
+
+    /** A state without traffic profiles. */
+    public GatewayState(long version, String hash, List<ApiView> apis, List<PoolView> pools, List<BackendView> backends) {
+        this(version, hash, apis, pools, backends, List.of());
+    }
+
+    /** This state with other backends, everything else kept. */
+    public GatewayState withBackends(List<BackendView> replaced) {
+        return new GatewayState(version, hash, apis, pools, replaced, trafficProfiles);
+    }
+
+    /** The traffic profile with this name, or null. */
+    public ProfileView trafficProfile(String name) {
+        return trafficProfiles.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst().orElse(null);
     }
 
     /** The backend with this id, or null. */
@@ -66,5 +84,43 @@ public record GatewayState(long version, String hash, List<ApiView> apis, List<P
     }
 
     public record RuleView(String rule, long failures, long requests, long intervalMs) {
+    }
+
+    /**
+     * A traffic profile as a console shows it.
+     *
+     * @param exists            false when the name answers NXDOMAIN
+     * @param answer            targets a query may get now
+     * @param answerChangedAtMs when the answer last changed (epoch ms); resolvers may keep the old one until this
+     *                          plus {@code ttl} seconds
+     * @param failedOverTo      the endpoint an operator promoted, or null
+     * @param monitor           null without a monitor
+     */
+    public record ProfileView(String name, boolean enabled, long ttl, String routing, boolean exists, List<String> answer,
+                              long answerChangedAtMs, String failedOverTo, MonitorView monitor, List<EndpointView> endpoints) {
+        public ProfileView {
+            answer = List.copyOf(answer);
+            endpoints = List.copyOf(endpoints);
+        }
+
+        /** The endpoint with this name, or null. */
+        public EndpointView endpoint(String endpointName) {
+            return endpoints.stream().filter(e -> e.name().equals(endpointName)).findFirst().orElse(null);
+        }
+    }
+
+    /** @param path null for TCP */
+    public record MonitorView(String protocol, int port, String path, long intervalMs, long timeoutMs, int toleratedFailures) {
+    }
+
+    /**
+     * @param effectivePriority 0 while failed over to, else {@code priority}
+     * @param operatorOverride  an operator's enable/disable differs from the config
+     * @param monitorStatus     CHECKING, ONLINE, DEGRADED, DISABLED or STOPPED
+     * @param failures          failed probes in a row
+     * @param inAnswer          some query may get this endpoint now
+     */
+    public record EndpointView(String name, String target, int priority, int effectivePriority, int weight, String region, boolean enabled,
+                               boolean operatorOverride, String monitorStatus, String reason, int failures, boolean inAnswer) {
     }
 }

@@ -11,8 +11,16 @@ public sealed interface Reply {
      * The command was applied.
      *
      * @param version the version after it (the next command's {@code baseVersion})
+     * @param answer  for DNS actions, what the profile answers now (empty when it answers NXDOMAIN); else null
      */
-    record Ack(String id, long version, String hash) implements Reply {
+    record Ack(String id, long version, String hash, List<String> answer) implements Reply {
+        public Ack {
+            answer = answer == null ? null : List.copyOf(answer);
+        }
+
+        public Ack(String id, long version, String hash) {
+            this(id, version, hash, null);
+        }
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = TelemetryEvent.Breaker.class, name = "breaker"),
         @JsonSubTypes.Type(value = TelemetryEvent.Availability.class, name = "availability"),
         @JsonSubTypes.Type(value = TelemetryEvent.ConfigChange.class, name = "config"),
-        @JsonSubTypes.Type(value = TelemetryEvent.OperatorAction.class, name = "operator")})
+        @JsonSubTypes.Type(value = TelemetryEvent.OperatorAction.class, name = "operator"),
+        @JsonSubTypes.Type(value = TelemetryEvent.EndpointStatus.class, name = "endpointStatus"),
+        @JsonSubTypes.Type(value = TelemetryEvent.DnsAnswer.class, name = "dnsAnswer")})
 public sealed interface TelemetryEvent {
 
     long ts();
@@ -26,6 +28,8 @@ public sealed interface TelemetryEvent {
             case Availability a -> "availability";
             case ConfigChange c -> "config";
             case OperatorAction o -> "operator";
+            case EndpointStatus e -> "endpointStatus";
+            case DnsAnswer d -> "dnsAnswer";
         };
     }
 
@@ -68,5 +72,20 @@ public sealed interface TelemetryEvent {
      */
     record OperatorAction(long ts, String who, String action, String target, String before, String after, long version)
             implements TelemetryEvent {
+    }
+
+    /** A traffic-profile endpoint's monitor status changed (probe results, operator, config). */
+    record EndpointStatus(long ts, String profile, String endpoint, String from, String to, String reason) implements TelemetryEvent {
+    }
+
+    /**
+     * What a traffic profile answers changed; resolvers may serve the old answer for {@code ttl} seconds more.
+     *
+     * @param exists false when the name now answers NXDOMAIN
+     */
+    record DnsAnswer(long ts, String profile, List<String> answer, boolean exists, long ttl) implements TelemetryEvent {
+        public DnsAnswer {
+            answer = List.copyOf(answer);
+        }
     }
 }

@@ -19,7 +19,8 @@ import java.util.Locale;
 final class CommandParser {
 
     private static final List<String> TYPES =
-            List.of("setWeight", "setPriority", "setAdminState", "forceBreaker", "replaceConfig", "clearOverrides", "resync");
+            List.of("setWeight", "setPriority", "setAdminState", "forceBreaker", "replaceConfig", "clearOverrides", "resync",
+                    "dns.disableEndpoint", "dns.enableEndpoint", "dns.failOverTo", "dns.clearFailover");
 
     /** A message that is not a valid command; carries the reply. */
     static final class BadCommand extends Exception {
@@ -66,6 +67,10 @@ final class CommandParser {
             case "forceBreaker" -> new Command.ForceBreaker(id, f.version(), f.string("backend"), f.choice("action", ForceAction.values()));
             case "replaceConfig" -> new Command.ReplaceConfig(id, f.version(), f.string("config"));
             case "clearOverrides" -> new Command.ClearOverrides(id, f.version());
+            case "dns.disableEndpoint" -> new Command.DnsDisableEndpoint(id, f.string("profile"), f.string("endpoint"));
+            case "dns.enableEndpoint" -> new Command.DnsEnableEndpoint(id, f.string("profile"), f.string("endpoint"));
+            case "dns.failOverTo" -> new Command.DnsFailOverTo(id, f.string("profile"), f.string("endpoint"));
+            case "dns.clearFailover" -> new Command.DnsClearFailover(id, f.string("profile"));
             default -> throw new IllegalStateException("TYPES and the switch disagree about " + type);
         };
     }

@@ -4,6 +4,8 @@ import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.config.ConfigResult;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.dns.ProfileSnapshot;
+import dev.switchboard.dns.TrafficProfiles;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineEvent;
@@ -55,6 +57,55 @@ final class ControlPlane implements EngineListener, AutoCloseable {
 
     CompletableFuture<Reply> submit(Principal who, Command.Change change) {
         return CompletableFuture.supplyAsync(() -> apply(who, change), thread);
+    }
+
+    /** A DNS fail-over action: operator role, applied to the traffic profiles, audited like every change. */
+    CompletableFuture<Reply> submitDns(Principal who, Command.DnsAction action) {
+        return CompletableFuture.supplyAsync(() -> applyDns(who, action), thread);
+    }
+
+    private Reply applyDns(Principal who, Command.DnsAction action) {
+        if (!who.mayCommand()) {
+            return error(action, ErrorCode.FORBIDDEN, "token '" + who.name() + "' has the viewer role; commands need an operator token");
+        }
+        TrafficProfiles profiles = gateway.trafficProfiles();
+        ProfileSnapshot before;
+        ProfileSnapshot after;
+        String target;
+        try {
+            before = profiles.snapshot(action.profile());
+            switch (action) {
+                case Command.DnsDisableEndpoint c -> {
+                    target = c.profile() + "/" + c.endpoint();
+                    after = profiles.disableEndpoint(c.profile(), c.endpoint());
+                }
+                case Command.DnsEnableEndpoint c -> {
+                    target = c.profile() + "/" + c.endpoint();
+                    after = profiles.enableEndpoint(c.profile(), c.endpoint());
+                }
+                case Command.DnsFailOverTo c -> {
+                    target = c.profile() + "/" + c.endpoint();
+                    after = profiles.failOverTo(c.profile(), c.endpoint());
+                }
+                case Command.DnsClearFailover c -> {
+                    target = c.profile();
+                    after = profiles.clearFailover(c.profile());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return error(action, ErrorCode.REJECTED, e.getMessage());
+        }
+        OperatorAction record = new OperatorAction(System.currentTimeMillis(), who.name(), Command.typeOf(action), target,
+                describe(before), describe(after), engine.version());
+        persist(record);
+        hub.publish(record);
+        return new Reply.Ack(action.id(), engine.version(), engine.hash(), after.exists() ? after.answer() : List.of());
+    }
+
+    /** For audit records: what a profile answers. */
+    private static String describe(ProfileSnapshot profile) {
+        return profile.exists() ? "answer " + profile.answer() + (profile.failedOverTo() == null ? "" : ", failed over to " + profile.failedOverTo())
+                : "NXDOMAIN";
     }
 
     private Reply apply(Principal who, Command.Change change) {

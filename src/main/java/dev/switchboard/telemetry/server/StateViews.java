@@ -1,7 +1,10 @@
 package dev.switchboard.telemetry.server;
 
 import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.EndpointMonitorConfig;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.dns.ProfileEvent;
+import dev.switchboard.dns.ProfileSnapshot;
 import dev.switchboard.engine.AvailabilityChange;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.EngineSnapshot;
@@ -11,20 +14,23 @@ import dev.switchboard.engine.breaker.RuleCounters;
 import dev.switchboard.telemetry.protocol.GatewayState;
 import dev.switchboard.telemetry.protocol.GatewayState.ApiView;
 import dev.switchboard.telemetry.protocol.GatewayState.BackendView;
+import dev.switchboard.telemetry.protocol.GatewayState.EndpointView;
 import dev.switchboard.telemetry.protocol.GatewayState.MemberView;
+import dev.switchboard.telemetry.protocol.GatewayState.MonitorView;
 import dev.switchboard.telemetry.protocol.GatewayState.PoolView;
+import dev.switchboard.telemetry.protocol.GatewayState.ProfileView;
 import dev.switchboard.telemetry.protocol.GatewayState.RuleView;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import java.util.List;
 import java.util.Map;
 
-/** Turns engine snapshots and events into their protocol form. */
+/** Turns engine and traffic-profile snapshots and events into their protocol form. */
 final class StateViews {
 
     private StateViews() {
     }
 
-    static GatewayState state(EngineSnapshot s, GatewayConfig config) {
+    static GatewayState state(EngineSnapshot s, GatewayConfig config, List<ProfileSnapshot> profiles) {
         List<ApiView> apis = config.apis().stream().map(StateViews::api).toList();
         List<PoolView> pools = s.pools().stream().map(p -> new PoolView(p.id(), p.members().stream()
                 .map(m -> new MemberView(m.backendId(), m.weight(), m.effectiveWeight(), m.priority(), m.availability().name(), m.reason()))
@@ -32,7 +38,28 @@ final class StateViews {
         List<BackendView> backends = s.backends().stream().map(b -> new BackendView(b.id(), b.url(), b.adminState().name(),
                 b.availability().name(), b.reason(), b.breaker().name(), b.openRemaining() == null ? null : b.openRemaining().toMillis(),
                 rules(b.rules()), b.probe() == null ? null : b.probe().toString())).toList();
-        return new GatewayState(s.version(), s.hash(), apis, pools, backends);
+        return new GatewayState(s.version(), s.hash(), apis, pools, backends, profiles.stream().map(StateViews::profile).toList());
+    }
+
+    private static ProfileView profile(ProfileSnapshot p) {
+        EndpointMonitorConfig m = p.monitor();
+        MonitorView monitor = m == null ? null : new MonitorView(m.protocol().name(), m.port(), m.path(), m.interval().toMillis(),
+                m.timeout().toMillis(), m.toleratedFailures());
+        return new ProfileView(p.name(), p.enabled(), p.ttl(), p.routing().jsonName(), p.exists(), p.answer(),
+                p.answerChangedAt().toEpochMilli(), p.failedOverTo(), monitor, p.endpoints().stream()
+                .map(e -> new EndpointView(e.name(), e.target(), e.priority(), e.effectivePriority(), e.weight(), e.region(), e.enabled(),
+                        e.operatorOverride(), e.status().name(), e.reason(), e.failures(), e.inAnswer()))
+                .toList());
+    }
+
+    /** The protocol form of a traffic-profile event. */
+    static TelemetryEvent event(ProfileEvent e) {
+        long ts = e.at().toEpochMilli();
+        return switch (e) {
+            case ProfileEvent.EndpointStatusChanged c -> new TelemetryEvent.EndpointStatus(ts, c.profile(), c.endpoint(),
+                    c.from() == null ? null : c.from().name(), c.to().name(), c.reason());
+            case ProfileEvent.AnswerChanged a -> new TelemetryEvent.DnsAnswer(ts, a.profile(), a.answer(), a.exists(), a.ttl());
+        };
     }
 
     /** The protocol form of an engine event; {@code diff} is only used for config changes. */

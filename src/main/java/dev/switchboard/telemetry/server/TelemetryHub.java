@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.dns.ProfileEvent;
+import dev.switchboard.dns.ProfileListener;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.engine.StateChange;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * events (handed over by the engine listener, which never blocks the event loop that caused them), the stats tick,
  * and each console's outbox, so sessions need no locks and every console sees events in the engine's order.
  */
-final class TelemetryHub implements EngineListener, AutoCloseable {
+final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryHub.class);
     /** Grace for a close handshake before the connection is cut. */
@@ -61,6 +63,7 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     void start(List<TelemetryEvent> history) {
         thread.execute(() -> history.forEach(this::remember));
         gateway.engine().addListener(this);
+        gateway.trafficProfiles().addListener(this);
         thread.scheduleAtFixedRate(this::safeTick, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -69,6 +72,14 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     @Override
     public void onEvent(EngineEvent event) {
         thread.execute(() -> onEngineEvent(event));
+    }
+
+    @Override
+    public void onEvent(ProfileEvent event) {
+        thread.execute(() -> {
+            stateChanged = true;
+            broadcast(StateViews.event(event));
+        });
     }
 
     /** A new console: it gets a snapshot with the recent events first. */
@@ -121,7 +132,7 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
 
     /** The current engine picture, as {@code GET /api/state} serves it. */
     GatewayState state() {
-        return StateViews.state(gateway.engine().snapshot(), gateway.config());
+        return StateViews.state(gateway.engine().snapshot(), gateway.config(), gateway.trafficProfiles().snapshot());
     }
 
     // ---- hub thread ----
@@ -244,6 +255,7 @@ final class TelemetryHub implements EngineListener, AutoCloseable {
     @Override
     public void close() {
         gateway.engine().removeListener(this);
+        gateway.trafficProfiles().removeListener(this);
         thread.execute(() -> {
             for (ClientSession s : sessions) {
                 s.close(Protocol.CloseCodes.GOING_AWAY, "gateway shutting down");

@@ -10,8 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
@@ -102,15 +104,18 @@ final class TelemetrySocketServer extends WebSocketServer {
     private void handle(ClientSession session, Command command) {
         switch (command) {
             case Command.Resync r -> hub.resync(session);
-            case Command.Change change -> {
-                // The control plane checks the role, for the stream and PUT /api/config alike.
-                if (!session.tryCommand()) {
-                    hub.reply(session, new Reply.Error(change.id(), ErrorCode.RATE_LIMITED,
-                            "more than " + (int) limits.commandsPerSecond() + " commands per second; slow down", List.of()));
-                } else {
-                    control.submit(session.principal(), change).thenAccept(reply -> hub.reply(session, reply));
-                }
-            }
+            // The control plane checks the role, for the stream and PUT /api/config alike.
+            case Command.Change change -> submit(session, change, () -> control.submit(session.principal(), change));
+            case Command.DnsAction action -> submit(session, action, () -> control.submitDns(session.principal(), action));
+        }
+    }
+
+    private void submit(ClientSession session, Command command, Supplier<CompletableFuture<Reply>> apply) {
+        if (!session.tryCommand()) {
+            hub.reply(session, new Reply.Error(command.id(), ErrorCode.RATE_LIMITED,
+                    "more than " + (int) limits.commandsPerSecond() + " commands per second; slow down", List.of()));
+        } else {
+            apply.get().thenAccept(reply -> hub.reply(session, reply));
         }
     }
 

@@ -1,0 +1,121 @@
+package dev.switchboard.dns.server;
+
+import dev.switchboard.dns.TrafficProfiles;
+import dev.switchboard.netty.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The authoritative DNS responder for a gateway's traffic profiles, on UDP and TCP at one address. With the native
+ * transport each event loop gets its own UDP socket on the port (SO_REUSEPORT), so the kernel spreads queries over
+ * the cores.
+ */
+public final class DnsResponder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DnsResponder.class);
+    /** TCP connections beyond this are closed as soon as they open. */
+    static final int MAX_TCP_CONNECTIONS = 256;
+    /** A TCP connection without a complete query for this long is closed. */
+    static final Duration TCP_IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final EventLoopGroup group;
+    private final List<Channel> udp;
+    private final Channel tcp;
+
+    private DnsResponder(EventLoopGroup group, List<Channel> udp, Channel tcp) {
+        this.group = group;
+        this.udp = udp;
+        this.tcp = tcp;
+    }
+
+    /**
+     * Binds UDP, then TCP on the same port (the port UDP got when 0 was asked for).
+     *
+     * @param threads event loops (and, with epoll, UDP sockets)
+     */
+    public static DnsResponder start(InetSocketAddress listen, TrafficProfiles profiles, int threads) {
+        QueryAnswerer answerer = new QueryAnswerer(profiles);
+        EventLoopGroup group = Transports.eventLoopGroup(threads, "dns");
+        try {
+            UdpQueryHandler udpHandler = new UdpQueryHandler(answerer);
+            Bootstrap udp = new Bootstrap().group(group).channel(Transports.datagramChannelClass()).handler(udpHandler);
+            int sockets = Transports.isNative() ? threads : 1;
+            if (sockets > 1) {
+                udp.option(EpollChannelOption.SO_REUSEPORT, true);
+            }
+            List<Channel> udpChannels = new ArrayList<>();
+            Channel first = Transports.bind(udp, listen);
+            udpChannels.add(first);
+            InetSocketAddress bound = (InetSocketAddress) first.localAddress();
+            for (int i = 1; i < sockets; i++) {
+                udpChannels.add(Transports.bind(udp, bound));
+            }
+            AtomicInteger connections = new AtomicInteger();
+            Channel tcp = Transports.bind(new ServerBootstrap()
+                    .group(group)
+                    .channel(Transports.serverChannelClass())
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            if (connections.incrementAndGet() > MAX_TCP_CONNECTIONS) {
+                                connections.decrementAndGet();
+                                ch.close();
+                                return;
+                            }
+                            ch.closeFuture().addListener(f -> connections.decrementAndGet());
+                            ch.pipeline().addLast(
+                                    new IdleStateHandler(0, 0, TCP_IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                                    new LengthFieldBasedFrameDecoder(QueryAnswerer.TCP_PAYLOAD, 0, 2, 0, 2),
+                                    new LengthFieldPrepender(2),
+                                    new TcpQueryHandler(answerer));
+                        }
+                    }), bound);
+            LOG.info("dns responder on {} (udp x{} and tcp, zone {})", format(bound), udpChannels.size(),
+                    profiles.zone() == null ? "none: every query is refused" : profiles.zone());
+            return new DnsResponder(group, List.copyOf(udpChannels), tcp);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    /** The bound address, UDP and TCP alike. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) udp.getFirst().localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    @Override
+    public void close() {
+        udp.forEach(Channel::close);
+        tcp.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        LOG.info("dns responder stopped");
+    }
+
+    private static String format(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+}
