@@ -1,11 +1,9 @@
 package dev.switchboard.console;
 
-import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.remote.GatewayStore;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
-import dev.switchboard.demo.DemoConfig;
+import dev.switchboard.demo.DemoOnFreePorts;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,9 +36,7 @@ class ConsoleSessionTest {
 
     @Test
     void theEmbeddedGatewayIsNotRemovable() {
-        // Port 0 for the listener: other processes on a build machine may hold the demo's 8080.
-        var config = ConfigLoader.parse(ConfigWriter.toJson(DemoConfig.load()).replace("127.0.0.1:8080", "127.0.0.1:0").replace("127.0.0.1:5353", "127.0.0.1:0"))
-                .orThrow();
+        var config = DemoOnFreePorts.config();
         try (ConsoleSession session = ConsoleSession.embedded(config)) {
             session.add(new RemoteGatewayFeed("edge-1", NOWHERE, "t1"));
 

@@ -1,13 +1,11 @@
 package dev.switchboard.console;
 
-import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayFrame;
-import dev.switchboard.demo.DemoConfig;
+import dev.switchboard.demo.DemoOnFreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,9 +59,7 @@ class EmbeddedSessionTest {
 
     @Test
     void aGivenConfigRunsEmbeddedAndItsFeedReportsStateAndOperatorChanges() throws Exception {
-        // Port 0 for the listener: other processes on a build machine may hold the demo's 8080.
-        GatewayConfig config = ConfigLoader.parse(ConfigWriter.toJson(DemoConfig.load()).replace("127.0.0.1:8080", "127.0.0.1:0").replace("127.0.0.1:5353", "127.0.0.1:0"))
-                .orThrow();
+        GatewayConfig config = DemoOnFreePorts.config();
         try (ConsoleSession session = ConsoleSession.embedded(config)) {
             assertThat(session.traffic()).hasValueSatisfying(t -> assertThat(t.rate()).isZero());
             assertThat(session.simulators()).isEmpty();

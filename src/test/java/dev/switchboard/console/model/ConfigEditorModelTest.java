@@ -1,13 +1,12 @@
 package dev.switchboard.console.model;
 
 import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.model.form.ConfigFormModel;
 import dev.switchboard.console.model.form.FormField;
 import dev.switchboard.console.model.form.OutlineItem;
-import dev.switchboard.demo.DemoConfig;
+import dev.switchboard.demo.DemoOnFreePorts;
 import dev.switchboard.gateway.Gateway;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The editor against a real gateway in this process (backends need not run: nothing is proxied). */
 class ConfigEditorModelTest {
 
-    private final Gateway gateway = Gateway.start(demo(), new InetSocketAddress("127.0.0.1", 0));
+    private final Gateway gateway = Gateway.start(DemoOnFreePorts.config(), new InetSocketAddress("127.0.0.1", 0));
     private final EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed("gw", gateway);
     private final ConfigEditorModel editor = new ConfigEditorModel(() -> "gw", id -> feed.control(),
             id -> gateway.engine().version(), Runnable::run);
@@ -31,12 +30,6 @@ class ConfigEditorModelTest {
     void close() {
         feed.close();
         gateway.close();
-    }
-
-    /** The demo config with its DNS responder on a free port too, so several gateways can run at once. */
-    private static GatewayConfig demo() {
-        GatewayConfig config = DemoConfig.load();
-        return config.withDns(config.trafficProfiles(), config.dns().withListen("127.0.0.1:0"));
     }
 
     @Test
@@ -108,8 +101,8 @@ class ConfigEditorModelTest {
 
     @Test
     void anApplyAlsoGoesToTheTickedGatewaysEachRefusedWhenItMovedOn() {
-        Gateway second = Gateway.start(demo(), new InetSocketAddress("127.0.0.1", 0));
-        Gateway third = Gateway.start(demo(), new InetSocketAddress("127.0.0.1", 0));
+        Gateway second = Gateway.start(DemoOnFreePorts.config(), new InetSocketAddress("127.0.0.1", 0));
+        Gateway third = Gateway.start(DemoOnFreePorts.config(), new InetSocketAddress("127.0.0.1", 0));
         EmbeddedGatewayFeed secondFeed = new EmbeddedGatewayFeed("second", second);
         EmbeddedGatewayFeed thirdFeed = new EmbeddedGatewayFeed("third", third);
         try {
