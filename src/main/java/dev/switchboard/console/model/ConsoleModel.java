@@ -75,6 +75,7 @@ public final class ConsoleModel {
         latest.remove(gatewayId);
         histories.remove(gatewayId);
         gateways.remove(gatewayId);
+        pools.undoStack().forget(gatewayId);
         if (gatewayId.equals(selectedGateway.get())) {
             selectedGateway.set(controls.isEmpty() ? null : controls.keySet().iterator().next());
         }

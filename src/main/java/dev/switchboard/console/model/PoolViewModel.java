@@ -120,12 +120,13 @@ public final class PoolViewModel {
 
     private void run(CompletableFuture<Void> command, MemberRow row, String description,
                      Supplier<CompletableFuture<Void>> revert) {
+        String changedGateway = gatewayId;
         command.whenCompleteAsync((v, error) -> {
             if (error != null) {
                 row.expectWeight(-1);
                 refused(description, row.backendId(), error);
             } else if (revert != null) {
-                undo.push(new UndoStack.Entry(description, revert));
+                undo.push(new UndoStack.Entry(changedGateway, description, revert));
             }
         }, fx);
     }

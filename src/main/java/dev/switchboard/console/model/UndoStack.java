@@ -12,8 +12,11 @@ public final class UndoStack {
 
     static final int MAX_ENTRIES = 100;
 
-    /** @param description e.g. "weight of orders/orders-east-1 50 -> 10" */
-    public record Entry(String description, Supplier<CompletableFuture<Void>> revert) {
+    /**
+     * @param gatewayId   the gateway the change was made on
+     * @param description e.g. "weight of orders/orders-east-1 50 -> 10"
+     */
+    public record Entry(String gatewayId, String description, Supplier<CompletableFuture<Void>> revert) {
     }
 
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
@@ -29,6 +32,11 @@ public final class UndoStack {
     /** Takes the newest change off the stack (the caller reverts it); null when there is nothing to undo. */
     public Entry pop() {
         return entries.isEmpty() ? null : entries.removeLast();
+    }
+
+    /** Drops the changes made on a gateway the console no longer has: their reverts could only fail. */
+    public void forget(String gatewayId) {
+        entries.removeIf(e -> e.gatewayId().equals(gatewayId));
     }
 
     public ObservableList<Entry> entries() {

@@ -128,6 +128,19 @@ class ConsoleModelTest {
     }
 
     @Test
+    void removingAGatewayDropsItsChangesFromTheUndoStackAndKeepsTheOthers() {
+        model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of())));
+        model.pools().setWeight(model.pools().pools().getFirst().rows().getFirst(), 10);
+        model.selectedGatewayProperty().set("gw2");
+        model.apply(batch(frame("gw2", "h", 1000, 1, twoMembers(50), Map.of())));
+        model.pools().setWeight(model.pools().pools().getFirst().rows().getFirst(), 20);
+
+        model.removeGateway("gw2");
+
+        assertThat(model.pools().undoStack().entries()).extracting(UndoStack.Entry::gatewayId).containsExactly("gw1");
+    }
+
+    @Test
     void theEmbeddedGatewayIsNotRemovedAndAFailedForgetIsReported() {
         GatewayRemoval removal = new GatewayRemoval(model, id -> !id.equals("gw1"), id -> {
             throw new java.io.IOException("disk full");
