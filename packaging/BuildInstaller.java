@@ -17,7 +17,10 @@ import java.util.zip.ZipFile;
  * build's JDK 25 (the toolchain's {@code java}), from the repository root, after {@code package} has written
  * {@code target/switchboard.jar} and {@code target/lib/}:
  *
- * <pre>java packaging/BuildInstaller.java VERSION TARGET_DIR</pre>
+ * <pre>java packaging/BuildInstaller.java VERSION TARGET_DIR [JVM_OPTION...]</pre>
+ *
+ * The JVM options (the pom's {@code app.jvm.options}) become the launcher's, beside those in
+ * {@code packaging/jpackage.options}.
  *
  * Uses jlink and jpackage of the JDK running it, so the runtime it links is that JDK's. Writes, under
  * {@code TARGET_DIR/jpackage/}:
@@ -33,8 +36,8 @@ import java.util.zip.ZipFile;
 public class BuildInstaller {
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: java packaging/BuildInstaller.java VERSION TARGET_DIR");
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: java packaging/BuildInstaller.java VERSION TARGET_DIR [JVM_OPTION...]");
         }
         if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
             fail("the installer is built on Linux only (an app image and a .deb)");
@@ -80,8 +83,12 @@ public class BuildInstaller {
         System.out.println(natives + " JavaFX native libraries copied into " + runtime.resolve("lib"));
 
         step("jpackage: app image " + image);
-        run(jdkTool("jpackage"), "@packaging/jpackage.options", "--type", "app-image", "--app-version", version,
-                "--input", input.toString(), "--runtime-image", runtime.toString(), "--dest", out.toString());
+        List<String> appImage = new ArrayList<>(List.of(jdkTool("jpackage"), "@packaging/jpackage.options", "--type", "app-image",
+                "--app-version", version, "--input", input.toString(), "--runtime-image", runtime.toString(), "--dest", out.toString()));
+        for (String option : List.of(args).subList(2, args.length)) {
+            appImage.addAll(List.of("--java-options", option));
+        }
+        run(appImage.toArray(String[]::new));
 
         step("jpackage: .deb from the app image");
         run(jdkTool("jpackage"), "@packaging/jpackage-deb.options", "--type", "deb", "--app-version", version,
