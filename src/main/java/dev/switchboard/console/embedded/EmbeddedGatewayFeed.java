@@ -6,6 +6,7 @@ import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.engine.Engine;
+import dev.switchboard.dns.ProfileListener;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.gateway.Gateway;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Feed over a gateway running in this process: engine snapshots every {@link #SAMPLE_PERIOD} and right after every
- * engine event, the gateway's own per-backend statistics cut every {@link #STATS_INTERVAL}, engine events as they
- * happen.
+ * Feed over a gateway running in this process: engine and traffic-profile snapshots every {@link #SAMPLE_PERIOD} and
+ * right after every engine or profile event, the gateway's own per-backend statistics cut every
+ * {@link #STATS_INTERVAL}, engine and profile events as they happen (worded as a remote gateway's telemetry has them).
  */
 public final class EmbeddedGatewayFeed implements GatewayFeed {
 
@@ -35,6 +36,9 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("embedded-control").factory());
     private final GatewayControl control;
     private EngineListener engineListener;
+    private ProfileListener profileListener;
+    /** Where the control's operator records go; set by {@link #start}. */
+    private volatile FeedListener listener;
     // Touched by the sampler thread only.
     private long statsSequence;
     private Map<String, IntervalStats> lastStats = Map.of();
@@ -44,7 +48,12 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     public EmbeddedGatewayFeed(String id, Gateway gateway) {
         this.id = id;
         this.gateway = gateway;
-        this.control = new EmbeddedGatewayControl(id, gateway, worker);
+        this.control = new EmbeddedGatewayControl(id, gateway, worker, event -> {
+            FeedListener l = listener;
+            if (l != null) {
+                l.event(event);
+            }
+        });
     }
 
     @Override
@@ -53,30 +62,36 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     }
 
     @Override
-    public synchronized void start(FeedListener listener) {
+    public synchronized void start(FeedListener feedListener) {
+        listener = feedListener;
         Engine engine = gateway.engine();
         engineListener = e -> {
-            EngineEvents.toConsole(id, e).ifPresent(listener::event);
+            EngineEvents.toConsole(id, e).ifPresent(feedListener::event);
             // A state change is worth a frame now rather than at the next tick (runs under the engine's lock:
             // only enqueue).
-            sampler.execute(() -> sample(listener));
+            sampler.execute(() -> sample(feedListener));
         };
         engine.addListener(engineListener);
+        profileListener = e -> {
+            feedListener.event(ProfileEvents.toConsole(id, e));
+            sampler.execute(() -> sample(feedListener));
+        };
+        gateway.trafficProfiles().addListener(profileListener);
         lastStatsCut = System.nanoTime();
         nextStatsCut = lastStatsCut + STATS_INTERVAL.toNanos();
-        sampler.scheduleAtFixedRate(() -> sample(listener), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(() -> sample(feedListener), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void sample(FeedListener listener) {
+    private void sample(FeedListener to) {
         try {
-            publish(listener);
+            publish(to);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: log and keep sampling.
             LOG.log(System.Logger.Level.WARNING, "sampling gateway '" + id + "' failed", e);
         }
     }
 
-    private void publish(FeedListener listener) {
+    private void publish(FeedListener to) {
         long now = System.nanoTime();
         if (now >= nextStatsCut) {
             lastStats = cutStats(Duration.ofNanos(now - lastStatsCut));
@@ -84,8 +99,8 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             statsSequence++;
             nextStatsCut += STATS_INTERVAL.toNanos();
         }
-        listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), gateway.engine().snapshot(),
-                statsSequence, lastStats));
+        to.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), gateway.engine().snapshot(),
+                statsSequence, lastStats, gateway.trafficProfiles().snapshot()));
     }
 
     /**
@@ -112,6 +127,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     public synchronized void close() {
         if (engineListener != null) {
             gateway.engine().removeListener(engineListener);
+            gateway.trafficProfiles().removeListener(profileListener);
         }
         sampler.shutdownNow();
         worker.shutdownNow();

@@ -21,10 +21,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * A gateway reached over its telemetry WebSocket: the client library keeps the live model, this turns it into
@@ -148,6 +150,31 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
             }
             throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
         });
+    }
+
+    @Override
+    public CompletableFuture<List<String>> disableEndpoint(String profile, String endpoint) {
+        return dns(() -> client.dnsDisableEndpoint(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> enableEndpoint(String profile, String endpoint) {
+        return dns(() -> client.dnsEnableEndpoint(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> failOverTo(String profile, String endpoint) {
+        return dns(() -> client.dnsFailOverTo(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> clearFailover(String profile) {
+        return dns(() -> client.dnsClearFailover(profile));
+    }
+
+    /** DNS actions carry no base version: each states its result; the ack says what the profile answers now. */
+    private static CompletableFuture<List<String>> dns(Supplier<CompletableFuture<Reply.Ack>> command) {
+        return command.get().thenApply(ack -> ack.answer() == null ? List.of() : ack.answer());
     }
 
     /** Sends a change based on the version the console shows; the gateway refuses it if that is stale. */
