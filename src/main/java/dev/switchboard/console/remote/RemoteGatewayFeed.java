@@ -3,6 +3,7 @@ package dev.switchboard.console.remote;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
@@ -143,7 +144,7 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
             if (error == null) {
                 return ack.version();
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = Failures.cause(error);
             if (cause instanceof CommandException c && c.code() == Reply.ErrorCode.STALE_VERSION) {
                 GatewayModel model = client.model();
                 throw new StaleVersionException(id, expectedVersion, model == null ? -1 : model.version());

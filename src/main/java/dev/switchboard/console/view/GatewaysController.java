@@ -1,10 +1,10 @@
 package dev.switchboard.console.view;
 
+import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.model.GatewayListModel;
 import dev.switchboard.console.model.GatewayRemoval;
 import dev.switchboard.console.model.GatewayRow;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -78,7 +78,7 @@ public final class GatewaysController {
         }
         removal.remove(row.id()).whenComplete((v, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = Failures.cause(error);
                 Platform.runLater(() -> {
                     Alert failed = new Alert(Alert.AlertType.ERROR, cause.getMessage(), ButtonType.OK);
                     failed.initOwner(list.getScene().getWindow());

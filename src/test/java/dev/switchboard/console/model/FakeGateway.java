@@ -11,15 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /** A gateway for view-model tests: records each command as a line, or refuses it with "no!". */
-final class FakeGateway implements GatewayFeed, GatewayControl {
+public final class FakeGateway implements GatewayFeed, GatewayControl {
 
     private final String id;
     private final List<String> commands;
     private final BooleanSupplier refuse;
     /** What DNS actions answer with. */
-    List<String> dnsAnswer = List.of();
+    public List<String> dnsAnswer = List.of();
 
-    FakeGateway(String id, List<String> commands, BooleanSupplier refuse) {
+    public FakeGateway(String id, List<String> commands, BooleanSupplier refuse) {
         this.id = id;
         this.commands = commands;
         this.refuse = refuse;
