@@ -4,7 +4,6 @@ import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.model.GatewayListModel;
 import dev.switchboard.console.model.GatewayRemoval;
 import dev.switchboard.console.model.GatewayRow;
-import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -102,8 +101,7 @@ public final class GatewaysController {
             name.getStyleClass().add("backend-name");
             Label state = new Label();
             state.textProperty().bind(row.stateProperty().asString());
-            state.getStyleClass().setAll("state-chip",
-                    "conn-" + row.stateProperty().get().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            state.getStyleClass().setAll("state-chip", StateChips.styleClass("conn-", row.stateProperty().get()));
             state.setTooltip(new Tooltip(row.stateReasonProperty().get()));
             Label version = new Label();
             version.textProperty().bind(Bindings.createStringBinding(() -> row.hashProperty().get().isEmpty()
