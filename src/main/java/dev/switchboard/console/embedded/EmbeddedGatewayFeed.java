@@ -5,8 +5,8 @@ import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.IntervalStats;
-import dev.switchboard.engine.Engine;
 import dev.switchboard.dns.ProfileListener;
+import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.gateway.Gateway;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     private EngineListener engineListener;
     private ProfileListener profileListener;
     /** Where the control's operator records go; set by {@link #start}. */
-    private volatile FeedListener listener;
+    private volatile FeedListener eventSink;
     // Touched by the sampler thread only.
     private long statsSequence;
     private Map<String, IntervalStats> lastStats = Map.of();
@@ -49,7 +49,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
         this.id = id;
         this.gateway = gateway;
         this.control = new EmbeddedGatewayControl(id, gateway, worker, event -> {
-            FeedListener l = listener;
+            FeedListener l = eventSink;
             if (l != null) {
                 l.event(event);
             }
@@ -62,36 +62,36 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     }
 
     @Override
-    public synchronized void start(FeedListener feedListener) {
-        listener = feedListener;
+    public synchronized void start(FeedListener listener) {
+        eventSink = listener;
         Engine engine = gateway.engine();
         engineListener = e -> {
-            EngineEvents.toConsole(id, e).ifPresent(feedListener::event);
+            EngineEvents.toConsole(id, e).ifPresent(listener::event);
             // A state change is worth a frame now rather than at the next tick (runs under the engine's lock:
             // only enqueue).
-            sampler.execute(() -> sample(feedListener));
+            sampler.execute(() -> sample(listener));
         };
         engine.addListener(engineListener);
         profileListener = e -> {
-            feedListener.event(ProfileEvents.toConsole(id, e));
-            sampler.execute(() -> sample(feedListener));
+            listener.event(ProfileEvents.toConsole(id, e));
+            sampler.execute(() -> sample(listener));
         };
         gateway.trafficProfiles().addListener(profileListener);
         lastStatsCut = System.nanoTime();
         nextStatsCut = lastStatsCut + STATS_INTERVAL.toNanos();
-        sampler.scheduleAtFixedRate(() -> sample(feedListener), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(() -> sample(listener), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void sample(FeedListener to) {
+    private void sample(FeedListener listener) {
         try {
-            publish(to);
+            publish(listener);
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: log and keep sampling.
             LOG.log(System.Logger.Level.WARNING, "sampling gateway '" + id + "' failed", e);
         }
     }
 
-    private void publish(FeedListener to) {
+    private void publish(FeedListener listener) {
         long now = System.nanoTime();
         if (now >= nextStatsCut) {
             lastStats = cutStats(Duration.ofNanos(now - lastStatsCut));
@@ -99,7 +99,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             statsSequence++;
             nextStatsCut += STATS_INTERVAL.toNanos();
         }
-        to.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), gateway.engine().snapshot(),
+        listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), gateway.engine().snapshot(),
                 statsSequence, lastStats, gateway.trafficProfiles().snapshot()));
     }
 
