@@ -94,7 +94,7 @@ final class SyntheticGatewayFeed implements GatewayFeed, GatewayControl {
             pools.add(new PoolFrame("pool-" + p, members));
         }
         listener.frame(new GatewayFrame(id, id, ConnectionState.LIVE, "synthetic", 1, "hash", now, backendFrames, pools,
-                sequence, stats));
+                sequence, stats, List.of()));
     }
 
     private static String name(int b) {
@@ -139,5 +139,29 @@ final class SyntheticGatewayFeed implements GatewayFeed, GatewayControl {
     @Override
     public CompletableFuture<Long> applyConfig(GatewayConfig next, long expectedVersion) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("a synthetic gateway has no config"));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> disableEndpoint(String profile, String endpoint) {
+        return noProfiles();
+    }
+
+    @Override
+    public CompletableFuture<List<String>> enableEndpoint(String profile, String endpoint) {
+        return noProfiles();
+    }
+
+    @Override
+    public CompletableFuture<List<String>> failOverTo(String profile, String endpoint) {
+        return noProfiles();
+    }
+
+    @Override
+    public CompletableFuture<List<String>> clearFailover(String profile) {
+        return noProfiles();
+    }
+
+    private static CompletableFuture<List<String>> noProfiles() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("a synthetic gateway has no traffic profiles"));
     }
 }

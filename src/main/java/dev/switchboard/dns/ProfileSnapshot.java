@@ -31,6 +31,14 @@ public record ProfileSnapshot(String name, boolean enabled, long ttl, RoutingMet
         return answerChangedAt.plusSeconds(ttl);
     }
 
+    /**
+     * What the profile answers, as audit records and consoles word it: {@code answer [127.0.0.11]}, with
+     * {@code , failed over to west} after an operator's fail-over, or {@code NXDOMAIN}.
+     */
+    public String describeAnswer() {
+        return exists ? "answer " + answer + (failedOverTo == null ? "" : ", failed over to " + failedOverTo) : "NXDOMAIN";
+    }
+
     /** The endpoint with this name, or null. */
     public EndpointSnapshot endpoint(String endpointName) {
         return endpoints.stream().filter(e -> e.name().equals(endpointName)).findFirst().orElse(null);

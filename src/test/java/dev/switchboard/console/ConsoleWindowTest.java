@@ -37,6 +37,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static dev.switchboard.console.LiveWindow.close;
+import static dev.switchboard.console.LiveWindow.find;
+import static dev.switchboard.console.LiveWindow.onFx;
+import static dev.switchboard.console.LiveWindow.onFxGet;
+import static dev.switchboard.console.LiveWindow.present;
+import static dev.switchboard.console.LiveWindow.replaceText;
+import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main window over the embedded demo, driven headless through the real gateway and real requests. */
@@ -56,10 +63,7 @@ class ConsoleWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (window != null) {
-            WaitForAsyncUtils.asyncFx(() -> window.close()).get();
-        }
-        session.close();
+        close(window, session);
     }
 
     @Test
@@ -203,11 +207,7 @@ class ConsoleWindowTest {
     void aSecondHeadlessGatewayConnectedOverARealSocketShowsItsBackendsAndEvents(FxRobot robot, @TempDir Path dir)
             throws Exception {
         try (RemoteGatewayHarness remote = new RemoteGatewayHarness(dir)) {
-            WaitForAsyncUtils.asyncFx(() -> window.connect(
-                    new RemoteGatewayFeed("shop-remote", remote.telemetry(), RemoteGatewayHarness.TOKEN))).get();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> onFx(() -> robot.lookup("#gateway-list").lookup("shop-remote").tryQuery().isPresent()));
-            robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup("shop-remote").<Node>query()).get());
+            selectRemote(robot, window, remote, "shop-remote");
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                     () -> present(robot, "#breaker-shop-red") && present(robot, "#breaker-shop-blue"));
 
@@ -246,29 +246,5 @@ class ConsoleWindowTest {
         TextArea editor = find(robot, ".config-editor", TextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !editor.getText().isEmpty()));
         return editor;
-    }
-
-    /** Selects all of a field's text and types over it, as an operator would. */
-    private static void replaceText(FxRobot robot, TextField field, String text) {
-        robot.clickOn(field);
-        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write(text);
-    }
-
-    private static <T> T onFxGet(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
-    }
-
-    private static boolean present(FxRobot robot, String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().isPresent());
-    }
-
-    /** Looks a node up on the FX thread: the live window changes its scene graph while the test runs. */
-    private static <T extends Node> T find(FxRobot robot, String query, Class<T> type) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAs(type)).get();
-    }
-
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) throws Exception {
-        return WaitForAsyncUtils.asyncFx(check).get();
     }
 }

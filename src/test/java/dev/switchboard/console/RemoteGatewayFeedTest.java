@@ -1,9 +1,13 @@
 package dev.switchboard.console;
 
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.RoutingMethod;
+import dev.switchboard.console.feed.EndpointFrame;
+import dev.switchboard.console.feed.EventKind;
+import dev.switchboard.console.feed.ProfileFrame;
+import dev.switchboard.dns.MonitorStatus;
 import dev.switchboard.telemetry.client.ConnectionState;
 import dev.switchboard.console.feed.ConsoleEvent;
-import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.StaleVersionException;
@@ -11,7 +15,6 @@ import dev.switchboard.console.remote.RemoteGatewayFeed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The telemetry-backed feed against a real headless gateway over loopback. */
 class RemoteGatewayFeedTest {
@@ -28,19 +32,10 @@ class RemoteGatewayFeedTest {
     void framesCarryTheRemoteStateAndStatsAndCommandsApplyWithStaleConfigsRefused(@TempDir Path dir) throws Exception {
         try (RemoteGatewayHarness remote = new RemoteGatewayHarness(dir);
              RemoteGatewayFeed feed = new RemoteGatewayFeed("r", remote.telemetry(), RemoteGatewayHarness.TOKEN)) {
-            AtomicReference<GatewayFrame> latest = new AtomicReference<>();
-            List<ConsoleEvent> events = new CopyOnWriteArrayList<>();
-            feed.start(new FeedListener() {
-                @Override
-                public void frame(GatewayFrame frame) {
-                    latest.set(frame);
-                }
-
-                @Override
-                public void event(ConsoleEvent event) {
-                    events.add(event);
-                }
-            });
+            RecordingFeedListener recorded = new RecordingFeedListener();
+            AtomicReference<GatewayFrame> latest = recorded.latest;
+            List<ConsoleEvent> events = recorded.events;
+            feed.start(recorded);
             waitFor(() -> latest.get() != null && latest.get().connection() == ConnectionState.LIVE
                     && latest.get().stats().containsKey("red"));
             GatewayFrame f = latest.get();
@@ -56,6 +51,50 @@ class RemoteGatewayFeedTest {
             GatewayConfig config = vc.config();
             assertThatThrownBy(() -> feed.control().applyConfig(config, vc.version() - 1).join())
                     .isInstanceOf(CompletionException.class).hasCauseInstanceOf(StaleVersionException.class);
+        }
+    }
+
+    @Test
+    void trafficProfilesArriveInFramesAndDnsActionsAnswerWithTheNewAnswerAndAreLogged(@TempDir Path dir) throws Exception {
+        try (RemoteGatewayHarness remote = new RemoteGatewayHarness(dir);
+             RemoteGatewayFeed feed = new RemoteGatewayFeed("r", remote.telemetry(), RemoteGatewayHarness.TOKEN)) {
+            RecordingFeedListener recorded = new RecordingFeedListener();
+            AtomicReference<GatewayFrame> latest = recorded.latest;
+            List<ConsoleEvent> events = recorded.events;
+            feed.start(recorded);
+            waitFor(() -> latest.get() != null && !latest.get().profiles().isEmpty());
+            ProfileFrame profile = latest.get().profiles().getFirst();
+            assertThat(profile.name()).isEqualTo(RemoteGatewayHarness.PROFILE);
+            assertThat(profile.routing()).isEqualTo(RoutingMethod.PRIORITY);
+            assertThat(profile.ttl()).isEqualTo(60);
+            assertThat(profile.monitor()).isNull();
+            assertThat(profile.answer()).containsExactly(RemoteGatewayHarness.RED_TARGET);
+            assertThat(profile.endpoints()).extracting(EndpointFrame::name, EndpointFrame::status, EndpointFrame::inAnswer)
+                    .containsExactly(tuple("red", MonitorStatus.ONLINE, true), tuple("blue", MonitorStatus.ONLINE, false));
+
+            assertThat(feed.control().failOverTo(RemoteGatewayHarness.PROFILE, "blue").get(5, TimeUnit.SECONDS))
+                    .containsExactly(RemoteGatewayHarness.BLUE_TARGET);
+            waitFor(() -> "blue".equals(latest.get().profiles().getFirst().failedOverTo()));
+            assertThat(latest.get().profiles().getFirst().endpoints().get(1).effectivePriority()).isZero();
+            waitFor(() -> events.stream().anyMatch(e -> e.kind() == EventKind.DNS_ANSWER)
+                    && events.stream().anyMatch(e -> e.kind() == EventKind.OPERATOR));
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e.kind()).isEqualTo(EventKind.DNS_ANSWER);
+                assertThat(e.backendId()).isEqualTo(RemoteGatewayHarness.PROFILE);
+                assertThat(e.message()).isEqualTo("answer [127.0.0.41]; resolvers may keep the old one for 60 s");
+            });
+            assertThat(events).anySatisfy(e -> assertThat(e.message()).startsWith(
+                    "tester: dns.failOverTo api.shop.test/blue answer [127.0.0.31] -> answer [127.0.0.41], failed over to blue"));
+
+            assertThat(feed.control().disableEndpoint(RemoteGatewayHarness.PROFILE, "blue").get(5, TimeUnit.SECONDS))
+                    .containsExactly(RemoteGatewayHarness.RED_TARGET);
+            waitFor(() -> events.stream().anyMatch(e -> e.kind() == EventKind.DNS_MONITOR));
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e.backendId()).isEqualTo("api.shop.test/blue");
+                assertThat(e.message()).isEqualTo("monitor ONLINE -> DISABLED: disabled by an operator");
+            });
+            assertThatThrownBy(() -> feed.control().failOverTo("api.shop.test", "green").join())
+                    .hasMessageContaining("has no endpoint \"green\"");
         }
     }
 

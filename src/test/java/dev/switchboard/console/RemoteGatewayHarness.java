@@ -15,11 +15,16 @@ import java.time.Duration;
 
 /**
  * A second, headless gateway as an operator would run it (`switchboard gateway` with an admin section): two
- * simulated backends in pool "shop", its telemetry server on a real loopback socket, and some traffic.
+ * simulated backends in pool "shop", a DNS traffic profile, its telemetry server on a real loopback socket, and some
+ * traffic.
  */
 final class RemoteGatewayHarness implements AutoCloseable {
 
     static final String TOKEN = "console-test-operator-token";
+    /** A DNS traffic profile without a monitor: red (priority 1) answers until an operator acts. */
+    static final String PROFILE = "api.shop.test";
+    static final String RED_TARGET = "127.0.0.31";
+    static final String BLUE_TARGET = "127.0.0.41";
 
     final SimBackend red = new SimBackend("red");
     final SimBackend blue = new SimBackend("blue");
@@ -42,10 +47,13 @@ final class RemoteGatewayHarness implements AutoCloseable {
                     "shop": { "type": "Pool", "pool": { "services": [ { "id": "red", "weight": 50 }, { "id": "blue", "weight": 50 } ] } }
                   },
                   "apis": [ { "name": "shop", "path": "/shop", "backendId": "shop" } ],
+                  "trafficProfiles": [ { "name": "%s", "ttl": 60, "endpoints": [
+                      { "name": "red", "target": "%s" }, { "name": "blue", "target": "%s" } ] } ],
+                  "dns": { "listen": "127.0.0.1:0" },
                   "admin": { "listen": "127.0.0.1:0", "statsPeriod": "PT0.25S",
                              "tokens": [ { "name": "tester", "token": "%s", "role": "operator" } ] }
                 }
-                """.formatted(red.port(), blue.port(), TOKEN);
+                """.formatted(red.port(), blue.port(), PROFILE, RED_TARGET, BLUE_TARGET, TOKEN);
         Path file = dir.resolve("remote-gateway.json");
         Files.writeString(file, json);
         GatewayConfig config = ConfigLoader.load(file).orThrow();

@@ -1,28 +1,45 @@
 package dev.switchboard.console.embedded;
 
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.ConsoleEvents;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.StaleVersionException;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.breaker.ForceAction;
+import dev.switchboard.dns.ProfileSnapshot;
+import dev.switchboard.dns.TrafficProfiles;
 import dev.switchboard.gateway.Gateway;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Commands to the in-process gateway, run one at a time on a worker so the FX thread never takes the engine lock. */
 final class EmbeddedGatewayControl implements GatewayControl {
+
+    /** Who the operator records of DNS actions name: the in-process console has no token. */
+    static final String OPERATOR = "console";
 
     private final String gatewayId;
     private final Gateway gateway;
     private final Engine engine;
     private final ExecutorService worker;
+    private final Consumer<ConsoleEvent> operatorLog;
 
-    EmbeddedGatewayControl(String gatewayId, Gateway gateway, ExecutorService worker) {
+    /**
+     * @param operatorLog receives a record of each applied DNS action, as the control channel's audit has it (the
+     *                    engine reports backend changes itself)
+     */
+    EmbeddedGatewayControl(String gatewayId, Gateway gateway, ExecutorService worker, Consumer<ConsoleEvent> operatorLog) {
         this.gatewayId = gatewayId;
         this.gateway = gateway;
         this.engine = gateway.engine();
         this.worker = worker;
+        this.operatorLog = operatorLog;
     }
 
     @Override
@@ -60,6 +77,39 @@ final class EmbeddedGatewayControl implements GatewayControl {
             }
             gateway.applyConfig(next);
             return engine.version();
+        }, worker);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> disableEndpoint(String profile, String endpoint) {
+        return dns("dns.disableEndpoint", profile, profile + "/" + endpoint, p -> p.disableEndpoint(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> enableEndpoint(String profile, String endpoint) {
+        return dns("dns.enableEndpoint", profile, profile + "/" + endpoint, p -> p.enableEndpoint(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> failOverTo(String profile, String endpoint) {
+        return dns("dns.failOverTo", profile, profile + "/" + endpoint, p -> p.failOverTo(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> clearFailover(String profile) {
+        return dns("dns.clearFailover", profile, profile, p -> p.clearFailover(profile));
+    }
+
+    /** Applies a DNS action and records it like the control channel's audit does (its command type as action). */
+    private CompletableFuture<List<String>> dns(String action, String profile, String target,
+                                                Function<TrafficProfiles, ProfileSnapshot> change) {
+        return CompletableFuture.supplyAsync(() -> {
+            TrafficProfiles profiles = gateway.trafficProfiles();
+            ProfileSnapshot before = profiles.snapshot(profile);
+            ProfileSnapshot after = change.apply(profiles);
+            operatorLog.accept(ConsoleEvents.operatorAction(Instant.now(), gatewayId, OPERATOR, action, target,
+                    before.describeAnswer(), after.describeAnswer(), engine.version()));
+            return after.exists() ? after.answer() : List.<String>of();
         }, worker);
     }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.IntervalStats;
+import dev.switchboard.dns.ProfileListener;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.gateway.Gateway;
@@ -17,9 +18,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Feed over a gateway running in this process: engine snapshots every {@link #SAMPLE_PERIOD} and right after every
- * engine event, the gateway's own per-backend statistics cut every {@link #STATS_INTERVAL}, engine events as they
- * happen.
+ * Feed over a gateway running in this process: engine and traffic-profile snapshots every {@link #SAMPLE_PERIOD} and
+ * right after every engine or profile event, the gateway's own per-backend statistics cut every
+ * {@link #STATS_INTERVAL}, engine and profile events as they happen (worded as a remote gateway's telemetry has them).
  */
 public final class EmbeddedGatewayFeed implements GatewayFeed {
 
@@ -35,6 +36,9 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("embedded-control").factory());
     private final GatewayControl control;
     private EngineListener engineListener;
+    private ProfileListener profileListener;
+    /** Where the control's operator records go; set by {@link #start}. */
+    private volatile FeedListener eventSink;
     // Touched by the sampler thread only.
     private long statsSequence;
     private Map<String, IntervalStats> lastStats = Map.of();
@@ -44,7 +48,12 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     public EmbeddedGatewayFeed(String id, Gateway gateway) {
         this.id = id;
         this.gateway = gateway;
-        this.control = new EmbeddedGatewayControl(id, gateway, worker);
+        this.control = new EmbeddedGatewayControl(id, gateway, worker, event -> {
+            FeedListener l = eventSink;
+            if (l != null) {
+                l.event(event);
+            }
+        });
     }
 
     @Override
@@ -54,6 +63,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
 
     @Override
     public synchronized void start(FeedListener listener) {
+        eventSink = listener;
         Engine engine = gateway.engine();
         engineListener = e -> {
             EngineEvents.toConsole(id, e).ifPresent(listener::event);
@@ -62,6 +72,11 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             sampler.execute(() -> sample(listener));
         };
         engine.addListener(engineListener);
+        profileListener = e -> {
+            listener.event(ProfileEvents.toConsole(id, e));
+            sampler.execute(() -> sample(listener));
+        };
+        gateway.trafficProfiles().addListener(profileListener);
         lastStatsCut = System.nanoTime();
         nextStatsCut = lastStatsCut + STATS_INTERVAL.toNanos();
         sampler.scheduleAtFixedRate(() -> sample(listener), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
@@ -85,7 +100,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             nextStatsCut += STATS_INTERVAL.toNanos();
         }
         listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), gateway.engine().snapshot(),
-                statsSequence, lastStats));
+                statsSequence, lastStats, gateway.trafficProfiles().snapshot()));
     }
 
     /**
@@ -112,6 +127,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     public synchronized void close() {
         if (engineListener != null) {
             gateway.engine().removeListener(engineListener);
+            gateway.trafficProfiles().removeListener(profileListener);
         }
         sampler.shutdownNow();
         worker.shutdownNow();

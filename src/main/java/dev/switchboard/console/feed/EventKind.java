@@ -8,5 +8,9 @@ public enum EventKind {
     PROBE,
     OPERATOR,
     CONFIG,
+    /** A traffic-profile endpoint's monitor status changed. */
+    DNS_MONITOR,
+    /** What a traffic profile answers changed (resolvers may keep the old answer for the TTL). */
+    DNS_ANSWER,
     CONNECTION
 }

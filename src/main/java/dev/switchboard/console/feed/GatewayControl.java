@@ -3,6 +3,7 @@ package dev.switchboard.console.feed;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.breaker.ForceAction;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,6 +30,22 @@ public interface GatewayControl {
      * @return the gateway's new version
      */
     CompletableFuture<Long> applyConfig(GatewayConfig next, long expectedVersion);
+
+    // DNS operator actions on traffic profiles (docs/dns.md). Each completes with what the profile answers
+    // afterwards, empty for NXDOMAIN, or fails with the gateway's reason (unknown names, fail-over without
+    // priority routing, a disabled fail-over target).
+
+    /** Takes the endpoint out of every answer and stops probing it. */
+    CompletableFuture<List<String>> disableEndpoint(String profile, String endpoint);
+
+    /** Puts the endpoint back; a monitored profile probes it afresh. */
+    CompletableFuture<List<String>> enableEndpoint(String profile, String endpoint);
+
+    /** Promotes the endpoint above every priority while it serves (priority routing only). */
+    CompletableFuture<List<String>> failOverTo(String profile, String endpoint);
+
+    /** The configured priorities apply again. */
+    CompletableFuture<List<String>> clearFailover(String profile);
 
     record VersionedConfig(GatewayConfig config, long version) {
     }

@@ -13,14 +13,17 @@ import java.util.Map;
  * @param configId      the config's {@code gateway.id}: gateways with the same one should run the same config
  * @param statsSequence increases by one per statistics interval; {@code stats} belong to that interval
  * @param stats         per backend id, the latest completed interval
+ * @param profiles      DNS traffic profiles; empty when the gateway has none
  */
 public record GatewayFrame(String gatewayId, String configId, ConnectionState connection, String connectionReason,
                            long version, String hash, Instant at, List<BackendFrame> backends,
-                           List<PoolFrame> pools, long statsSequence, Map<String, IntervalStats> stats) {
+                           List<PoolFrame> pools, long statsSequence, Map<String, IntervalStats> stats,
+                           List<ProfileFrame> profiles) {
 
     public GatewayFrame {
         backends = List.copyOf(backends);
         pools = List.copyOf(pools);
         stats = Map.copyOf(stats);
+        profiles = List.copyOf(profiles);
     }
 }

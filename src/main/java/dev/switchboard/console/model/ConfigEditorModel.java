@@ -5,6 +5,7 @@ import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.config.ConfigResult;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.StaleVersionException;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -129,7 +129,7 @@ public final class ConfigEditorModel {
             if (error == null) {
                 return id + APPLIED;
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = Failures.cause(error);
             return id + (cause instanceof StaleVersionException ? ": not applied, stale: " : ": not applied: ")
                     + cause.getMessage();
         });

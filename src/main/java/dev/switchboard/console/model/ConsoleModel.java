@@ -5,6 +5,8 @@ import dev.switchboard.console.feed.FrameBatch;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.model.dns.DnsViewModel;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +22,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * Root view model: takes the throttle's batches on the FX thread and spreads them over the gateways list, the
- * selected gateway's pools, histories, distribution and the event log.
+ * selected gateway's pools, traffic profiles, histories, distribution and the event log.
  */
 public final class ConsoleModel {
 
@@ -34,6 +36,7 @@ public final class ConsoleModel {
     private final DistributionModel distribution = new DistributionModel();
     private final FailoverDetector failovers = new FailoverDetector();
     private final PoolViewModel pools;
+    private final DnsViewModel dns;
     private final StringProperty selectedGateway = new SimpleStringProperty();
     /** Increases whenever the selected gateway's frame was applied (the timeline redraws). */
     private final LongProperty frames = new SimpleLongProperty();
@@ -47,6 +50,7 @@ public final class ConsoleModel {
     /** @param fx the FX thread's executor, for command results */
     public ConsoleModel(List<GatewayFeed> feeds, Executor fx) {
         pools = new PoolViewModel(fx, e -> events.addAll(List.of(e)));
+        dns = new DnsViewModel(fx, e -> events.addAll(List.of(e)), Clock.systemUTC());
         feeds.forEach(this::addGateway);
         selectedGateway.addListener((obs, was, now) -> {
             lastRedrawMillis = Long.MIN_VALUE / 2;
@@ -81,6 +85,7 @@ public final class ConsoleModel {
         }
         if (selectedGateway.get() == null) {
             pools.clear();
+            dns.clear();
         }
     }
 
@@ -126,6 +131,7 @@ public final class ConsoleModel {
             return;
         }
         pools.show(frame, controls.get(frame.gatewayId()));
+        dns.show(frame, controls.get(frame.gatewayId()));
         frames.set(frames.get() + 1);
         long at = frame.at().toEpochMilli();
         // Charts redraw at most once a second of gateway time, however short the gateway's stats interval.
@@ -167,6 +173,10 @@ public final class ConsoleModel {
 
     public PoolViewModel pools() {
         return pools;
+    }
+
+    public DnsViewModel dns() {
+        return dns;
     }
 
     public EventLogModel events() {

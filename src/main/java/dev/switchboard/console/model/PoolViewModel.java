@@ -3,6 +3,7 @@ package dev.switchboard.console.model;
 import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
+import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.PoolFrame;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -132,7 +132,7 @@ public final class PoolViewModel {
     }
 
     private void refused(String description, String backendId, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Failures.cause(error);
         log.accept(new ConsoleEvent(Instant.now(), gatewayId, backendId, EventKind.OPERATOR, false,
                 "refused: " + description + ": " + cause.getMessage()));
     }

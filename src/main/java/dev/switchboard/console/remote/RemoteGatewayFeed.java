@@ -3,6 +3,7 @@ package dev.switchboard.console.remote;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
@@ -21,10 +22,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * A gateway reached over its telemetry WebSocket: the client library keeps the live model, this turns it into
@@ -141,13 +144,38 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
             if (error == null) {
                 return ack.version();
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = Failures.cause(error);
             if (cause instanceof CommandException c && c.code() == Reply.ErrorCode.STALE_VERSION) {
                 GatewayModel model = client.model();
                 throw new StaleVersionException(id, expectedVersion, model == null ? -1 : model.version());
             }
             throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
         });
+    }
+
+    @Override
+    public CompletableFuture<List<String>> disableEndpoint(String profile, String endpoint) {
+        return dns(() -> client.dnsDisableEndpoint(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> enableEndpoint(String profile, String endpoint) {
+        return dns(() -> client.dnsEnableEndpoint(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> failOverTo(String profile, String endpoint) {
+        return dns(() -> client.dnsFailOverTo(profile, endpoint));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> clearFailover(String profile) {
+        return dns(() -> client.dnsClearFailover(profile));
+    }
+
+    /** DNS actions carry no base version: each states its result; the ack says what the profile answers now. */
+    private static CompletableFuture<List<String>> dns(Supplier<CompletableFuture<Reply.Ack>> command) {
+        return command.get().thenApply(ack -> ack.answer() == null ? List.of() : ack.answer());
     }
 
     /** Sends a change based on the version the console shows; the gateway refuses it if that is stale. */

@@ -2,12 +2,18 @@ package dev.switchboard.console.remote;
 
 import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.telemetry.client.ConnectionState;
+import dev.switchboard.config.RoutingMethod;
 import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.ConsoleEvents;
+import dev.switchboard.console.feed.EndpointFrame;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.console.feed.MemberFrame;
+import dev.switchboard.console.feed.MonitorFrame;
 import dev.switchboard.console.feed.PoolFrame;
+import dev.switchboard.console.feed.ProfileFrame;
+import dev.switchboard.dns.MonitorStatus;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
@@ -19,6 +25,7 @@ import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Turns the telemetry client's model, status and events into the console's feed-neutral frames and events. */
@@ -41,7 +48,18 @@ final class TelemetryFrames {
                 s.pools().stream().map(p -> new PoolFrame(p.id(), p.members().stream().map(mv -> new MemberFrame(
                         mv.backendId(), mv.weight(), mv.priority(), Availability.valueOf(mv.availability()),
                         mv.reason())).toList())).toList(),
-                statsSequence, stats);
+                statsSequence, stats, s.trafficProfiles().stream().map(TelemetryFrames::profile).toList());
+    }
+
+    static ProfileFrame profile(GatewayState.ProfileView p) {
+        GatewayState.MonitorView m = p.monitor();
+        return new ProfileFrame(p.name(), p.enabled(), p.ttl(), RoutingMethod.valueOf(p.routing().toUpperCase(Locale.ROOT)),
+                p.exists(), p.answer(), Instant.ofEpochMilli(p.answerChangedAtMs()), p.failedOverTo(),
+                m == null ? null : new MonitorFrame(m.protocol(), m.port(), m.path(), Duration.ofMillis(m.intervalMs()),
+                        Duration.ofMillis(m.timeoutMs()), m.toleratedFailures()),
+                p.endpoints().stream().map(e -> new EndpointFrame(e.name(), e.target(), e.priority(),
+                        e.effectivePriority(), e.weight(), e.region(), e.enabled(), e.operatorOverride(),
+                        MonitorStatus.valueOf(e.monitorStatus()), e.reason(), e.failures(), e.inAnswer())).toList());
     }
 
     private static BackendFrame backend(GatewayState.BackendView b) {
@@ -63,14 +81,12 @@ final class TelemetryFrames {
                     false, a.from() + " -> " + a.to() + ": " + a.reason());
             case TelemetryEvent.ConfigChange c -> new ConsoleEvent(at, consoleId, "", EventKind.CONFIG, false,
                     c.what() + " (version " + c.version() + ")" + (c.diff().isEmpty() ? "" : " " + c.diff()));
-            case TelemetryEvent.OperatorAction o -> new ConsoleEvent(at, consoleId, "", EventKind.OPERATOR, false,
-                    o.who() + ": " + o.action() + " " + o.target() + " " + o.before() + " -> " + o.after()
-                            + " (version " + o.version() + ")");
-            // Traffic profiles have no view of their own yet: their events go to the log under "profile/endpoint".
-            case TelemetryEvent.EndpointStatus d -> new ConsoleEvent(at, consoleId, d.profile() + "/" + d.endpoint(), EventKind.PROBE,
-                    false, "monitor " + d.from() + " -> " + d.to() + ": " + d.reason());
-            case TelemetryEvent.DnsAnswer d -> new ConsoleEvent(at, consoleId, d.profile(), EventKind.FAILOVER, false,
-                    (d.exists() ? "DNS answer " + d.answer() : "DNS answer NXDOMAIN") + " (resolvers may keep the old one " + d.ttl() + " s)");
+            case TelemetryEvent.OperatorAction o -> ConsoleEvents.operatorAction(at, consoleId, o.who(), o.action(),
+                    o.target(), o.before(), o.after(), o.version());
+            case TelemetryEvent.EndpointStatus d -> ConsoleEvents.endpointStatus(at, consoleId, d.profile(), d.endpoint(),
+                    d.from(), d.to(), d.reason());
+            case TelemetryEvent.DnsAnswer d -> ConsoleEvents.dnsAnswer(at, consoleId, d.profile(), d.answer(), d.exists(),
+                    d.ttl());
         };
     }
 

@@ -45,12 +45,12 @@ final class BackendCard extends GridPane {
         Label name = new Label(row.backendId());
         name.getStyleClass().add("backend-name");
         name.setMinWidth(Region.USE_PREF_SIZE);
-        Label availability = stateChip(row.availabilityProperty(), "avail-");
+        Label availability = StateChips.bound(row.availabilityProperty(), "avail-");
         availability.setId("availability-" + key);
         Label reason = shrinkable(row.reasonProperty());
         add(new HBox(8, name, availability, reason), 0, 0);
 
-        Label breaker = stateChip(row.breakerProperty(), "breaker-");
+        Label breaker = StateChips.bound(row.breakerProperty(), "breaker-");
         breaker.setId("breaker-" + key);
         breaker.setTooltip(new Tooltip("Circuit breaker state (CLOSED passes traffic, OPEN blocks it)"));
         Label breakerTitle = new Label("Breaker");
@@ -207,21 +207,6 @@ final class BackendCard extends GridPane {
             case MAINTENANCE -> "Out of service for maintenance: no traffic at all";
             case DISABLED -> "Switched off: no traffic at all, not even in panic mode";
         };
-    }
-
-    /** A label showing an enum value, styled by it (e.g. style class breaker-open). */
-    private static Label stateChip(ObservableValue<? extends Enum<?>> state, String classPrefix) {
-        Label chip = new Label();
-        chip.getStyleClass().add("state-chip");
-        chip.setMinWidth(Region.USE_PREF_SIZE);
-        chip.textProperty().bind(Bindings.createStringBinding(() -> state.getValue().name(), state));
-        Runnable restyle = () -> {
-            chip.getStyleClass().removeIf(c -> c.startsWith(classPrefix));
-            chip.getStyleClass().add(classPrefix + state.getValue().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        };
-        restyle.run();
-        state.addListener((obs, was, now) -> restyle.run());
-        return chip;
     }
 
     /** Secondary text that gives way first when the card is narrow; the tooltip keeps the whole of it. */

@@ -40,7 +40,7 @@ public final class EventsController {
         table.getColumns().setAll(List.of(
                 column("Time", 100, e -> TIME.format(e.at())),
                 column("Gateway", 90, ConsoleEvent::gatewayId),
-                column("Backend", 120, ConsoleEvent::backendId),
+                column("Backend / DNS", 150, ConsoleEvent::backendId),
                 column("Kind", 100, e -> e.kind().name()),
                 column("Message", 600, ConsoleEvent::message)));
         // Newest at the bottom; follow it unless the operator scrolled away.

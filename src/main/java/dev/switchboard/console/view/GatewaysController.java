@@ -1,10 +1,9 @@
 package dev.switchboard.console.view;
 
+import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.model.GatewayListModel;
 import dev.switchboard.console.model.GatewayRemoval;
 import dev.switchboard.console.model.GatewayRow;
-import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -78,7 +77,7 @@ public final class GatewaysController {
         }
         removal.remove(row.id()).whenComplete((v, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = Failures.cause(error);
                 Platform.runLater(() -> {
                     Alert failed = new Alert(Alert.AlertType.ERROR, cause.getMessage(), ButtonType.OK);
                     failed.initOwner(list.getScene().getWindow());
@@ -102,8 +101,7 @@ public final class GatewaysController {
             name.getStyleClass().add("backend-name");
             Label state = new Label();
             state.textProperty().bind(row.stateProperty().asString());
-            state.getStyleClass().setAll("state-chip",
-                    "conn-" + row.stateProperty().get().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            state.getStyleClass().setAll("state-chip", StateChips.styleClass("conn-", row.stateProperty().get()));
             state.setTooltip(new Tooltip(row.stateReasonProperty().get()));
             Label version = new Label();
             version.textProperty().bind(Bindings.createStringBinding(() -> row.hashProperty().get().isEmpty()

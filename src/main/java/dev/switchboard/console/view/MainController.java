@@ -39,6 +39,8 @@ public final class MainController {
     @FXML
     private Tab chartsTab;
     @FXML
+    private Tab dnsTab;
+    @FXML
     private StatusBar statusBar;
     @FXML
     private MenuItem undoItem;
@@ -66,6 +68,8 @@ public final class MainController {
     private DrillController drillController;
     @FXML
     private ConfigController configController;
+    @FXML
+    private DnsController dnsController;
 
     private ConsoleModel model;
     private Stage stage;
@@ -86,6 +90,7 @@ public final class MainController {
         chartsController.init(model, chartsTab.selectedProperty());
         eventsController.init(model.events(), model.gateways());
         drillController.init(new DrillModel(session.simulators(), worker));
+        dnsController.init(model.dns(), dnsTab.selectedProperty());
         ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
                 model::shownVersion, Platform::runLater);
         configController.init(editor, model.gateways());
@@ -116,6 +121,11 @@ public final class MainController {
     private String throughput() {
         double total = model.history().stats().values().stream().mapToDouble(h -> h.rate().last()).sum();
         return String.format(Locale.ROOT, "%.0f req/s answered", total);
+    }
+
+    /** Stops what the window runs on the FX thread by itself. */
+    void close() {
+        dnsController.close();
     }
 
     @FXML
@@ -182,6 +192,11 @@ public final class MainController {
     @FXML
     private void showDrills() {
         tabs.getSelectionModel().select(4);
+    }
+
+    @FXML
+    private void showDns() {
+        tabs.getSelectionModel().select(dnsTab);
     }
 
     @FXML

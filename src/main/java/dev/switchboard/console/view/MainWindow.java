@@ -26,10 +26,12 @@ public final class MainWindow {
     private final CoalescingThrottle throttle;
     private final ExecutorService worker;
     private final ConsoleSession session;
+    private final MainController controller;
 
     private MainWindow(ConsoleSession session, ConsoleModel model, CoalescingThrottle throttle,
-                       ExecutorService worker) {
+                       ExecutorService worker, MainController controller) {
         this.session = session;
+        this.controller = controller;
         this.model = model;
         this.throttle = throttle;
         this.worker = worker;
@@ -49,7 +51,7 @@ public final class MainWindow {
         ExecutorService worker = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("console-worker").factory());
         CoalescingThrottle throttle = new CoalescingThrottle(Platform::runLater, model::apply);
-        MainWindow window = new MainWindow(session, model, throttle, worker);
+        MainWindow window = new MainWindow(session, model, throttle, worker, controller);
         controller.init(model, session, stage, scene, worker, window::connect);
         session.feeds().forEach(f -> f.start(throttle));
         throttle.start(THROTTLE_PERIOD);
@@ -71,6 +73,7 @@ public final class MainWindow {
     }
 
     public void close() {
+        controller.close();
         throttle.close();
         worker.shutdownNow();
     }

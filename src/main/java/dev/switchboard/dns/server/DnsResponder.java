@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class DnsResponder implements AutoCloseable {
     static final int MAX_TCP_CONNECTIONS = 256;
     /** A TCP connection without a complete query for this long is closed. */
     static final Duration TCP_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** Ports tried when any free one will do (port 0) and the TCP port beside the UDP one is taken. */
+    private static final int FREE_PORT_ATTEMPTS = 5;
 
     private final EventLoopGroup group;
     private final List<Channel> udp;
@@ -54,48 +57,69 @@ public final class DnsResponder implements AutoCloseable {
         QueryAnswerer answerer = new QueryAnswerer(profiles);
         EventLoopGroup group = Transports.eventLoopGroup(threads, "dns");
         try {
-            UdpQueryHandler udpHandler = new UdpQueryHandler(answerer);
-            Bootstrap udp = new Bootstrap().group(group).channel(Transports.datagramChannelClass()).handler(udpHandler);
-            int sockets = Transports.isNative() ? threads : 1;
-            if (sockets > 1) {
-                udp.option(EpollChannelOption.SO_REUSEPORT, true);
+            for (int attempt = 1; ; attempt++) {
+                List<Channel> udpChannels = bindUdp(group, answerer, listen, threads);
+                InetSocketAddress bound = (InetSocketAddress) udpChannels.getFirst().localAddress();
+                try {
+                    Channel tcp = bindTcp(group, answerer, bound);
+                    LOG.info("dns responder on {} (udp x{} and tcp, zone {})", format(bound), udpChannels.size(),
+                            profiles.zone() == null ? "none: every query is refused" : profiles.zone());
+                    return new DnsResponder(group, List.copyOf(udpChannels), tcp);
+                } catch (UncheckedIOException e) {
+                    udpChannels.forEach(c -> c.close().syncUninterruptibly());
+                    // A port the system found free for UDP may be held by a TCP socket (a client's ephemeral port
+                    // too): when any port will do, take another.
+                    if (listen.getPort() != 0 || attempt == FREE_PORT_ATTEMPTS) {
+                        throw e;
+                    }
+                }
             }
-            List<Channel> udpChannels = new ArrayList<>();
-            Channel first = Transports.bind(udp, listen);
-            udpChannels.add(first);
-            InetSocketAddress bound = (InetSocketAddress) first.localAddress();
-            for (int i = 1; i < sockets; i++) {
-                udpChannels.add(Transports.bind(udp, bound));
-            }
-            AtomicInteger connections = new AtomicInteger();
-            Channel tcp = Transports.bind(new ServerBootstrap()
-                    .group(group)
-                    .channel(Transports.serverChannelClass())
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            if (connections.incrementAndGet() > MAX_TCP_CONNECTIONS) {
-                                connections.decrementAndGet();
-                                ch.close();
-                                return;
-                            }
-                            ch.closeFuture().addListener(f -> connections.decrementAndGet());
-                            ch.pipeline().addLast(
-                                    new IdleStateHandler(0, 0, TCP_IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
-                                    new LengthFieldBasedFrameDecoder(QueryAnswerer.TCP_PAYLOAD, 0, 2, 0, 2),
-                                    new LengthFieldPrepender(2),
-                                    new TcpQueryHandler(answerer));
-                        }
-                    }), bound);
-            LOG.info("dns responder on {} (udp x{} and tcp, zone {})", format(bound), udpChannels.size(),
-                    profiles.zone() == null ? "none: every query is refused" : profiles.zone());
-            return new DnsResponder(group, List.copyOf(udpChannels), tcp);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    private static List<Channel> bindUdp(EventLoopGroup group, QueryAnswerer answerer, InetSocketAddress listen, int threads) {
+        UdpQueryHandler udpHandler = new UdpQueryHandler(answerer);
+        Bootstrap udp = new Bootstrap().group(group).channel(Transports.datagramChannelClass()).handler(udpHandler);
+        int sockets = Transports.isNative() ? threads : 1;
+        if (sockets > 1) {
+            udp.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        List<Channel> udpChannels = new ArrayList<>();
+        Channel first = Transports.bind(udp, listen);
+        udpChannels.add(first);
+        InetSocketAddress bound = (InetSocketAddress) first.localAddress();
+        for (int i = 1; i < sockets; i++) {
+            udpChannels.add(Transports.bind(udp, bound));
+        }
+        return udpChannels;
+    }
+
+    private static Channel bindTcp(EventLoopGroup group, QueryAnswerer answerer, InetSocketAddress bound) {
+        AtomicInteger connections = new AtomicInteger();
+        return Transports.bind(new ServerBootstrap()
+                .group(group)
+                .channel(Transports.serverChannelClass())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (connections.incrementAndGet() > MAX_TCP_CONNECTIONS) {
+                            connections.decrementAndGet();
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> connections.decrementAndGet());
+                        ch.pipeline().addLast(
+                                new IdleStateHandler(0, 0, TCP_IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                                new LengthFieldBasedFrameDecoder(QueryAnswerer.TCP_PAYLOAD, 0, 2, 0, 2),
+                                new LengthFieldPrepender(2),
+                                new TcpQueryHandler(answerer));
+                    }
+                }), bound);
     }
 
     /** The bound address, UDP and TCP alike. */

@@ -96,16 +96,10 @@ final class ControlPlane implements EngineListener, AutoCloseable {
             return error(action, ErrorCode.REJECTED, e.getMessage());
         }
         OperatorAction record = new OperatorAction(System.currentTimeMillis(), who.name(), Command.typeOf(action), target,
-                describe(before), describe(after), engine.version());
+                before.describeAnswer(), after.describeAnswer(), engine.version());
         persist(record);
         hub.publish(record);
         return new Reply.Ack(action.id(), engine.version(), engine.hash(), after.exists() ? after.answer() : List.of());
-    }
-
-    /** For audit records: what a profile answers. */
-    private static String describe(ProfileSnapshot profile) {
-        return profile.exists() ? "answer " + profile.answer() + (profile.failedOverTo() == null ? "" : ", failed over to " + profile.failedOverTo())
-                : "NXDOMAIN";
     }
 
     private Reply apply(Principal who, Command.Change change) {

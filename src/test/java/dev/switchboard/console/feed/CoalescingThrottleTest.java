@@ -59,6 +59,6 @@ class CoalescingThrottleTest {
 
     private static GatewayFrame frame(String id, long version) {
         return new GatewayFrame(id, "cfg", ConnectionState.LIVE, "", version, "h", Instant.EPOCH, List.of(), List.of(),
-                0, Map.of());
+                0, Map.of(), List.of());
     }
 }

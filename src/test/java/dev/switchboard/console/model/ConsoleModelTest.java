@@ -1,19 +1,13 @@
 package dev.switchboard.console.model;
 
-import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
-import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.FrameBatch;
-import dev.switchboard.console.feed.GatewayControl;
-import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
-import dev.switchboard.engine.breaker.ForceAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import static dev.switchboard.console.model.Frames.frame;
@@ -27,7 +21,8 @@ class ConsoleModelTest {
 
     private final List<String> commands = new ArrayList<>();
     private boolean refuse;
-    private final ConsoleModel model = new ConsoleModel(List.of(new FakeFeed("gw1"), new FakeFeed("gw2")), Runnable::run);
+    private final ConsoleModel model = new ConsoleModel(
+            List.of(new FakeGateway("gw1", commands, () -> refuse), new FakeGateway("gw2", commands, () -> refuse)), Runnable::run);
 
     @Test
     void aWeightChangeIsSentThenUndoSendsTheOldWeightBack() {
@@ -174,69 +169,5 @@ class ConsoleModelTest {
 
     private static FrameBatch batch(dev.switchboard.console.feed.GatewayFrame... frames) {
         return new FrameBatch(List.of(frames), List.of());
-    }
-
-    private final class FakeFeed implements GatewayFeed, GatewayControl {
-        private final String id;
-
-        FakeFeed(String id) {
-            this.id = id;
-        }
-
-        private CompletableFuture<Void> record(String command) {
-            if (refuse) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException("no!"));
-            }
-            commands.add(command);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public void start(FeedListener listener) {
-        }
-
-        @Override
-        public GatewayControl control() {
-            return this;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public CompletableFuture<Void> setWeight(String poolId, String backendId, int weight) {
-            return record("weight " + poolId + "/" + backendId + " " + weight);
-        }
-
-        @Override
-        public CompletableFuture<Void> setPriority(String poolId, String backendId, int priority) {
-            return record("priority " + poolId + "/" + backendId + " " + priority);
-        }
-
-        @Override
-        public CompletableFuture<Void> setAdminState(String backendId, AdminState state) {
-            return record("admin " + backendId + " " + state);
-        }
-
-        @Override
-        public CompletableFuture<Void> forceBreaker(String backendId, ForceAction action) {
-            return record("force " + backendId + " " + action);
-        }
-
-        @Override
-        public CompletableFuture<VersionedConfig> config() {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException());
-        }
-
-        @Override
-        public CompletableFuture<Long> applyConfig(GatewayConfig next, long expectedVersion) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException());
-        }
     }
 }

@@ -33,7 +33,7 @@ final class Frames {
                               Map<String, IntervalStats> stats) {
         return new GatewayFrame(gateway, "cfg", ConnectionState.LIVE, "test", 1, hash, Instant.ofEpochMilli(at),
                 members.stream().map(m -> backend(m.backendId(), BreakerState.CLOSED)).toList(),
-                List.of(new PoolFrame("p", members)), seq, stats);
+                List.of(new PoolFrame("p", members)), seq, stats, List.of());
     }
 
     static IntervalStats requests(long n) {

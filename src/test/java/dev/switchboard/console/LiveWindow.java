@@ -1,0 +1,59 @@
+package dev.switchboard.console;
+
+import dev.switchboard.console.remote.RemoteGatewayFeed;
+import dev.switchboard.console.view.MainWindow;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Reads the live window on the FX thread (it changes its scene graph while a test runs) and types into it. */
+final class LiveWindow {
+
+    private LiveWindow() {
+    }
+
+    static <T> T onFxGet(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    static boolean onFx(Callable<Boolean> check) throws Exception {
+        return WaitForAsyncUtils.asyncFx(check).get();
+    }
+
+    static boolean present(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).tryQuery().isPresent());
+    }
+
+    static <T extends Node> T find(FxRobot robot, String query, Class<T> type) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAs(type)).get();
+    }
+
+    /** Selects all of a field's text and types over it, as an operator would. */
+    static void replaceText(FxRobot robot, TextField field, String text) {
+        robot.clickOn(field);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(text);
+    }
+
+    /** Connects a remote test gateway to the window and selects it, once it is listed. */
+    static void selectRemote(FxRobot robot, MainWindow window, RemoteGatewayHarness remote, String name)
+            throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.connect(
+                new RemoteGatewayFeed(name, remote.telemetry(), RemoteGatewayHarness.TOKEN))).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> onFx(() -> robot.lookup("#gateway-list").lookup(name).tryQuery().isPresent()));
+        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup(name).<Node>query()).get());
+    }
+
+    /** Closes the window (on the FX thread) and then its session; a window that never opened is skipped. */
+    static void close(MainWindow window, ConsoleSession session) throws Exception {
+        if (window != null) {
+            WaitForAsyncUtils.asyncFx(window::close).get();
+        }
+        session.close();
+    }
+}
