@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Writes target/screenshots/main-window.png after the demo ran a few seconds (the README's image comes from it). */
+/**
+ * Writes target/screenshots/main-window.png after the demo ran a few seconds, then dns-tab.png (the README's and
+ * docs/dns.md's images come from them).
+ */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowScreenshotTest {
 
@@ -45,12 +49,20 @@ class MainWindowScreenshotTest {
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> window.model().intervalsProperty().get() >= 1);
         session.simulators().get("orders-east-1").updateBehavior(b -> b.withStatus(503));
         WaitForAsyncUtils.sleep(8, TimeUnit.SECONDS);
+        assertThat(Files.size(snapshot("main-window.png"))).isGreaterThan(10_000);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        assertThat(Files.size(snapshot("dns-tab.png"))).isGreaterThan(10_000);
+    }
+
+    private Path snapshot(String name) throws Exception {
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        Path file = Path.of("target", "screenshots", "main-window.png");
+        Path file = Path.of("target", "screenshots", name);
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file)) {
             PngWriter.write(image, out);
         }
-        assertThat(Files.size(file)).isGreaterThan(10_000);
+        return file;
     }
 }
