@@ -3,9 +3,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,9 +34,6 @@ import java.util.zip.ZipFile;
  * </ul>
  */
 public class BuildInstaller {
-
-    /** The app jars' modification time, which packaging/linux/postinst sets too (touch -d @946684800). */
-    static final FileTime JAR_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -96,9 +90,6 @@ public class BuildInstaller {
         }
         run(appImage.toArray(String[]::new));
 
-        step("AOT cache: a headless training run of the console's smoke test");
-        trainAotCache(image);
-
         step("jpackage: .deb from the app image");
         run(jdkTool("jpackage"), "@packaging/jpackage-deb.options", "--type", "deb", "--app-version", version,
                 "--app-image", image.toString(), "--dest", out.toString());
@@ -107,33 +98,6 @@ public class BuildInstaller {
                 System.out.printf("%s: %.1f MB%n", deb, Files.size(deb) / 1e6);
             }
         }
-    }
-
-    /**
-     * Records the classes the console loads and links from start to its first frames (JDK 25's AOT cache, JEP 483/514)
-     * into {@code lib/app/switchboard.aot} and makes the launcher use it: the console's first frame comes about 45 %
-     * sooner (console bench, README). The cache names the image's jars with their sizes and modification times, and
-     * the JVM refuses it, with an error line, when one differs; jpackage's .deb does not keep the times, so the jars
-     * get a fixed one ({@link #JAR_TIME}) here and again from the package's postinst.
-     */
-    static void trainAotCache(Path image) throws IOException, InterruptedException {
-        Path appDir = image.resolve("lib/app");
-        try (Stream<Path> jars = Files.list(appDir)) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                Files.setLastModifiedTime(jar, JAR_TIME);
-            }
-        }
-        Path cache = appDir.resolve("switchboard.aot");
-        ProcessBuilder training = new ProcessBuilder(image.resolve("bin/switchboard").toString(), "--smoke-test").inheritIO();
-        training.environment().remove("DISPLAY");
-        training.environment().put("JAVA_TOOL_OPTIONS",
-                "-XX:AOTCacheOutput=" + cache + " -Dglass.platform=Headless -Dprism.order=sw");
-        int exit = training.start().waitFor();
-        if (exit != 0 || !Files.exists(cache)) {
-            fail("the AOT training run (switchboard --smoke-test) failed with exit code " + exit);
-        }
-        Files.writeString(appDir.resolve("switchboard.cfg"), "java-options=-XX:AOTCache=$APPDIR/switchboard.aot\n",
-                StandardOpenOption.APPEND);
     }
 
     /** jpackage wants 1 to 3 numbers: 0.1.0-SNAPSHOT becomes 0.1.0. */

@@ -138,20 +138,9 @@ else
         grep -qx "Exec=/opt/switchboard/bin/switchboard" "$WORK/root/opt/switchboard/lib/switchboard-switchboard.desktop"
     check "postinst links /usr/bin/switchboard" grep -q "ln -sf /opt/switchboard/bin/switchboard /usr/bin/switchboard" \
         <(dpkg-deb -I "$deb" postinst)
-    # The AOT cache names the jars with their sizes and times; the postinst gives them back the trained time.
-    check "postinst restores the jars' time for the AOT cache" grep -q "touch -d @946684800 /opt/switchboard/lib/app/\*.jar" \
-        <(dpkg-deb -I "$deb" postinst)
-    touch -d @946684800 "$WORK/root/opt/switchboard/lib/app/"*.jar
     # Unpacked (not installed), with neither JAVA_HOME nor any JDK on PATH: the bundled runtime must do.
     unpacked="$(env -i HOME="$WORK" PATH=/nonexistent "$WORK/root/opt/switchboard/bin/switchboard" --version)"
-    check "unpacked .deb runs without a JDK: $unpacked" grep -qx "switchboard .* (Java 25.*)" <<<"$unpacked"
-    aot="$(env -i HOME="$WORK" PATH=/nonexistent JAVA_TOOL_OPTIONS=-Xlog:aot "$WORK/root/opt/switchboard/bin/switchboard" --version 2>&1)"
-    check "... and maps its AOT cache" grep -q "Opened AOT cache .*/opt/switchboard/lib/app/switchboard.aot" <<<"$aot"
-    if grep -q "error.*\[aot" <<<"$aot"; then
-        fail "... but the JVM rejected it:"; grep "error.*\[aot" <<<"$aot" >&2
-    else
-        pass "... and accepts it (no AOT errors)"
-    fi
+    check "unpacked .deb runs without a JDK: $unpacked" grep -q "^switchboard .* (Java 25" <<<"$unpacked"
 fi
 
 if [ "$FAILED" -ne 0 ]; then
