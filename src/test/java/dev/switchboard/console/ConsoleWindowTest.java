@@ -160,6 +160,11 @@ class ConsoleWindowTest {
                 .services().getFirst().weight() == 35);
         assertThat(session.embeddedGateway().config().backend(EAST_1).url()).as("nothing else changed")
                 .isEqualTo(ConfigLoader.parse(editor.getText()).orThrow().backend(EAST_1).url());
+
+        // A group heading selects nothing: the pool's form closes instead of staying open beside it.
+        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
+                && OutlineItem.Kind.POOL.group().equals(c.getItem())).<Node>query()).get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !present(robot, "#field-backends-orders-pool-services-0-weight"));
     }
 
     @Test

@@ -66,8 +66,9 @@ public final class ConfigFormsController {
         outline.setRoot(root);
         outline.setCellFactory(v -> new OutlineCell());
         outline.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (!following && now != null && now.getValue() instanceof OutlineItem item) {
-                model.selectedProperty().set(item);
+            if (!following && now != null) {
+                // A group heading selects nothing, so the previous item's form does not stay open beside it.
+                model.selectedProperty().set(now.getValue() instanceof OutlineItem item ? item : null);
             }
         });
         removeItemButton.disableProperty().bind(model.selectedProperty().isNull());
@@ -117,6 +118,10 @@ public final class ConfigFormsController {
 
     private void followSelection() {
         OutlineItem selected = model.selectedProperty().get();
+        TreeItem<Object> shown = outline.getSelectionModel().getSelectedItem();
+        if (selected == null && shown != null && !(shown.getValue() instanceof OutlineItem)) {
+            return; // a group heading the operator clicked stays highlighted
+        }
         following = true;
         try {
             groups.values().stream().flatMap(g -> g.getChildren().stream()).filter(r -> r.getValue().equals(selected))
