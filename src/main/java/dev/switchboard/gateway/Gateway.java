@@ -9,7 +9,7 @@ import dev.switchboard.dns.server.DnsResponder;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.Ticker;
 import dev.switchboard.netty.Transports;
-import dev.switchboard.telemetry.stats.TrafficStats;
+import dev.switchboard.gateway.stats.TrafficStats;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;

@@ -2,7 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.engine.Engine;
 import dev.switchboard.netty.Transports;
-import dev.switchboard.telemetry.stats.TrafficStats;
+import dev.switchboard.gateway.stats.TrafficStats;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;

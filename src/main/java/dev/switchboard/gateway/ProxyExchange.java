@@ -13,7 +13,7 @@ import dev.switchboard.engine.NoneAvailable;
 import dev.switchboard.engine.Pick;
 import dev.switchboard.engine.retry.RetryDecision;
 import dev.switchboard.engine.routing.RouteMatch;
-import dev.switchboard.telemetry.stats.BackendStats;
+import dev.switchboard.gateway.stats.BackendStats;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;

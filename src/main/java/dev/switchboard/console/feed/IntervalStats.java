@@ -1,6 +1,6 @@
 package dev.switchboard.console.feed;
 
-import dev.switchboard.telemetry.stats.BackendInterval;
+import dev.switchboard.gateway.stats.BackendInterval;
 import java.time.Duration;
 
 /** What one backend served during one statistics interval. */

@@ -3,7 +3,7 @@ package dev.switchboard.telemetry.client;
 import dev.switchboard.telemetry.protocol.GatewayState;
 import dev.switchboard.telemetry.protocol.GatewayState.BackendView;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
-import dev.switchboard.telemetry.stats.BackendInterval;
+import dev.switchboard.gateway.stats.BackendInterval;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.switchboard.telemetry.protocol;
 
-import dev.switchboard.telemetry.stats.BackendInterval;
+import dev.switchboard.gateway.stats.BackendInterval;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.telemetry.protocol.GatewayState;
-import dev.switchboard.telemetry.stats.BackendStats;
-import dev.switchboard.telemetry.stats.StatsTotals;
+import dev.switchboard.gateway.stats.BackendStats;
+import dev.switchboard.gateway.stats.StatsTotals;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 

@@ -15,7 +15,7 @@ import dev.switchboard.telemetry.protocol.Protocol;
 import dev.switchboard.telemetry.protocol.Reply;
 import dev.switchboard.telemetry.protocol.StatsReport;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
-import dev.switchboard.telemetry.stats.BackendInterval;
+import dev.switchboard.gateway.stats.BackendInterval;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.switchboard.telemetry.stats;
+package dev.switchboard.gateway.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

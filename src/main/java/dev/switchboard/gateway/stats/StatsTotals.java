@@ -1,4 +1,4 @@
-package dev.switchboard.telemetry.stats;
+package dev.switchboard.gateway.stats;
 
 import dev.switchboard.config.ErrorReason;
 import java.util.EnumMap;

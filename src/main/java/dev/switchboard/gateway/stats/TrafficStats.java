@@ -1,4 +1,4 @@
-package dev.switchboard.telemetry.stats;
+package dev.switchboard.gateway.stats;
 
 import java.util.ArrayList;
 import java.util.List;
