@@ -72,6 +72,9 @@ public final class ConfigWriter {
             }
             out.writeEndObject();
         }
+        if (gateway.region() != null) {
+            out.writeStringField("region", gateway.region());
+        }
         out.writeEndObject();
         out.writeBooleanField("diagnostics", config.diagnostics());
         out.writeObjectFieldStart("backends");

@@ -11,9 +11,16 @@ import java.time.Duration;
  * @param maxHeaderSize  largest request head accepted, in bytes (beyond it: 431)
  * @param drainTimeout   how long in-flight requests may finish on shutdown
  * @param tls            the listener's certificate for HTTPS; null for plain HTTP
+ * @param region         where this gateway runs (APIM's {@code context.Deployment.Region}); null when not set
  */
-public record GatewaySettings(String id, String listen, int eventLoops, int maxHeaderSize, Duration drainTimeout, ListenerTls tls) {
+public record GatewaySettings(String id, String listen, int eventLoops, int maxHeaderSize, Duration drainTimeout, ListenerTls tls,
+        String region) {
 
     public static final GatewaySettings DEFAULTS =
-            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30), null);
+            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30), null, null);
+
+    /** The same settings in another region (a gateway's {@code --region} flag wins over its file). */
+    public GatewaySettings withRegion(String newRegion) {
+        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, newRegion);
+    }
 }

@@ -9,7 +9,7 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
 
     @Override
     public List<String> fields() {
-        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout", "tls");
+        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout", "tls", "region");
     }
 
     @Override
@@ -23,7 +23,8 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
                 in.integer("eventLoops", 0, 1024, defaults.eventLoops()),
                 in.integer("maxHeaderSize", 1024, 1024 * 1024, defaults.maxHeaderSize()),
                 drainTimeout == null ? defaults.drainTimeout() : drainTimeout,
-                in.object("tls", new ListenerTlsBinder()));
+                in.object("tls", new ListenerTlsBinder()),
+                in.string("region"));
     }
 
 }
