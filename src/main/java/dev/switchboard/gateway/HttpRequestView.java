@@ -13,12 +13,29 @@ final class HttpRequestView implements RequestView {
     private final HttpRequest request;
     private final String path;
     private final String rawQuery;
+    private final String clientIp;
     private Map<String, List<String>> parameters;
 
-    HttpRequestView(HttpRequest request, String path, String rawQuery) {
+    HttpRequestView(HttpRequest request, String path, String rawQuery, String clientIp) {
         this.request = request;
         this.path = path;
         this.rawQuery = rawQuery;
+        this.clientIp = clientIp;
+    }
+
+    @Override
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    @Override
+    public String method() {
+        return request.method().name();
+    }
+
+    @Override
+    public String clientIp() {
+        return clientIp;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.ApiConfig;
 import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.CredentialsConfig;
 import dev.switchboard.config.ErrorReason;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.TimeoutsConfig;
@@ -76,6 +77,8 @@ final class ProxyExchange {
     private final String clientHost;
     /** The request head is rewritten for backends in place, once; attempts then only change its target and Host. */
     private boolean headRewritten;
+    /** The credentials the head carries from the last attempt, removed before the next backend's are set. */
+    private CredentialsConfig sentCredentials;
 
     private RouteMatch route;
     private String rawQuery;
@@ -153,11 +156,18 @@ final class ProxyExchange {
         String uri = request.uri();
         int q = uri.indexOf('?');
         rawQuery = q < 0 ? null : uri.substring(q + 1);
-        route = engine.route(new HttpRequestView(request, path, rawQuery));
+        route = engine.route(new HttpRequestView(request, path, rawQuery, frontend.clientIp()));
         if (route == null) {
             respondProblem(Problem.noApiMatched(clientHost, path));
             return;
         }
+        RequestActions.Result acted = RequestActions.apply(route, request.headers(), path, rawQuery);
+        if (acted.response() != null) {
+            respond(RequestActions.render(acted.response(), client.alloc()));
+            return;
+        }
+        route = acted.route();
+        rawQuery = acted.rawQuery();
         ApiConfig api = route.api();
         Duration total = api.timeouts().total();
         long now = System.nanoTime();
@@ -432,7 +442,11 @@ final class ProxyExchange {
         } else {
             LOG.debug("{} {} -> {} {}", request.method(), path, problem.status(), problem.title());
         }
-        FullHttpResponse response = ProblemResponses.render(problem, path, client.alloc());
+        respond(ProblemResponses.render(problem, path, client.alloc()));
+    }
+
+    /** Answers from the gateway itself (a problem, or an api's return-response); no backend response started. */
+    private void respond(FullHttpResponse response) {
         if (config.diagnostics() && attempts != null && attempts.count() > 0) {
             response.headers().setInt(ATTEMPTS_HEADER, attempts.count());
         }
@@ -586,8 +600,11 @@ final class ProxyExchange {
 
         private void sendHead() {
             Channel up = lease.channel();
-            HttpRequest head = upstreamHead(backend.url().requestTarget(route.remainingPath(), rawQuery), backend.url().authority());
+            CredentialsConfig credentials = config.backend(backend.backendId()) == null ? null : config.backend(backend.backendId()).credentials();
+            HttpRequest head = upstreamHead(BackendCredentials.withQuery(backend.url().requestTarget(route.remainingPath(), rawQuery), credentials),
+                    backend.url().authority());
             HttpHeaders headers = head.headers();
+            sentCredentials = BackendCredentials.applyHeaders(headers, sentCredentials, credentials);
             if (buffered != null || !streaming) {
                 int length = buffered == null ? 0 : buffered.readableBytes();
                 if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
