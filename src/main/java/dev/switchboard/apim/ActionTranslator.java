@@ -23,7 +23,7 @@ final class ActionTranslator {
             case "set-header" -> nameValues(node, "setHeader", report);
             case "set-query-parameter" -> nameValues(node, "setQueryParameter", report);
             case "return-response" -> returnResponse(node, report);
-            default -> mock(node);
+            default -> mock(node, report);
         };
     }
 
@@ -73,7 +73,11 @@ final class ActionTranslator {
         }
         ObjectNode action = JSON.objectNode().put("type", "returnResponse");
         PolicyNode status = node.child("set-status");
-        action.put("status", status == null ? 200 : Integer.parseInt(status.attribute("code") == null ? "200" : status.attribute("code")));
+        Integer code = status == null ? Integer.valueOf(200) : status(status.attribute("code"));
+        if (code == null) {
+            return expression(status, "the status code", report);
+        }
+        action.put("status", code);
         if (status != null && status.attribute("reason") != null) {
             action.put("reason", status.attribute("reason"));
         }
@@ -98,17 +102,29 @@ final class ActionTranslator {
         return action;
     }
 
-    private static ObjectNode mock(PolicyNode node) {
-        String status = node.attribute("status-code") == null ? "200" : node.attribute("status-code");
+    private static ObjectNode mock(PolicyNode node, ImportReport report) {
+        Integer status = node.attribute("status-code") == null ? Integer.valueOf(200) : status(node.attribute("status-code"));
+        if (status == null) {
+            return expression(node, "the status code", report);
+        }
         String contentType = node.attribute("content-type") == null ? "application/json" : node.attribute("content-type");
-        ObjectNode action = JSON.objectNode().put("type", "returnResponse").put("status", Integer.parseInt(status));
+        ObjectNode action = JSON.objectNode().put("type", "returnResponse").put("status", status);
         action.set("headers", JSON.objectNode().set("Content-Type", InboundTranslator.array(List.of(contentType))));
         return action;
     }
 
+    /** A status code written as a number; null for an expression or anything else. */
+    private static Integer status(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static ObjectNode expression(PolicyNode node, String what, ImportReport report) {
         report.unsupported(node.source(), node.name(), what == null ? "a required attribute is missing"
-                : what + " is computed by an expression; actions hold fixed values", null);
+                : what + " is computed by an expression or not a number; actions hold fixed values", null);
         return null;
     }
 }

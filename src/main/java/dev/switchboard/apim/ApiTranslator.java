@@ -73,7 +73,7 @@ final class ApiTranslator {
             report.unsupported(source, "api " + api.name, "has no backend: no set-backend-service and no serviceUrl", null);
             return null;
         }
-        String prefix = "/" + (api.path == null ? "" : api.path.replaceAll("^/+|/+$", ""));
+        String prefix = "/" + trimSlashes(api.path == null ? "" : api.path);
         ObjectNode json = JSON.objectNode().put("name", api.name).put("path", prefix).put("backendId", backendId);
         ArrayNode rules = json.putArray("rules");
         for (ApimEstate.Operation op : api.operations.values()) {
@@ -188,6 +188,18 @@ final class ApiTranslator {
             }
         }
         return regex.toString();
+    }
+
+    private static String trimSlashes(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(start, end);
     }
 
     private static ObjectNode ruleJson(RuleDraft rule) {
