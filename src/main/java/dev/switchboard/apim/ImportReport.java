@@ -88,6 +88,13 @@ public final class ImportReport {
         }
     }
 
+    /** "7 translated, 1 approximated, 2 warnings, 0 not translated". */
+    public String summary() {
+        Map<Kind, Integer> counts = counts();
+        return counts.get(Kind.TRANSLATED) + " translated, " + counts.get(Kind.APPROXIMATED) + " approximated, "
+                + counts.get(Kind.WARNING) + " warnings, " + counts.get(Kind.UNSUPPORTED) + " not translated";
+    }
+
     /** Counts by kind, for summaries. */
     public Map<Kind, Integer> counts() {
         Map<Kind, Integer> counts = new LinkedHashMap<>();

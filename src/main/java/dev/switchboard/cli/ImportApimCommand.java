@@ -1,11 +1,10 @@
 package dev.switchboard.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.apim.ApimImporter;
 import dev.switchboard.apim.ImportException;
 import dev.switchboard.apim.ImportReport;
 import dev.switchboard.apim.ImportReportJson;
+import dev.switchboard.apim.NamedValuesFile;
 import dev.switchboard.config.ConfigWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +53,7 @@ public final class ImportApimCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ApimImporter.Result result;
         try {
-            result = ApimImporter.run(inputs, namedValues(), region);
+            result = ApimImporter.run(inputs, NamedValuesFile.read(namedValuesFile), region);
         } catch (ImportException e) {
             err.println(e.getMessage());
             return ConfigFile.UNREADABLE;
@@ -76,23 +74,9 @@ public final class ImportApimCommand implements Callable<Integer> {
             err.println("cannot write " + output + ": " + e.getMessage());
             return ConfigFile.UNREADABLE;
         }
-        Map<ImportReport.Kind, Integer> counts = report.counts();
         out.println((result.config() == null ? "nothing written to " + output : "wrote " + output) + " and " + reportFile + ": "
-                + counts.get(ImportReport.Kind.TRANSLATED) + " translated, " + counts.get(ImportReport.Kind.APPROXIMATED) + " approximated, "
-                + counts.get(ImportReport.Kind.WARNING) + " warnings, " + counts.get(ImportReport.Kind.UNSUPPORTED) + " not translated");
+                + report.summary());
         return report.complete() && result.config() != null ? 0 : 1;
-    }
-
-    private Map<String, String> namedValues() throws ImportException {
-        if (namedValuesFile == null) {
-            return Map.of();
-        }
-        try {
-            return new ObjectMapper().readValue(namedValuesFile.toFile(), new TypeReference<Map<String, String>>() { });
-        } catch (IOException e) {
-            throw new ImportException("cannot read --named-values " + namedValuesFile + ": " + e.getMessage()
-                    + " (expected a JSON object of name -> string value)");
-        }
     }
 
     /** OUT.json → OUT.report.json beside it. */

@@ -206,6 +206,12 @@ public final class MainController {
     }
 
     @FXML
+    private void importApim() {
+        showConfig();
+        configController.importApim();
+    }
+
+    @FXML
     private void saveConfig() {
         showConfig();
         configController.save();
