@@ -45,8 +45,7 @@ final class ApiWriter extends JsonSectionWriter {
             out.writeStartObject();
             out.writeStringField("type", action.type());
             switch (action) {
-                case RequestAction.SetHeader h -> nameValues(h.name(), h.existsAction(), h.values());
-                case RequestAction.SetQueryParameter q -> nameValues(q.name(), q.existsAction(), q.values());
+                case RequestAction.SetValue v -> nameValues(v.name(), v.existsAction(), v.values());
                 case RequestAction.RewriteUri r -> {
                     out.writeStringField("template", r.template());
                     out.writeBooleanField("copyUnmatchedParams", r.copyUnmatchedParams());

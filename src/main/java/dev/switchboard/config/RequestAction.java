@@ -16,27 +16,29 @@ public sealed interface RequestAction {
     /** The JSON {@code type} of this action. */
     String type();
 
-    /** APIM {@code set-header}: {@code values} are ignored for {@link ExistsAction#delete}. */
-    record SetHeader(String name, ExistsAction existsAction, List<String> values) implements RequestAction {
-        public SetHeader {
-            values = List.copyOf(values);
-        }
+    /** What a {@link SetValue} changes. */
+    enum Target {
+        /** APIM {@code set-header}; JSON type {@code setHeader}. */
+        HEADER("setHeader"),
+        /** APIM {@code set-query-parameter}; JSON type {@code setQueryParameter}. */
+        QUERY("setQueryParameter");
 
-        @Override
-        public String type() {
-            return "setHeader";
+        private final String type;
+
+        Target(String type) {
+            this.type = type;
         }
     }
 
-    /** APIM {@code set-query-parameter}, the same shape as set-header. */
-    record SetQueryParameter(String name, ExistsAction existsAction, List<String> values) implements RequestAction {
-        public SetQueryParameter {
+    /** APIM {@code set-header} or {@code set-query-parameter}: {@code values} are empty for {@link ExistsAction#delete}. */
+    record SetValue(Target target, String name, ExistsAction existsAction, List<String> values) implements RequestAction {
+        public SetValue {
             values = List.copyOf(values);
         }
 
         @Override
         public String type() {
-            return "setQueryParameter";
+            return target.type;
         }
     }
 

@@ -77,8 +77,8 @@ final class RequestActions {
 
     private void apply(RequestAction action) {
         switch (action) {
-            case RequestAction.SetHeader h -> setHeader(h.name(), h.existsAction(), h.values());
-            case RequestAction.SetQueryParameter q -> setParameter(q.name(), q.existsAction(), q.values());
+            case RequestAction.SetValue v when v.target() == RequestAction.Target.HEADER -> setHeader(v.name(), v.existsAction(), v.values());
+            case RequestAction.SetValue v -> setParameter(v.name(), v.existsAction(), v.values());
             case RequestAction.RewriteUri r -> rewrite(r);
             case RequestAction.ReturnResponse r -> throw new IllegalStateException("handled by the caller");
         }

@@ -99,7 +99,7 @@ class ApimImporterTest {
         assertThat(api.rules().getFirst().when()).extracting(c -> c.expression() != null ? c.expression().text() : c.regex().pattern())
                 .containsExactly("context.Request.Method == \"GET\"", "\\Q/hello/greetings/\\E(?<name>[^/]+)",
                         "context.Deployment.Region == \"West Europe\"");
-        assertThat(api.actions()).containsExactly(new RequestAction.SetQueryParameter("code",
+        assertThat(api.actions()).containsExactly(new RequestAction.SetValue(RequestAction.Target.QUERY, "code",
                 dev.switchboard.config.ExistsAction.override, List.of("hello function key")));
         assertThat(result.report().entries()).anySatisfy(e -> {
             assertThat(e.target()).isEqualTo("apis[hello].rules[op-maintenance]");

@@ -75,18 +75,15 @@ final class RequestActionBinder implements Binder<RequestAction> {
     @Override
     public RequestAction bind(FieldReader in) {
         return switch (type) {
-            case "setHeader" -> {
+            case "setHeader", "setQueryParameter" -> {
+                boolean header = type.equals("setHeader");
                 String name = in.requiredString("name");
-                if (name != null && RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                if (header && name != null && RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                     in.problem("name", "\"" + name + "\" is set by the gateway itself (framing or hop-by-hop)");
                 }
                 ExistsAction exists = existsAction(in);
-                yield new RequestAction.SetHeader(name, exists, values(in, exists));
-            }
-            case "setQueryParameter" -> {
-                String name = in.requiredString("name");
-                ExistsAction exists = existsAction(in);
-                yield new RequestAction.SetQueryParameter(name, exists, values(in, exists));
+                yield new RequestAction.SetValue(header ? RequestAction.Target.HEADER : RequestAction.Target.QUERY, name, exists,
+                        values(in, exists));
             }
             case "rewriteUri" -> new RequestAction.RewriteUri(template(in), in.bool("copyUnmatchedParams", true));
             default -> new RequestAction.ReturnResponse(in.integer("status", 100, 599, 200), in.string("reason"),
