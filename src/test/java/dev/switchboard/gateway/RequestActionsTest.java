@@ -97,6 +97,12 @@ class RequestActionsTest {
         assertThat(r.body()).isEqualTo("closed today");
         assertThat(r.headers().firstValue("Content-Type")).contains("text/plain");
         assertThat(h.sim("eu").counters().requests() + h.sim("us").counters().requests()).isZero();
+
+        // A body the client still sends is read and dropped; the connection carries the next request.
+        HttpResponse<String> withBody = h.send(HttpRequest.newBuilder(h.uri("/orders/1")).header("X-Closed", "1")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).timeout(Duration.ofSeconds(20)).build());
+        assertThat(withBody.statusCode()).isEqualTo(503);
+        assertThat(get("/orders/list").statusCode()).isEqualTo(200);
     }
 
     @Test
