@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * Takes the smallest whole element a config problem is about out of the translated config: a rule, an api or a
- * backend. The report then says that element was not translated, and why.
+ * Takes the smallest whole element a config problem is about out of the translated config: an api action, a rule, an
+ * api or a backend. The report then says that element was not translated, and why.
  */
 final class ConfigPruner {
 
@@ -38,6 +38,12 @@ final class ConfigPruner {
                 rules.remove(rule);
                 String target = "apis[" + name + "].rules[" + ruleName + "]";
                 report.retarget(target, "not translated: " + problemPath + ": " + message);
+                return true;
+            }
+            if (rest.startsWith(".actions[")) {
+                int action = Integer.parseInt(rest.substring(9, rest.indexOf(']')));
+                ((ArrayNode) api.get("actions")).remove(action);
+                report.retarget("apis[" + name + "].actions[" + action + "]", "not translated: " + problemPath + ": " + message);
                 return true;
             }
             apis.remove(index);

@@ -8,10 +8,12 @@ import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.RequestAction;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reading and translating the test-data/apim inputs: what each becomes, and where the report points. */
 class ApimImporterTest {
@@ -105,6 +107,31 @@ class ApimImporterTest {
             assertThat(e.target()).isEqualTo("apis[hello].rules[op-maintenance]");
             assertThat(e.source()).hasToString("region-routing.apiops/apis/hello/operations/maintenance/policy.xml:2:3");
         });
+    }
+
+    @Test
+    void anElementTheLoaderRejectsIsTakenOutAloneAndReported(@TempDir Path dir) throws Exception {
+        // "xml" format: the policy is escaped XML; the api-level rewrite has a placeholder no operation defines.
+        String policy = "<policies><inbound><set-backend-service base-url=\\\"http://127.0.0.1:9\\\" />"
+                + "<rewrite-uri template=\\\"/items/{id}\\\" /><set-header name=\\\"X-A\\\" exists-action=\\\"append\\\">"
+                + "<value>1</value></set-header><choose><when condition=\\\"@(context.Request.Method == &quot;GET&quot;)\\\">"
+                + "<set-header name=\\\"X-Get\\\"><value>yes</value></set-header></when></choose></inbound></policies>";
+        Path template = dir.resolve("t.json");
+        Files.writeString(template, """
+                { "resources": [
+                  { "type": "Microsoft.ApiManagement/service/apis", "name": "svc/items", "properties": { "path": "items" } },
+                  { "type": "Microsoft.ApiManagement/service/apis/policies", "name": "svc/items/policy",
+                    "properties": { "format": "xml", "value": "%s" } } ] }
+                """.formatted(policy));
+        ApimImporter.Result result = ApimImporter.run(List.of(template), Map.of(), null);
+        assertThat(result.report().complete()).isFalse();
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(template
+                + "#resources[1].properties.value:1:73: rewrite-uri: not translated: apis[0].actions[0].template: placeholders such as "
+                + "{id} need a rule with a path regex naming them");
+        ApiConfig api = result.config().apis().getFirst();
+        assertThat(api.actions()).extracting(RequestAction::type).containsExactly("setHeader");
+        assertThat(api.rules()).singleElement().satisfies(r -> assertThat(r.when().getFirst().expression().text())
+                .isEqualTo("context.Request.Method == \"GET\""));
     }
 
     @Test
