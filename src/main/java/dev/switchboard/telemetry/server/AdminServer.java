@@ -91,7 +91,8 @@ public final class AdminServer implements AutoCloseable {
         EventLoopGroup group = Transports.eventLoopGroup(1, "admin-" + gateway.config().gateway().id());
         SslContext tls = admin.tls() == null ? null : AdminTlsContext.load(admin.tls(), dir);
         ConsoleLinks links = new ConsoleLinks();
-        TelemetrySocketServer sockets = new TelemetrySocketServer(hub, control, limits, secret, links);
+        CommandBudgets budgets = new CommandBudgets(limits);
+        TelemetrySocketServer sockets = new TelemetrySocketServer(hub, control, limits, budgets, secret, links);
         try {
             sockets.startAndWait();
             TelemetryBridge bridge = new TelemetryBridge(new InetSocketAddress("127.0.0.1", sockets.getPort()), secret, links);
@@ -109,7 +110,7 @@ public final class AdminServer implements AutoCloseable {
                                 ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                             }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(limits.maxMessageBytes()),
-                                    new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, bridge, worker));
+                                    new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, budgets, bridge, worker));
                         }
                     }), HostPort.parse(admin.listen()).socketAddress());
             hub.start(List.copyOf(history));
