@@ -49,6 +49,10 @@ public final class Engine {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final int MAX_WEIGHT = 1000;
     private static final int MAX_PRIORITY = 100;
+    /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: the attempt's latency was not measured. */
+    public static final long UNKNOWN_LATENCY = -1;
+    /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: not the attempt's first outcome. */
+    public static final long LATER_OUTCOME = Long.MIN_VALUE;
 
     private final Ticker ticker;
     private final RetryPlanner retryPlanner;
@@ -91,8 +95,11 @@ public final class Engine {
             throw new IllegalArgumentException("unknown backend or pool '" + targetId + "'");
         }
         Pick pick = target.pick(affinityKey, attempts);
-        if (attempts != null && pick instanceof BackendHandle h) {
-            attempts.add(h);
+        if (pick instanceof BackendHandle h) {
+            h.runtime.load().started();
+            if (attempts != null) {
+                attempts.add(h);
+            }
         }
         return pick;
     }
@@ -106,8 +113,22 @@ public final class Engine {
      * @param retryAfter the response's Retry-After header, or null
      */
     public void recordOutcome(Pick pick, int status, ErrorReason reason, String retryAfter) {
+        recordOutcome(pick, status, reason, retryAfter, UNKNOWN_LATENCY);
+    }
+
+    /**
+     * {@link #recordOutcome(Pick, int, ErrorReason, String)} with the attempt's latency, which the latency-aware
+     * balancers learn from. The first outcome of an attempt ends it for them (no longer in flight).
+     *
+     * @param latencyNanos attempt start to response head or failure; {@link #UNKNOWN_LATENCY} when not measured;
+     *                     {@link #LATER_OUTCOME} for a failure after the attempt's first outcome (the response broke off)
+     */
+    public void recordOutcome(Pick pick, int status, ErrorReason reason, String retryAfter, long latencyNanos) {
         if (!(pick instanceof BackendHandle h)) {
             return;
+        }
+        if (latencyNanos != LATER_OUTCOME) {
+            h.runtime.load().ended(latencyNanos, ticker.nanos());
         }
         current();
         BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
@@ -122,7 +143,11 @@ public final class Engine {
 
     /** A picked request ended without an outcome (e.g. the client left): give back its half-open permit. */
     public void abandon(Pick pick) {
-        if (pick instanceof BackendHandle h && h.availability == Availability.HALF_OPEN) {
+        if (!(pick instanceof BackendHandle h)) {
+            return;
+        }
+        h.runtime.load().ended(UNKNOWN_LATENCY, ticker.nanos());
+        if (h.availability == Availability.HALF_OPEN) {
             h.runtime.breaker().releaseTrial();
         }
     }

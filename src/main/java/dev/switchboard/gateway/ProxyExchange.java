@@ -540,7 +540,7 @@ final class ProxyExchange {
 
         /** Tells the engine and the traffic stats; only the first outcome of an attempt counts as its request. */
         private void recordOutcome(int status, ErrorReason reason, String retryAfter) {
-            engine.recordOutcome(backend, status, reason, retryAfter);
+            engine.recordOutcome(backend, status, reason, retryAfter, counted ? Engine.LATER_OUTCOME : System.nanoTime() - startNanos);
             if (counted) {
                 stats.failedMidResponse(reason);
             } else if (reason == null) {
