@@ -39,6 +39,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void configAndTheDnsDecisionLogicHaveNoUiOrNetworkCode() {
+        // dns itself (traffic profiles) only: its server subpackage is network code.
+        check(noClasses().that().resideInAnyPackage(ROOT + ".config..", ROOT + ".dns")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "javafx..")
+                .because("config and the traffic profiles' decisions are reused by the console and tested alone"));
+    }
+
+    @Test
     void theGatewayKnowsNothingOfTelemetryConsoleOrCli() {
         check(noClasses().that().resideInAPackage(ROOT + ".gateway..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".telemetry..", ROOT + ".console..", ROOT + ".cli..")

@@ -57,6 +57,7 @@ public final class Engine {
     private final Ticker ticker;
     private final RetryPlanner retryPlanner;
     private final StateBuilder builder;
+    private final OutcomeTime outcomeTime;
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /** Long-lived per-backend state by id; guarded by {@link #lock}. */
@@ -71,7 +72,8 @@ public final class Engine {
     public Engine(GatewayConfig config, Ticker ticker, RandomGenerator random) {
         this.ticker = ticker;
         this.retryPlanner = new RetryPlanner(random);
-        this.builder = new StateBuilder(ticker);
+        this.outcomeTime = new OutcomeTime(ticker.nanos());
+        this.builder = new StateBuilder(ticker, outcomeTime);
         synchronized (lock) {
             syncRuntimes(config);
             publish(config, RuntimeOverrides.NONE, 1, new ArrayList<>());
@@ -128,7 +130,7 @@ public final class Engine {
             return;
         }
         if (latencyNanos != LATER_OUTCOME) {
-            h.runtime.load().ended(latencyNanos, ticker.nanos());
+            endAttempt(h, latencyNanos);
         }
         current();
         BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
@@ -146,10 +148,17 @@ public final class Engine {
         if (!(pick instanceof BackendHandle h)) {
             return;
         }
-        h.runtime.load().ended(UNKNOWN_LATENCY, ticker.nanos());
+        endAttempt(h, UNKNOWN_LATENCY);
         if (h.availability == Availability.HALF_OPEN) {
             h.runtime.breaker().releaseTrial();
         }
+    }
+
+    /** The attempt is no longer in flight; its latency (when known) is a sample for peak-ewma. */
+    private void endAttempt(BackendHandle h, long latencyNanos) {
+        long now = ticker.nanos();
+        h.runtime.load().ended(latencyNanos, now);
+        outcomeTime.advance(now);
     }
 
     // ---- config and runtime edits ----

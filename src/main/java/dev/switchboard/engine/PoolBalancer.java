@@ -55,13 +55,13 @@ final class PoolBalancer {
     private final PriorityGroup panic;
     private final NoneAvailable none;
     private final long slowNanos;
-    private final Ticker ticker;
+    private final OutcomeTime time;
     /** With spillWhenSlow: the best group that is not slow, as of {@link #slowRecheckAt}. */
     private volatile PriorityGroup notSlow;
     private volatile long slowRecheckAt;
 
     private PoolBalancer(List<MemberPlan> plan, BackendHandle[] members, PriorityGroup[] groups, PriorityGroup best, int[] groupSchedule,
-                         MaglevTable affinity, PriorityGroup panic, NoneAvailable none, long slowNanos, Ticker ticker) {
+                         MaglevTable affinity, PriorityGroup panic, NoneAvailable none, long slowNanos, OutcomeTime time) {
         this.plan = List.copyOf(plan);
         this.members = members;
         this.groups = groups;
@@ -71,16 +71,16 @@ final class PoolBalancer {
         this.panic = panic;
         this.none = none;
         this.slowNanos = slowNanos;
-        this.ticker = ticker;
+        this.time = time;
         if (slowNanos > 0) {
-            long now = ticker.nanos();
+            long now = time.nanos();
             this.notSlow = firstNotSlow(now);
             this.slowRecheckAt = now + SLOW_RECHECK_NANOS;
         }
     }
 
     /** @param affinity Maglev table of member indices; null without session affinity */
-    static PoolBalancer of(List<MemberPlan> plan, Spread spread, MaglevTable affinity, NoneAvailable none, Ticker ticker) {
+    static PoolBalancer of(List<MemberPlan> plan, Spread spread, MaglevTable affinity, NoneAvailable none, OutcomeTime time) {
         int n = plan.size();
         BackendHandle[] members = new BackendHandle[n];
         TreeMap<Integer, long[]> weightsByPriority = new TreeMap<>();
@@ -96,7 +96,7 @@ final class PoolBalancer {
             panicWeights[i] = m.enabled() ? m.baseWeight() : 0;
         }
         List<PriorityGroup> groups = new ArrayList<>();
-        weightsByPriority.forEach((p, w) -> groups.add(new PriorityGroup(p, w, spread.balancer(), ticker)));
+        weightsByPriority.forEach((p, w) -> groups.add(new PriorityGroup(p, w, spread.balancer(), time)));
         PriorityGroup best = null;
         int[] groupSchedule = null;
         if (spread.overprovisioningFactor() == null) {
@@ -107,9 +107,9 @@ final class PoolBalancer {
             groupSchedule = WeightedSchedule.build(PriorityLoad.loads(available, total, spread.overprovisioningFactor()));
         }
         PriorityGroup panic = spread.panic() && Arrays.stream(panicWeights).anyMatch(w -> w > 0)
-                ? new PriorityGroup(0, panicWeights, spread.balancer(), ticker) : null;
+                ? new PriorityGroup(0, panicWeights, spread.balancer(), time) : null;
         return new PoolBalancer(plan, members, groups.toArray(PriorityGroup[]::new), best, groupSchedule, affinity, panic, none,
-                spread.slowNanos(), ticker);
+                spread.slowNanos(), time);
     }
 
     Pick pick(String affinityKey, Attempts attempts) {
@@ -146,7 +146,7 @@ final class PoolBalancer {
         if (slowNanos == 0) {
             return best;
         }
-        long now = ticker.nanos();
+        long now = time.nanos();
         if (now - slowRecheckAt >= 0) {
             slowRecheckAt = now + SLOW_RECHECK_NANOS;
             notSlow = firstNotSlow(now);

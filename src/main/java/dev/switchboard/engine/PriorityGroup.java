@@ -3,6 +3,7 @@ package dev.switchboard.engine;
 import dev.switchboard.config.Balancer;
 import dev.switchboard.engine.balance.TwoChoices;
 import dev.switchboard.engine.balance.WeightedSchedule;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -16,19 +17,19 @@ final class PriorityGroup {
     final int[] schedule;
     /** The member indices that appear in the schedule, each once. */
     final int[] memberIndices;
-    /** Pick weight by member index (0 for members not in this group). */
-    private final long[] weights;
+    /** 1 / pick weight by member index (unused for members not in this group): costs are compared per unit of weight. */
+    private final double[] inverseWeights;
     private final Balancer balancer;
-    private final Ticker ticker;
+    private final OutcomeTime time;
     final AtomicLong counter = new AtomicLong();
 
-    PriorityGroup(int priority, long[] weights, Balancer balancer, Ticker ticker) {
+    PriorityGroup(int priority, long[] weights, Balancer balancer, OutcomeTime time) {
         this.priority = priority;
-        this.weights = weights;
+        this.inverseWeights = Arrays.stream(weights).mapToDouble(w -> w > 0 ? 1.0 / w : 0).toArray();
         this.schedule = WeightedSchedule.build(weights);
         this.memberIndices = IntStream.range(0, weights.length).filter(i -> weights[i] > 0).toArray();
         this.balancer = balancer;
-        this.ticker = ticker;
+        this.time = time;
     }
 
     /** The next member; the group's schedule is not empty. */
@@ -39,7 +40,7 @@ final class PriorityGroup {
         long bits = TwoChoices.mix(counter.getAndIncrement());
         int a = TwoChoices.first(schedule, bits);
         int b = TwoChoices.second(schedule, memberIndices, a, bits);
-        long now = balancer == Balancer.PEAK_EWMA ? ticker.nanos() : 0;
+        long now = balancer == Balancer.PEAK_EWMA ? time.nanos() : 0;
         // Ties go to the first sample, so an idle group spreads exactly by weight.
         return cost(members[b], b, now) < cost(members[a], a, now) ? members[b] : members[a];
     }
@@ -59,7 +60,7 @@ final class PriorityGroup {
      */
     private double cost(BackendHandle h, int index, long now) {
         double load = balancer == Balancer.LEAST_REQUEST ? h.runtime.load().inFlight() : h.runtime.load().peakEwmaCost(now);
-        return load / weights[index];
+        return load * inverseWeights[index];
     }
 
     /** Next slot of a schedule; the counter only grows, so it stays non-negative for 2^63 picks. */
