@@ -29,8 +29,9 @@ import java.util.zip.ZipFile;
  *     {@code lib/};</li>
  * <li>{@code input/}: the app jar and its libraries, JavaFX excepted (it is in the runtime);</li>
  * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher;</li>
- * <li>{@code switchboard_VERSION-1_amd64.deb}: the app image as a Debian package
- *     ({@code packaging/jpackage-deb.options}), which needs {@code fakeroot} and {@code dpkg-deb}.</li>
+ * <li>{@code switchboard_VERSION_amd64.deb}: the app image as a Debian package
+ *     ({@code packaging/jpackage-deb.options}, which needs {@code fakeroot} and {@code dpkg-deb}), completed by
+ *     {@code DebSystemFiles} with what lives outside {@code /opt/switchboard}.</li>
  * </ul>
  */
 public class BuildInstaller {
@@ -93,8 +94,10 @@ public class BuildInstaller {
         step("jpackage: .deb from the app image");
         run(jdkTool("jpackage"), "@packaging/jpackage-deb.options", "--type", "deb", "--app-version", version,
                 "--app-image", image.toString(), "--dest", out.toString());
+        step(".deb: the files outside /opt/switchboard (packaging/deb-root/, icon, /usr/bin link) and conffiles");
         try (Stream<Path> debs = Files.list(out)) {
             for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).toList()) {
+                DebSystemFiles.addTo(deb, out.resolve("deb-tree"));
                 System.out.printf("%s: %.1f MB%n", deb, Files.size(deb) / 1e6);
             }
         }
