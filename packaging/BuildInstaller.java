@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -92,8 +93,9 @@ public class BuildInstaller {
         run(appImage.toArray(String[]::new));
 
         step("jpackage: .deb from the app image");
-        run(jdkTool("jpackage"), "@packaging/jpackage-deb.options", "--type", "deb", "--app-version", version,
-                "--app-image", image.toString(), "--dest", out.toString());
+        // Uncompressed: DebSystemFiles unpacks and packs it again, and compresses it once, there.
+        runWith(Map.of("DPKG_DEB_COMPRESSOR_TYPE", "none"), jdkTool("jpackage"), "@packaging/jpackage-deb.options",
+                "--type", "deb", "--app-version", version, "--app-image", image.toString(), "--dest", out.toString());
         step(".deb: the files outside /opt/switchboard (packaging/deb-root/, icon, /usr/bin link) and conffiles");
         try (Stream<Path> debs = Files.list(out)) {
             for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).toList()) {
@@ -140,8 +142,15 @@ public class BuildInstaller {
     }
 
     static void run(String... command) throws IOException, InterruptedException {
+        runWith(Map.of(), command);
+    }
+
+    /** Runs {@code command} with {@code env} added to this process's environment; fails the build if it fails. */
+    static void runWith(Map<String, String> env, String... command) throws IOException, InterruptedException {
         System.out.println("$ " + String.join(" ", command));
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(env);
+        int exit = builder.start().waitFor();
         if (exit != 0) {
             fail(Path.of(command[0]).getFileName() + " failed with exit code " + exit);
         }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * <li>the menu icon in the hicolor theme, from {@code packaging/linux/switchboard.png};</li>
  * <li>{@code /usr/bin/switchboard}, a link to the launcher, so dpkg owns and removes it;</li>
  * </ul>
- * adds their size to {@code Installed-Size} and packs it again with {@code dpkg-deb --root-owner-group -b}, so files
+ * adds their size to {@code Installed-Size}, drops {@code xdg-utils} (and repeats) from {@code Depends} (jpackage adds it for its own
+ * desktop integration, which this package does not use; the control template recommends it) and packs it again with {@code dpkg-deb --root-owner-group -b}, so files
  * are root's without fakeroot. Used by BuildInstaller.java.
  */
 final class DebSystemFiles {
@@ -56,7 +57,7 @@ final class DebSystemFiles {
         Files.writeString(debian.resolve("conffiles"), String.join("\n", conffiles) + "\n");
         Files.setPosixFilePermissions(debian.resolve("conffiles"), PosixFilePermissions.fromString("rw-r--r--"));
         Path control = debian.resolve("control");
-        Files.writeString(control, withInstalledSize(Files.readString(control), addedKiB));
+        Files.writeString(control, withoutXdgUtilsDependency(withInstalledSize(Files.readString(control), addedKiB)));
         BuildInstaller.run("dpkg-deb", "--root-owner-group", "-b", work.toString(), deb.toString());
         BuildInstaller.deleteTree(work);
         System.out.println("added to " + deb + ": " + conffiles + " (conffiles), " + ICON_PATH + ", /" + LAUNCHER_LINK);
@@ -77,6 +78,16 @@ final class DebSystemFiles {
             Files.createDirectory(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    static String withoutXdgUtilsDependency(String control) {
+        Matcher m = Pattern.compile("(?m)^Depends: (.*)$").matcher(control);
+        if (!m.find()) {
+            return control;
+        }
+        List<String> depends = Stream.of(m.group(1).split(",")).map(String::strip)
+                .filter(d -> !d.isEmpty() && !d.equals("xdg-utils")).distinct().toList();
+        return m.replaceFirst(Matcher.quoteReplacement("Depends: " + String.join(", ", depends)));
     }
 
     static String withInstalledSize(String control, long addedKiB) {

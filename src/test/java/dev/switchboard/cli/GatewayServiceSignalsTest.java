@@ -34,13 +34,13 @@ class GatewayServiceSignalsTest {
               "apis": [ { "name": "all", "path": "/", "backendId": "%s" } ] }
             """;
 
-    @TempDir
-    Path dir;
-
     private final SimBackend blue = new SimBackend("blue");
     private final SimBackend green = new SimBackend("green");
     private final HttpClient http = HttpClient.newHttpClient();
     private Process gateway;
+
+    @TempDir
+    Path dir;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -60,6 +60,9 @@ class GatewayServiceSignalsTest {
         Path state = dir.resolve("state/edge");
         Path log = dir.resolve("gateway.log");
         Files.writeString(config, config("blue"));
+        // An override saved by an earlier run: it must be read from --state-dir, not from beside the config.
+        Files.createDirectories(state);
+        Files.writeString(state.resolve("edge.json.overrides.json"), "{ \"adminStates\": [ { \"backend\": \"green\", \"state\": \"ENABLED\" } ] }");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         gateway = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-cp", System.getProperty("java.class.path"), "dev.switchboard.cli.Main", "gateway", "--config", config.toString(),
@@ -70,8 +73,9 @@ class GatewayServiceSignalsTest {
         assertThat(address.find()).as("listening line in %s", read(log)).isTrue();
         URI uri = URI.create("http://" + address.group(1) + "/orders/1");
         assertThat(servedBy(uri)).isEqualTo("blue");
-        assertThat(read(log)).as("the default audit log lives in --state-dir").contains("audit log " + state.resolve("switchboard-audit.jsonl"));
-        assertThat(state).isDirectory();
+        assertThat(read(log)).as("overrides and the default audit log live in --state-dir").contains(
+                "re-applied 1 runtime override(s) from " + state.resolve("edge.json.overrides.json"),
+                "audit log " + state.resolve("switchboard-audit.jsonl"));
 
         hangup();
         Eventually.await("SIGHUP reload of an unchanged file", Duration.ofSeconds(20), () -> read(log).contains("SIGHUP: reloading " + config + ": unchanged"));
