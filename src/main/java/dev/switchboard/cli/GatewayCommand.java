@@ -34,20 +34,23 @@ import picocli.CommandLine.Spec;
             "SIGTERM or SIGINT stops it: the listener closes, in-flight requests drain for up to gateway.drainTimeout, exit 0."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by a signal after draining", "1:the config has problems", "2:the file cannot be read or the listener cannot start"},
-        footerHeading = "%nAs a service (Debian package):%n",
+        footerHeading = "%nAs a service (the Debian package):%n",
+        // One line each, under 80 columns: picocli would wrap longer ones without indenting them.
         footer = {
-            "The systemd template unit switchboard-gateway@.service runs instance NAME as the system user switchboard:",
-            "  switchboard gateway --config /etc/switchboard/NAME.json --state-dir /var/lib/switchboard/NAME",
-            "It is installed but not enabled. Write the config first; /etc/switchboard/example.json is a sample that"
-                + " `switchboard validate` accepts (the format is in docs/config.md):",
-            "  sudo cp /etc/switchboard/example.json /etc/switchboard/NAME.json   # then edit it",
-            "  switchboard validate /etc/switchboard/NAME.json",
-            "  sudo systemctl enable --now switchboard-gateway@NAME",
-            "  sudo systemctl reload switchboard-gateway@NAME    validates the file, then SIGHUP applies it",
-            "  sudo systemctl stop switchboard-gateway@NAME      SIGTERM: drains, then exits",
-            "  journalctl -u switchboard-gateway@NAME            its log (stdout and stderr go to the journal)",
-            "The unit can write only /var/lib/switchboard (runtime overrides, audit log) and /var/log/switchboard"
-                + " (access logs); /etc and the rest of the system are read-only to it."})
+            "  The systemd template unit switchboard-gateway@.service runs instance NAME",
+            "  as the system user switchboard:",
+            "    switchboard gateway --config /etc/switchboard/NAME.json \\",
+            "        --state-dir /var/lib/switchboard/NAME",
+            "  It is installed, not enabled. Write the config first, starting from the",
+            "  sample /etc/switchboard/example.json (format: docs/config.md):",
+            "    sudo cp /etc/switchboard/example.json /etc/switchboard/NAME.json",
+            "    switchboard validate /etc/switchboard/NAME.json",
+            "    sudo systemctl enable --now switchboard-gateway@NAME",
+            "    sudo systemctl reload switchboard-gateway@NAME   # validate, then SIGHUP",
+            "    sudo systemctl stop switchboard-gateway@NAME     # SIGTERM: drain, exit",
+            "    journalctl -u switchboard-gateway@NAME           # its stdout and stderr",
+            "  The service may write only /var/lib/switchboard (overrides, audit log)",
+            "  and /var/log/switchboard (access logs); the rest is read-only to it."})
 public final class GatewayCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
