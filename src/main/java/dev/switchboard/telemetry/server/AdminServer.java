@@ -69,9 +69,17 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public static AdminServer start(Gateway gateway, AdminConfig admin, Path configFile, TelemetryLimits limits) {
+        return start(gateway, admin, configFile, configFile.toAbsolutePath().getParent(), limits);
+    }
+
+    /**
+     * As {@link #start(Gateway, AdminConfig, Path)}, with the overrides file and a relative (or the default) audit log
+     * in {@code stateDir} instead of beside the config: a service's config directory is read-only.
+     */
+    public static AdminServer start(Gateway gateway, AdminConfig admin, Path configFile, Path stateDir, TelemetryLimits limits) {
         Path dir = configFile.toAbsolutePath().getParent();
-        AuditLog audit = new AuditLog(dir.resolve(admin.auditLog() == null ? "switchboard-audit.jsonl" : admin.auditLog()));
-        OverrideStore overrides = new OverrideStore(configFile);
+        AuditLog audit = new AuditLog(stateDir.toAbsolutePath().resolve(admin.auditLog() == null ? "switchboard-audit.jsonl" : admin.auditLog()));
+        OverrideStore overrides = new OverrideStore(configFile, stateDir);
         List<TelemetryEvent> history;
         try {
             int restored = overrides.restore(gateway.engine());
