@@ -31,17 +31,23 @@ public final class RehearsalText {
             r.apimAdjustments().forEach(a -> line(out, "  " + a));
         }
         line(out, "");
-        line(out, "Breaker transitions:");
-        if (r.transitions().isEmpty()) {
-            line(out, "  none");
-        }
-        for (RehearsalResult.Change c : r.transitions()) {
-            line(out, String.format("  %-10s %-20s %s -> %s: %s", c.at(), c.backend(), c.from(), c.to(), c.reason()));
-        }
+        changes(out, "Breaker transitions:", r.transitions());
+        line(out, "");
+        changes(out, "Availability (breaker, probes):", r.availability());
         line(out, "");
         line(out, "Traffic share of attempts (seconds with the same split merged):");
         shares(r).forEach(s -> line(out, "  " + s));
         return out.toString();
+    }
+
+    private static void changes(StringBuilder out, String title, List<RehearsalResult.Change> changes) {
+        line(out, title);
+        if (changes.isEmpty()) {
+            line(out, "  none");
+        }
+        for (RehearsalResult.Change c : changes) {
+            line(out, String.format("  %-10s %-20s %s -> %s: %s", c.at(), c.backend(), c.from(), c.to(), c.reason()));
+        }
     }
 
     /** One row per run of seconds with the same split (to 5 %); a second without traffic does not end a run. */
