@@ -1,0 +1,33 @@
+package dev.switchboard.console.rehearsal;
+
+import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.model.ConfigEditorModel;
+import dev.switchboard.console.model.ConsoleModel;
+import dev.switchboard.config.GatewayConfig;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+
+/** The main window's Rehearse tab, wired to the selected gateway and the Config tab's draft. */
+public final class RehearsalTab {
+
+    private RehearsalTab() {
+    }
+
+    public static Tab create(ConsoleModel model, ConfigEditorModel editor, Executor worker) {
+        RehearsalController view = RehearsalController.load();
+        view.init(new RehearsalViewModel(() -> selectedConfig(model), () -> editor.parsedProperty().get(), worker,
+                Platform::runLater));
+        Tab tab = new Tab("Rehearse", view.root());
+        tab.setTooltip(new Tooltip("Rehearse a failure scenario against a config in virtual time (Ctrl+7)"));
+        return tab;
+    }
+
+    private static CompletableFuture<GatewayConfig> selectedConfig(ConsoleModel model) {
+        String id = model.selectedGatewayProperty().get();
+        GatewayControl control = id == null ? null : model.control(id);
+        return control == null ? null : control.config().thenApply(GatewayControl.VersionedConfig::config);
+    }
+}
