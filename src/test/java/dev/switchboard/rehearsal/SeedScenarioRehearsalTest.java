@@ -81,4 +81,31 @@ class SeedScenarioRehearsalTest {
         assertThat(RehearsalJson.write(Rehearsal.run(c, s, false))).isEqualTo(first);
         assertThat(RehearsalJson.write(Rehearsal.run(c, s.withSeed(s.seed() + 1), false))).isNotEqualTo(first);
     }
+
+    @Test
+    void aThrottledBackendStaysOutForItsRetryAfter() throws IOException {
+        RehearsalResult r = rehearse("throttled-spillover.config.json", "throttled-spillover.json", false);
+
+        RehearsalResult.Change trip = r.transitions().getFirst();
+        assertThat(trip.at()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(trip.reason()).endsWith("open for PT25S");
+        assertThat(r.allShiftedAt()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(r.serverErrors()).isZero();
+    }
+
+    @Test
+    void probesTakeAHangingBackendOutWhereApimKeepsSendingItTraffic() throws IOException {
+        RehearsalResult ours = rehearse("weighted-brownout.config.json", "weighted-brownout.json", false);
+        RehearsalResult apim = rehearse("weighted-brownout.config.json", "weighted-brownout.json", true);
+
+        assertThat(ours.availability()).anySatisfy(c -> {
+            assertThat(c.backend()).isEqualTo("orders-east");
+            assertThat(c.to()).isEqualTo("UNHEALTHY");
+            assertThat(c.at()).isBetween(Duration.ofSeconds(90), Duration.ofSeconds(100));
+        });
+        assertThat(ours.attempts().keySet()).containsOnly(1, 2);
+        assertThat(apim.availability()).noneMatch(c -> c.to().equals("UNHEALTHY"));
+        assertThat(apim.attempts()).containsKey(3);
+        assertThat(ours.serverErrors() + apim.serverErrors()).isZero();
+    }
 }
