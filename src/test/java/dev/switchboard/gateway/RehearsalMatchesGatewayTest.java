@@ -37,26 +37,19 @@ class RehearsalMatchesGatewayTest {
 
     private static final String CONFIG = """
             {
-              "diagnostics": true,
-              "backends": {
-                "p1": {
-                  "url": "http://${p1}/api",
-                  "circuitBreaker": { "rules": [ {
-                    "name": "primary",
-                    "failureCondition": { "count": 3, "interval": "PT10S", "statusCodeRanges": [ { "min": 500, "max": 599 } ] },
-                    "tripDuration": "%s"
-                  } ] }
-                },
-                "p2": { "url": "http://${p2}/api" },
-                "pool": { "type": "Pool", "pool": { "services": [
-                  { "id": "/backends/p1", "priority": 1 },
-                  { "id": "/backends/p2", "priority": 2 } ] } }
-              },
               "apis": [ {
                 "name": "orders", "path": "/orders", "backendId": "pool",
                 "retry": { "statusCodeRanges": [ { "min": 500, "max": 599 } ], "count": 3, "interval": "PT0.15S",
-                           "firstFastRetry": true, "otherBackend": %s }
-              } ]
+                           "firstFastRetry": true, "otherBackend": %2$s }
+              } ],
+              "backends": {
+                "pool": { "type": "Pool", "pool": { "services": [
+                  { "id": "/backends/p1", "priority": 1 }, { "id": "/backends/p2", "priority": 2 } ] } },
+                "p1": { "url": "http://${p1}/api", "circuitBreaker": { "rules": [ { "name": "primary", "tripDuration": "%1$s",
+                  "failureCondition": { "count": 3, "interval": "PT10S", "statusCodeRanges": [ { "min": 500, "max": 599 } ] } } ] } },
+                "p2": { "url": "http://${p2}/api" }
+              },
+              "diagnostics": true
             }
             """;
 
