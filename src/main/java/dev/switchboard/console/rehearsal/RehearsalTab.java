@@ -16,12 +16,18 @@ public final class RehearsalTab {
     private RehearsalTab() {
     }
 
+    /** The view is built when the tab is first shown, so the main window opens no slower for it. */
     public static Tab create(ConsoleModel model, ConfigEditorModel editor, Executor worker) {
-        RehearsalController view = RehearsalController.load();
-        view.init(new RehearsalViewModel(() -> selectedConfig(model), () -> editor.parsedProperty().get(), worker,
-                Platform::runLater));
-        Tab tab = new Tab("Rehearse", view.root());
+        Tab tab = new Tab("Rehearse");
         tab.setTooltip(new Tooltip("Rehearse a failure scenario against a config in virtual time (Ctrl+7)"));
+        tab.selectedProperty().addListener((obs, was, shown) -> {
+            if (shown && tab.getContent() == null) {
+                RehearsalController view = RehearsalController.load();
+                view.init(new RehearsalViewModel(() -> selectedConfig(model), () -> editor.parsedProperty().get(), worker,
+                        Platform::runLater));
+                tab.setContent(view.root());
+            }
+        });
         return tab;
     }
 
