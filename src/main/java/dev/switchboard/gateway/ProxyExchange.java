@@ -68,6 +68,8 @@ final class ProxyExchange {
     private final HttpRequest request;
     private final boolean clientKeepAlive;
     private final boolean requestChunked;
+    /** The client's Content-Length as its decoder enforces it (-1 without one), read before the head is rewritten. */
+    private final long requestLength;
     private final boolean http10Client;
     private boolean closeDelimited;
     private boolean malformed;
@@ -117,6 +119,7 @@ final class ProxyExchange {
         this.request = request;
         this.clientKeepAlive = HttpUtil.isKeepAlive(request);
         this.requestChunked = HttpUtil.isTransferEncodingChunked(request);
+        this.requestLength = HttpUtil.getContentLength(request, -1L);
         this.http10Client = HttpVersion.HTTP_1_0.equals(request.protocolVersion());
         int q = request.uri().indexOf('?');
         this.path = q < 0 ? request.uri() : request.uri().substring(0, q);
@@ -589,18 +592,13 @@ final class ProxyExchange {
             HttpRequest head = upstreamHead(backend.url().requestTarget(route.remainingPath(), rawQuery), backend.url().authority());
             HttpHeaders headers = head.headers();
             if (buffered != null || !streaming) {
-                int length = buffered == null ? 0 : buffered.readableBytes();
-                if (buffered != null || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                    HttpUtil.setContentLength(head, length);
-                }
+                UpstreamFraming.whole(headers, buffered == null ? 0 : buffered.readableBytes());
                 up.write(head, up.voidPromise());
                 // Void promises: a failed write reaches UpstreamHandler.exceptionCaught, which fails the attempt.
                 up.writeAndFlush(buffered == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(buffered.retainedDuplicate()),
                         up.voidPromise());
             } else {
-                if (requestChunked) {
-                    HttpUtil.setTransferEncodingChunked(head, true);
-                }
+                UpstreamFraming.streamed(headers, requestChunked, requestLength);
                 up.write(head, up.voidPromise());
                 HttpContent part;
                 while (pending != null && (part = pending.poll()) != null) {
