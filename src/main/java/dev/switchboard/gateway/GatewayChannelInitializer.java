@@ -3,7 +3,6 @@ package dev.switchboard.gateway;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -38,7 +37,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
             ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
         }
         ch.pipeline()
-                .addLast(new HttpServerCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK))
+                .addLast(new ClientHttpCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK))
+                .addLast(new RequestValidator(runtime))
                 .addLast(new HttpServerExpectContinueHandler())
                 .addLast(new IdleStateHandler(CLIENT_IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast(new ProxyFrontendHandler(runtime, maxHeaderSize));

@@ -101,9 +101,14 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The decoder gave up on the request head; it discards the rest of the connection, so we answer and close. */
+    /**
+     * The decoder gave up on the request head, or the {@link RequestValidator} refused it; either way the rest of
+     * the connection is discarded, so we answer and close.
+     */
     private void rejectUndecodable(Throwable cause) {
-        Problem problem = cause instanceof TooLongHttpHeaderException
+        Problem problem = cause instanceof RejectedRequest rejected
+                ? rejected.problem()
+                : cause instanceof TooLongHttpHeaderException
                 ? Problem.headerTooLarge(maxHeaderSize)
                 : cause instanceof TooLongHttpLineException
                         ? Problem.malformedRequest("the request line is longer than the gateway accepts")
@@ -111,6 +116,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         LOG.debug("rejecting request from {}: {}", ctx.channel().remoteAddress(), problem.detail());
         FullHttpResponse response = ProblemResponses.render(problem, null, ctx.alloc());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (problem.status() == 405) {
+            response.headers().set(HttpHeaderNames.ALLOW, RequestValidator.ALLOWED_METHODS);
+        }
         releaseDeferred();
         ctx.writeAndFlush(response).addListener(f -> lingeringClose());
     }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A real gateway on a free loopback port in front of one {@link LoggingBackend}: api {@code /nr} has no retry
  * policy (bodies stream), api {@code /r} retries and buffers bodies up to {@link #MAX_BUFFERED} bytes (larger ones
- * stream), api {@code /nr/admin} is a separate api under {@code /nr}, api {@code /ph} forwards the client's Host.
+ * stream), api {@code /nr/admin} is a separate api under {@code /nr} (its backend's path is {@code /adminbase}), api {@code /ph} forwards the client's Host.
  */
 final class HardeningFixture implements AutoCloseable {
 
@@ -22,12 +22,12 @@ final class HardeningFixture implements AutoCloseable {
     HardeningFixture() throws IOException {
         backend = new LoggingBackend();
         gateway = Gateway.start(ConfigLoader.parse("""
-                { "backends": { "b": { "url": "http://127.0.0.1:%d/base" } },
+                { "backends": { "b": { "url": "http://127.0.0.1:%1$d/base" }, "adm": { "url": "http://127.0.0.1:%1$d/adminbase" } },
                   "apis": [
                     { "name": "nr", "path": "/nr", "backendId": "b" },
-                    { "name": "admin", "path": "/nr/admin", "backendId": "b" },
+                    { "name": "admin", "path": "/nr/admin", "backendId": "adm" },
                     { "name": "ph", "path": "/ph", "backendId": "b", "preserveHost": true },
-                    { "name": "r", "path": "/r", "backendId": "b", "maxBufferedBody": %d,
+                    { "name": "r", "path": "/r", "backendId": "b", "maxBufferedBody": %2$d,
                       "retry": { "statusCodeRanges": [ { "min": 500, "max": 599 } ], "count": 1, "interval": "PT0S" } } ] }
                 """.formatted(backend.port(), MAX_BUFFERED)).orThrow(), new InetSocketAddress("127.0.0.1", 0));
     }

@@ -95,7 +95,9 @@ public final class LoggingBackend implements AutoCloseable {
                 byte[] body = ("ok " + request.method() + " " + request.target()).getBytes(StandardCharsets.ISO_8859_1);
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
+                if (!request.method().equals("HEAD")) {
+                    out.write(body);
+                }
                 out.flush();
             }
         } catch (IOException e) {

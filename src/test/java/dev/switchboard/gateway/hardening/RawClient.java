@@ -50,6 +50,15 @@ public final class RawClient implements AutoCloseable {
 
     /** The next response (Content-Length or chunked body; without either, the body runs to end of stream). */
     public Response read() throws IOException {
+        return read(false);
+    }
+
+    /** The next response to a HEAD request: its head only, whatever its framing headers say. */
+    public Response readHeadResponse() throws IOException {
+        return read(true);
+    }
+
+    private Response read(boolean toHead) throws IOException {
         String status = LoggingBackend.line(in);
         if (status == null) {
             throw new IOException("the gateway closed the connection without a response");
@@ -63,7 +72,9 @@ public final class RawClient implements AutoCloseable {
         String te = head.header("Transfer-Encoding");
         String length = head.header("Content-Length");
         byte[] body;
-        if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (toHead) {
+            body = new byte[0];
+        } else if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
             body = chunked();
         } else if (length != null) {
             body = in.readNBytes(Integer.parseInt(length));
