@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.channel.socket.DuplexChannel;
 import java.io.IOException;
@@ -43,6 +43,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     /** This connection's loop's backend connections; fixed, as the connection never changes loops. */
     private UpstreamPool pool;
     private String clientIp;
+    private ClientIdleTimer idleTimer;
+    /** The client half-closed (SHUT_WR): answer what it sent, then close. */
+    private boolean inputShutdown;
 
     ProxyFrontendHandler(GatewayRuntime runtime, int maxHeaderSize) {
         this.runtime = runtime;
@@ -53,6 +56,13 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.pool = runtime.pool(ctx.channel().eventLoop());
+        this.idleTimer = new ClientIdleTimer(ctx.channel(), GatewayChannelInitializer.CLIENT_IDLE_TIMEOUT);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        idleTimer.idle();
+        ctx.fireChannelActive();
     }
 
     UpstreamPool pool() {
@@ -84,6 +94,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(HttpObject msg) {
         if (msg instanceof HttpRequest request) {
+            idleTimer.busy();
             DecoderResult result = request.decoderResult();
             if (result.isFailure()) {
                 ReferenceCountUtil.release(request);
@@ -129,7 +140,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
      * {@link #LINGER}.
      */
     private void lingeringClose() {
-        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive()) {
+        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive() || inputShutdown) {
             ctx.close();
             return;
         }
@@ -155,6 +166,11 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         if (deferred.isEmpty()) {
             ctx.channel().config().setAutoRead(true);
         }
+        if (current == null && inputShutdown) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else if (current == null) {
+            idleTimer.idle();
+        }
     }
 
     /** On shutdown: closes the connection now when no request is on it; otherwise its response says close. */
@@ -174,6 +190,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        idleTimer.stop();
         releaseDeferred();
         if (current != null) {
             current.onClientClosed();
@@ -183,8 +200,12 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && current == null) {
-            ctx.close();
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // The decoder has passed on every complete request by now; they are answered before the close.
+            inputShutdown = true;
+            if (current == null && deferred.isEmpty()) {
+                ctx.close();
+            }
         } else {
             ReferenceCountUtil.release(evt);
         }
