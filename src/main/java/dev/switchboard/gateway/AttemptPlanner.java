@@ -9,6 +9,7 @@ import dev.switchboard.engine.Attempts;
 import dev.switchboard.engine.BackendHandle;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.Pick;
+import dev.switchboard.engine.PinnedState;
 import dev.switchboard.engine.retry.RetryDecision;
 import dev.switchboard.engine.routing.RouteMatch;
 import io.netty.handler.codec.http.HttpRequest;
@@ -16,20 +17,25 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Picks the backend of each attempt of one routed request and decides whether a failed attempt is tried again. */
+/**
+ * Picks the backend of each attempt of one routed request, from the engine state it was routed with, and decides
+ * whether a failed attempt is tried again.
+ */
 final class AttemptPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttemptPlanner.class);
 
     private final Engine engine;
+    private final PinnedState pinned;
     private final GatewayConfig config;
     private final RouteMatch route;
     private final String affinityKey;
     private final Attempts attempts;
 
-    AttemptPlanner(Engine engine, GatewayConfig config, RouteMatch route, HttpRequest request) {
+    AttemptPlanner(Engine engine, PinnedState pinned, RouteMatch route, HttpRequest request) {
         this.engine = engine;
-        this.config = config;
+        this.pinned = pinned;
+        this.config = pinned.config();
         this.route = route;
         this.affinityKey = AffinityKeys.of(config.backend(route.targetId()), request);
         ApiConfig api = route.api();
@@ -38,7 +44,7 @@ final class AttemptPlanner {
 
     /** The next attempt's backend, or the target's NoneAvailable. */
     Pick next() {
-        return engine.pick(route.targetId(), affinityKey, attempts);
+        return engine.pick(pinned, route.targetId(), affinityKey, attempts);
     }
 
     /** Attempts picked so far. */

@@ -27,7 +27,7 @@ final class ClientResponseWriter {
     private final HttpMethod method;
     private final boolean clientKeepAlive;
     private final boolean http10Client;
-    private final boolean diagnostics;
+    private boolean diagnostics;
     private final GatewayRuntime runtime;
     /** HTTP/1.0 has no chunked coding: a body of unknown length ends when the connection closes. */
     private boolean closeDelimited;
@@ -37,12 +37,11 @@ final class ClientResponseWriter {
     private int status;
     private long bodyBytes;
 
-    ClientResponseWriter(ChannelHandlerContext client, HttpRequest request, boolean diagnostics, GatewayRuntime runtime) {
+    ClientResponseWriter(ChannelHandlerContext client, HttpRequest request, GatewayRuntime runtime) {
         this.client = client;
         this.method = request.method();
         this.clientKeepAlive = HttpUtil.isKeepAlive(request);
         this.http10Client = HttpVersion.HTTP_1_0.equals(request.protocolVersion());
-        this.diagnostics = diagnostics;
         this.runtime = runtime;
     }
 
@@ -58,6 +57,11 @@ final class ClientResponseWriter {
 
     long bodyBytes() {
         return bodyBytes;
+    }
+
+    /** Whether responses name their backend and attempts (the config the request was routed with says). */
+    void diagnostics(boolean on) {
+        diagnostics = on;
     }
 
     void markMalformed() {

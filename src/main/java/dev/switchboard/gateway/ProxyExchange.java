@@ -2,7 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.ApiConfig;
 import dev.switchboard.config.ErrorReason;
-import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.engine.PinnedState;
 import dev.switchboard.config.TimeoutsConfig;
 import dev.switchboard.engine.BackendHandle;
 import dev.switchboard.engine.Engine;
@@ -41,7 +41,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     private final ChannelHandlerContext client;
     private final GatewayRuntime runtime;
     private final Engine engine;
-    private final GatewayConfig config;
+    private PinnedState pinned;
     private final HttpRequest request;
     private final String path;
     private final String rawQuery;
@@ -61,14 +61,13 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         this.client = client;
         this.runtime = runtime;
         this.engine = runtime.engine();
-        this.config = engine.config();
         this.request = request;
         String uri = request.uri();
         int q = uri.indexOf('?');
         this.path = q < 0 ? uri : uri.substring(0, q);
         this.rawQuery = q < 0 ? null : uri.substring(q + 1);
         this.timers = new ExchangeTimers(client.executor(), this);
-        this.writer = new ClientResponseWriter(client, request, config.diagnostics(), runtime);
+        this.writer = new ClientResponseWriter(client, request, runtime);
         this.remainder = new RequestRemainder(frontend, this, timers);
     }
 
@@ -101,14 +100,16 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
             return;
         }
         String clientHost = request.headers().get(HttpHeaderNames.HOST);
-        route = engine.route(new HttpRequestView(request, path, rawQuery));
+        pinned = engine.pin();
+        writer.diagnostics(pinned.config().diagnostics());
+        route = pinned.route(new HttpRequestView(request, path, rawQuery));
         if (route == null) {
             respondProblem(Problem.noApiMatched(clientHost, path));
             return;
         }
         ApiConfig api = route.api();
         timers.startTotal(api.timeouts().total(), api.timeouts().perTry());
-        planner = new AttemptPlanner(engine, config, route, request);
+        planner = new AttemptPlanner(engine, pinned, route, request);
         UpstreamRequestHead head = new UpstreamRequestHead(request, clientHost, frontend.clientIp(), runtime.scheme(), api.preserveHost());
         body = RequestBody.of(request, api.retry() != null, api.maxBufferedBody(), client.alloc());
         parts = new ExchangeParts(route, rawQuery, body, head, timers, writer, frontend.pool());
