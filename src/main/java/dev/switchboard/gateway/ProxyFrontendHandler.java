@@ -213,7 +213,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException || ProxyExchange.isTls(cause)) {
+        if (cause instanceof IOException || AttemptFailure.isTls(cause)) {
             LOG.debug("client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("client connection {} failed", ctx.channel().remoteAddress(), cause);
