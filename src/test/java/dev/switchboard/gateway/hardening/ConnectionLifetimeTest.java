@@ -2,24 +2,10 @@ package dev.switchboard.gateway.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 11 findings 4 and 5: half-closing clients get their responses; kept-alive responses say for how long. */
-class ConnectionLifetimeTest {
-
-    private HardeningFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new HardeningFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
+class ConnectionLifetimeTest extends AgainstRealGateway {
 
     @Test
     void aClientThatShutsDownItsWriteSideAfterARequestGetsTheResponse() throws Exception {

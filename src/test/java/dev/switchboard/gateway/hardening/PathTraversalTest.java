@@ -2,26 +2,12 @@ package dev.switchboard.gateway.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 11 finding 2: dot-segments are resolved before routing, and may not walk out of the api they start in. */
-class PathTraversalTest {
-
-    private HardeningFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new HardeningFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
+class PathTraversalTest extends AgainstRealGateway {
 
     @ParameterizedTest
     @ValueSource(strings = {"/nr/../secret", "/nr/%2e%2e/secret", "/nr/%2E%2E/secret", "/nr/..%2fsecret", "/nr/..;/secret",

@@ -3,29 +3,15 @@ package dev.switchboard.gateway.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 11 finding 1: a {@code Connection} header naming the framing headers must not let a request body reach the
  * backend as a second request. The backend logs every request it parses, so a smuggled one shows up.
  */
-class RequestSmugglingTest {
+class RequestSmugglingTest extends AgainstRealGateway {
 
     private static final String SMUGGLED = "GET /admin/SMUGGLED HTTP/1.1\r\nHost: internal\r\n\r\n";
-
-    private HardeningFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new HardeningFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void connectionNamingContentLengthCannotSmuggleAStreamedBody() throws Exception {

@@ -2,43 +2,37 @@ package dev.switchboard.gateway.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Issue 11 finding 3: what a strict HTTP/1.1 server refuses never reaches a backend. */
-class StrictHttpTest {
+class StrictHttpTest extends AgainstRealGateway {
 
-    private HardeningFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new HardeningFixture();
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of("HTTP/1.1 without Host", "GET /nr/x HTTP/1.1\r\nX-A: 1\r\n\r\n", 400, "needs a Host header"),
+                Arguments.of("two Host headers", "GET /nr/x HTTP/1.1\r\nHost: a.test\r\nHost: b.test\r\n\r\n", 400, "2 Host headers"),
+                Arguments.of("unknown version", "GET /nr/x HTTP/9.9\r\nHost: a.test\r\n\r\n", 505, "HTTP/9.9"),
+                Arguments.of("obsolete line folding", "GET /nr/x HTTP/1.1\r\nHost: a.test\r\nX-Folded: one\r\n two\r\n\r\n", 400, "line folding"),
+                Arguments.of("a transfer coding other than chunked",
+                        "POST /nr/x HTTP/1.1\r\nHost: a.test\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501, "gzip, chunked"));
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
-
-    @Test
-    void http11WithoutHostIs400() throws Exception {
-        assertRefused("GET /nr/x HTTP/1.1\r\nX-A: 1\r\n\r\n", 400, "needs a Host header");
-    }
-
-    @Test
-    void twoHostHeadersAre400() throws Exception {
-        assertRefused("GET /nr/x HTTP/1.1\r\nHost: a.test\r\nHost: b.test\r\n\r\n", 400, "2 Host headers");
-    }
-
-    @Test
-    void unknownVersionIs505() throws Exception {
-        assertRefused("GET /nr/x HTTP/9.9\r\nHost: a.test\r\n\r\n", 505, "HTTP/9.9");
-    }
-
-    @Test
-    void obsoleteLineFoldingIs400() throws Exception {
-        assertRefused("GET /nr/x HTTP/1.1\r\nHost: a.test\r\nX-Folded: one\r\n two\r\n\r\n", 400, "line folding");
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("refused")
+    void isRefusedAndNeverForwarded(String what, String request, int status, String detail) throws Exception {
+        try (RawClient client = fixture.client()) {
+            client.send(request);
+            RawClient.Response response = client.read();
+            assertThat(response.status()).isEqualTo(status);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(response.body()).contains(detail);
+            assertThat(client.closedWithoutMoreBytes()).isTrue();
+        }
+        assertThat(fixture.backendLogAfterShutdown()).isEmpty();
     }
 
     @Test
@@ -51,11 +45,6 @@ class StrictHttpTest {
             assertThat(client.read().status()).isEqualTo(400);
         }
         assertThat(fixture.backendLogAfterShutdown()).isEmpty();
-    }
-
-    @Test
-    void transferCodingsOtherThanChunkedAre501() throws Exception {
-        assertRefused("POST /nr/x HTTP/1.1\r\nHost: a.test\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501, "gzip, chunked");
     }
 
     @Test
@@ -98,17 +87,5 @@ class StrictHttpTest {
             client.send("GET /nr/old HTTP/1.0\r\n\r\n");
             assertThat(client.read().body()).isEqualTo("ok GET /base/old");
         }
-    }
-
-    private void assertRefused(String request, int status, String detail) throws Exception {
-        try (RawClient client = fixture.client()) {
-            client.send(request);
-            RawClient.Response response = client.read();
-            assertThat(response.status()).isEqualTo(status);
-            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
-            assertThat(response.body()).contains(detail);
-            assertThat(client.closedWithoutMoreBytes()).isTrue();
-        }
-        assertThat(fixture.backendLogAfterShutdown()).isEmpty();
     }
 }
