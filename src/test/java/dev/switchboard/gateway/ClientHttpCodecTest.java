@@ -77,7 +77,7 @@ class ClientHttpCodecTest {
     @Test
     void anEndlessHeadIsHeldOnlyUpToABoundThenRefusedAsTooLarge() {
         channel.writeInbound(bytes("GET /x HTTP/1.1\r\nHost: a\r\n" + "X-Pad: 0123456789\r\n".repeat(400)));
-        assertThat(drain(channel)).as("held: still under the raw bound of a head Netty could accept").isEmpty();
+        assertThat(drain(channel)).as("held until the raw bytes pass the bound beyond which Netty must refuse the head").isEmpty();
         channel.writeInbound(bytes("X-Pad: 0123456789\r\n".repeat(300)));
         HttpRequest request = (HttpRequest) drain(channel).getFirst();
         assertThat(request.decoderResult().cause()).isInstanceOf(TooLongHttpHeaderException.class);
