@@ -57,6 +57,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         this.ctx = ctx;
         this.pool = runtime.pool(ctx.channel().eventLoop());
         this.idleTimer = new ClientIdleTimer(ctx.channel(), GatewayChannelInitializer.CLIENT_IDLE_TIMEOUT);
+        if (ctx.channel().isActive()) {
+            idleTimer.idle();
+        }
     }
 
     @Override
