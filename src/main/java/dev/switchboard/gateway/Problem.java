@@ -68,6 +68,12 @@ record Problem(int status, String type, String title, String detail, long retryA
                         + "'; send the path without '..' segments.").with("api", api);
     }
 
+    static Problem tooManyPipelined(int limit) {
+        return of(429, "too-many-pipelined-requests", "Too many pipelined requests",
+                "More than " + limit + " requests arrived ahead of their responses on one connection; wait for responses or open"
+                        + " another connection.");
+    }
+
     static Problem headerTooLarge(int limit) {
         return of(431, "request-header-too-large", "Request header fields too large",
                 "The request head exceeds the gateway's limit of " + limit + " bytes (gateway.maxHeaderSize).");

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Queue;
 
@@ -20,9 +21,16 @@ import java.util.Queue;
  * or once it is longer than Netty's limits allow (so Netty refuses it as too large). Never parsing across a
  * message's end, the decoder is at a head again after each {@link LastHttpContent}.
  *
- * <p>It also queues each request's method for the response encoder, which must know which responses answer HEAD.
+ * <p>It also queues each request's method for the response encoder, which must know which responses answer HEAD,
+ * and refuses a request decoded while {@link #MAX_PIPELINED} wait for their responses.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
+
+    /**
+     * Requests decoded ahead of their responses, at most (HttpServerCodec's limit too): the frontend stops reading
+     * behind a pipelined request, but one read can hold thousands of small ones.
+     */
+    static final int MAX_PIPELINED = 128;
 
     private enum Head { INCOMPLETE, COMPLETE, FOLDED }
 
@@ -47,14 +55,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         if (atHead) {
             Head head = scan(in);
             if (head == Head.FOLDED) {
-                // Like Netty after a bad head: nothing more on this connection is parsed.
-                discarding = true;
-                in.skipBytes(in.readableBytes());
-                DefaultFullHttpRequest invalid = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
-                invalid.setDecoderResult(DecoderResult.failure(new RejectedRequest(Problem.malformedRequest(
-                        "a header line starts with whitespace (obsolete line folding, RFC 9112 section 5.2)"))));
-                methods.add(HttpMethod.GET);
-                out.add(invalid);
+                refuse(in, out, Problem.malformedRequest("a header line starts with whitespace (obsolete line folding, RFC 9112 section 5.2)"));
                 return;
             }
             if (head == Head.INCOMPLETE && in.readableBytes() <= maxHeadBytes) {
@@ -66,6 +67,13 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         for (int i = from; i < out.size(); i++) {
             Object msg = out.get(i);
             if (msg instanceof HttpRequest request) {
+                if (methods.size() >= MAX_PIPELINED) {
+                    while (out.size() > i) {
+                        ReferenceCountUtil.release(out.removeLast());
+                    }
+                    refuse(in, out, Problem.tooManyPipelined(MAX_PIPELINED));
+                    return;
+                }
                 methods.add(request.method());
                 atHead = false;
             }
@@ -73,6 +81,16 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 atHead = true;
             }
         }
+    }
+
+    /** Like Netty after a bad head: answers with {@code problem} after the requests before, parses nothing more. */
+    private void refuse(ByteBuf in, List<Object> out, Problem problem) {
+        discarding = true;
+        in.skipBytes(in.readableBytes());
+        DefaultFullHttpRequest invalid = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
+        invalid.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem)));
+        methods.add(HttpMethod.GET);
+        out.add(invalid);
     }
 
     /** Whether the readable bytes hold a whole head, and whether one of its lines is a fold. */

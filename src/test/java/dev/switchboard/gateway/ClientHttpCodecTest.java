@@ -84,6 +84,16 @@ class ClientHttpCodecTest {
     }
 
     @Test
+    void aRequestBeyondThePipeliningLimitIsRefusedAndNothingAfterItIsParsed() {
+        String get = "GET /x HTTP/1.1\r\nHost: a\r\n\r\n";
+        channel.writeInbound(bytes(get.repeat(StrictRequestDecoder.MAX_PIPELINED + 5)));
+        List<HttpRequest> requests = drain(channel).stream().filter(HttpRequest.class::isInstance).map(HttpRequest.class::cast).toList();
+        assertThat(requests).hasSize(StrictRequestDecoder.MAX_PIPELINED + 1);
+        assertThat(requests.subList(0, StrictRequestDecoder.MAX_PIPELINED)).allMatch(r -> r.decoderResult().isSuccess());
+        assertThat(((RejectedRequest) requests.getLast().decoderResult().cause()).problem().status()).isEqualTo(429);
+    }
+
+    @Test
     void aResponseToHeadHasNoBodyWhateverItsFramingSays() {
         channel.writeInbound(bytes("HEAD /x HTTP/1.1\r\nHost: a\r\n\r\nGET /y HTTP/1.1\r\nHost: a\r\n\r\n"));
         drain(channel);
