@@ -97,8 +97,23 @@ public final class Engine {
      * @throws IllegalArgumentException for a target the pinned state does not have
      */
     public Pick pick(PinnedState pinned, String targetId, String affinityKey, Attempts attempts) {
+        return pick(stateFor(pinned), targetId, affinityKey, attempts);
+    }
+
+    /**
+     * Explains {@code pick}, just made for a request that pinned its state: the target's members as that pick saw
+     * them and the rule that chose. Allocates; call it only when a log or trace wants it.
+     *
+     * @param attempts the request's attempts, including this pick
+     */
+    public PickExplanation explain(PinnedState pinned, String targetId, String affinityKey, Attempts attempts, Pick pick) {
+        return PickExplainer.explain(stateFor(pinned), targetId, affinityKey, attempts, pick);
+    }
+
+    /** The live state while it has the pinned config and overrides version; the pinned state after a change. */
+    private LiveState stateFor(PinnedState pinned) {
         LiveState live = current();
-        return pick(live.version() == pinned.state.version() ? live : pinned.state, targetId, affinityKey, attempts);
+        return live.version() == pinned.state.version() ? live : pinned.state;
     }
 
     /**

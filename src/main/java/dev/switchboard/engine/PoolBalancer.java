@@ -135,6 +135,11 @@ final class PoolBalancer {
         return panic != null ? panic.next(members) : none;
     }
 
+    /** The member an affinity key maps to (whatever its availability). */
+    BackendHandle affinityMember(String affinityKey) {
+        return members[affinity.lookup(KeyHash.hash(affinityKey))];
+    }
+
     MaglevTable affinity() {
         return affinity;
     }

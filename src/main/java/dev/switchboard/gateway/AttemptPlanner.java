@@ -31,9 +31,15 @@ final class AttemptPlanner {
     private final RouteMatch route;
     private final String affinityKey;
     private final Attempts attempts;
+    /** Where picks and retry decisions are written down for the access log and trace; null when neither is on. */
+    private final ExchangeRecord record;
+    private final ExchangeTimers timers;
 
-    AttemptPlanner(Engine engine, PinnedState pinned, RouteMatch route, HttpRequest request) {
+    AttemptPlanner(Engine engine, PinnedState pinned, RouteMatch route, HttpRequest request, ExchangeRecord record,
+                   ExchangeTimers timers) {
         this.engine = engine;
+        this.record = record;
+        this.timers = timers;
         this.pinned = pinned;
         this.config = pinned.config();
         this.route = route;
@@ -44,7 +50,19 @@ final class AttemptPlanner {
 
     /** The next attempt's backend, or the target's NoneAvailable. */
     Pick next() {
-        return engine.pick(pinned, route.targetId(), affinityKey, attempts);
+        Pick pick = engine.pick(pinned, route.targetId(), affinityKey, attempts);
+        if (record != null) {
+            ExchangeRecord.Attempt attempt = record.picked(engine.explain(pinned, route.targetId(), affinityKey, attempts, pick), timers.now());
+            if (pick.none()) {
+                attempt.ended("none-available", timers.now());
+            }
+        }
+        return pick;
+    }
+
+    /** The record of the attempt just picked; null when nothing is recorded. */
+    ExchangeRecord.Attempt recordedAttempt() {
+        return record == null ? null : record.attempts.getLast();
     }
 
     /** Attempts picked so far. */
@@ -54,19 +72,34 @@ final class AttemptPlanner {
 
     /**
      * The wait before another attempt after one that ended with {@code status} or {@code reason}, or null when the
-     * retry policy says stop, there is none, or the wait would end after the total deadline.
+     * retry policy says stop, there is none, the body cannot be sent again ({@code replayable} false) or the wait
+     * would end after the total deadline.
      */
-    Duration retryDelay(int status, ErrorReason reason, ExchangeTimers timers) {
+    Duration retryDelay(int status, ErrorReason reason, boolean replayable) {
         ApiConfig api = route.api();
         if (api.retry() == null) {
-            return null;
+            return decided(null, "no retry policy");
+        }
+        if (!replayable) {
+            return decided(null, "the body already streamed to the backend");
         }
         RetryDecision decision = engine.retryPlanner().decide(api.retry(), attempts.count(), status, reason);
-        if (!decision.retry() || !timers.beforeDeadline(decision.delay())) {
-            return null;
+        if (!decision.retry()) {
+            return decided(null, decision.reason());
+        }
+        if (!timers.beforeDeadline(decision.delay())) {
+            return decided(null, "a retry after " + decision.delay() + " would pass the total timeout");
         }
         LOG.debug("{} retry: {}", route.api().name(), decision.reason());
-        return decision.delay();
+        return decided(decision.delay(), decision.reason());
+    }
+
+    private Duration decided(Duration delay, String why) {
+        ExchangeRecord.Attempt attempt = recordedAttempt();
+        if (attempt != null) {
+            attempt.retry(delay == null ? "stop: " + why : "retry after " + delay.toMillis() + " ms: " + why);
+        }
+        return delay;
     }
 
     /** Which pooled connections can serve {@code backend}: its address and, for https, its certificate checks. */

@@ -34,6 +34,8 @@ final class ClientResponseWriter {
     /** The request's framing broke, so the connection cannot carry another request. */
     private boolean malformed;
     private boolean started;
+    /** The decision trace for the response head; null when the request did not ask for one. */
+    private String trace;
     private int status;
     private long bodyBytes;
 
@@ -64,6 +66,11 @@ final class ClientResponseWriter {
         diagnostics = on;
     }
 
+    /** The decision trace the next response head carries. */
+    void trace(String json) {
+        trace = json;
+    }
+
     void markMalformed() {
         malformed = true;
     }
@@ -90,6 +97,11 @@ final class ClientResponseWriter {
         }
         if (!keepAliveAllowed()) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        // Only the gateway writes a trace: a backend's header of that name would pass for one.
+        headers.remove(DecisionTrace.RESPONSE_HEADER);
+        if (trace != null) {
+            headers.set(DecisionTrace.RESPONSE_HEADER, trace);
         }
         started = true;
         status = response.status().code();
@@ -123,6 +135,9 @@ final class ClientResponseWriter {
         boolean keepAlive = keepAliveAllowed();
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        if (trace != null) {
+            response.headers().set(DecisionTrace.RESPONSE_HEADER, trace);
         }
         started = true;
         status = problem.status();

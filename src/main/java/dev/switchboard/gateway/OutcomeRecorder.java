@@ -18,9 +18,12 @@ final class OutcomeRecorder {
     private final BackendStats stats;
     private final Ticker ticker;
     private final long startNanos;
+    /** The access log's and trace's view of this attempt; null when neither is on. */
+    private final ExchangeRecord.Attempt record;
     private boolean counted;
 
-    OutcomeRecorder(Engine engine, BackendHandle backend, BackendStats stats, Ticker ticker) {
+    OutcomeRecorder(Engine engine, BackendHandle backend, BackendStats stats, Ticker ticker, ExchangeRecord.Attempt record) {
+        this.record = record;
         this.engine = engine;
         this.backend = backend;
         this.stats = stats;
@@ -32,7 +35,11 @@ final class OutcomeRecorder {
     /** A response head with {@code status} ({@code reason} null), or a transport failure. */
     void outcome(int status, ErrorReason reason, String retryAfter) {
         engine.recordOutcome(backend, status, reason, retryAfter);
-        long elapsed = ticker.nanoTime() - startNanos;
+        long now = ticker.nanoTime();
+        long elapsed = now - startNanos;
+        if (record != null) {
+            record.ended(reason == null ? Integer.toString(status) : reason.name(), now);
+        }
         if (counted) {
             stats.failedMidResponse(reason);
         } else if (reason == null) {
@@ -59,6 +66,9 @@ final class OutcomeRecorder {
     void abandon() {
         if (!counted) {
             engine.abandon(backend);
+            if (record != null) {
+                record.ended("abandoned", ticker.nanoTime());
+            }
         }
         endUncounted();
     }

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,9 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     private AttemptPlanner planner;
     private ExchangeParts parts;
     private ProxyAttempt attempt;
+    /** What the access log and the decision trace get; null when neither is on. */
+    private ExchangeRecord record;
+    private boolean tracing;
 
     ProxyExchange(ProxyFrontendHandler frontend, ChannelHandlerContext client, GatewayRuntime runtime, HttpRequest request) {
         this.frontend = frontend;
@@ -95,21 +99,34 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
 
     private void begin() {
         runtime.inFlight().begin();
+        pinned = engine.pin();
+        writer.diagnostics(pinned.config().diagnostics());
+        String traceToken = request.headers().get(DecisionTrace.REQUEST_HEADER);
+        if (traceToken != null) {
+            request.headers().remove(DecisionTrace.REQUEST_HEADER);
+            tracing = DecisionTrace.authorized(pinned.config().admin(), traceToken);
+        }
+        if (tracing || runtime.accessLog() != null) {
+            record = new ExchangeRecord(Instant.now(), timers.now(), frontend.clientIp(), request.method().name(), path);
+        }
         if (runtime.draining()) {
             respondProblem(Problem.shuttingDown());
             return;
         }
         String clientHost = request.headers().get(HttpHeaderNames.HOST);
-        pinned = engine.pin();
-        writer.diagnostics(pinned.config().diagnostics());
         route = pinned.route(new HttpRequestView(request, path, rawQuery));
         if (route == null) {
             respondProblem(Problem.noApiMatched(clientHost, path));
             return;
         }
         ApiConfig api = route.api();
+        if (record != null) {
+            record.api = api.name();
+            record.rule = route.rule();
+            record.target = route.targetId();
+        }
         timers.startTotal(api.timeouts().total(), api.timeouts().perTry());
-        planner = new AttemptPlanner(engine, pinned, route, request);
+        planner = new AttemptPlanner(engine, pinned, route, request, record, timers);
         UpstreamRequestHead head = new UpstreamRequestHead(request, clientHost, frontend.clientIp(), runtime.scheme(), api.preserveHost());
         body = RequestBody.of(request, api.retry() != null, api.maxBufferedBody(), client.alloc());
         parts = new ExchangeParts(route, rawQuery, body, head, timers, writer, frontend.pool());
@@ -166,8 +183,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         if (attempt != null) {
             attempt.abandon();
         }
-        body.markComplete();
-        finish(false);
+        abortClient();
     }
 
     private void startAttempt() {
@@ -190,7 +206,8 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     void connect(BackendHandle backend) {
         phase = Phase.ATTEMPTING;
         ProxyAttempt next = new ProxyAttempt(this, parts, backend,
-                new OutcomeRecorder(engine, backend, runtime.stats().backend(backend.backendId()), client.executor().ticker()));
+                new OutcomeRecorder(engine, backend, runtime.stats().backend(backend.backendId()), client.executor().ticker(),
+                planner.recordedAttempt()));
         attempt = next;
         UpstreamKey key = planner.upstreamKey(backend);
         UpstreamPool.Lease idle = parts.pool().pollIdle(key);
@@ -204,7 +221,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
 
     /** Decides what follows a failed or retryable attempt: another attempt after the engine's delay, or null. */
     Duration retryDelay(int status, ErrorReason reason) {
-        return body.replayable() ? planner.retryDelay(status, reason, timers) : null;
+        return planner.retryDelay(status, reason, body.replayable());
     }
 
     void scheduleRetry(Duration delay) {
@@ -217,6 +234,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     void forwardHead(HttpResponse response, String backendId) {
         phase = Phase.RESPONDING;
         timers.stopDeadlines();
+        traceIntoResponse();
         writer.writeHead(response, backendId, planner.count());
     }
 
@@ -295,11 +313,15 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         } else {
             LOG.debug("{} -> {} {}", this, problem.status(), problem.title());
         }
+        traceIntoResponse();
         finish(writer.writeProblem(problem, path, planner == null ? 0 : planner.count()));
     }
 
     /** Response bytes already left: the only honest signal left is closing the client connection. */
     void abortClient() {
+        if (record != null) {
+            record.aborted = true;
+        }
         body.markComplete();
         finish(false);
     }
@@ -310,6 +332,12 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         }
         phase = Phase.DONE;
         timers.stopAllButBodyWatch();
+        if (record != null) {
+            record.complete(writer.status(), writer.bodyBytes(), timers.now());
+            if (runtime.accessLog() != null) {
+                runtime.accessLog().offer(record);
+            }
+        }
         body.release();
         runtime.inFlight().end();
         if (body.complete()) {
@@ -328,6 +356,12 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
 
     private Duration stallLimit() {
         return route == null ? TimeoutsConfig.DEFAULTS.perTry() : route.api().timeouts().perTry();
+    }
+
+    private void traceIntoResponse() {
+        if (tracing) {
+            writer.trace(RecordJson.trace(record));
+        }
     }
 
     void clientAutoRead(boolean on) {
