@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +49,10 @@ public class RequestHeadBenchmark {
     private ByteBuf head;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException {
         runtime = new GatewayRuntime(new Engine(ConfigLoader.parse("""
                 { "backends": { "b": { "url": "http://127.0.0.1:9" } }, "apis": [ { "name": "nr", "path": "/nr", "backendId": "b" } ] }
-                """).orThrow(), Ticker.system(), new SplittableRandom(1)), "http");
+                """).orThrow(), Ticker.system(), new SplittableRandom(1)), "http", null);
         ChannelHandler[] handlers = switch (pipeline) {
             case "netty" -> new ChannelHandler[] {new HttpServerCodec(8192, 8192, 65536)};
             case "strict" -> new ChannelHandler[] {new ClientHttpCodec(8192, 8192, 65536)};

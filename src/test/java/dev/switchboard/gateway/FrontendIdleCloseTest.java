@@ -8,6 +8,7 @@ import dev.switchboard.engine.Ticker;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -22,10 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class FrontendIdleCloseTest {
 
-    private final GatewayRuntime runtime = new GatewayRuntime(new Engine(ConfigLoader.parse("""
-            { "backends": { "b": { "url": "http://127.0.0.1:9" } }, "apis": [ { "name": "nr", "path": "/nr", "backendId": "b" } ] }
-            """).orThrow(), Ticker.system(), new SplittableRandom(1)), "http");
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    private GatewayRuntime runtime;
 
     @AfterEach
     void close() {
@@ -34,7 +33,10 @@ class FrontendIdleCloseTest {
     }
 
     @BeforeEach
-    void pipeline() {
+    void pipeline() throws IOException {
+        runtime = new GatewayRuntime(new Engine(ConfigLoader.parse("""
+                { "backends": { "b": { "url": "http://127.0.0.1:9" } }, "apis": [ { "name": "nr", "path": "/nr", "backendId": "b" } ] }
+                """).orThrow(), Ticker.system(), new SplittableRandom(1)), "http", null);
         channel.freezeTime();
         channel.pipeline().addLast(new ClientHttpCodec(8192, 8192, 65536), new KeepAliveAdvertiser(Duration.ofSeconds(75)),
                 new RequestValidator(runtime), new ProxyFrontendHandler(runtime, 8192));
