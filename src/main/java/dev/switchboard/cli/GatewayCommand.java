@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.config.HostPort;
+import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.config.AdminConfig;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.gateway.ConfigWatcher;
@@ -70,6 +71,10 @@ public final class GatewayCommand implements Callable<Integer> {
                     + " default: the config file's directory")
     private Path stateDir;
 
+    @Option(names = "--access-log", paramLabel = "FILE|-",
+            description = "write the access log to FILE, or - for standard output, instead of gateway.accessLog.path of the config")
+    private String accessLog;
+
     @Spec
     private CommandSpec spec;
 
@@ -81,6 +86,9 @@ public final class GatewayCommand implements Callable<Integer> {
             return loaded.exitCode();
         }
         GatewayConfig config = loaded.config();
+        if (accessLog != null) {
+            config = config.withGateway(config.gateway().withAccessLog(AccessLogConfig.at(accessLog, config.gateway().accessLog())));
+        }
         Gateway gateway;
         ConfigWatcher watcher;
         AdminServer adminServer;

@@ -63,6 +63,8 @@ public final class Engine {
     /** Long-lived per-backend state by id; guarded by {@link #lock}. */
     private final Map<String, BackendRuntime> runtimes = new HashMap<>();
     private volatile LiveState state;
+    /** The last {@link #pin()} result, handed to every request routed while the state stays the same. */
+    private volatile PinnedState pinned;
 
     /**
      * @param config validated config
@@ -82,6 +84,44 @@ public final class Engine {
 
     // ---- hot path ----
 
+    /** The current state for one request to keep; reused until the state changes, so pinning allocates rarely. */
+    public PinnedState pin() {
+        LiveState s = current();
+        PinnedState p = pinned;
+        if (p == null || p.state != s) {
+            p = new PinnedState(s);
+            pinned = p;
+        }
+        return p;
+    }
+
+    /**
+     * Picks for a request that pinned its state. While the config and overrides are still the pinned version the
+     * live state is used, so breaker and probe changes since routing count; after a reload or an override the
+     * pinned state is, so the request's target and backends stay the ones it was routed to.
+     *
+     * @throws IllegalArgumentException for a target the pinned state does not have
+     */
+    public Pick pick(PinnedState pinned, String targetId, String affinityKey, Attempts attempts) {
+        return pick(stateFor(pinned), targetId, affinityKey, attempts);
+    }
+
+    /**
+     * Explains {@code pick}, just made for a request that pinned its state: the target's members as that pick saw
+     * them and the rule that chose. Allocates; call it only when a log or trace wants it.
+     *
+     * @param attempts the request's attempts, including this pick
+     */
+    public PickExplanation explain(PinnedState pinned, String targetId, String affinityKey, Attempts attempts, Pick pick) {
+        return PickExplainer.explain(stateFor(pinned), targetId, affinityKey, attempts, pick);
+    }
+
+    /** The live state while it has the pinned config and overrides version; the pinned state after a change. */
+    private LiveState stateFor(PinnedState pinned) {
+        LiveState live = current();
+        return live.version() == pinned.state.version() ? live : pinned.state;
+    }
+
     /**
      * Picks a backend of a pool, or the single backend itself. Lock-free and allocation-free.
      *
@@ -92,7 +132,11 @@ public final class Engine {
      * @throws IllegalArgumentException for an unknown target
      */
     public Pick pick(String targetId, String affinityKey, Attempts attempts) {
-        PoolBalancer target = current().targets().get(targetId);
+        return pick(current(), targetId, affinityKey, attempts);
+    }
+
+    private static Pick pick(LiveState state, String targetId, String affinityKey, Attempts attempts) {
+        PoolBalancer target = state.targets().get(targetId);
         if (target == null) {
             throw new IllegalArgumentException("unknown backend or pool '" + targetId + "'");
         }
@@ -136,6 +180,9 @@ public final class Engine {
         BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
         if (t != null) {
             synchronized (lock) {
+                if (runtimes.get(h.backendId()) != h.runtime) {
+                    return; // a reload removed the backend while the request was on it: nothing left to publish
+                }
                 List<EngineEvent> events = new ArrayList<>();
                 onBreakerTransition(h.runtime, t, events);
                 rebuild(events);

@@ -164,6 +164,11 @@ final class PoolBalancer {
         return best;
     }
 
+    /** The member an affinity key maps to (whatever its availability). */
+    BackendHandle affinityMember(String affinityKey) {
+        return members[affinity.lookup(KeyHash.hash(affinityKey))];
+    }
+
     MaglevTable affinity() {
         return affinity;
     }
