@@ -70,6 +70,13 @@ public final class ConfigWriter extends JsonSectionWriter {
         if (gateway.region() != null) {
             out.writeStringField("region", gateway.region());
         }
+        if (gateway.accessLog() != null) {
+            out.writeObjectFieldStart("accessLog");
+            out.writeStringField("path", gateway.accessLog().path());
+            out.writeStringField("format", gateway.accessLog().format().jsonName());
+            out.writeNumberField("queue", gateway.accessLog().queue());
+            out.writeEndObject();
+        }
         out.writeEndObject();
         out.writeBooleanField("diagnostics", config.diagnostics());
         out.writeObjectFieldStart("backends");
@@ -261,6 +268,14 @@ public final class ConfigWriter extends JsonSectionWriter {
         out.writeEndObject();
         if (pool.overprovisioningFactor() != null) {
             out.writeNumberField("overprovisioningFactor", pool.overprovisioningFactor());
+        }
+        if (pool.balancer() != Balancer.WEIGHTED) {
+            out.writeStringField("balancer", pool.balancer().jsonName());
+        }
+        if (pool.spillWhenSlow() != null) {
+            out.writeObjectFieldStart("spillWhenSlow");
+            duration("latency", pool.spillWhenSlow().latency());
+            out.writeEndObject();
         }
         out.writeEndObject();
     }

@@ -16,6 +16,11 @@ final class HttpRequestView implements RequestView {
     private final String clientIp;
     private Map<String, List<String>> parameters;
 
+    /** A view without the client's address, for checks that only need the api a request claims. */
+    HttpRequestView(HttpRequest request, String path, String rawQuery) {
+        this(request, path, rawQuery, null);
+    }
+
     HttpRequestView(HttpRequest request, String path, String rawQuery, String clientIp) {
         this.request = request;
         this.path = path;
