@@ -79,9 +79,9 @@ final class ApimSemantics {
         }
         note("a retry may pick the backend that just failed", a.name());
         RetryPolicy same = new RetryPolicy(r.statusCodeRanges(), r.errorReasons(), r.count(), r.interval(), r.maxInterval(),
-                r.delta(), r.firstFastRetry(), false);
+                r.delta(), r.firstFastRetry(), false, r.condition());
         return new ApiConfig(a.name(), a.host(), a.path(), a.backendId(), a.rules(), same, a.timeouts(), a.maxBufferedBody(),
-                a.preserveHost());
+                a.preserveHost(), a.actions());
     }
 
     private void note(String what, String id) {

@@ -56,6 +56,24 @@ class ImportApimCommandTest {
     }
 
     @Test
+    void theImportedSeedSetupRehearsesToTheSeedStory() throws IOException {
+        Path config = dir.resolve("failover.json");
+        assertThat(run("import", "apim", "test-data/apim/failover-pool.arm.json", "-o", config.toString(),
+                "--named-values", namedValues().toString())).isZero();
+        for (String mode : new String[] {"--apim", "--switchboard"}) {
+            out.getBuffer().setLength(0);
+            int exit = mode.equals("--apim")
+                    ? run("rehearse", "--config", config.toString(), "--scenario", "test-data/scenarios/regional-failover.json", "--json", "--apim")
+                    : run("rehearse", "--config", config.toString(), "--scenario", "test-data/scenarios/regional-failover.json", "--json");
+            assertThat(exit).isZero();
+            JsonNode result = new ObjectMapper().readTree(out.toString());
+            // APIM retries the primary until its breaker trips (4 attempts); Switchboard retries on the secondary.
+            assertThat(result.path("firstRequestAttempts").asInt()).isEqualTo(mode.equals("--apim") ? 4 : 2);
+            assertThat(result.path("clientStatus").fieldNames()).toIterable().containsExactly("200");
+        }
+    }
+
+    @Test
     void somethingUntranslatedExitsOneAndStillWritesTheRest() throws IOException {
         Path config = dir.resolve("weighted.json");
         assertThat(run("import", "apim", "test-data/apim/weighted-random.arm.json", "-o", config.toString())).isEqualTo(1);
