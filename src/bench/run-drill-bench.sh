@@ -3,12 +3,4 @@
 # RATE requests/s (default 500) for SECONDS (default 12); after 2 s primary-b answers in 2 s. Client latency p50/p90/
 # p99/max, errors and requests to the slow primary for requests sent from 5 s after the slowdown, with the weighted
 # balancer and then peak-ewma. Arguments: RATE SECONDS. JAVA overrides the JDK 25.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
-mvn -B -q -DskipTests test-compile
-CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" > /dev/null
-"$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -cp "target/classes:target/test-classes:$(cat "$CP_FILE")" dev.switchboard.bench.SlowPrimaryDrill "${1:-500}" "${2:-12}"
+exec "$(dirname "$0")/run-bench-main.sh" dev.switchboard.bench.SlowPrimaryDrill "${1:-500}" "${2:-12}"
