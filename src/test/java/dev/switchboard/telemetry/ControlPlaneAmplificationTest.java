@@ -65,6 +65,8 @@ class ControlPlaneAmplificationTest {
             System.out.printf("%d resyncs over %d connections in %.2f s: %d snapshots (%d bytes), %d refused (budget %d)%n",
                     CONNECTIONS * RESYNCS_EACH, CONNECTIONS, seconds, snapshots, snapshotBytes, limited, budget);
             assertThat(snapshots).isLessThanOrEqualTo((int) budget);
+            // The flood: 408 MB in 10 s. Here a snapshot is a few KB, so the budget bounds the bytes too.
+            assertThat(snapshotBytes).isLessThan(budget * 16 * 1024);
             // Every resync counted: those not refused were at most the budget (coalesced ones are answered by the snapshot in flight).
             assertThat(CONNECTIONS * RESYNCS_EACH - limited).isLessThanOrEqualTo((int) budget);
             assertThat(consoles).allMatch(RawConsole::isOpen);
