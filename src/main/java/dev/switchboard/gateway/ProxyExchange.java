@@ -13,7 +13,7 @@ import dev.switchboard.engine.NoneAvailable;
 import dev.switchboard.engine.Pick;
 import dev.switchboard.engine.retry.RetryDecision;
 import dev.switchboard.engine.routing.RouteMatch;
-import dev.switchboard.gateway.stats.BackendStats;
+import dev.switchboard.gateway.stats.ApiAttemptStats;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -528,13 +528,13 @@ final class ProxyExchange {
         private boolean discarding;
         private boolean over;
 
-        private final BackendStats stats;
+        private final ApiAttemptStats stats;
         private final long startNanos = System.nanoTime();
         private boolean counted;
 
         Attempt(BackendHandle backend) {
             this.backend = backend;
-            this.stats = runtime.stats().backend(backend.backendId());
+            this.stats = runtime.stats().backend(backend.backendId()).forApi(route.api().name());
             stats.started();
         }
 
