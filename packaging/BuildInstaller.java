@@ -28,7 +28,8 @@ import java.util.zip.ZipFile;
  * <li>{@code runtime/}: JDK 25 and JavaFX 26 modules ({@code packaging/jlink.options}), JavaFX's natives in
  *     {@code lib/};</li>
  * <li>{@code input/}: the app jar and its libraries, JavaFX excepted (it is in the runtime);</li>
- * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher;</li>
+ * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher,
+ *     {@code share/} the Grafana dashboard and Prometheus alert rules from {@code packaging/};</li>
  * <li>{@code switchboard_VERSION-1_amd64.deb}: the app image as a Debian package
  *     ({@code packaging/jpackage-deb.options}), which needs {@code fakeroot} and {@code dpkg-deb}.</li>
  * </ul>
@@ -89,6 +90,13 @@ public class BuildInstaller {
             appImage.addAll(List.of("--java-options", option));
         }
         run(appImage.toArray(String[]::new));
+        // The operators' Grafana dashboard and Prometheus alert rules, installed under /opt/switchboard/share/ (jpackage's
+        // --app-content would put them under lib/).
+        for (String file : List.of("grafana/switchboard.json", "prometheus/alerts.yml")) {
+            Path to = image.resolve("share").resolve(file);
+            Files.createDirectories(to.getParent());
+            Files.copy(Path.of("packaging", file), to);
+        }
 
         step("jpackage: .deb from the app image");
         run(jdkTool("jpackage"), "@packaging/jpackage-deb.options", "--type", "deb", "--app-version", version,

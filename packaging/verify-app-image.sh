@@ -129,7 +129,8 @@ else
     contents="$(dpkg-deb -c "$deb")"
     for path in ./opt/switchboard/bin/switchboard ./opt/switchboard/lib/switchboard-switchboard.desktop \
                 ./opt/switchboard/lib/switchboard.png ./opt/switchboard/lib/runtime/lib/libglassgtk3.so \
-                ./opt/switchboard/lib/app/switchboard.jar; do
+                ./opt/switchboard/lib/app/switchboard.jar ./opt/switchboard/share/grafana/switchboard.json \
+                ./opt/switchboard/share/prometheus/alerts.yml; do
         check "contains $path" grep -q " $path\$" <<<"$contents"
     done
     dpkg-deb -x "$deb" "$WORK/root"
