@@ -104,6 +104,9 @@ public final class ConfigWriter {
             string("zone", config.dns().zone());
             out.writeEndObject();
         }
+        if (config.notifications() != null) {
+            NotificationsWriter.write(out, config.notifications());
+        }
         out.writeEndObject();
     }
 
