@@ -10,6 +10,8 @@ import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.gateway.stats.BackendStats;
 import dev.switchboard.gateway.stats.StatsTotals;
+import dev.switchboard.notify.DeadLetter;
+import dev.switchboard.notify.TargetStats;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
@@ -52,6 +54,7 @@ final class GatewayMetrics {
         m.apis();
         m.pools();
         m.dns();
+        m.notifications();
         return m.out.build();
     }
 
@@ -161,6 +164,21 @@ final class GatewayMetrics {
             }
         }
         out.metricSnapshot(inAnswer.build()).metricSnapshot(exists.build());
+    }
+
+    private void notifications() {
+        CounterSnapshot.Builder delivered = CounterSnapshot.builder().name("switchboard_notifications_delivered")
+                .help("Events a webhook target accepted (2xx)");
+        CounterSnapshot.Builder dead = CounterSnapshot.builder().name("switchboard_notifications_dead_letters")
+                .help("Events a webhook target did not get: its queue was full, or every retry failed");
+        GaugeSnapshot.Builder queued = GaugeSnapshot.builder().name("switchboard_notifications_queued").help("Events waiting for a webhook target");
+        for (TargetStats t : gateway.notifications().stats()) {
+            delivered.dataPoint(counter(t.delivered(), "target", t.target()));
+            dead.dataPoint(counter(t.queueFull(), "target", t.target(), "reason", DeadLetter.QUEUE_FULL));
+            dead.dataPoint(counter(t.retriesExhausted(), "target", t.target(), "reason", DeadLetter.RETRIES_EXHAUSTED));
+            queued.dataPoint(gauge(t.queued(), "target", t.target()));
+        }
+        out.metricSnapshot(delivered.build()).metricSnapshot(dead.build()).metricSnapshot(queued.build());
     }
 
     private HistogramDataPointSnapshot histogram(Histogram micros, String... labels) {
