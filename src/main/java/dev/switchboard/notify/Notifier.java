@@ -10,14 +10,15 @@ import dev.switchboard.engine.EngineListener;
 import dev.switchboard.engine.breaker.BreakerTransition;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +34,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never on the request path: listeners only map the event and queue it (a bounded queue per target); delivery runs
  * on the notifier's own thread and the HTTP client's, so a target that is down or slow costs the gateway nothing but
- * its queue, whose overflow becomes dead letters (counted, logged and reported to {@link #onDeadLetter} listeners).
+ * its queue, whose overflow becomes dead letters (counted, and logged and reported to {@link #onDeadLetter} listeners
+ * at most once per target per 10 s).
  */
 public final class Notifier implements EngineListener, ProfileListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    private static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
 
     private final String gatewayId;
     private final Engine engine;
@@ -51,6 +54,8 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
     /** The rule that last opened each backend's breaker: close events name it as APIM's do. */
     private final Map<String, String> openedBy = new ConcurrentHashMap<>();
     private final List<Consumer<DeadLetter>> deadLetterListeners = new CopyOnWriteArrayList<>();
+    /** Per target, on the notifier's thread: when a dead letter was last reported, and how many were not since. */
+    private final Map<String, long[]> reported = new HashMap<>();
     private volatile Map<String, WebhookTarget> targets = Map.of();
 
     private Notifier(String gatewayId, Engine engine, ScheduledExecutorService thread, Scheduler scheduler, RandomGenerator random,
@@ -173,9 +178,27 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
         deadLetterListeners.remove(listener);
     }
 
+    /** From any thread (a full queue is noticed on the caller's): reported on the notifier's thread. */
     private void deadLetter(DeadLetter d) {
-        LOG.warn("webhook '{}': gave up event {} ({}) after {} attempt(s): {}{}", d.target(), d.eventId(), d.eventType(), d.attempts(),
-                d.reason(), d.lastError() == null ? "" : ", last: " + d.lastError());
+        thread.execute(() -> report(d));
+    }
+
+    /**
+     * Logs a dead letter and tells the listeners, at most once per target per {@link #REPORT_INTERVAL}: a target that
+     * is down while events pour in would otherwise flood the log and every console. /metrics counts them all.
+     */
+    private void report(DeadLetter d) {
+        long now = clock.millis();
+        long[] last = reported.computeIfAbsent(d.target(), t -> new long[] {Long.MIN_VALUE, 0});
+        if (last[0] != Long.MIN_VALUE && now - last[0] < REPORT_INTERVAL.toMillis()) {
+            last[1]++;
+            return;
+        }
+        LOG.warn("webhook '{}': gave up event {} ({}) after {} attempt(s): {}{}{}", d.target(), d.eventId(), d.eventType(), d.attempts(),
+                d.reason(), d.lastError() == null ? "" : ", last: " + d.lastError(),
+                last[1] == 0 ? "" : " (and " + last[1] + " more since the last report)");
+        last[0] = now;
+        last[1] = 0;
         for (Consumer<DeadLetter> listener : deadLetterListeners) {
             try {
                 listener.accept(d);

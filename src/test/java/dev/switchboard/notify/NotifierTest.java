@@ -150,6 +150,7 @@ class NotifierTest {
                 Eventually.await("first event in delivery", Duration.ofSeconds(10), () -> receiver.received.size() == 1);
                 notifier.operatorAction("alice", "setWeight", "orders/east", "0", "1", 3);
                 notifier.operatorAction("alice", "setWeight", "orders/east", "1", "2", 4);
+                Eventually.await("dead letter reported", Duration.ofSeconds(5), () -> !dead.isEmpty());
                 assertThat(dead).singleElement().satisfies(d -> {
                     assertThat(d.reason()).isEqualTo(DeadLetter.QUEUE_FULL);
                     assertThat(d.attempts()).isZero();

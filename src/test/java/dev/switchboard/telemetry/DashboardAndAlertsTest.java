@@ -109,6 +109,7 @@ class DashboardAndAlertsTest {
     /** Series names of a real scrape of a gateway with traffic, a breaker, a traffic profile and a webhook target. */
     private static Set<String> exportedMetrics() {
         try (TelemetryHarness h = new TelemetryHarness()) {
+            h.applyNotifications("{ \"name\": \"ops\", \"url\": \"http://127.0.0.1:9/\", \"events\": [ \"configRefused\" ] }");
             h.traffic(4);
             Set<String> names = new TreeSet<>();
             MetricsTest.parse(h.adminGet("/metrics", TelemetryHarness.VIEWER).body()).forEach(s -> names.add(s.name()));

@@ -77,6 +77,7 @@ class MetricsTest {
     @Test
     void countersMatchTheTrafficSent() {
         try (TelemetryHarness h = new TelemetryHarness()) {
+            h.applyNotifications("{ \"name\": \"ops\", \"url\": \"http://127.0.0.1:9/\", \"events\": [ \"configRefused\" ] }");
             h.sim("a").setBehavior(SimBehavior.defaults().withStatus(404));
             Map<Integer, Integer> sent = h.traffic(30);
             int notFound = sent.getOrDefault(404, 0);
@@ -106,6 +107,8 @@ class MetricsTest {
             assertThat(sum(s, "switchboard_pool_members_available", Map.of("pool", "pool"))).isEqualTo(2);
             assertThat(sum(s, "switchboard_dns_endpoint_in_answer", Map.of("profile", "api.orders.test", "endpoint", "east"))).isEqualTo(1);
             assertThat(s).anySatisfy(x -> assertThat(x.name()).isEqualTo("switchboard_build_info"));
+            assertThat(sum(s, "switchboard_notifications_dead_letters_total", Map.of("target", "ops"))).isZero();
+            assertThat(sum(s, "switchboard_notifications_queued", Map.of("target", "ops"))).isZero();
             assertThat(sum(s, "switchboard_pool_picks_total", Map.of("pool", "pool"))).isEqualTo(30);
             assertThat(sum(s, "switchboard_pool_picks_total", Map.of("pool", "pool", "backend", "a"))).isEqualTo(notFound);
             assertThat(sum(s, "switchboard_backend_in_flight", Map.of())).isZero();
