@@ -53,6 +53,11 @@ public record GatewayConfig(
         return new GatewayConfig(gateway, backends, apis, diagnostics, admin, profiles, replaced, notifications);
     }
 
+    /** This config with other notification targets, everything else kept. */
+    public GatewayConfig withNotifications(NotificationsConfig replaced) {
+        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, trafficProfiles, dns, replaced);
+    }
+
     /** The traffic profile with this name, or null. */
     public TrafficProfileConfig trafficProfile(String name) {
         return trafficProfiles.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);

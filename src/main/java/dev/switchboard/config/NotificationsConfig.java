@@ -16,6 +16,12 @@ public record NotificationsConfig(List<Webhook> webhooks) {
         webhooks = List.copyOf(webhooks);
     }
 
+    /** The same targets without their signing secrets, for readers who must not see them. */
+    public NotificationsConfig withoutSecrets() {
+        return new NotificationsConfig(webhooks.stream().map(w -> new Webhook(w.name(), w.url(), w.events(), null, w.timeout(),
+                w.retries(), w.backoff(), w.queueSize())).toList());
+    }
+
     /**
      * One webhook target.
      *

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A webhook's dead letters reach consoles on the telemetry stream (the Events view) and /metrics. */
+/** A webhook's dead letters reach consoles on the telemetry stream (the Events view) and /metrics; its secret stays hidden. */
 class NotificationFailuresTest {
 
     @Test
@@ -37,6 +37,16 @@ class NotificationFailuresTest {
             Eventually.await("dead letter counted", Duration.ofSeconds(5), () -> MetricsTest.sum(
                     MetricsTest.parse(h.adminGet("/metrics", TelemetryHarness.VIEWER).body()), "switchboard_notifications_dead_letters_total",
                     Map.of("target", "pager", "reason", "retries_exhausted")) == 1);
+        }
+    }
+
+    @Test
+    void viewersDoNotSeeWebhookSecrets() {
+        try (TelemetryHarness h = new TelemetryHarness()) {
+            h.applyNotifications("""
+                    { "name": "pager", "url": "http://127.0.0.1:9/hook", "secret": "webhook-signing-secret-42" }""");
+            assertThat(h.adminGet("/api/config", TelemetryHarness.VIEWER).body()).contains("\"pager\"").doesNotContain("webhook-signing-secret-42");
+            assertThat(h.adminGet("/api/config", TelemetryHarness.OPERATOR).body()).contains("webhook-signing-secret-42");
         }
     }
 }

@@ -97,7 +97,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 if (method.equals(HttpMethod.PUT)) {
                     putConfig(channel, request, principal, keepAlive);
                 } else if (method.equals(HttpMethod.GET)) {
-                    worker.execute(() -> getConfig(channel, keepAlive));
+                    worker.execute(() -> getConfig(channel, principal, keepAlive));
                 } else {
                     respond(channel, HttpResponseStatus.METHOD_NOT_ALLOWED, JSON, problem(method + " is not allowed here"), keepAlive);
                 }
@@ -148,15 +148,22 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         });
     }
 
-    /** The running config, without its admin section (tokens are secrets), and its version as ETag for If-Match. */
-    private void getConfig(Channel channel, boolean keepAlive) {
+    /**
+     * The running config, without its admin section (tokens are secrets) and, for viewers, without webhook secrets;
+     * its version as ETag for If-Match.
+     */
+    private void getConfig(Channel channel, Principal principal, boolean keepAlive) {
         GatewayConfig config;
         long version;
         synchronized (gateway) {
             config = gateway.config();
             version = gateway.engine().version();
         }
-        FullHttpResponse response = response(HttpResponseStatus.OK, JSON, ConfigWriter.toJson(config.withAdmin(null)), keepAlive);
+        config = config.withAdmin(null);
+        if (!principal.mayCommand() && config.notifications() != null) {
+            config = config.withNotifications(config.notifications().withoutSecrets());
+        }
+        FullHttpResponse response = response(HttpResponseStatus.OK, JSON, ConfigWriter.toJson(config), keepAlive);
         response.headers().set(HttpHeaderNames.ETAG, "\"" + version + "\"");
         channel.writeAndFlush(response).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
     }
