@@ -226,5 +226,4 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
             Thread.currentThread().interrupt();
         }
     }
-
 }

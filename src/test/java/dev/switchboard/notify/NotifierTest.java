@@ -11,6 +11,7 @@ import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.Ticker;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.testing.Eventually;
+import dev.switchboard.testing.WebhookReceiver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -8,6 +8,7 @@ import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.sim.SimBackend;
 import dev.switchboard.testing.Eventually;
+import dev.switchboard.testing.WebhookReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

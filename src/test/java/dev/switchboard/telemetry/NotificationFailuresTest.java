@@ -3,8 +3,13 @@ package dev.switchboard.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.testing.Eventually;
+import dev.switchboard.testing.WebhookReceiver;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -13,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** A webhook's dead letters reach consoles on the telemetry stream (the Events view) and /metrics; its secret stays hidden. */
 class NotificationFailuresTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void deadLettersAreStreamedAndCounted() throws IOException {
@@ -48,5 +55,31 @@ class NotificationFailuresTest {
             assertThat(h.adminGet("/api/config", TelemetryHarness.VIEWER).body()).contains("\"pager\"").doesNotContain("webhook-signing-secret-42");
             assertThat(h.adminGet("/api/config", TelemetryHarness.OPERATOR).body()).contains("webhook-signing-secret-42");
         }
+    }
+
+    @Test
+    void refusedConfigsAndOperatorActionsFromTheControlApiAreNotified() throws Exception {
+        try (TelemetryHarness h = new TelemetryHarness(); WebhookReceiver receiver = WebhookReceiver.answering(204)) {
+            h.applyNotifications("""
+                    { "name": "audit", "url": "%s", "events": [ "configRefused", "operatorAction" ] }""".formatted(receiver.url()));
+            long version = h.gateway.engine().version();
+            assertThat(put(h, version, "{ \"backends\": { } }").statusCode()).isEqualTo(422);
+            // The running config, notifications included: replacing it is an audited operator action.
+            assertThat(put(h, version, ConfigWriter.toJson(h.gateway.config())).statusCode()).isEqualTo(200);
+            Eventually.await("both delivered", Duration.ofSeconds(10), () -> receiver.received.size() == 2);
+            JsonNode refused = JSON.readTree(receiver.received.get(0).body());
+            assertThat(refused.path("type").asText()).isEqualTo("dev.switchboard.Config.Refused");
+            assertThat(refused.path("data").path("source").asText()).isEqualTo("control API (alice)");
+            assertThat(refused.path("data").path("problems").get(0).asText()).isEqualTo("backends (line 1, col 15): must define at least one backend");
+            JsonNode action = JSON.readTree(receiver.received.get(1).body());
+            assertThat(action.path("type").asText()).isEqualTo("dev.switchboard.Operator.Action");
+            assertThat(action.path("data").path("who").asText()).isEqualTo("alice");
+            assertThat(action.path("data").path("action").asText()).isEqualTo("replaceConfig");
+        }
+    }
+
+    private static HttpResponse<String> put(TelemetryHarness h, long baseVersion, String config) {
+        return h.send(HttpRequest.newBuilder(h.adminUri("/api/config")).header("Authorization", "Bearer " + TelemetryHarness.OPERATOR)
+                .header("If-Match", "\"" + baseVersion + "\"").PUT(HttpRequest.BodyPublishers.ofString(config)).build());
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.notify;
+package dev.switchboard.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,17 +17,17 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP receiver on a free loopback port: records every POST it gets and answers with a fixed status, after a
  * fixed delay (a slow receiver) or once a latch opens (a stuck one).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Received(Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().getFirst())
                     .findFirst().orElse(null);
         }
     }
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
     private final CountDownLatch release = new CountDownLatch(1);
@@ -56,25 +56,25 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static WebhookReceiver answering(int status) {
+    public static WebhookReceiver answering(int status) {
         return new WebhookReceiver(status, 0, false);
     }
 
     /** Answers 204, but only after {@code millis}: a receiver slower than any sensible timeout. */
-    static WebhookReceiver slow(long millis) {
+    public static WebhookReceiver slow(long millis) {
         return new WebhookReceiver(204, millis, false);
     }
 
     /** Holds every request until {@link #release()}. */
-    static WebhookReceiver stuck() {
+    public static WebhookReceiver stuck() {
         return new WebhookReceiver(204, 0, true);
     }
 
-    void release() {
+    public void release() {
         release.countDown();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
