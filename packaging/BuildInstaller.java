@@ -31,7 +31,8 @@ import java.util.zip.ZipFile;
  * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher,
  *     {@code share/} the Grafana dashboard and Prometheus alert rules from {@code packaging/};</li>
  * <li>{@code switchboard_VERSION-1_amd64.deb}: the app image as a Debian package
- *     ({@code packaging/jpackage-deb.options}), which needs {@code fakeroot} and {@code dpkg-deb}.</li>
+ *     ({@code packaging/jpackage-deb.options}), which needs {@code fakeroot} and {@code dpkg-deb}, repacked with
+ *     {@code share/};</li>
  * </ul>
  */
 public class BuildInstaller {
@@ -90,22 +91,50 @@ public class BuildInstaller {
             appImage.addAll(List.of("--java-options", option));
         }
         run(appImage.toArray(String[]::new));
-        // The operators' Grafana dashboard and Prometheus alert rules, installed under /opt/switchboard/share/ (jpackage's
-        // --app-content would put them under lib/).
-        for (String file : List.of("grafana/switchboard.json", "prometheus/alerts.yml")) {
-            Path to = image.resolve("share").resolve(file);
-            Files.createDirectories(to.getParent());
-            Files.copy(Path.of("packaging", file), to);
-        }
+        copyShared(image);
 
         step("jpackage: .deb from the app image");
         run(jdkTool("jpackage"), "@packaging/jpackage-deb.options", "--type", "deb", "--app-version", version,
                 "--app-image", image.toString(), "--dest", out.toString());
         try (Stream<Path> debs = Files.list(out)) {
             for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).toList()) {
+                addShared(deb, out.resolve("deb-root"));
                 System.out.printf("%s: %.1f MB%n", deb, Files.size(deb) / 1e6);
             }
         }
+    }
+
+    /** The operators' Grafana dashboard and Prometheus alert rules, for {@code <install dir>/share/}. */
+    static final List<String> SHARED = List.of("grafana/switchboard.json", "prometheus/alerts.yml");
+
+    /** Copies {@link #SHARED} from packaging/ into {@code dir/share/}; returns their size in KiB, rounded up per file. */
+    static long copyShared(Path dir) throws IOException {
+        long kib = 0;
+        for (String file : SHARED) {
+            Path to = dir.resolve("share").resolve(file);
+            Files.createDirectories(to.getParent());
+            Files.copy(Path.of("packaging", file), to);
+            kib += (Files.size(to) + 1023) / 1024;
+        }
+        return kib;
+    }
+
+    /**
+     * Repacks {@code deb} with {@link #SHARED} under /opt/switchboard/share/: a .deb made from an app image holds only
+     * jpackage's own layout (bin/, lib/, share/doc/), and --app-content would put the files under lib/.
+     */
+    static void addShared(Path deb, Path root) throws IOException, InterruptedException {
+        step("adding share/ to " + deb.getFileName());
+        deleteTree(root);
+        run("dpkg-deb", "-R", deb.toString(), root.toString());
+        long kib = copyShared(root.resolve("opt/switchboard"));
+        Path control = root.resolve("DEBIAN/control");
+        Matcher size = Pattern.compile("(?m)^Installed-Size: (\\d+)$").matcher(Files.readString(control));
+        if (size.find()) {
+            Files.writeString(control, size.replaceFirst("Installed-Size: " + (Long.parseLong(size.group(1)) + kib)));
+        }
+        run("dpkg-deb", "--root-owner-group", "-b", root.toString(), deb.toString());
+        deleteTree(root);
     }
 
     /** jpackage wants 1 to 3 numbers: 0.1.0-SNAPSHOT becomes 0.1.0. */
