@@ -48,10 +48,14 @@ class PrometheusScrapeTest {
                 double picksA = prometheus.scalar("sum(rate(switchboard_pool_picks_total{pool=\"pool\",backend=\"a\"}[5s]))");
                 double p50 = prometheus.scalar("histogram_quantile(0.5, sum by (le) (rate(switchboard_backend_latency_seconds_bucket{backend=\"a\"}[5s])))");
                 double total = rateA + rateB;
+                double measured = median(latencyA);
+                System.out.printf("PromQL: rate a %.1f/s, b %.1f/s (sent %d/s, weights 3:1); histogram_quantile(0.5) of a %.4f s, client median %.4f s%n",
+                        rateA, rateB, RATE, p50, measured);
+                // Prometheus asks for OpenMetrics first, so this scrape read that format, info type included.
+                assertThat(prometheus.scalar("count(switchboard_build_info{gateway=\"gw-test\"})")).isEqualTo(1);
                 assertThat(total).as("requests/s through the gateway").isBetween(RATE * 0.5, RATE * 1.3);
                 assertThat(rateA / total).as("backend a's share at weight 3:1").isBetween(0.65, 0.85);
                 assertThat(picksA).isCloseTo(rateA, org.assertj.core.data.Offset.offset(rateA * 0.3));
-                double measured = median(latencyA);
                 // The 200 ms answers fall in the 100-250 ms bucket, where histogram_quantile interpolates linearly; the
                 // client's measure adds the gateway and its own overhead (more on a busy machine).
                 assertThat(measured).as("client-measured median of a").isGreaterThanOrEqualTo(0.200);
