@@ -41,6 +41,7 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     private static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration FAILOVER_CHECK_DELAY = Duration.ofMillis(50);
 
     private final String gatewayId;
     private final Engine engine;
@@ -153,17 +154,20 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
         }
     }
 
-    /** Availability or config changed: whether a pool's active priority group moved is checked on our thread, once. */
+    /**
+     * Availability or config changed: whether a pool's active priority group moved is checked on our thread a moment
+     * later, once for a burst of changes (an engine snapshot per change would cost a core during a flood of them).
+     */
     private void queueFailoverCheck() {
         if (failoverCheckQueued.compareAndSet(false, true)) {
-            thread.execute(() -> {
+            thread.schedule(() -> {
                 failoverCheckQueued.set(false);
                 try {
                     failovers.check(engine.snapshot()).forEach(this::publish);
                 } catch (RuntimeException e) {
                     LOG.error("failover check failed", e);
                 }
-            });
+            }, FAILOVER_CHECK_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
