@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,10 +30,10 @@ import java.util.zip.ZipFile;
  *     {@code lib/};</li>
  * <li>{@code input/}: the app jar and its libraries, JavaFX excepted (it is in the runtime);</li>
  * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher,
- *     {@code share/} the Grafana dashboard and Prometheus alert rules from {@code packaging/};</li>
- * <li>{@code switchboard_VERSION-1_amd64.deb}: the app image as a Debian package
- *     ({@code packaging/jpackage-deb.options}), which needs {@code fakeroot} and {@code dpkg-deb}, repacked with
- *     {@code share/};</li>
+ *     {@code share/} the Grafana dashboard and Prometheus alert rules from {@code packaging/} ({@link #SHARED});</li>
+ * <li>{@code switchboard_VERSION_amd64.deb}: the app image as a Debian package
+ *     ({@code packaging/jpackage-deb.options}, which needs {@code fakeroot} and {@code dpkg-deb}), completed by
+ *     {@code DebSystemFiles} with what lives outside {@code /opt/switchboard}.</li>
  * </ul>
  */
 public class BuildInstaller {
@@ -94,47 +95,32 @@ public class BuildInstaller {
         copyShared(image);
 
         step("jpackage: .deb from the app image");
-        run(jdkTool("jpackage"), "@packaging/jpackage-deb.options", "--type", "deb", "--app-version", version,
-                "--app-image", image.toString(), "--dest", out.toString());
+        // Uncompressed: DebSystemFiles unpacks and packs it again, and compresses it once, there.
+        runWith(Map.of("DPKG_DEB_COMPRESSOR_TYPE", "none"), jdkTool("jpackage"), "@packaging/jpackage-deb.options",
+                "--type", "deb", "--app-version", version, "--app-image", image.toString(), "--dest", out.toString());
+        step(".deb: the files outside /opt/switchboard (packaging/deb-root/, icon, /usr/bin link) and conffiles");
         try (Stream<Path> debs = Files.list(out)) {
             for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).toList()) {
-                addShared(deb, out.resolve("deb-root"));
+                DebSystemFiles.addTo(deb, out.resolve("deb-tree"));
                 System.out.printf("%s: %.1f MB%n", deb, Files.size(deb) / 1e6);
             }
         }
     }
 
-    /** The operators' Grafana dashboard and Prometheus alert rules, for {@code <install dir>/share/}. */
+    /**
+     * The operators' Grafana dashboard and Prometheus alert rules (under packaging/), for {@code share/} of the app image
+     * and /opt/switchboard/share/ of the .deb (DebSystemFiles adds them: a .deb made from an app image holds only
+     * jpackage's own layout, and --app-content would put them under lib/).
+     */
     static final List<String> SHARED = List.of("grafana/switchboard.json", "prometheus/alerts.yml");
 
-    /** Copies {@link #SHARED} from packaging/ into {@code dir/share/}; returns their size in KiB, rounded up per file. */
-    static long copyShared(Path dir) throws IOException {
-        long kib = 0;
+    /** Copies {@link #SHARED} from packaging/ into the app image's {@code share/}. */
+    static void copyShared(Path image) throws IOException {
         for (String file : SHARED) {
-            Path to = dir.resolve("share").resolve(file);
+            Path to = image.resolve("share").resolve(file);
             Files.createDirectories(to.getParent());
             Files.copy(Path.of("packaging", file), to);
-            kib += (Files.size(to) + 1023) / 1024;
         }
-        return kib;
-    }
-
-    /**
-     * Repacks {@code deb} with {@link #SHARED} under /opt/switchboard/share/: a .deb made from an app image holds only
-     * jpackage's own layout (bin/, lib/, share/doc/), and --app-content would put the files under lib/.
-     */
-    static void addShared(Path deb, Path root) throws IOException, InterruptedException {
-        step("adding share/ to " + deb.getFileName());
-        deleteTree(root);
-        run("dpkg-deb", "-R", deb.toString(), root.toString());
-        long kib = copyShared(root.resolve("opt/switchboard"));
-        Path control = root.resolve("DEBIAN/control");
-        Matcher size = Pattern.compile("(?m)^Installed-Size: (\\d+)$").matcher(Files.readString(control));
-        if (size.find()) {
-            Files.writeString(control, size.replaceFirst("Installed-Size: " + (Long.parseLong(size.group(1)) + kib)));
-        }
-        run("dpkg-deb", "--root-owner-group", "-b", root.toString(), deb.toString());
-        deleteTree(root);
     }
 
     /** jpackage wants 1 to 3 numbers: 0.1.0-SNAPSHOT becomes 0.1.0. */
@@ -174,8 +160,15 @@ public class BuildInstaller {
     }
 
     static void run(String... command) throws IOException, InterruptedException {
+        runWith(Map.of(), command);
+    }
+
+    /** Runs {@code command} with {@code env} added to this process's environment; fails the build if it fails. */
+    static void runWith(Map<String, String> env, String... command) throws IOException, InterruptedException {
         System.out.println("$ " + String.join(" ", command));
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(env);
+        int exit = builder.start().waitFor();
         if (exit != 0) {
             fail(Path.of(command[0]).getFileName() + " failed with exit code " + exit);
         }

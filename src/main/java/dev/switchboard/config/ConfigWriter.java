@@ -75,6 +75,13 @@ public final class ConfigWriter {
         if (gateway.region() != null) {
             out.writeStringField("region", gateway.region());
         }
+        if (gateway.accessLog() != null) {
+            out.writeObjectFieldStart("accessLog");
+            out.writeStringField("path", gateway.accessLog().path());
+            out.writeStringField("format", gateway.accessLog().format().jsonName());
+            out.writeNumberField("queue", gateway.accessLog().queue());
+            out.writeEndObject();
+        }
         out.writeEndObject();
         out.writeBooleanField("diagnostics", config.diagnostics());
         out.writeObjectFieldStart("backends");
@@ -262,6 +269,14 @@ public final class ConfigWriter {
         out.writeEndObject();
         if (pool.overprovisioningFactor() != null) {
             out.writeNumberField("overprovisioningFactor", pool.overprovisioningFactor());
+        }
+        if (pool.balancer() != Balancer.WEIGHTED) {
+            out.writeStringField("balancer", pool.balancer().jsonName());
+        }
+        if (pool.spillWhenSlow() != null) {
+            out.writeObjectFieldStart("spillWhenSlow");
+            duration("latency", pool.spillWhenSlow().latency());
+            out.writeEndObject();
         }
         out.writeEndObject();
     }

@@ -38,6 +38,11 @@ public record GatewayConfig(
         this(gateway, backends, apis, diagnostics, null, List.of(), null, null);
     }
 
+    /** This config with other gateway settings. */
+    public GatewayConfig withGateway(GatewaySettings settings) {
+        return new GatewayConfig(settings, backends, apis, diagnostics, admin, trafficProfiles, dns, notifications);
+    }
+
     /** This config with {@code admin} as its admin section. */
     public GatewayConfig withAdmin(AdminConfig admin) {
         return new GatewayConfig(gateway, backends, apis, diagnostics, admin, trafficProfiles, dns, notifications);

@@ -12,15 +12,21 @@ import java.time.Duration;
  * @param drainTimeout   how long in-flight requests may finish on shutdown
  * @param tls            the listener's certificate for HTTPS; null for plain HTTP
  * @param region         where this gateway runs (APIM's {@code context.Deployment.Region}); null when not set
+ * @param accessLog      the access log; null for none
  */
 public record GatewaySettings(String id, String listen, int eventLoops, int maxHeaderSize, Duration drainTimeout, ListenerTls tls,
-        String region) {
+        String region, AccessLogConfig accessLog) {
 
     public static final GatewaySettings DEFAULTS =
-            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30), null, null);
+            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30), null, null, null);
 
     /** The same settings in another region (a gateway's {@code --region} flag wins over its file). */
     public GatewaySettings withRegion(String newRegion) {
-        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, newRegion);
+        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, newRegion, accessLog);
+    }
+
+    /** The same settings with another access log (a gateway's {@code --access-log} flag wins over its file). */
+    public GatewaySettings withAccessLog(AccessLogConfig log) {
+        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, region, log);
     }
 }

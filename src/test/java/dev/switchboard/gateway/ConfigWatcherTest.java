@@ -76,9 +76,9 @@ class ConfigWatcherTest {
         watcher = ConfigWatcher.start(file, h.gateway);
         Files.writeString(file, "{ \"apis\": [ ");
         assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.REJECTED);
-        // The target is down: the refusal was sent, failed and counted.
+        // The target is down: the refusal was sent, failed and counted (twice when the watcher saw the change too).
         Eventually.await("configRefused sent to the webhook", Duration.ofSeconds(10),
-                () -> h.gateway.notifications().stats().getFirst().retriesExhausted() == 1);
+                () -> h.gateway.notifications().stats().getFirst().retriesExhausted() >= 1);
     }
 
     private void awaitBackend(String expected) {
