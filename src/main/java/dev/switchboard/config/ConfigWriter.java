@@ -107,6 +107,9 @@ public final class ConfigWriter extends JsonSectionWriter {
             string("zone", config.dns().zone());
             out.writeEndObject();
         }
+        if (config.notifications() != null) {
+            NotificationsWriter.write(out, config.notifications());
+        }
         out.writeEndObject();
     }
 

@@ -212,8 +212,8 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     void connect(BackendHandle backend) {
         phase = Phase.ATTEMPTING;
         ProxyAttempt next = new ProxyAttempt(this, parts, backend,
-                new OutcomeRecorder(engine, backend, runtime.stats().backend(backend.backendId()), client.executor().ticker(),
-                planner.recordedAttempt()));
+                new OutcomeRecorder(engine, backend, runtime.stats().backend(backend.backendId()).forApi(route.api().name()),
+                        client.executor().ticker(), planner.recordedAttempt()));
         attempt = next;
         UpstreamKey key = planner.upstreamKey(backend);
         UpstreamPool.Lease idle = parts.pool().pollIdle(key);

@@ -36,7 +36,7 @@ final class ApimSemantics {
         config.backends().forEach((id, b) -> backends.put(id, b.isPool() ? limits.pool(b) : limits.single(b)));
         List<ApiConfig> apis = config.apis().stream().map(limits::api).toList();
         GatewayConfig limited = new GatewayConfig(config.gateway(), backends, apis, config.diagnostics(), config.admin(),
-                config.trafficProfiles(), config.dns());
+                config.trafficProfiles(), config.dns(), config.notifications());
         List<String> adjustments = new ArrayList<>();
         limits.notes.forEach((what, ids) -> adjustments.add(what + ": " + String.join(", ", ids)));
         return new Limited(limited, adjustments);
