@@ -2,6 +2,7 @@ package dev.switchboard.bench;
 
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.BackendType;
+import dev.switchboard.config.BreakerScope;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.GatewaySettings;
 import dev.switchboard.config.PoolConfig;
@@ -47,7 +48,7 @@ public class PickBenchmark {
             for (int i = 0; i < backends; i++) {
                 String id = "b" + i;
                 all.put(id, new BackendConfig(id, BackendType.SINGLE, "http://" + id + ".bench/", null, null, null,
-                        null, null, TlsConfig.DEFAULT));
+                        null, null, TlsConfig.DEFAULT, BreakerScope.GATEWAY));
                 even.add(new PoolMember(id, null, null));
                 weighted.add(new PoolMember(id, 1 + i % 7 * 13, null));
             }
@@ -61,7 +62,7 @@ public class PickBenchmark {
 
         private static BackendConfig pool(String id, List<PoolMember> members, SessionAffinityConfig affinity) {
             return new BackendConfig(id, BackendType.POOL, null, null, null,
-                    new PoolConfig(members, affinity, WhenAllUnavailable.DEFAULT, null), null, null, TlsConfig.DEFAULT);
+                    new PoolConfig(members, affinity, WhenAllUnavailable.DEFAULT, null), null, null, TlsConfig.DEFAULT, BreakerScope.GATEWAY);
         }
     }
 

@@ -13,6 +13,7 @@ package dev.switchboard.config;
  * @param healthProbe    active health probe; null when not probed
  * @param slowStart      weight ramp after recovery; null for none
  * @param tls            certificate validation for https backends
+ * @param breakerScope   whose breakers count: this gateway's only, or also a fleet quorum's
  */
 public record BackendConfig(
         String id,
@@ -23,13 +24,14 @@ public record BackendConfig(
         PoolConfig pool,
         HealthProbeConfig healthProbe,
         SlowStartConfig slowStart,
-        TlsConfig tls) {
+        TlsConfig tls,
+        BreakerScope breakerScope) {
 
     public boolean isPool() {
         return type == BackendType.POOL;
     }
 
     public BackendConfig withUrl(String newUrl) {
-        return new BackendConfig(id, type, newUrl, description, circuitBreaker, pool, healthProbe, slowStart, tls);
+        return new BackendConfig(id, type, newUrl, description, circuitBreaker, pool, healthProbe, slowStart, tls, breakerScope);
     }
 }
