@@ -52,6 +52,7 @@ public final class Gateway implements AutoCloseable {
     private DnsResponder dns;
     private ScheduledFuture<?> monitors;
     private boolean closed;
+    private volatile ConfigSourceStatus configSource;
 
     private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime, TrafficProfiles profiles) {
         this.group = group;
@@ -149,6 +150,16 @@ public final class Gateway implements AutoCloseable {
     /** Per-backend traffic counters, for telemetry and metrics. */
     public TrafficStats stats() {
         return runtime.stats();
+    }
+
+    /** The remote config source (a fleet) and whether it is reachable; null for a gateway that reads a file. */
+    public ConfigSourceStatus configSource() {
+        return configSource;
+    }
+
+    /** Set by whatever feeds this gateway its config from elsewhere (a fleet), whenever its reachability changes. */
+    public void reportConfigSource(ConfigSourceStatus status) {
+        configSource = status;
     }
 
     /** Requests between head and end of response right now. */

@@ -3,6 +3,7 @@ package dev.switchboard.telemetry.server;
 import dev.switchboard.config.ErrorReason;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.gateway.ConfigSourceStatus;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.telemetry.protocol.GatewayState;
 import dev.switchboard.gateway.stats.BackendStats;
@@ -85,6 +86,11 @@ final class MetricsWriter {
         }
         header("switchboard_config_version", "gauge", "Version of config plus runtime overrides");
         sample("switchboard_config_version", state.version(), "hash", state.hash());
+        ConfigSourceStatus source = gw.configSource();
+        if (source != null) {
+            header("switchboard_config_source_connected", "gauge", "1 while the fleet's config store is reachable");
+            sample("switchboard_config_source_connected", source.connected() ? 1 : 0, "source", source.source());
+        }
     }
 
     private void latency(String backend, BackendStats stats) {
