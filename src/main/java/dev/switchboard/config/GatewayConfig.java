@@ -41,6 +41,11 @@ public record GatewayConfig(
         return new GatewayConfig(gateway, backends, apis, diagnostics, admin, trafficProfiles, dns);
     }
 
+    /** This config with other gateway settings (a fleet gateway's own id and region), everything else kept. */
+    public GatewayConfig withGateway(GatewaySettings replaced) {
+        return new GatewayConfig(replaced, backends, apis, diagnostics, admin, trafficProfiles, dns);
+    }
+
     /** This config with other backends, everything else kept. */
     public GatewayConfig withBackends(Map<String, BackendConfig> replaced) {
         return new GatewayConfig(gateway, replaced, apis, diagnostics, admin, trafficProfiles, dns);
