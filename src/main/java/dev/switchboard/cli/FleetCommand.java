@@ -69,9 +69,9 @@ public final class FleetCommand {
     @Command(name = "history", description = "Every push and rollback: revision, time, operator, action and hash.")
     int history() {
         return withStore(store -> {
-            out().printf("%-9s %-24s %-12s %-20s %s%n", "REVISION", "TIME", "OPERATOR", "ACTION", "HASH");
+            out().printf("%-9s %-25s %-12s %-20s %s%n", "REVISION", "TIME", "OPERATOR", "ACTION", "HASH");
             for (HistoryEntry e : store.history()) {
-                out().printf("%-9d %-24s %-12s %-20s %s%n", e.revision(), e.time(), e.operator(), e.action(), e.hash());
+                out().printf("%-9d %-25s %-12s %-20s %s%n", e.revision(), e.time(), e.operator(), e.action(), e.hash());
             }
             return 0;
         });

@@ -13,6 +13,7 @@ import dev.switchboard.fleet.StoredConfig;
 import io.etcd.jetcd.Client;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * What a fleet gateway needs before it can listen: its fleet's etcd and the fleet's current config, valid. Either both,
@@ -25,6 +26,9 @@ import java.time.Clock;
  */
 record FleetJoin(FleetAddress address, Client client, StoredConfig stored, GatewayConfig config, int exitCode) {
 
+    /** The first call also loads gRPC and connects; on a busy machine that alone can take seconds. */
+    static final Duration FIRST_CALL_TIMEOUT = Duration.ofSeconds(15);
+
     static FleetJoin connect(String url, PrintWriter err) {
         FleetAddress address;
         try {
@@ -35,7 +39,7 @@ record FleetJoin(FleetAddress address, Client client, StoredConfig stored, Gatew
         }
         Client client = Etcd.connect(address);
         try {
-            StoredConfig stored = new FleetStore(client, new FleetKeys(address.fleet()), Clock.systemUTC()).current();
+            StoredConfig stored = new FleetStore(client, new FleetKeys(address.fleet()), Clock.systemUTC()).current(FIRST_CALL_TIMEOUT);
             if (stored == null) {
                 err.println("fleet " + address + " has no config yet; push one with: switchboard fleet --etcd " + address + " push FILE");
                 client.close();

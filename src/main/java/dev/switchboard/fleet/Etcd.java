@@ -39,15 +39,20 @@ public final class Etcd {
 
     /** Waits for an etcd call; a failure or timeout becomes an {@link EtcdUnavailableException} naming what was tried. */
     public static <T> T await(CompletableFuture<T> call, String what) {
+        return await(call, what, REQUEST_TIMEOUT);
+    }
+
+    /** {@link #await(CompletableFuture, String)} with another timeout, such as the first call of a starting process. */
+    public static <T> T await(CompletableFuture<T> call, String what, Duration timeout) {
         try {
-            return call.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             call.cancel(true);
             throw new EtcdUnavailableException(what + ": interrupted", e);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new EtcdUnavailableException(what + ": no answer within " + REQUEST_TIMEOUT.toMillis() + " ms", e);
+            throw new EtcdUnavailableException(what + ": no answer within " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             throw new EtcdUnavailableException(what + ": " + e.getCause().getMessage(), e.getCause());
         }

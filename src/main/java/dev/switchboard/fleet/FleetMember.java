@@ -122,7 +122,7 @@ public final class FleetMember implements AutoCloseable {
                 broken.getNow(null);
             } catch (RuntimeException e) {
                 if (!closed) {
-                    report(false, "etcd unreachable (" + e.getMessage() + "); still serving fleet config revision " + state.revision()
+                    report(false, "lost etcd (" + e.getMessage() + "); still serving fleet config revision " + state.revision()
                             + ", rejoining when etcd is back");
                 }
             } finally {

@@ -14,6 +14,8 @@ import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -34,7 +36,12 @@ public final class FleetStore {
 
     /** The fleet's config now, or null before the first push. */
     public StoredConfig current() {
-        GetResponse got = Etcd.await(kv.get(Etcd.bytes(keys.config())), "reading the fleet's config");
+        return current(Etcd.REQUEST_TIMEOUT);
+    }
+
+    /** {@link #current()} waiting up to {@code timeout}: a starting gateway's first call also sets up the connection. */
+    public StoredConfig current(Duration timeout) {
+        GetResponse got = Etcd.await(kv.get(Etcd.bytes(keys.config())), "reading the fleet's config", timeout);
         return got.getKvs().isEmpty() ? null : stored(got.getKvs().getFirst());
     }
 
@@ -74,7 +81,7 @@ public final class FleetStore {
         }
         long version = (now == null ? 0 : now.version()) + 1;
         String hash = ConfigTexts.hash(json);
-        HistoryEntry record = new HistoryEntry(version, 0, clock.instant().toString(), operator, action, hash, expected, json);
+        HistoryEntry record = new HistoryEntry(version, 0, clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), operator, action, hash, expected, json);
         TxnResponse txn = Etcd.await(kv.txn()
                 .If(new Cmp(Etcd.bytes(keys.config()), Cmp.Op.EQUAL, CmpTarget.modRevision(expected)))
                 .Then(Op.put(Etcd.bytes(keys.config()), Etcd.bytes(json), PutOption.DEFAULT),

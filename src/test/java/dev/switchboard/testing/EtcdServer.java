@@ -15,13 +15,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real etcd ({@code /usr/bin/etcd}, Debian's etcd-server) on free loopback ports with a temporary data directory.
  * {@link #stop()} and {@link #start()} keep the ports and the data, so a test can take etcd away and bring the same
- * cluster back; {@link #close()} stops it and deletes the data.
+ * cluster back; {@link #close()} stops it and deletes the data. As a JUnit extension
+ * ({@code @RegisterExtension static EtcdServer etcd = EtcdServer.perClass();}) it runs for one test class.
  */
-public final class EtcdServer implements AutoCloseable {
+public final class EtcdServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final Duration START_DEADLINE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
@@ -41,14 +45,33 @@ public final class EtcdServer implements AutoCloseable {
 
     /** Starts a fresh single-member cluster. */
     public static EtcdServer launch() {
+        EtcdServer server = perClass();
+        server.start();
+        return server;
+    }
+
+    /** A fresh cluster that starts before the test class's first test and is deleted after its last. */
+    public static EtcdServer perClass() {
         try {
             Path dir = Files.createTempDirectory("switchboard-etcd-");
-            EtcdServer server = new EtcdServer(dir.resolve("data"), freePort(), freePort());
-            server.start();
-            return server;
+            return new EtcdServer(dir.resolve("data"), freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    public int clientPort() {
+        return clientPort;
     }
 
     /** The client URL, e.g. {@code 127.0.0.1:23791}. */
