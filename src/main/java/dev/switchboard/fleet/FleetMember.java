@@ -8,6 +8,7 @@ import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;
 import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.lease.LeaseKeepAliveResponse;
 import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.GetOption;
@@ -143,7 +144,11 @@ public final class FleetMember implements AutoCloseable {
         this.lease = lease;
         session.add(client.getLeaseClient().keepAlive(lease, new KeepAlive(broken)));
         KV kv = client.getKVClient();
-        Runnable register = () -> register(kv, lease);
+        Runnable register = () -> register(kv, lease).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("could not update this gateway's fleet registration: {}", error.toString());
+            }
+        });
         long resumeAt = state.seenRevision() + 1;
         session.add(client.getWatchClient().watch(Etcd.bytes(keys.config()), WatchOption.builder().withRevision(resumeAt).build(),
                 Watch.listener(response -> runOnMember(() -> onConfigEvents(response, register)), broken::completeExceptionally)));
@@ -158,8 +163,8 @@ public final class FleetMember implements AutoCloseable {
         runOnMember(() -> {
             quorum.reset(signals.getKvs());
             breakers.attach(client);
-            register.run();
         });
+        Etcd.await(register(kv, lease), "registering this gateway");
         return broken;
     }
 
@@ -179,15 +184,10 @@ public final class FleetMember implements AutoCloseable {
     }
 
     /** Writes the registration on the session's lease, and the same record without a lease for {@code fleet status}. */
-    private void register(KV kv, long lease) {
+    private CompletableFuture<TxnResponse> register(KV kv, long lease) {
         String record = FleetJson.write(state.registration());
-        kv.txn().Then(Op.put(Etcd.bytes(keys.gateway(identity.id())), Etcd.bytes(record), PutOption.builder().withLeaseId(lease).build()),
-                Op.put(Etcd.bytes(keys.member(identity.id())), Etcd.bytes(record), PutOption.DEFAULT)).commit()
-                .whenComplete((ok, error) -> {
-                    if (error != null) {
-                        LOG.warn("could not update this gateway's fleet registration: {}", error.toString());
-                    }
-                });
+        return kv.txn().Then(Op.put(Etcd.bytes(keys.gateway(identity.id())), Etcd.bytes(record), PutOption.builder().withLeaseId(lease).build()),
+                Op.put(Etcd.bytes(keys.member(identity.id())), Etcd.bytes(record), PutOption.DEFAULT)).commit();
     }
 
     private void report(boolean nowConnected, String detail) {

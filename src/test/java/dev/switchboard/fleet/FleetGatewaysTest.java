@@ -42,7 +42,7 @@ class FleetGatewaysTest {
             PushResult.Written second = fleet.push(TO_GREEN);
             for (FleetHarness.Member m : gateways) {
                 Eventually.await(m.id() + " registered revision " + second.revision(), SOON,
-                        () -> fleet.status(m.id()).revision() == second.revision());
+                        () -> fleet.revision(m.id()) == second.revision());
                 assertThat(fleet.servedBy(m, "/")).isEqualTo("green");
                 assertThat(fleet.status(m.id()).hash()).isEqualTo(second.hash());
             }
@@ -63,7 +63,7 @@ class FleetGatewaysTest {
             long rolledBack = ((PushResult.Written) rollback).revision();
             assertThat(fleet.store.current().json()).isEqualTo(fleet.config(TO_BLUE));
             for (FleetHarness.Member m : gateways) {
-                Eventually.await(m.id() + " applied the rollback", SOON, () -> fleet.status(m.id()).revision() == rolledBack);
+                Eventually.await(m.id() + " applied the rollback", SOON, () -> fleet.revision(m.id()) == rolledBack);
                 assertThat(fleet.servedBy(m, "/")).isEqualTo("blue");
             }
             assertThat(fleet.store.history()).extracting(HistoryEntry::revision, HistoryEntry::operator, HistoryEntry::action).containsExactly(

@@ -98,6 +98,12 @@ final class FleetHarness implements AutoCloseable {
         return roster.gateways().stream().filter(g -> g.id().equals(id)).findFirst().orElse(null);
     }
 
+    /** The revision {@code id} registered as applied; -1 before it registered. */
+    long revision(String id) {
+        GatewayStatus s = status(id);
+        return s == null ? -1 : s.revision();
+    }
+
     HttpResponse<String> get(Member m, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.gateway().port() + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
