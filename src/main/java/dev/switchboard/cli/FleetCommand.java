@@ -138,7 +138,7 @@ public final class FleetCommand {
             err().println(e.getMessage());
             return ConfigFile.UNREADABLE;
         }
-        try (Client client = Etcd.connect(address)) {
+        try (Client client = Etcd.connectChecked(address)) {
             return action.apply(client);
         } catch (EtcdUnavailableException e) {
             err().println("cannot reach the fleet's etcd at " + address + ": " + e.getMessage());

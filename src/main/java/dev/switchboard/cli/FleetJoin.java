@@ -13,7 +13,6 @@ import dev.switchboard.fleet.StoredConfig;
 import io.etcd.jetcd.Client;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * What a fleet gateway needs before it can listen: its fleet's etcd and the fleet's current config, valid. Either both,
@@ -26,9 +25,6 @@ import java.time.Duration;
  */
 record FleetJoin(FleetAddress address, Client client, StoredConfig stored, GatewayConfig config, int exitCode) {
 
-    /** The first call also loads gRPC and connects; on a busy machine that alone can take seconds. */
-    static final Duration FIRST_CALL_TIMEOUT = Duration.ofSeconds(15);
-
     static FleetJoin connect(String url, PrintWriter err) {
         FleetAddress address;
         try {
@@ -37,9 +33,15 @@ record FleetJoin(FleetAddress address, Client client, StoredConfig stored, Gatew
             err.println(e.getMessage());
             return failed(ConfigFile.UNREADABLE);
         }
-        Client client = Etcd.connect(address);
+        Client client;
         try {
-            StoredConfig stored = new FleetStore(client, new FleetKeys(address.fleet()), Clock.systemUTC()).current(FIRST_CALL_TIMEOUT);
+            client = Etcd.connectChecked(address);
+        } catch (EtcdUnavailableException e) {
+            err.println("cannot reach the fleet's etcd at " + address + ": " + e.getMessage());
+            return failed(ConfigFile.UNREADABLE);
+        }
+        try {
+            StoredConfig stored = new FleetStore(client, new FleetKeys(address.fleet()), Clock.systemUTC()).current();
             if (stored == null) {
                 err.println("fleet " + address + " has no config yet; push one with: switchboard fleet --etcd " + address + " push FILE");
                 client.close();

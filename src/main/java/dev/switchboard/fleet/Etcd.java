@@ -2,6 +2,7 @@ package dev.switchboard.fleet;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.options.GetOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ public final class Etcd {
 
     /** How long one request may take before the fleet counts etcd as unreachable. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    /** The first call also loads gRPC and connects; on a busy machine that alone can take seconds. */
+    public static final Duration FIRST_CALL_TIMEOUT = Duration.ofSeconds(15);
 
     private Etcd() {
     }
@@ -27,6 +30,23 @@ public final class Etcd {
                 .connectTimeout(Duration.ofSeconds(2)).retryMaxAttempts(2).retryDelay(100).retryMaxDelay(500)
                 .retryChronoUnit(java.time.temporal.ChronoUnit.MILLIS).retryMaxDuration(REQUEST_TIMEOUT)
                 .keepaliveTime(Duration.ofSeconds(5)).keepaliveTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /**
+     * {@link #connect} and a first read, with {@link #FIRST_CALL_TIMEOUT}, so the calls that follow find a connection.
+     *
+     * @throws EtcdUnavailableException when etcd does not answer; the client is closed then
+     */
+    public static Client connectChecked(FleetAddress address) {
+        Client client = connect(address);
+        try {
+            await(client.getKVClient().get(bytes(new FleetKeys(address.fleet()).config()), GetOption.builder().withCountOnly(true).build()),
+                    "connecting to " + address, FIRST_CALL_TIMEOUT);
+            return client;
+        } catch (EtcdUnavailableException e) {
+            client.close();
+            throw e;
+        }
     }
 
     public static ByteSequence bytes(String text) {

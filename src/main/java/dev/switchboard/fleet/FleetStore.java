@@ -14,7 +14,6 @@ import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -36,12 +35,7 @@ public final class FleetStore {
 
     /** The fleet's config now, or null before the first push. */
     public StoredConfig current() {
-        return current(Etcd.REQUEST_TIMEOUT);
-    }
-
-    /** {@link #current()} waiting up to {@code timeout}: a starting gateway's first call also sets up the connection. */
-    public StoredConfig current(Duration timeout) {
-        GetResponse got = Etcd.await(kv.get(Etcd.bytes(keys.config())), "reading the fleet's config", timeout);
+        GetResponse got = Etcd.await(kv.get(Etcd.bytes(keys.config())), "reading the fleet's config");
         return got.getKvs().isEmpty() ? null : stored(got.getKvs().getFirst());
     }
 

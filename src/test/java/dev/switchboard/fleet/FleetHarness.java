@@ -50,7 +50,7 @@ final class FleetHarness implements AutoCloseable {
             sim.start(new InetSocketAddress("127.0.0.1", 0));
             sims.put(name, sim);
         }
-        this.operator = Etcd.connect(address);
+        this.operator = Etcd.connectChecked(address);
         this.store = new FleetStore(operator, new FleetKeys(fleet), Clock.systemUTC());
         this.roster = new FleetRoster(operator, new FleetKeys(fleet));
     }
@@ -77,8 +77,8 @@ final class FleetHarness implements AutoCloseable {
     /** Starts a gateway on the fleet's current config and joins it, reaching etcd at {@code etcdPort} (a relay's, say). */
     Member join(String id, String region, int etcdPort) {
         FleetAddress via = new FleetAddress(List.of("127.0.0.1:" + etcdPort), address.fleet());
-        Client client = Etcd.connect(via);
-        StoredConfig initial = new FleetStore(client, new FleetKeys(address.fleet()), Clock.systemUTC()).current(Duration.ofSeconds(15));
+        Client client = Etcd.connectChecked(via);
+        StoredConfig initial = new FleetStore(client, new FleetKeys(address.fleet()), Clock.systemUTC()).current();
         MemberIdentity identity = new MemberIdentity(id, region, null, Instant.now(), LEASE_TTL);
         Gateway gateway = Gateway.start(FleetMember.localize(identity).apply(ConfigLoader.parse(initial.json()).orThrow()),
                 new InetSocketAddress("127.0.0.1", 0));
