@@ -7,9 +7,9 @@ import dev.switchboard.gateway.Gateway;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;
 import io.etcd.jetcd.Watch;
+import io.etcd.jetcd.common.exception.CompactedException;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.kv.TxnResponse;
-import io.etcd.jetcd.lease.LeaseKeepAliveResponse;
 import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
@@ -17,7 +17,6 @@ import io.etcd.jetcd.options.WatchOption;
 import io.etcd.jetcd.support.CloseableClient;
 import io.etcd.jetcd.watch.WatchEvent;
 import io.etcd.jetcd.watch.WatchResponse;
-import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,7 +141,7 @@ public final class FleetMember implements AutoCloseable {
         CompletableFuture<Void> broken = new CompletableFuture<>();
         long lease = Etcd.await(client.getLeaseClient().grant(Math.max(1, identity.leaseTtl().toSeconds())), "granting a lease").getID();
         this.lease = lease;
-        session.add(client.getLeaseClient().keepAlive(lease, new KeepAlive(broken)));
+        session.add(client.getLeaseClient().keepAlive(lease, new LeaseKeepAlive(broken)));
         KV kv = client.getKVClient();
         Runnable register = () -> register(kv, lease).whenComplete((ok, error) -> {
             if (error != null) {
@@ -151,7 +150,13 @@ public final class FleetMember implements AutoCloseable {
         });
         long resumeAt = state.seenRevision() + 1;
         session.add(client.getWatchClient().watch(Etcd.bytes(keys.config()), WatchOption.builder().withRevision(resumeAt).build(),
-                Watch.listener(response -> runOnMember(() -> onConfigEvents(response, register)), broken::completeExceptionally)));
+                Watch.listener(response -> runOnMember(() -> onConfigEvents(response, register)), error -> {
+                    if (error instanceof CompactedException) {
+                        // The revisions since the last one seen are gone: start over from the current config.
+                        runOnMember(() -> catchUp(kv));
+                    }
+                    broken.completeExceptionally(error);
+                })));
         GetResponse signals = Etcd.await(kv.get(Etcd.bytes(keys.breakersPrefix()), GetOption.builder().isPrefix(true).build()),
                 "reading the fleet's breaker signals");
         session.add(client.getWatchClient().watch(Etcd.bytes(keys.breakersPrefix()),
@@ -181,6 +186,15 @@ public final class FleetMember implements AutoCloseable {
             quorum.recompute();
             register.run();
         }
+    }
+
+    /** Offers the current config after etcd compacted away the revisions a resumed watch would have replayed. */
+    private void catchUp(KV kv) {
+        GetResponse got = Etcd.await(kv.get(Etcd.bytes(keys.config())), "reading the fleet's config after a compaction");
+        if (!got.getKvs().isEmpty()) {
+            follower.offer(FleetStore.stored(got.getKvs().getFirst()));
+        }
+        state.seen(got.getHeader().getRevision());
     }
 
     /** Writes the registration on the session's lease, and the same record without a lease for {@code fleet status}. */
@@ -272,23 +286,5 @@ public final class FleetMember implements AutoCloseable {
         gateway.engine().removeListener(breakers);
         executor.shutdownNow();
         client.close();
-    }
-
-    /** A keep-alive stream that fails, or ends, breaks the session. */
-    private record KeepAlive(CompletableFuture<Void> broken) implements StreamObserver<LeaseKeepAliveResponse> {
-        @Override
-        public void onNext(LeaseKeepAliveResponse value) {
-            // the lease lives on
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            broken.completeExceptionally(t);
-        }
-
-        @Override
-        public void onCompleted() {
-            broken.completeExceptionally(new IllegalStateException("the lease's keep-alive ended"));
-        }
     }
 }
