@@ -19,16 +19,12 @@ class FleetGatewaysTest {
 
     private static final Duration SOON = Duration.ofSeconds(15);
 
-    private static final String TO_BLUE = """
-            { "backends": { "blue": { "url": "http://${blue}" }, "green": { "url": "http://${green}" } },
-              "apis": [ { "name": "orders", "path": "/", "backendId": "blue" } ] }""";
-    private static final String TO_GREEN = TO_BLUE.replace("\"backendId\": \"blue\"", "\"backendId\": \"green\"");
-    private static final String BROKEN = TO_BLUE.replace("\"backendId\": \"blue\"", "\"backendId\": \"purple\"");
+    private static final String BROKEN = FleetHarness.TO_BLUE.replace("\"backendId\": \"blue\"", "\"backendId\": \"purple\"");
 
     @Test
     void threeGatewaysJoinAndAllApplyAPushThenRefuseABadOneAndRollBack() throws Exception {
         try (FleetHarness fleet = new FleetHarness(ETCD, "pushes", "blue", "green")) {
-            PushResult.Written first = fleet.push(TO_BLUE);
+            PushResult.Written first = fleet.push(FleetHarness.TO_BLUE);
             List<FleetHarness.Member> gateways = List.of(fleet.join("gw-1", "east"), fleet.join("gw-2", "east"), fleet.join("gw-3", "west"));
 
             Eventually.await("3 gateways registered", SOON, () -> fleet.roster.gateways().stream().filter(GatewayStatus::alive).count() == 3);
@@ -39,7 +35,7 @@ class FleetGatewaysTest {
                 assertThat(fleet.servedBy(m, "/")).isEqualTo("blue");
             }
 
-            PushResult.Written second = fleet.push(TO_GREEN);
+            PushResult.Written second = fleet.push(FleetHarness.TO_GREEN);
             for (FleetHarness.Member m : gateways) {
                 Eventually.await(m.id() + " registered revision " + second.revision(), SOON,
                         () -> fleet.revision(m.id()) == second.revision());
@@ -61,7 +57,7 @@ class FleetGatewaysTest {
             PushResult rollback = fleet.store.rollback(first.revision(), "bob", null);
             assertThat(rollback).isInstanceOf(PushResult.Written.class);
             long rolledBack = ((PushResult.Written) rollback).revision();
-            assertThat(fleet.store.current().json()).isEqualTo(fleet.config(TO_BLUE));
+            assertThat(fleet.store.current().json()).isEqualTo(fleet.config(FleetHarness.TO_BLUE));
             for (FleetHarness.Member m : gateways) {
                 Eventually.await(m.id() + " applied the rollback", SOON, () -> fleet.revision(m.id()) == rolledBack);
                 assertThat(fleet.servedBy(m, "/")).isEqualTo("blue");
@@ -77,16 +73,16 @@ class FleetGatewaysTest {
     @Test
     void aPushBasedOnAStaleRevisionIsRefusedAndShowsWhatChangedSince() {
         try (FleetHarness fleet = new FleetHarness(ETCD, "stale", "blue", "green")) {
-            PushResult.Written first = fleet.push(TO_BLUE);
-            PushResult.Written second = fleet.push(TO_GREEN);
+            PushResult.Written first = fleet.push(FleetHarness.TO_BLUE);
+            PushResult.Written second = fleet.push(FleetHarness.TO_GREEN);
 
-            PushResult result = fleet.store.push(fleet.config(TO_BLUE.replace("orders", "orders-v2")), first.revision(), "carol");
+            PushResult result = fleet.store.push(fleet.config(FleetHarness.TO_BLUE.replace("orders", "orders-v2")), first.revision(), "carol");
 
             assertThat(result).isInstanceOfSatisfying(PushResult.Stale.class, stale -> {
                 assertThat(stale.current().revision()).isEqualTo(second.revision());
                 assertThat(stale.since()).extracting(HistoryEntry::revision).containsExactly(second.revision());
-                assertThat(stale.diff()).contains("- " + fleet.config(TO_BLUE).lines().toList().get(1),
-                        "+ " + fleet.config(TO_GREEN).lines().toList().get(1));
+                assertThat(stale.diff()).contains("- " + fleet.config(FleetHarness.TO_BLUE).lines().toList().get(1),
+                        "+ " + fleet.config(FleetHarness.TO_GREEN).lines().toList().get(1));
             });
             assertThat(fleet.store.current().revision()).as("nothing written").isEqualTo(second.revision());
         }
@@ -95,7 +91,7 @@ class FleetGatewaysTest {
     @Test
     void aKilledGatewaysRegistrationExpiresWithItsLease() {
         try (FleetHarness fleet = new FleetHarness(ETCD, "deaths", "blue", "green")) {
-            fleet.push(TO_BLUE);
+            fleet.push(FleetHarness.TO_BLUE);
             fleet.join("gw-1", null);
             fleet.join("gw-2", null);
             Eventually.await("both alive", SOON, () -> fleet.roster.gateways().stream().filter(GatewayStatus::alive).count() == 2);

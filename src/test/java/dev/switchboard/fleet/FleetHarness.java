@@ -28,6 +28,11 @@ import java.util.Map;
 final class FleetHarness implements AutoCloseable {
 
     static final Duration LEASE_TTL = Duration.ofSeconds(2);
+    /** Two configs that differ in which sim serves {@code /}: a change every gateway must apply. */
+    static final String TO_BLUE = """
+            { "backends": { "blue": { "url": "http://${blue}" }, "green": { "url": "http://${green}" } },
+              "apis": [ { "name": "orders", "path": "/", "backendId": "blue" } ] }""";
+    static final String TO_GREEN = TO_BLUE.replace("\"backendId\": \"blue\"", "\"backendId\": \"green\"");
 
     /** One gateway of the fleet. */
     record Member(String id, Gateway gateway, FleetMember fleet) {

@@ -25,10 +25,6 @@ class FleetOutageTest {
     static final EtcdServer ETCD = EtcdServer.perClass();
 
     private static final Duration SOON = Duration.ofSeconds(20);
-    private static final String TO_BLUE = """
-            { "backends": { "blue": { "url": "http://${blue}" }, "green": { "url": "http://${green}" } },
-              "apis": [ { "name": "orders", "path": "/", "backendId": "blue" } ] }""";
-    private static final String TO_GREEN = TO_BLUE.replace("\"backendId\": \"blue\"", "\"backendId\": \"green\"");
 
     @TempDir
     Path dir;
@@ -36,7 +32,7 @@ class FleetOutageTest {
     @Test
     void etcdStoppedUnderTrafficFailsNoRequestAndAPushAfterItsRestartIsApplied() throws Exception {
         try (FleetHarness fleet = new FleetHarness(ETCD, "outage", "blue", "green")) {
-            fleet.push(TO_BLUE);
+            fleet.push(FleetHarness.TO_BLUE);
             FleetHarness.Member gw = fleet.join("gw-1", "east");
             Eventually.await("joined", SOON, () -> gw.fleet().connected());
             AdminServer admin = AdminServer.start(gw.gateway(), new AdminConfig("127.0.0.1:0", List.of(), List.of(),
@@ -55,7 +51,7 @@ class FleetOutageTest {
                 ETCD.start();
                 Eventually.await("gw-1 rejoined", SOON, () -> gw.gateway().configSource().connected());
                 assertThat(healthz(fleet, admin)).contains("\"connected\":true");
-                PushResult.Written after = fleet.push(TO_GREEN);
+                PushResult.Written after = fleet.push(FleetHarness.TO_GREEN);
                 Eventually.await("the push after the restart applied", SOON, () -> fleet.revision("gw-1") == after.revision());
                 assertThat(fleet.servedBy(gw, "/")).isEqualTo("green");
             } finally {
@@ -70,13 +66,13 @@ class FleetOutageTest {
     void aRevisionMadeWhileAGatewayIsCutOffIsAppliedWhenItsWatchResumes() throws Exception {
         try (FleetHarness fleet = new FleetHarness(ETCD, "partition", "blue", "green");
              TcpRelay relay = new TcpRelay(ETCD.clientPort())) {
-            fleet.push(TO_BLUE);
+            fleet.push(FleetHarness.TO_BLUE);
             FleetHarness.Member gw = fleet.join("gw-1", null, relay.port());
             Eventually.await("joined", SOON, () -> gw.fleet().connected());
 
             relay.cut();
             Eventually.await("gw-1 says it lost etcd", SOON, () -> !gw.fleet().connected());
-            PushResult.Written missed = fleet.push(TO_GREEN);
+            PushResult.Written missed = fleet.push(FleetHarness.TO_GREEN);
             assertThat(fleet.servedBy(gw, "/")).as("still the last config it had").isEqualTo("blue");
 
             relay.restore();
