@@ -25,29 +25,29 @@ import java.util.Map;
  * A fleet on a real etcd: simulated backends, an operator's store and roster, and gateways that join over real
  * loopback sockets, each with its own etcd client (optionally through a relay the test can cut).
  */
-final class FleetHarness implements AutoCloseable {
+public final class FleetHarness implements AutoCloseable {
 
     static final Duration LEASE_TTL = Duration.ofSeconds(2);
     /** Two configs that differ in which sim serves {@code /}: a change every gateway must apply. */
-    static final String TO_BLUE = """
+    public static final String TO_BLUE = """
             { "backends": { "blue": { "url": "http://${blue}" }, "green": { "url": "http://${green}" } },
               "apis": [ { "name": "orders", "path": "/", "backendId": "blue" } ] }""";
-    static final String TO_GREEN = TO_BLUE.replace("\"backendId\": \"blue\"", "\"backendId\": \"green\"");
+    public static final String TO_GREEN = TO_BLUE.replace("\"backendId\": \"blue\"", "\"backendId\": \"green\"");
 
     /** One gateway of the fleet. */
-    record Member(String id, Gateway gateway, FleetMember fleet) {
+    public record Member(String id, Gateway gateway, FleetMember fleet) {
     }
 
     final EtcdServer etcd;
-    final FleetAddress address;
+    public final FleetAddress address;
     final Map<String, SimBackend> sims = new LinkedHashMap<>();
     final Client operator;
-    final FleetStore store;
+    public final FleetStore store;
     final FleetRoster roster;
     final Map<String, Member> members = new LinkedHashMap<>();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    FleetHarness(EtcdServer etcd, String fleet, String... simNames) {
+    public FleetHarness(EtcdServer etcd, String fleet, String... simNames) {
         this.etcd = etcd;
         this.address = FleetAddress.parse(etcd.fleetUrl(fleet));
         for (String name : simNames) {
@@ -61,7 +61,7 @@ final class FleetHarness implements AutoCloseable {
     }
 
     /** {@code json} with {@code ${name}} replaced by each sim's host:port. */
-    String config(String json) {
+    public String config(String json) {
         String resolved = json;
         for (var e : sims.entrySet()) {
             resolved = resolved.replace("${" + e.getKey() + "}", "127.0.0.1:" + e.getValue().port());
@@ -69,18 +69,18 @@ final class FleetHarness implements AutoCloseable {
         return resolved;
     }
 
-    PushResult.Written push(String json) {
+    public PushResult.Written push(String json) {
         PushResult result = store.push(config(json), null, "alice");
         assertThat(result).isInstanceOf(PushResult.Written.class);
         return (PushResult.Written) result;
     }
 
-    Member join(String id, String region) {
+    public Member join(String id, String region) {
         return join(id, region, etcd.clientPort());
     }
 
     /** Starts a gateway on the fleet's current config and joins it, reaching etcd at {@code etcdPort} (a relay's, say). */
-    Member join(String id, String region, int etcdPort) {
+    public Member join(String id, String region, int etcdPort) {
         FleetAddress via = new FleetAddress(List.of("127.0.0.1:" + etcdPort), address.fleet());
         Client client = Etcd.connectChecked(via);
         StoredConfig initial = new FleetStore(client, new FleetKeys(address.fleet()), Clock.systemUTC()).current();
@@ -93,18 +93,18 @@ final class FleetHarness implements AutoCloseable {
     }
 
     /** Stops following the fleet as a crash would (no deregistration); the gateway itself is closed too. */
-    void kill(String id) {
+    public void kill(String id) {
         Member m = members.remove(id);
         m.fleet().close();
         m.gateway().close(Duration.ZERO);
     }
 
-    GatewayStatus status(String id) {
+    public GatewayStatus status(String id) {
         return roster.gateways().stream().filter(g -> g.id().equals(id)).findFirst().orElse(null);
     }
 
     /** The revision {@code id} registered as applied; -1 before it registered. */
-    long revision(String id) {
+    public long revision(String id) {
         GatewayStatus s = status(id);
         return s == null ? -1 : s.revision();
     }
@@ -115,7 +115,7 @@ final class FleetHarness implements AutoCloseable {
     }
 
     /** Which sim answered a request through {@code m}. */
-    String servedBy(Member m, String path) throws IOException, InterruptedException {
+    public String servedBy(Member m, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get(m, path);
         assertThat(response.statusCode()).as("status through " + m.id()).isEqualTo(200);
         return response.headers().firstValue("X-Sim-Backend").orElseThrow();
