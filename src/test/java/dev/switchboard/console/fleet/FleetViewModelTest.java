@@ -16,6 +16,8 @@ import io.etcd.jetcd.Client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -66,6 +68,29 @@ class FleetViewModelTest {
             FleetViewModel.Refresh last = model.refresh();
             assertThat(last.joined()).extracting(GatewayStatus::id).containsExactly("gw-3");
             assertThat(last.rows()).noneMatch(FleetRow::drifting);
+        }
+    }
+
+    @Test
+    void theFollowerReportsGatewaysThatJoinAndThatDie() {
+        try (FleetHarness fleet = new FleetHarness(ETCD, "follow", "blue", "green");
+             Client client = Etcd.connectChecked(fleet.address)) {
+            FleetKeys keys = new FleetKeys("follow");
+            FleetViewModel model = new FleetViewModel(new FleetStore(client, keys, Clock.systemUTC()), new FleetRoster(client, keys), "dana");
+            fleet.push(FleetHarness.TO_BLUE);
+            fleet.join("gw-1", null);
+            Eventually.await("gw-1 registered", SOON, () -> fleet.status("gw-1") != null);
+            model.refresh();
+            List<String> joined = new CopyOnWriteArrayList<>();
+            List<String> left = new CopyOnWriteArrayList<>();
+            try (FleetFollower follower = new FleetFollower(model, g -> joined.add(g.id()), left::add)) {
+                fleet.join("gw-2", null);
+                Eventually.await("gw-2's join seen", SOON, () -> joined.contains("gw-2"));
+                fleet.kill("gw-1");
+                Eventually.await("gw-1's death seen", SOON, () -> left.contains("gw-1"));
+                assertThat(joined).containsExactly("gw-2");
+                assertThat(left).containsExactly("gw-1");
+            }
         }
     }
 
