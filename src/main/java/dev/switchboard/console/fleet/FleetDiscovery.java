@@ -13,6 +13,8 @@ import io.etcd.jetcd.Client;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
 
 /**
@@ -36,7 +38,9 @@ public final class FleetDiscovery {
     public static List<GatewayStatus> addGateways(ConsoleSession session, FleetAddress address, String token, String operator) {
         Client client = Etcd.connectChecked(address);
         FleetKeys keys = new FleetKeys(address.fleet());
-        FleetViewModel fleet = new FleetViewModel(new FleetStore(client, keys, Clock.systemUTC()), new FleetRoster(client, keys), operator);
+        FleetStore store = new FleetStore(client, keys, Clock.systemUTC());
+        FleetRoster roster = new FleetRoster(client, keys);
+        FleetViewModel fleet = new FleetViewModel(store, roster, operator);
         List<GatewayStatus> found = fleet.refresh().joined();
         for (GatewayStatus g : found) {
             RemoteGatewayFeed feed = FleetFeeds.feed(g, token);
@@ -44,7 +48,13 @@ public final class FleetDiscovery {
                 session.add(feed);
             }
         }
-        session.whenWindowOpens(window -> follow(session, window, fleet, token, client), null);
+        session.whenWindowOpens(window -> {
+            follow(session, window, fleet, token, client);
+            // Its own view model: the window's refreshes must not take the follower's joins and leaves.
+            ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("fleet-window").factory());
+            new FleetWindow(new FleetViewModel(store, roster, operator), worker, address.toString(), null).show();
+            session.whenWindowOpens(w -> { }, worker::shutdownNow);
+        }, null);
         return found;
     }
 
