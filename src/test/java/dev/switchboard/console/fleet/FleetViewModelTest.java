@@ -33,8 +33,7 @@ class FleetViewModelTest {
     void followsJoinsAndLeavesShowsDriftAppliesToTheFleetAndRollsBack() {
         try (FleetHarness fleet = new FleetHarness(ETCD, "console", "blue", "green");
              Client client = Etcd.connectChecked(fleet.address)) {
-            FleetKeys keys = new FleetKeys("console");
-            FleetViewModel model = new FleetViewModel(new FleetStore(client, keys, Clock.systemUTC()), new FleetRoster(client, keys), "dana");
+            FleetViewModel model = model(client, "console");
             long first = fleet.push(FleetHarness.TO_BLUE).revision();
             fleet.join("gw-1", "east");
             fleet.join("gw-2", "west");
@@ -75,8 +74,7 @@ class FleetViewModelTest {
     void theFollowerReportsGatewaysThatJoinAndThatDie() {
         try (FleetHarness fleet = new FleetHarness(ETCD, "follow", "blue", "green");
              Client client = Etcd.connectChecked(fleet.address)) {
-            FleetKeys keys = new FleetKeys("follow");
-            FleetViewModel model = new FleetViewModel(new FleetStore(client, keys, Clock.systemUTC()), new FleetRoster(client, keys), "dana");
+            FleetViewModel model = model(client, "follow");
             fleet.push(FleetHarness.TO_BLUE);
             fleet.join("gw-1", null);
             Eventually.await("gw-1 registered", SOON, () -> fleet.status("gw-1") != null);
@@ -92,6 +90,12 @@ class FleetViewModelTest {
                 assertThat(left).containsExactly("gw-1");
             }
         }
+    }
+
+    /** The view model of operator "dana" on {@code fleet}. */
+    private static FleetViewModel model(Client client, String fleet) {
+        FleetKeys keys = new FleetKeys(fleet);
+        return new FleetViewModel(new FleetStore(client, keys, Clock.systemUTC()), new FleetRoster(client, keys), "dana");
     }
 
     @Test
