@@ -21,7 +21,10 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -53,6 +56,7 @@ public final class Gateway implements AutoCloseable {
     private ScheduledFuture<?> monitors;
     private boolean closed;
     private volatile ConfigSourceStatus configSource;
+    private final List<Consumer<ConfigSourceStatus>> configSourceListeners = new CopyOnWriteArrayList<>();
 
     private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime, TrafficProfiles profiles) {
         this.group = group;
@@ -160,6 +164,18 @@ public final class Gateway implements AutoCloseable {
     /** Set by whatever feeds this gateway its config from elsewhere (a fleet), whenever its reachability changes. */
     public void reportConfigSource(ConfigSourceStatus status) {
         configSource = status;
+        for (Consumer<ConfigSourceStatus> l : configSourceListeners) {
+            try {
+                l.accept(status);
+            } catch (RuntimeException e) {
+                LOG.warn("config source listener failed", e);
+            }
+        }
+    }
+
+    /** Told of every {@link #reportConfigSource} (telemetry streams it to consoles). */
+    public void addConfigSourceListener(Consumer<ConfigSourceStatus> listener) {
+        configSourceListeners.add(listener);
     }
 
     /** Requests between head and end of response right now. */

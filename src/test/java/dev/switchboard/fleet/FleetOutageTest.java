@@ -3,6 +3,9 @@ package dev.switchboard.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.AdminConfig;
+import dev.switchboard.telemetry.client.TelemetryClient;
+import dev.switchboard.telemetry.client.TelemetryListener;
+import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import dev.switchboard.telemetry.server.AdminServer;
 import dev.switchboard.testing.EtcdServer;
 import dev.switchboard.testing.Eventually;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +29,7 @@ class FleetOutageTest {
     static final EtcdServer ETCD = EtcdServer.perClass();
 
     private static final Duration SOON = Duration.ofSeconds(20);
+    private static final String VIEWER = "fleet-viewer-token-0001";
 
     @TempDir
     Path dir;
@@ -35,8 +40,19 @@ class FleetOutageTest {
             fleet.push(FleetHarness.TO_BLUE);
             FleetHarness.Member gw = fleet.join("gw-1", "east");
             Eventually.await("joined", SOON, () -> gw.fleet().connected());
-            AdminServer admin = AdminServer.start(gw.gateway(), new AdminConfig("127.0.0.1:0", List.of(), List.of(),
+            AdminServer admin = AdminServer.start(gw.gateway(), new AdminConfig("127.0.0.1:0",
+                    List.of(new AdminConfig.AdminToken("viewer", VIEWER, AdminConfig.AdminRole.VIEWER)), List.of(),
                     AdminConfig.DEFAULT_STATS_PERIOD, null, null), dir.resolve("gw-1.json"));
+            List<TelemetryEvent> events = new CopyOnWriteArrayList<>();
+            TelemetryClient console = TelemetryClient.builder(URI.create("ws://127.0.0.1:" + admin.port() + "/telemetry"), VIEWER)
+                    .listener(new TelemetryListener() {
+                        @Override
+                        public void onEvent(TelemetryEvent event) {
+                            events.add(event);
+                        }
+                    }).build();
+            console.start();
+            Eventually.await("console connected", SOON, () -> console.model() != null);
             Traffic traffic = new Traffic(fleet, gw);
             try {
                 Thread.ofPlatform().daemon().start(traffic);
@@ -45,6 +61,7 @@ class FleetOutageTest {
                 ETCD.stop();
                 Eventually.await("gw-1 says it lost etcd", SOON, () -> !gw.gateway().configSource().connected());
                 assertThat(healthz(fleet, admin)).contains("\"connected\":false").contains("still serving fleet config revision");
+                Eventually.await("consoles told", SOON, () -> events.stream().anyMatch(e -> e instanceof TelemetryEvent.ConfigSource c && !c.connected()));
                 int before = traffic.ok.get();
                 Eventually.await("requests keep succeeding without etcd", SOON, () -> traffic.ok.get() > before + 50);
 
@@ -56,6 +73,7 @@ class FleetOutageTest {
                 assertThat(fleet.servedBy(gw, "/")).isEqualTo("green");
             } finally {
                 traffic.stop = true;
+                console.close();
                 admin.close();
             }
             assertThat(traffic.failed.get()).as("failed requests (" + traffic.lastFailure + ")").isZero();

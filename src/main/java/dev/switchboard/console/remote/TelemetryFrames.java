@@ -87,6 +87,8 @@ final class TelemetryFrames {
                     d.from(), d.to(), d.reason());
             case TelemetryEvent.DnsAnswer d -> ConsoleEvents.dnsAnswer(at, consoleId, d.profile(), d.answer(), d.exists(),
                     d.ttl());
+            case TelemetryEvent.ConfigSource c -> new ConsoleEvent(at, consoleId, "", EventKind.CONFIG, !c.connected(),
+                    "config source " + c.source() + ": " + c.detail());
         };
     }
 
