@@ -20,6 +20,12 @@ public final class FleetRoster {
         this.keys = keys;
     }
 
+    /** The fleet's published OPEN breakers, oldest key first: which gateway holds which backend's breaker open. */
+    public List<BreakerSignal> openBreakers() {
+        return Etcd.await(kv.get(Etcd.bytes(keys.breakersPrefix()), GetOption.builder().isPrefix(true).build()), "reading the fleet's breakers")
+                .getKvs().stream().map(k -> FleetJson.read(Etcd.text(k.getValue()), BreakerSignal.class, Etcd.text(k.getKey()))).toList();
+    }
+
     /** Gateways by id; one whose lease expired is listed with {@code alive} false. */
     public List<GatewayStatus> gateways() {
         GetOption prefix = GetOption.builder().isPrefix(true).build();

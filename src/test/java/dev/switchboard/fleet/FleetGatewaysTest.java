@@ -130,6 +130,8 @@ class FleetGatewaysTest {
             assertThat(FleetHarness.backend(c, "flaky").reason())
                     .isEqualTo("breaker open on 2 of the fleet's gateways (quorum 2): gw-a, gw-b");
             assertThat(fleet.get(c, "/").statusCode()).as("gw-c's own breaker never tripped").isEqualTo(503);
+            assertThat(fleet.roster.openBreakers()).extracting(BreakerSignal::backend, BreakerSignal::gateway).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("flaky", "gw-a"), org.assertj.core.groups.Tuple.tuple("flaky", "gw-b"));
         }
     }
 

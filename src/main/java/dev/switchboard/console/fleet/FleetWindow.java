@@ -41,6 +41,7 @@ public final class FleetWindow {
     private final TableView<FleetRow> gateways = new TableView<>();
     private final ListView<HistoryEntry> history = new ListView<>();
     private final TextArea diff = new TextArea();
+    private final ListView<FleetViewModel.BreakerRow> breakers = new ListView<>();
     private final Label status = new Label();
     private volatile long shownRevision;
 
@@ -74,6 +75,16 @@ public final class FleetWindow {
             }
         });
         diff.setEditable(false);
+        breakers.setPrefHeight(90);
+        breakers.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(FleetViewModel.BreakerRow b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(empty || b == null ? null : b.backend() + ": breaker open on " + String.join(", ", b.openOn()) + " ("
+                        + b.openOn().size() + " of " + b.alive() + " live gateways)" + (b.diverges() ? " - the gateways disagree" : ""));
+                setStyle(!empty && b != null && b.diverges() ? "-fx-background-color: #fff3cd;" : "");
+            }
+        });
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> refresh());
         Button apply = new Button("Apply to fleet…");
@@ -81,7 +92,8 @@ public final class FleetWindow {
         Button rollback = new Button("Roll back to selected…");
         rollback.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull());
         rollback.setOnAction(e -> confirmRollback(history.getSelectionModel().getSelectedItem()));
-        BorderPane root = new BorderPane(new VBox(6, gateways, new Label("History (select one to diff against the current config)"),
+        BorderPane root = new BorderPane(new VBox(6, gateways, new Label("Open breakers in the fleet (divergence highlighted)"), breakers,
+                new Label("History (select one to diff against the current config)"),
                 new HBox(6, history, diff)), new HBox(6, refresh, apply, rollback, status), null, null, null);
         stage.setScene(new Scene(root, 1000, 640));
     }
@@ -92,13 +104,16 @@ public final class FleetWindow {
     }
 
     public void refresh() {
-        run(() -> new Object[] {fleet.refresh(), fleet.history()}, result -> {
+        run(() -> new Object[] {fleet.refresh(), fleet.history(), fleet.breakers()}, result -> {
             FleetViewModel.Refresh r = (FleetViewModel.Refresh) result[0];
             shownRevision = r.current() == null ? 0 : r.current().revision();
             gateways.getItems().setAll(r.rows());
             @SuppressWarnings("unchecked")
             List<HistoryEntry> entries = (List<HistoryEntry>) result[1];
             history.getItems().setAll(entries.reversed());
+            @SuppressWarnings("unchecked")
+            List<FleetViewModel.BreakerRow> open = (List<FleetViewModel.BreakerRow>) result[2];
+            breakers.getItems().setAll(open);
             status.setText("fleet config: revision " + shownRevision + "; " + r.rows().stream().filter(FleetRow::drifting).count()
                     + " gateway(s) drifting; " + r.rows().stream().map(FleetRow::gateway).filter(GatewayStatus::alive).count() + " alive");
         });
