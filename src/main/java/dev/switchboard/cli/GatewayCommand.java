@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.config.HostPort;
+import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.config.AdminConfig;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.fleet.FleetMember;
@@ -8,14 +9,19 @@ import dev.switchboard.fleet.MemberIdentity;
 import dev.switchboard.gateway.ConfigWatcher;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.telemetry.server.AdminServer;
+import dev.switchboard.telemetry.server.TelemetryLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,16 +29,39 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard gateway --config FILE}: runs the gateway until SIGTERM/SIGINT, reloading the file when it
- * changes, and drains in-flight requests within {@code gateway.drainTimeout} on the way out. With {@code --fleet}
- * instead, the config comes from the fleet's etcd and the gateway registers there (see docs/fleet.md).
+ * changes or on SIGHUP, and drains in-flight requests within {@code gateway.drainTimeout} on the way out. Its help is
+ * the service's manual: the Debian package's systemd unit runs this command. With {@code --fleet} instead of
+ * {@code --config}, the config comes from the fleet's etcd and the gateway registers there (see docs/fleet.md).
  */
 @Command(name = "gateway",
         mixinStandardHelpOptions = true,
-        description = "Run the load-balancing gateway; the config file is watched and reloaded when it changes, or followed in a fleet's etcd.",
+        description = {
+            "Run the load-balancing gateway. The config file is watched and reloaded when it changes, and reloaded on SIGHUP;"
+                + " a file with problems is rejected, every problem logged, and the running config kept.",
+            "SIGTERM or SIGINT stops it: the listener closes, in-flight requests drain for up to gateway.drainTimeout, exit 0."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by a signal after draining", "1:the config has problems",
-                "2:the file or the fleet cannot be read, or the listener cannot start"})
+                "2:the file or the fleet cannot be read, or the listener cannot start"},
+        footerHeading = "%nAs a service (the Debian package):%n",
+        // One line each, under 80 columns: picocli would wrap longer ones without indenting them.
+        footer = {
+            "  The systemd template unit switchboard-gateway@.service runs instance NAME",
+            "  as the system user switchboard:",
+            "    switchboard gateway --config /etc/switchboard/NAME.json \\",
+            "        --state-dir /var/lib/switchboard/NAME",
+            "  It is installed, not enabled. Write the config first, starting from the",
+            "  sample /etc/switchboard/example.json (format: docs/config.md):",
+            "    sudo cp /etc/switchboard/example.json /etc/switchboard/NAME.json",
+            "    switchboard validate /etc/switchboard/NAME.json",
+            "    sudo systemctl enable --now switchboard-gateway@NAME",
+            "    sudo systemctl reload switchboard-gateway@NAME   # validate, then SIGHUP",
+            "    sudo systemctl stop switchboard-gateway@NAME     # SIGTERM: drain, exit",
+            "    journalctl -u switchboard-gateway@NAME           # its stdout and stderr",
+            "  The service may write only /var/lib/switchboard (overrides, audit log)",
+            "  and /var/log/switchboard (access logs); the rest is read-only to it."})
 public final class GatewayCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
 
     @Option(names = "--config", paramLabel = "FILE", description = "gateway config JSON")
     private Path file;
@@ -44,16 +73,12 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "this gateway's id in the fleet (required with --fleet)")
     private String id;
 
-    @Option(names = "--region", paramLabel = "NAME", description = "this gateway's region (gateway.region; APIM's context.Deployment.Region)")
+    @Option(names = "--region", paramLabel = "NAME", description = "this gateway's region, instead of gateway.region of the config (APIM's context.Deployment.Region)")
     private String region;
 
     @Option(names = "--lease-ttl", paramLabel = "SECONDS", defaultValue = "10",
-            description = "how long the fleet registration outlives a gateway that died (default ${DEFAULT-VALUE})")
+            description = "with --fleet: how long the registration outlives a gateway that died (default ${DEFAULT-VALUE})")
     private int leaseTtlSeconds;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "with --fleet: where the admin listener keeps its audit log and runtime overrides (default: the working directory)")
-    private Path stateDir;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "listen here instead of gateway.listen of the config")
     private String listen;
@@ -61,6 +86,15 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--admin", paramLabel = "HOST:PORT",
             description = "admin listener (telemetry, metrics, control) here instead of admin.listen of the config")
     private String admin;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "keep runtime overrides (FILE.overrides.json) and a relative or the default audit log here, created if missing;"
+                    + " default: the config file's directory (with --fleet: the working directory)")
+    private Path stateDir;
+
+    @Option(names = "--access-log", paramLabel = "FILE|-",
+            description = "write the access log to FILE, or - for standard output, instead of gateway.accessLog.path of the config")
+    private String accessLog;
 
     @Spec
     private CommandSpec spec;
@@ -79,21 +113,34 @@ public final class GatewayCommand implements Callable<Integer> {
         if (!loaded.loaded()) {
             return loaded.exitCode();
         }
-        GatewayConfig config = region == null ? loaded.config() : loaded.config().withGateway(loaded.config().gateway().withRegion(region));
+        GatewayConfig config = loaded.config();
+        if (region != null) {
+            config = config.withGateway(config.gateway().withRegion(region));
+        }
+        if (accessLog != null) {
+            config = config.withGateway(config.gateway().withAccessLog(AccessLogConfig.at(accessLog, config.gateway().accessLog())));
+        }
         Gateway gateway;
         ConfigWatcher watcher;
         AdminServer adminServer;
         try {
-            gateway = start(config);
-            adminServer = startAdmin(gateway, config.admin(), file);
+            if (stateDir != null) {
+                Files.createDirectories(stateDir);
+            }
+            gateway = listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
+            adminServer = startAdmin(gateway, config.admin(), file, stateDir != null ? stateDir : file.toAbsolutePath().getParent());
             watcher = ConfigWatcher.start(file, gateway);
         } catch (RuntimeException | IOException e) {
             err.println("cannot start the gateway: " + e.getMessage());
             return ConfigFile.UNREADABLE;
         }
+        ReloadSignal.onHangup(() -> LOG.info("SIGHUP: reloading {}: {}", file, watcher.reload().name().toLowerCase(Locale.ROOT)));
         StopSignals.await();
         watcher.close();
-        stop(gateway, adminServer);
+        if (adminServer != null) {
+            adminServer.close();
+        }
+        gateway.close(gateway.config().gateway().drainTimeout());
         return 0;
     }
 
@@ -108,12 +155,14 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         MemberIdentity local = new MemberIdentity(id, region, null, Instant.now(), Duration.ofSeconds(leaseTtlSeconds));
         GatewayConfig config = FleetMember.localize(local).apply(join.config());
+        Path state = stateDir != null ? stateDir : Path.of(".");
         Gateway gateway;
         AdminServer adminServer;
         try {
-            gateway = start(config);
-            adminServer = startAdmin(gateway, config.admin(), stateDir.resolve("fleet-" + join.address().fleet() + "-" + id + ".json"));
-        } catch (RuntimeException e) {
+            Files.createDirectories(state);
+            gateway = listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
+            adminServer = startAdmin(gateway, config.admin(), state.resolve("fleet-" + join.address().fleet() + "-" + id + ".json"), state);
+        } catch (RuntimeException | IOException e) {
             join.client().close();
             err.println("cannot start the gateway: " + e.getMessage());
             return ConfigFile.UNREADABLE;
@@ -123,19 +172,11 @@ public final class GatewayCommand implements Callable<Integer> {
         FleetMember member = FleetMember.start(join.client(), join.address(), gateway, identity, join.stored(), Clock.systemUTC());
         StopSignals.await();
         member.leave();
-        stop(gateway, adminServer);
-        return 0;
-    }
-
-    private Gateway start(GatewayConfig config) {
-        return listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
-    }
-
-    private static void stop(Gateway gateway, AdminServer adminServer) {
         if (adminServer != null) {
             adminServer.close();
         }
         gateway.close(gateway.config().gateway().drainTimeout());
+        return 0;
     }
 
     private static String adminUrl(AdminServer server, AdminConfig configured) {
@@ -149,14 +190,14 @@ public final class GatewayCommand implements Callable<Integer> {
     /**
      * The admin listener when the config has an admin section or --admin asks for one; without tokens only /healthz answers.
      *
-     * @param stateFile its audit log and overrides file live beside this file
+     * @param configFile the config file, or for a fleet gateway a name in the state directory: overrides are kept as FILE.overrides.json
      */
-    private AdminServer startAdmin(Gateway gateway, AdminConfig configured, Path stateFile) {
+    private AdminServer startAdmin(Gateway gateway, AdminConfig configured, Path configFile, Path state) {
         if (configured == null && admin == null) {
             return null;
         }
         AdminConfig settings = configured != null ? configured
                 : new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of(), List.of(), AdminConfig.DEFAULT_STATS_PERIOD, null, null);
-        return AdminServer.start(gateway, admin == null ? settings : settings.withListen(admin), stateFile);
+        return AdminServer.start(gateway, admin == null ? settings : settings.withListen(admin), configFile, state, TelemetryLimits.DEFAULTS);
     }
 }

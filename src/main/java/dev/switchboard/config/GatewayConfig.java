@@ -36,14 +36,14 @@ public record GatewayConfig(
         this(gateway, backends, apis, diagnostics, null, List.of(), null);
     }
 
+    /** This config with other gateway settings. */
+    public GatewayConfig withGateway(GatewaySettings settings) {
+        return new GatewayConfig(settings, backends, apis, diagnostics, admin, trafficProfiles, dns);
+    }
+
     /** This config with {@code admin} as its admin section. */
     public GatewayConfig withAdmin(AdminConfig admin) {
         return new GatewayConfig(gateway, backends, apis, diagnostics, admin, trafficProfiles, dns);
-    }
-
-    /** This config with other gateway settings (a fleet gateway's own id and region), everything else kept. */
-    public GatewayConfig withGateway(GatewaySettings replaced) {
-        return new GatewayConfig(replaced, backends, apis, diagnostics, admin, trafficProfiles, dns);
     }
 
     /** This config with other backends, everything else kept. */

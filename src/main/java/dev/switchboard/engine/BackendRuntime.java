@@ -2,13 +2,14 @@ package dev.switchboard.engine;
 
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.SlowStartConfig;
+import dev.switchboard.engine.balance.BackendLoad;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.CircuitBreaker;
 import java.util.Objects;
 
 /**
- * The long-lived state of one single backend, kept across config swaps while its id stays: breaker, probe verdict
- * and slow-start ramp. Everything but the breaker is guarded by the engine's mutation lock.
+ * The long-lived state of one single backend, kept across config swaps while its id stays: breaker, probe verdict,
+ * slow-start ramp and load. Everything but the breaker is guarded by the engine's mutation lock.
  */
 final class BackendRuntime {
 
@@ -18,6 +19,7 @@ final class BackendRuntime {
     private final String id;
     private final CircuitBreaker breaker;
     private final ProbeTracker probe;
+    private final BackendLoad load = new BackendLoad();
     private SlowStartConfig slowStart;
     private boolean wasUp = true;
     private long rampStartNanos;
@@ -43,6 +45,11 @@ final class BackendRuntime {
 
     ProbeTracker probe() {
         return probe;
+    }
+
+    /** In flight and latency, for the latency-aware balancers; kept across config swaps like the breaker. */
+    BackendLoad load() {
+        return load;
     }
 
     void reconfigure(BackendConfig config) {

@@ -3,15 +3,12 @@ package dev.switchboard.engine;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.ErrorReason;
 import dev.switchboard.config.GatewayConfig;
-import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.BreakerTransition;
-import dev.switchboard.engine.breaker.CircuitBreaker;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.engine.retry.RetryPlanner;
 import dev.switchboard.engine.routing.RequestView;
 import dev.switchboard.engine.routing.RouteMatch;
 import dev.switchboard.engine.routing.Router;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,15 +46,22 @@ public final class Engine {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final int MAX_WEIGHT = 1000;
     private static final int MAX_PRIORITY = 100;
+    /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: the attempt's latency was not measured. */
+    public static final long UNKNOWN_LATENCY = -1;
+    /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: not the attempt's first outcome. */
+    public static final long LATER_OUTCOME = Long.MIN_VALUE;
 
     private final Ticker ticker;
     private final RetryPlanner retryPlanner;
     private final StateBuilder builder;
+    private final OutcomeTime outcomeTime;
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /** Long-lived per-backend state by id; guarded by {@link #lock}. */
     private final Map<String, BackendRuntime> runtimes = new HashMap<>();
     private volatile LiveState state;
+    /** The last {@link #pin()} result, handed to every request routed while the state stays the same. */
+    private volatile PinnedState pinned;
 
     /**
      * @param config validated config
@@ -67,7 +71,8 @@ public final class Engine {
     public Engine(GatewayConfig config, Ticker ticker, RandomGenerator random) {
         this.ticker = ticker;
         this.retryPlanner = new RetryPlanner(random);
-        this.builder = new StateBuilder(ticker);
+        this.outcomeTime = new OutcomeTime(ticker.nanos());
+        this.builder = new StateBuilder(ticker, outcomeTime);
         synchronized (lock) {
             syncRuntimes(config);
             publish(config, RuntimeOverrides.NONE, 1, new ArrayList<>());
@@ -75,6 +80,44 @@ public final class Engine {
     }
 
     // ---- hot path ----
+
+    /** The current state for one request to keep; reused until the state changes, so pinning allocates rarely. */
+    public PinnedState pin() {
+        LiveState s = current();
+        PinnedState p = pinned;
+        if (p == null || p.state != s) {
+            p = new PinnedState(s);
+            pinned = p;
+        }
+        return p;
+    }
+
+    /**
+     * Picks for a request that pinned its state. While the config and overrides are still the pinned version the
+     * live state is used, so breaker and probe changes since routing count; after a reload or an override the
+     * pinned state is, so the request's target and backends stay the ones it was routed to.
+     *
+     * @throws IllegalArgumentException for a target the pinned state does not have
+     */
+    public Pick pick(PinnedState pinned, String targetId, String affinityKey, Attempts attempts) {
+        return pick(stateFor(pinned), targetId, affinityKey, attempts);
+    }
+
+    /**
+     * Explains {@code pick}, just made for a request that pinned its state: the target's members as that pick saw
+     * them and the rule that chose. Allocates; call it only when a log or trace wants it.
+     *
+     * @param attempts the request's attempts, including this pick
+     */
+    public PickExplanation explain(PinnedState pinned, String targetId, String affinityKey, Attempts attempts, Pick pick) {
+        return PickExplainer.explain(stateFor(pinned), targetId, affinityKey, attempts, pick);
+    }
+
+    /** The live state while it has the pinned config and overrides version; the pinned state after a change. */
+    private LiveState stateFor(PinnedState pinned) {
+        LiveState live = current();
+        return live.version() == pinned.state.version() ? live : pinned.state;
+    }
 
     /**
      * Picks a backend of a pool, or the single backend itself. Lock-free and allocation-free.
@@ -86,13 +129,20 @@ public final class Engine {
      * @throws IllegalArgumentException for an unknown target
      */
     public Pick pick(String targetId, String affinityKey, Attempts attempts) {
-        PoolBalancer target = current().targets().get(targetId);
+        return pick(current(), targetId, affinityKey, attempts);
+    }
+
+    private static Pick pick(LiveState state, String targetId, String affinityKey, Attempts attempts) {
+        PoolBalancer target = state.targets().get(targetId);
         if (target == null) {
             throw new IllegalArgumentException("unknown backend or pool '" + targetId + "'");
         }
         Pick pick = target.pick(affinityKey, attempts);
-        if (attempts != null && pick instanceof BackendHandle h) {
-            attempts.add(h);
+        if (pick instanceof BackendHandle h) {
+            h.runtime.load().started();
+            if (attempts != null) {
+                attempts.add(h);
+            }
         }
         return pick;
     }
@@ -106,13 +156,30 @@ public final class Engine {
      * @param retryAfter the response's Retry-After header, or null
      */
     public void recordOutcome(Pick pick, int status, ErrorReason reason, String retryAfter) {
+        recordOutcome(pick, status, reason, retryAfter, UNKNOWN_LATENCY);
+    }
+
+    /**
+     * {@link #recordOutcome(Pick, int, ErrorReason, String)} with the attempt's latency, which the latency-aware
+     * balancers learn from. The first outcome of an attempt ends it for them (no longer in flight).
+     *
+     * @param latencyNanos attempt start to response head or failure; {@link #UNKNOWN_LATENCY} when not measured;
+     *                     {@link #LATER_OUTCOME} for a failure after the attempt's first outcome (the response broke off)
+     */
+    public void recordOutcome(Pick pick, int status, ErrorReason reason, String retryAfter, long latencyNanos) {
         if (!(pick instanceof BackendHandle h)) {
             return;
+        }
+        if (latencyNanos != LATER_OUTCOME) {
+            endAttempt(h, latencyNanos);
         }
         current();
         BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
         if (t != null) {
             synchronized (lock) {
+                if (runtimes.get(h.backendId()) != h.runtime) {
+                    return; // a reload removed the backend while the request was on it: nothing left to publish
+                }
                 List<EngineEvent> events = new ArrayList<>();
                 onBreakerTransition(h.runtime, t, events);
                 rebuild(events);
@@ -122,9 +189,20 @@ public final class Engine {
 
     /** A picked request ended without an outcome (e.g. the client left): give back its half-open permit. */
     public void abandon(Pick pick) {
-        if (pick instanceof BackendHandle h && h.availability == Availability.HALF_OPEN) {
+        if (!(pick instanceof BackendHandle h)) {
+            return;
+        }
+        endAttempt(h, UNKNOWN_LATENCY);
+        if (h.availability == Availability.HALF_OPEN) {
             h.runtime.breaker().releaseTrial();
         }
+    }
+
+    /** The attempt is no longer in flight; its latency (when known) is a sample for peak-ewma. */
+    private void endAttempt(BackendHandle h, long latencyNanos) {
+        long now = ticker.nanos();
+        h.runtime.load().ended(latencyNanos, now);
+        outcomeTime.advance(now);
     }
 
     // ---- config and runtime edits ----
@@ -225,33 +303,7 @@ public final class Engine {
 
     public EngineSnapshot snapshot() {
         synchronized (lock) {
-            LiveState s = current();
-            long now = ticker.nanos();
-            Map<String, EngineSnapshot.BackendView> views = new HashMap<>();
-            List<EngineSnapshot.BackendView> backends = new ArrayList<>();
-            List<EngineSnapshot.PoolView> pools = new ArrayList<>();
-            for (BackendConfig b : s.config().backends().values()) {
-                if (!b.isPool()) {
-                    EngineSnapshot.BackendView v = backendView(s, b, now);
-                    views.put(b.id(), v);
-                    backends.add(v);
-                }
-            }
-            for (BackendConfig b : s.config().backends().values()) {
-                if (b.isPool()) {
-                    List<EngineSnapshot.MemberView> members = new ArrayList<>();
-                    for (PoolBalancer.MemberPlan m : s.targets().get(b.id()).plan()) {
-                        BackendHandle h = m.handle();
-                        String reason = h.availability == Availability.DRAINING && m.baseWeight() == 0 ? "weight 0"
-                                : s.statuses().get(h.backendId()).reason();
-                        members.add(new EngineSnapshot.MemberView(h.backendId(), (int) m.baseWeight(),
-                                m.pickWeight() / 100.0, m.priority(), h.availability, reason,
-                                views.get(h.backendId())));
-                    }
-                    pools.add(new EngineSnapshot.PoolView(b.id(), members));
-                }
-            }
-            return new EngineSnapshot(s.version(), s.hash(), ticker.instant(), backends, pools);
+            return SnapshotBuilder.build(current(), runtimes, ticker);
         }
     }
 
@@ -407,15 +459,5 @@ public final class Engine {
             throw new IllegalArgumentException("backend '" + backendId + "' is not a member of pool '" + poolId + "'");
         }
         return key;
-    }
-
-    private EngineSnapshot.BackendView backendView(LiveState s, BackendConfig b, long now) {
-        BackendRuntime r = runtimes.get(b.id());
-        BackendStatus status = s.statuses().get(b.id());
-        CircuitBreaker breaker = r.breaker();
-        BreakerState bs = breaker.state();
-        Duration left = bs == BreakerState.OPEN ? Duration.ofNanos(Math.max(0, breaker.openUntilNanos() - now)) : null;
-        return new EngineSnapshot.BackendView(b.id(), b.url(), s.overrides().adminState(b.id()), status.availability(),
-                status.reason(), bs, left, breaker.counters(now), r.probe().health());
     }
 }

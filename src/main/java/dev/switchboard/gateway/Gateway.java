@@ -19,6 +19,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +81,13 @@ public final class Gateway implements AutoCloseable {
         int threads = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
         SslContext ssl = settings.tls() == null ? null : ListenerSsl.context(settings.tls());
         // ThreadLocalRandom.current() is safe to share: it always draws from the calling thread's state.
-        GatewayRuntime runtime = new GatewayRuntime(new Engine(config, Ticker.system(), ThreadLocalRandom.current()), ssl == null ? "http" : "https");
+        GatewayRuntime runtime;
+        try {
+            runtime = new GatewayRuntime(new Engine(config, Ticker.system(), ThreadLocalRandom.current()), ssl == null ? "http" : "https",
+                    settings.accessLog());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the access log " + settings.accessLog().path() + ": " + e.getMessage(), e);
+        }
         EventLoopGroup group = Transports.eventLoopGroup(threads, "gateway-" + settings.id());
         ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         try {
@@ -106,6 +114,7 @@ public final class Gateway implements AutoCloseable {
             return gateway;
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            runtime.closeAccessLog();
             throw e;
         }
     }
@@ -194,8 +203,9 @@ public final class Gateway implements AutoCloseable {
         }
         GatewayConfig previous = engine.config();
         if (!previous.gateway().listen().equals(next.gateway().listen()) || previous.gateway().eventLoops() != next.gateway().eventLoops()
-                || !Objects.equals(previous.gateway().tls(), next.gateway().tls())) {
-            LOG.warn("listen address, event loops and tls apply at the next start only; keeping {}", format(address()));
+                || !Objects.equals(previous.gateway().tls(), next.gateway().tls())
+                || !Objects.equals(previous.gateway().accessLog(), next.gateway().accessLog())) {
+            LOG.warn("listen address, event loops, tls and the access log apply at the next start only; keeping {}", format(address()));
         }
         if (!Objects.equals(listenOf(previous.dns()), listenOf(next.dns()))) {
             LOG.warn("the dns listener (started, stopped or moved) changes at the next start only; keeping {}",
@@ -245,6 +255,7 @@ public final class Gateway implements AutoCloseable {
         runtime.closeIdleConnections();
         runtime.closeResolver();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        runtime.closeAccessLog();
         LOG.info("gateway stopped");
         return drained;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.netty.Transports;
 import dev.switchboard.gateway.stats.TrafficStats;
@@ -8,6 +9,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,10 +35,25 @@ final class GatewayRuntime {
     private final InFlightRequests inFlight = new InFlightRequests();
     private final TrafficStats stats = new TrafficStats();
     private volatile boolean draining;
+    private final AccessLog accessLog;
 
-    GatewayRuntime(Engine engine, String scheme) {
+    /** @param accessLog where finished requests are logged; null for no access log */
+    GatewayRuntime(Engine engine, String scheme, AccessLogConfig accessLog) throws IOException {
         this.engine = engine;
         this.scheme = scheme;
+        this.accessLog = accessLog == null ? null : AccessLog.start(accessLog, stats);
+    }
+
+    /** The access log; null when off. */
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
+    /** Writes the access log's queued lines and closes it; call after the last request ended. */
+    void closeAccessLog() {
+        if (accessLog != null) {
+            accessLog.close();
+        }
     }
 
     Engine engine() {

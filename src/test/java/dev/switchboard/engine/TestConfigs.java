@@ -3,7 +3,6 @@ package dev.switchboard.engine;
 import dev.switchboard.config.ApiConfig;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.BackendType;
-import dev.switchboard.config.BreakerScope;
 import dev.switchboard.config.BreakerRule;
 import dev.switchboard.config.CircuitBreakerConfig;
 import dev.switchboard.config.ErrorReason;
@@ -43,19 +42,19 @@ public final class TestConfigs {
 
     public static BackendConfig single(String id, CircuitBreakerConfig breaker) {
         return new BackendConfig(id, BackendType.SINGLE, "http://" + id + ".test/api", null, breaker, null, null, null,
-                TlsConfig.DEFAULT, BreakerScope.GATEWAY);
+                TlsConfig.DEFAULT);
     }
 
     public static BackendConfig withProbe(BackendConfig b, int healthy, int unhealthy) {
         return new BackendConfig(b.id(), b.type(), b.url(), b.description(), b.circuitBreaker(), b.pool(),
                 new HealthProbeConfig("/health", Duration.ofSeconds(5), Duration.ofSeconds(1), healthy, unhealthy,
                         List.of(new StatusCodeRange(200, 299))),
-                b.slowStart(), b.tls(), b.breakerScope());
+                b.slowStart(), b.tls());
     }
 
     public static BackendConfig withSlowStart(BackendConfig b, Duration duration, int minPercent) {
         return new BackendConfig(b.id(), b.type(), b.url(), b.description(), b.circuitBreaker(), b.pool(),
-                b.healthProbe(), new SlowStartConfig(duration, minPercent), b.tls(), b.breakerScope());
+                b.healthProbe(), new SlowStartConfig(duration, minPercent), b.tls());
     }
 
     public static BackendConfig pool(String id, PoolMember... members) {
@@ -63,7 +62,7 @@ public final class TestConfigs {
     }
 
     public static BackendConfig pool(String id, PoolConfig pool) {
-        return new BackendConfig(id, BackendType.POOL, null, null, null, pool, null, null, TlsConfig.DEFAULT, BreakerScope.GATEWAY);
+        return new BackendConfig(id, BackendType.POOL, null, null, null, pool, null, null, TlsConfig.DEFAULT);
     }
 
     public static PoolConfig poolConfig(List<PoolMember> members, boolean affinity, WhenAllUnavailable when,

@@ -9,7 +9,7 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
 
     @Override
     public List<String> fields() {
-        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout", "tls", "region");
+        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout", "tls", "region", "accessLog");
     }
 
     @Override
@@ -24,7 +24,8 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
                 in.integer("maxHeaderSize", 1024, 1024 * 1024, defaults.maxHeaderSize()),
                 drainTimeout == null ? defaults.drainTimeout() : drainTimeout,
                 in.object("tls", new ListenerTlsBinder()),
-                in.string("region"));
+                in.string("region"),
+                in.object("accessLog", new AccessLogBinder()));
     }
 
 }

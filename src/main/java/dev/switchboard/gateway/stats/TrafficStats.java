@@ -15,6 +15,7 @@ public final class TrafficStats {
 
     private final Map<String, BackendStats> backends = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> picks = new ConcurrentHashMap<>();
+    private final LongAdder accessLogDropped = new LongAdder();
 
     /** The counters of {@code backendId}, created on first use. */
     public BackendStats backend(String backendId) {
@@ -49,5 +50,15 @@ public final class TrafficStats {
     /** Every backend that has counters. */
     public List<BackendStats> backends() {
         return new ArrayList<>(backends.values());
+    }
+
+    /** An access-log line was dropped: the log's queue was full (or the log had stopped). */
+    public void accessLogLineDropped() {
+        accessLogDropped.increment();
+    }
+
+    /** Access-log lines dropped since the gateway started. */
+    public long accessLogDropped() {
+        return accessLogDropped.sum();
     }
 }

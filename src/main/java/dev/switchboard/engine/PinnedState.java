@@ -1,0 +1,34 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.engine.routing.RequestView;
+import dev.switchboard.engine.routing.RouteMatch;
+
+/**
+ * The engine state one request was routed with, from {@link Engine#pin()}. The request routes, reads its config
+ * and picks every attempt's backend with it ({@link Engine#pick(PinnedState, String, String, Attempts)}), so a
+ * reload between two attempts cannot take its target away.
+ */
+public final class PinnedState {
+
+    final LiveState state;
+
+    PinnedState(LiveState state) {
+        this.state = state;
+    }
+
+    /** The config the request was routed with. */
+    public GatewayConfig config() {
+        return state.config();
+    }
+
+    /** Config and overrides version of this state. */
+    public long version() {
+        return state.version();
+    }
+
+    /** The api and rule this state's routing gives {@code request}; null when none takes it. */
+    public RouteMatch route(RequestView request) {
+        return state.router().route(request);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.AccessLogConfig;
+import dev.switchboard.gateway.stats.TrafficStats;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one line per client request on its own thread. The event loop only offers a finished record to a bounded
+ * queue: when it is full the line is dropped and counted in {@link TrafficStats#accessLogDropped()}, so logging
+ * never delays a request. Formatting happens on the writer thread too.
+ */
+final class AccessLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
+
+    private final BlockingQueue<ExchangeRecord> queue;
+    private final AccessLogFormat format;
+    private final Writer out;
+    private final boolean ownsOut;
+    private final TrafficStats stats;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    private AccessLog(AccessLogConfig config, Writer out, boolean ownsOut, TrafficStats stats) {
+        this.queue = new ArrayBlockingQueue<>(config.queue());
+        this.format = AccessLogFormat.of(config.format());
+        this.out = out;
+        this.ownsOut = ownsOut;
+        this.stats = stats;
+        this.writer = Thread.ofPlatform().daemon().name("access-log").unstarted(this::run);
+    }
+
+    /** Opens the file (appending) or standard output, and starts the writer thread. */
+    static AccessLog start(AccessLogConfig config, TrafficStats stats) throws IOException {
+        Writer out;
+        boolean owns = !AccessLogConfig.STDOUT.equals(config.path());
+        if (owns) {
+            Path file = Path.of(config.path());
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } else {
+            out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        }
+        AccessLog log = new AccessLog(config, out, owns, stats);
+        log.writer.start();
+        return log;
+    }
+
+    /** Hands a finished request over; never blocks. */
+    void offer(ExchangeRecord record) {
+        if (closed || !queue.offer(record)) {
+            stats.accessLogLineDropped();
+        }
+    }
+
+    private void run() {
+        StringBuilder line = new StringBuilder(256);
+        try {
+            while (!closed || !queue.isEmpty()) {
+                ExchangeRecord record = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (record == null) {
+                    continue;
+                }
+                line.setLength(0);
+                format.append(record, line);
+                out.append(line).append('\n');
+                if (queue.isEmpty()) {
+                    out.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("the access log stopped writing", e);
+            closed = true;
+        }
+    }
+
+    /** Writes what is queued, then closes the file. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(5));
+            if (writer.isAlive()) {
+                // Stuck writing (a full pipe, a hung disk): leave its daemon thread rather than hang the shutdown.
+                LOG.warn("the access log writer is stuck; {} queued line(s) are lost", queue.size());
+                return;
+            }
+            out.flush();
+            if (ownsOut) {
+                out.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.warn("closing the access log failed", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.AccessLogConfig;
+import dev.switchboard.engine.PickExplanation;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How an access-log line looks: JSON lines, or a HAProxy-like text line. Runs on the log's writer thread. */
+interface AccessLogFormat {
+
+    void append(ExchangeRecord record, StringBuilder line);
+
+    static AccessLogFormat of(AccessLogConfig.Format format) {
+        return format == AccessLogConfig.Format.JSON ? (r, line) -> line.append(RecordJson.logLine(r)) : new Text();
+    }
+
+    /**
+     * {@code client [time] api target/backend upstream/total status bytes "METHOD path" attempts}, where each attempt
+     * is {@code backend=outcome(why)} followed by {@code skipped=backend:availability,...} when members were passed
+     * by, and {@code >} separates attempts. A dash stands for a missing field.
+     */
+    final class Text implements AccessLogFormat {
+
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS", Locale.ROOT)
+                .withZone(ZoneOffset.UTC);
+
+        @Override
+        public void append(ExchangeRecord r, StringBuilder line) {
+            line.append(r.client).append(" [").append(TIME.format(r.time)).append("] ").append(dash(r.api)).append(' ')
+                    .append(dash(r.target)).append('/').append(r.attempts.isEmpty() ? "-" : dash(r.attempts.getLast().pick.chosen()))
+                    .append(' ').append(RecordJson.millis(r.upstreamNanos)).append('/').append(RecordJson.millis(r.totalNanos))
+                    .append(' ').append(r.aborted ? "-" : "").append(r.status).append(' ').append(r.bytes)
+                    .append(" \"").append(r.method).append(' ').append(r.path).append("\" ");
+            if (r.attempts.isEmpty()) {
+                line.append('-');
+            }
+            for (int i = 0; i < r.attempts.size(); i++) {
+                ExchangeRecord.Attempt a = r.attempts.get(i);
+                if (i > 0) {
+                    line.append(" > ");
+                }
+                line.append(dash(a.pick.chosen())).append('=').append(dash(a.outcome)).append('(').append(a.pick.why()).append(')');
+                String sep = " skipped=";
+                for (PickExplanation.Candidate c : a.pick.candidates()) {
+                    if (c.skipped()) {
+                        line.append(sep).append(c.backendId()).append(':').append(RecordJson.token(c.availability().name()));
+                        sep = ",";
+                    }
+                }
+            }
+        }
+
+        private static String dash(String value) {
+            return value == null ? "-" : value;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.ErrorReason;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import javax.net.ssl.SSLException;
+
+/**
+ * What went wrong with one attempt before its response reached the client: the reason the breaker and the retry
+ * policy see, and the problem the client gets when no retry follows.
+ */
+record AttemptFailure(ErrorReason reason, Problem problem) {
+
+    /** Connecting (TCP or TLS) to the backend failed. */
+    static AttemptFailure connect(ApiConfig api, String backend, Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return new AttemptFailure(ErrorReason.Timeout, Problem.timeout(api.name(), backend, "Connecting to backend '" + backend
+                    + "' took longer than the connect timeout " + api.timeouts().connect() + "."));
+        }
+        return new AttemptFailure(ErrorReason.BackendConnectionFailure, isTls(cause)
+                ? Problem.tlsFailed(api.name(), backend, describe(cause))
+                : Problem.connectFailed(api.name(), backend, describe(cause)));
+    }
+
+    /** The backend's response head did not decode. */
+    static AttemptFailure invalidResponse(ApiConfig api, String backend, Throwable cause) {
+        return new AttemptFailure(ErrorReason.InvalidResponse,
+                Problem.badGateway(api.name(), backend, "sent a response that is not valid HTTP/1.1 (" + describe(cause) + ")"));
+    }
+
+    /** The connection failed or closed before a complete response head; {@code cause} is null for a plain close. */
+    static AttemptFailure lostConnection(ApiConfig api, String backend, Throwable cause) {
+        if (cause instanceof DecoderException) {
+            return invalidResponse(api, backend, cause);
+        }
+        return new AttemptFailure(ErrorReason.ConnectionReset, Problem.badGateway(api.name(), backend,
+                "closed the connection before a complete response head" + (cause == null ? "" : " (" + describe(cause) + ")")));
+    }
+
+    /** No response head within the per-try timeout. */
+    static AttemptFailure perTryTimeout(ApiConfig api, String backend) {
+        return new AttemptFailure(ErrorReason.Timeout, Problem.timeout(api.name(), backend,
+                "Backend '" + backend + "' sent no response head within the per-try timeout " + api.timeouts().perTry() + "."));
+    }
+
+    /** The api's total timeout passed; {@code backend} is the one in flight, or null between attempts. */
+    static Problem totalTimeout(ApiConfig api, String backend, int attempts) {
+        return Problem.timeout(api.name(), backend, "No response within the total timeout of " + api.timeouts().total() + " of api '"
+                + api.name() + "' after " + attempts + " attempt(s).");
+    }
+
+    static boolean isTls(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String describe(Throwable cause) {
+        if (cause == null) {
+            return "no detail";
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.ErrorReason;
+import dev.switchboard.engine.BackendHandle;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.gateway.stats.BackendStats;
+import io.netty.util.concurrent.Ticker;
+
+/**
+ * Records how one attempt on one backend went, in the engine (breaker, half-open permit) and in the traffic
+ * stats. Only the first outcome of an attempt counts as its request; a failure after it (the response broke off)
+ * is counted as such.
+ */
+final class OutcomeRecorder {
+
+    private final Engine engine;
+    private final BackendHandle backend;
+    private final BackendStats stats;
+    private final Ticker ticker;
+    private final long startNanos;
+    /** The access log's and trace's view of this attempt; null when neither is on. */
+    private final ExchangeRecord.Attempt record;
+    private boolean counted;
+
+    OutcomeRecorder(Engine engine, BackendHandle backend, BackendStats stats, Ticker ticker, ExchangeRecord.Attempt record) {
+        this.record = record;
+        this.engine = engine;
+        this.backend = backend;
+        this.stats = stats;
+        this.ticker = ticker;
+        this.startNanos = ticker.nanoTime();
+        stats.started();
+    }
+
+    /** A response head with {@code status} ({@code reason} null), or a transport failure. */
+    void outcome(int status, ErrorReason reason, String retryAfter) {
+        long now = ticker.nanoTime();
+        long elapsed = now - startNanos;
+        engine.recordOutcome(backend, status, reason, retryAfter, counted ? Engine.LATER_OUTCOME : elapsed);
+        if (record != null) {
+            record.ended(reason == null ? Integer.toString(status) : reason.name(), now);
+        }
+        if (counted) {
+            stats.failedMidResponse(reason);
+        } else if (reason == null) {
+            stats.responded(status, elapsed);
+        } else {
+            stats.failed(reason, elapsed);
+        }
+        counted = true;
+    }
+
+    void bodyBytes(int bytes) {
+        stats.bytes(bytes);
+    }
+
+    /** The attempt ends without an outcome of the backend's making (the client left, a pooled connection was stale). */
+    void endUncounted() {
+        if (!counted) {
+            counted = true;
+            stats.abandoned();
+        }
+    }
+
+    /** The client left: a pick without an outcome gives back its half-open permit; the stats count it as abandoned. */
+    void abandon() {
+        if (!counted) {
+            engine.abandon(backend);
+            if (record != null) {
+                record.ended("abandoned", ticker.nanoTime());
+            }
+        }
+        endUncounted();
+    }
+}

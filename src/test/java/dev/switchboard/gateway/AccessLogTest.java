@@ -1,0 +1,136 @@
+package dev.switchboard.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.engine.AdminState;
+import dev.switchboard.testing.Eventually;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The access log over real sockets: one line per request with every attempt, both formats, and overflow. */
+class AccessLogTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POOL = """
+            { "gateway": { "accessLog": { "path": "%s", "format": "%s", "queue": %d } },
+              "backends": {
+                "a": { "url": "http://${a}" }, "b": { "url": "http://${b}" }, "c": { "url": "http://${c}" },
+                "pool": { "type": "Pool", "pool": { "services": [ { "id": "a", "priority": 1 }, { "id": "c", "priority": 1 },
+                                                                  { "id": "b", "priority": 2 } ] } } },
+              "apis": [ { "name": "orders", "path": "/orders", "backendId": "pool",
+                "retry": { "statusCodeRanges": [ { "min": 500, "max": 599 } ], "count": 2, "interval": "PT0S" } } ] }
+            """;
+
+    private final GatewayHarness h = new GatewayHarness();
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    /** The log's lines once it has {@code count} (it is written off the event loop, so shortly after the response). */
+    private static List<String> lines(Path file, int count) throws IOException {
+        Eventually.await(count + " access-log lines in " + file, Duration.ofSeconds(5), () -> {
+            try {
+                return Files.exists(file) && Files.readAllLines(file).size() >= count;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return Files.readAllLines(file);
+    }
+
+    @Test
+    void aJsonLineNamesEveryAttemptAndWhyEachBackendWasChosenOrSkipped() throws IOException {
+        h.sims("a", "b", "c");
+        h.sim("a").setBehavior(h.sim("a").behavior().withStatus(503));
+        Path file = dir.resolve("logs/access.jsonl");
+        h.start(POOL.formatted(file, "json", 100));
+        h.gateway.engine().setAdminState("c", AdminState.MAINTENANCE);
+
+        HttpResponse<String> r = h.get("/orders/42?x=1");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode line = JSON.readTree(lines(file, 1).getFirst());
+        assertThat(line.get("client").asText()).isEqualTo("127.0.0.1");
+        assertThat(line.get("method").asText()).isEqualTo("GET");
+        assertThat(line.get("path").asText()).isEqualTo("/orders/42");
+        assertThat(line.get("api").asText()).isEqualTo("orders");
+        assertThat(line.get("status").asInt()).isEqualTo(200);
+        assertThat(line.get("bytes").asLong()).isEqualTo(r.body().length());
+        assertThat(line.get("totalMs").asDouble()).isGreaterThanOrEqualTo(line.get("upstreamMs").asDouble()).isPositive();
+        assertThat(line.get("time").asText()).endsWith("Z");
+        JsonNode attempts = line.get("attempts");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).get("backend").asText()).isEqualTo("a");
+        assertThat(attempts.get(0).get("outcome").asText()).isEqualTo("503");
+        assertThat(attempts.get(0).get("why").asText()).isEqualTo("balanced, priority 1");
+        assertThat(attempts.get(0).get("retry").asText()).startsWith("retry after 0 ms");
+        assertThat(attempts.get(0).get("skipped").get(0).get("backend").asText()).isEqualTo("c");
+        assertThat(attempts.get(0).get("skipped").get(0).get("availability").asText()).isEqualTo("maintenance");
+        assertThat(attempts.get(1).get("backend").asText()).isEqualTo("b");
+        assertThat(attempts.get(1).get("outcome").asText()).isEqualTo("200");
+        assertThat(attempts.get(1).get("why").asText()).isEqualTo("retry to an untried member, priority 2");
+    }
+
+    @Test
+    void theTextFormatIsOneHaproxyLikeLinePerRequest() throws IOException {
+        h.sims("a", "b", "c");
+        Path file = dir.resolve("access.log");
+        h.start(POOL.formatted(file, "text", 100));
+        h.gateway.engine().setAdminState("b", AdminState.DRAIN);
+
+        assertThat(h.get("/orders/1").statusCode()).isEqualTo(200);
+        assertThat(h.get("/nowhere").statusCode()).isEqualTo(404);
+
+        List<String> lines = lines(file, 2);
+        assertThat(lines.get(0)).matches("127\\.0\\.0\\.1 \\[\\d\\d/\\w{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] orders pool/[ac] "
+                + "[\\d.]+/[\\d.]+ 200 \\d+ \"GET /orders/1\" [ac]=200\\(balanced, priority 1\\) skipped=b:draining");
+        assertThat(lines.get(1)).contains(" - -/- ").contains(" 404 ").endsWith("\"GET /nowhere\" -");
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsLinesWithoutHoldingRequests() throws Exception {
+        h.sims("a", "b", "c");
+        // A pipe nobody drains: once its buffer is full the writer thread blocks, and so the queue fills up.
+        Path fifo = dir.resolve("stalled.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<BufferedReader> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new BufferedReader(new InputStreamReader(Files.newInputStream(fifo), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        h.start(POOL.formatted(fifo, "json", 4));
+        int requests = 600;
+        for (int i = 0; i < requests; i++) {
+            assertThat(h.get("/orders/" + "x".repeat(200) + i).statusCode()).isEqualTo(200);
+        }
+        long dropped = h.gateway.stats().accessLogDropped();
+        assertThat(dropped).isPositive();
+
+        try (BufferedReader in = reader.get(5, TimeUnit.SECONDS)) {
+            CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> in.lines().count());
+            h.gateway.close(Duration.ofSeconds(2));
+            assertThat(written.get(10, TimeUnit.SECONDS)).isEqualTo(requests - dropped);
+        }
+    }
+}
