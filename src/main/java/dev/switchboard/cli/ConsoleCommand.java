@@ -2,6 +2,9 @@ package dev.switchboard.cli;
 
 import dev.switchboard.console.ConsoleLauncher;
 import dev.switchboard.console.ConsoleSession;
+import dev.switchboard.console.fleet.FleetDiscovery;
+import dev.switchboard.fleet.FleetAddress;
+import dev.switchboard.fleet.GatewayStatus;
 import dev.switchboard.console.SmokeTest;
 import dev.switchboard.console.remote.GatewayStore;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
@@ -45,6 +48,13 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", description = "the token for the --connect in the same position")
     private List<String> tokens = new ArrayList<>();
 
+    @Option(names = "--fleet", paramLabel = "etcd://HOST:PORT/FLEET",
+            description = "watch every live gateway of this fleet (from its registry in etcd), with --fleet-token")
+    private String fleet;
+
+    @Option(names = "--fleet-token", paramLabel = "TOKEN", description = "the fleet's viewer or operator token, for every gateway of --fleet")
+    private String fleetToken;
+
     @Option(names = "--rate", defaultValue = "300",
             description = "demo traffic in requests per second (default ${DEFAULT-VALUE}); adjustable in the window")
     private double rate;
@@ -73,14 +83,28 @@ public final class ConsoleCommand implements Callable<Integer> {
                 return loaded.exitCode();
             }
             embedded = () -> ConsoleSession.embedded(loaded.config());
-        } else if (!connect.isEmpty()) {
+        } else if (!connect.isEmpty() || fleet != null) {
             embedded = ConsoleSession::remoteOnly;
         } else {
             embedded = () -> ConsoleSession.demo(rate);
         }
         GatewayStore store = GatewayStore.inUserConfig();
         SmokeTest smoke = smokeTest ? new SmokeTest(spec.commandLine().getOut(), err, SmokeTest.TIMEOUT, System::exit) : null;
-        return ConsoleLauncher.run(() -> withRemotes(embedded.get().remembering(store), store), err, smoke);
+        if (fleet != null && fleetToken == null) {
+            err.println("--fleet needs --fleet-token: the token its gateways' admin listeners accept");
+            return ConfigFile.UNREADABLE;
+        }
+        return ConsoleLauncher.run(() -> withFleet(withRemotes(embedded.get().remembering(store), store), err), err, smoke);
+    }
+
+    /** The live gateways of --fleet, discovered once at start (not remembered: the registry knows them). */
+    private ConsoleSession withFleet(ConsoleSession session, PrintWriter err) {
+        if (fleet != null) {
+            List<GatewayStatus> found = FleetDiscovery.addGateways(session, FleetAddress.parse(fleet), fleetToken,
+                    System.getenv().getOrDefault("USER", "unknown"));
+            err.println("fleet " + fleet + ": " + found.size() + " live gateway(s)");
+        }
+        return session;
     }
 
     /** Adds the gateways named on the command line (remembering them) and the ones remembered before. */

@@ -4,6 +4,8 @@ import dev.switchboard.config.HostPort;
 import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.config.AdminConfig;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.fleet.FleetMember;
+import dev.switchboard.fleet.MemberIdentity;
 import dev.switchboard.gateway.ConfigWatcher;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.telemetry.server.AdminServer;
@@ -12,6 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code switchboard gateway --config FILE}: runs the gateway until SIGTERM/SIGINT, reloading the file when it
  * changes or on SIGHUP, and drains in-flight requests within {@code gateway.drainTimeout} on the way out. Its help is
- * the service's manual: the Debian package's systemd unit runs this command.
+ * the service's manual: the Debian package's systemd unit runs this command. With {@code --fleet} instead of
+ * {@code --config}, the config comes from the fleet's etcd and the gateway registers there (see docs/fleet.md).
  */
 @Command(name = "gateway",
         mixinStandardHelpOptions = true,
@@ -34,7 +40,8 @@ import picocli.CommandLine.Spec;
                 + " a file with problems is rejected, every problem logged, and the running config kept.",
             "SIGTERM or SIGINT stops it: the listener closes, in-flight requests drain for up to gateway.drainTimeout, exit 0."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by a signal after draining", "1:the config has problems", "2:the file cannot be read or the listener cannot start"},
+        exitCodeList = {"0:stopped by a signal after draining", "1:the config has problems",
+                "2:the file or the fleet cannot be read, or the listener cannot start"},
         footerHeading = "%nAs a service (the Debian package):%n",
         // One line each, under 80 columns: picocli would wrap longer ones without indenting them.
         footer = {
@@ -56,8 +63,22 @@ public final class GatewayCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "gateway config JSON")
+    @Option(names = "--config", paramLabel = "FILE", description = "gateway config JSON")
     private Path file;
+
+    @Option(names = "--fleet", paramLabel = "etcd://HOST:PORT[,HOST:PORT...]/FLEET",
+            description = "follow this fleet's config in etcd and register there, instead of --config")
+    private String fleet;
+
+    @Option(names = "--id", paramLabel = "ID", description = "this gateway's id in the fleet (required with --fleet)")
+    private String id;
+
+    @Option(names = "--region", paramLabel = "NAME", description = "this gateway's region, instead of gateway.region of the config (APIM's context.Deployment.Region)")
+    private String region;
+
+    @Option(names = "--lease-ttl", paramLabel = "SECONDS", defaultValue = "10",
+            description = "with --fleet: how long the registration outlives a gateway that died (default ${DEFAULT-VALUE})")
+    private int leaseTtlSeconds;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "listen here instead of gateway.listen of the config")
     private String listen;
@@ -68,7 +89,7 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "keep runtime overrides (FILE.overrides.json) and a relative or the default audit log here, created if missing;"
-                    + " default: the config file's directory")
+                    + " default: the config file's directory (with --fleet: the working directory)")
     private Path stateDir;
 
     @Option(names = "--access-log", paramLabel = "FILE|-",
@@ -81,11 +102,21 @@ public final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        if ((file == null) == (fleet == null)) {
+            err.println("give either --config FILE or --fleet etcd://HOST:PORT/FLEET");
+            return ConfigFile.UNREADABLE;
+        }
+        if (fleet != null) {
+            return runInFleet(err);
+        }
         ConfigFile loaded = ConfigFile.load(file, err);
         if (!loaded.loaded()) {
             return loaded.exitCode();
         }
         GatewayConfig config = loaded.config();
+        if (region != null) {
+            config = config.withGateway(config.gateway().withRegion(region));
+        }
         if (accessLog != null) {
             config = config.withGateway(config.gateway().withAccessLog(AccessLogConfig.at(accessLog, config.gateway().accessLog())));
         }
@@ -97,7 +128,7 @@ public final class GatewayCommand implements Callable<Integer> {
                 Files.createDirectories(stateDir);
             }
             gateway = listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
-            adminServer = startAdmin(gateway, config.admin());
+            adminServer = startAdmin(gateway, config.admin(), file, stateDir != null ? stateDir : file.toAbsolutePath().getParent());
             watcher = ConfigWatcher.start(file, gateway);
         } catch (RuntimeException | IOException e) {
             err.println("cannot start the gateway: " + e.getMessage());
@@ -113,14 +144,60 @@ public final class GatewayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The admin listener when the config has an admin section or --admin asks for one; without tokens only /healthz answers. */
-    private AdminServer startAdmin(Gateway gateway, AdminConfig configured) {
+    private int runInFleet(PrintWriter err) throws InterruptedException {
+        if (id == null || id.isBlank()) {
+            err.println("--fleet needs --id ID: the gateway's name in the fleet");
+            return ConfigFile.UNREADABLE;
+        }
+        FleetJoin join = FleetJoin.connect(fleet, err);
+        if (!join.joined()) {
+            return join.exitCode();
+        }
+        MemberIdentity local = new MemberIdentity(id, region, null, Instant.now(), Duration.ofSeconds(leaseTtlSeconds));
+        GatewayConfig config = FleetMember.localize(local).apply(join.config());
+        Path state = stateDir != null ? stateDir : Path.of(".");
+        Gateway gateway;
+        AdminServer adminServer;
+        try {
+            Files.createDirectories(state);
+            gateway = listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
+            adminServer = startAdmin(gateway, config.admin(), state.resolve("fleet-" + join.address().fleet() + "-" + id + ".json"), state);
+        } catch (RuntimeException | IOException e) {
+            join.client().close();
+            err.println("cannot start the gateway: " + e.getMessage());
+            return ConfigFile.UNREADABLE;
+        }
+        MemberIdentity identity = new MemberIdentity(id, config.gateway().region(), adminUrl(adminServer, config.admin()), local.startedAt(),
+                local.leaseTtl());
+        FleetMember member = FleetMember.start(join.client(), join.address(), gateway, identity, join.stored(), Clock.systemUTC());
+        StopSignals.await();
+        member.leave();
+        if (adminServer != null) {
+            adminServer.close();
+        }
+        gateway.close(gateway.config().gateway().drainTimeout());
+        return 0;
+    }
+
+    private static String adminUrl(AdminServer server, AdminConfig configured) {
+        if (server == null) {
+            return null;
+        }
+        boolean tls = configured != null && configured.tls() != null;
+        return (tls ? "https://" : "http://") + server.address().getAddress().getHostAddress() + ":" + server.port();
+    }
+
+    /**
+     * The admin listener when the config has an admin section or --admin asks for one; without tokens only /healthz answers.
+     *
+     * @param configFile the config file, or for a fleet gateway a name in the state directory: overrides are kept as FILE.overrides.json
+     */
+    private AdminServer startAdmin(Gateway gateway, AdminConfig configured, Path configFile, Path state) {
         if (configured == null && admin == null) {
             return null;
         }
         AdminConfig settings = configured != null ? configured
                 : new AdminConfig(AdminConfig.DEFAULT_LISTEN, List.of(), List.of(), AdminConfig.DEFAULT_STATS_PERIOD, null, null);
-        Path state = stateDir != null ? stateDir : file.toAbsolutePath().getParent();
-        return AdminServer.start(gateway, admin == null ? settings : settings.withListen(admin), file, state, TelemetryLimits.DEFAULTS);
+        return AdminServer.start(gateway, admin == null ? settings : settings.withListen(admin), configFile, state, TelemetryLimits.DEFAULTS);
     }
 }

@@ -14,6 +14,7 @@ package dev.switchboard.config;
  * @param slowStart      weight ramp after recovery; null for none
  * @param tls            certificate validation for https backends
  * @param credentials    headers and query parameters added to every request to this backend; null for none
+ * @param breakerScope   whose breakers count: this gateway's only, or also a fleet quorum's
  */
 public record BackendConfig(
         String id,
@@ -25,12 +26,13 @@ public record BackendConfig(
         HealthProbeConfig healthProbe,
         SlowStartConfig slowStart,
         TlsConfig tls,
-        CredentialsConfig credentials) {
+        CredentialsConfig credentials,
+        BreakerScope breakerScope) {
 
-    /** A backend without credentials. */
+    /** A backend without credentials, in its own gateway's breaker scope. */
     public BackendConfig(String id, BackendType type, String url, String description, CircuitBreakerConfig circuitBreaker,
             PoolConfig pool, HealthProbeConfig healthProbe, SlowStartConfig slowStart, TlsConfig tls) {
-        this(id, type, url, description, circuitBreaker, pool, healthProbe, slowStart, tls, null);
+        this(id, type, url, description, circuitBreaker, pool, healthProbe, slowStart, tls, null, BreakerScope.GATEWAY);
     }
 
     public boolean isPool() {
@@ -38,6 +40,6 @@ public record BackendConfig(
     }
 
     public BackendConfig withUrl(String newUrl) {
-        return new BackendConfig(id, type, newUrl, description, circuitBreaker, pool, healthProbe, slowStart, tls, credentials);
+        return new BackendConfig(id, type, newUrl, description, circuitBreaker, pool, healthProbe, slowStart, tls, credentials, breakerScope);
     }
 }

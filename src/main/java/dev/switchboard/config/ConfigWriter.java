@@ -202,6 +202,12 @@ public final class ConfigWriter extends JsonSectionWriter {
             out.writeEndArray();
             out.writeEndObject();
         }
+        // The default scope is left out, so configs without fleets keep their canonical form and hash.
+        if (backend.breakerScope() != null && backend.breakerScope().isQuorum()) {
+            out.writeObjectFieldStart("breakerScope");
+            out.writeNumberField("quorum", backend.breakerScope().quorum());
+            out.writeEndObject();
+        }
         if (backend.pool() != null) {
             pool(backend.pool());
         }

@@ -20,6 +20,11 @@ public record GatewaySettings(String id, String listen, int eventLoops, int maxH
     public static final GatewaySettings DEFAULTS =
             new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30), null, null, null);
 
+    /** The same settings under another id (a fleet gateway's {@code --id} wins over the shared config's). */
+    public GatewaySettings withId(String newId) {
+        return new GatewaySettings(newId, listen, eventLoops, maxHeaderSize, drainTimeout, tls, region, accessLog);
+    }
+
     /** The same settings in another region (a gateway's {@code --region} flag wins over its file). */
     public GatewaySettings withRegion(String newRegion) {
         return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, newRegion, accessLog);

@@ -23,6 +23,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         window = MainWindow.open(stage, session);
+        session.windowOpened(window);
         if (smokeTest != null) {
             smokeTest.windowShown(stage, Platform::exit);
         }

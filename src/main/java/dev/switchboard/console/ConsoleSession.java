@@ -4,6 +4,7 @@ import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.remote.GatewayStore;
+import dev.switchboard.console.view.MainWindow;
 import dev.switchboard.demo.DemoEnvironment;
 import dev.switchboard.demo.TrafficGenerator;
 import dev.switchboard.gateway.Gateway;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * What one console window runs and watches: the embedded gateway with its traffic generator (and, for the demo,
@@ -31,6 +33,9 @@ public final class ConsoleSession implements AutoCloseable {
     private final GatewayFeed embeddedFeed;
     private final AutoCloseable owned;
     private GatewayStore store;
+    /** Features that act on the open window (a fleet's joins and leaves), and what they own; closed with the session. */
+    private final List<Consumer<MainWindow>> windowHooks = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> extras = new CopyOnWriteArrayList<>();
 
     private ConsoleSession(GatewayFeed embeddedFeed, Gateway gateway, TrafficGenerator traffic,
                            Map<String, SimBackend> simulators, AutoCloseable owned) {
@@ -96,6 +101,19 @@ public final class ConsoleSession implements AutoCloseable {
         }
     }
 
+    /** Runs {@code hook} with the main window once it is open; {@code owner} (may be null) is closed with the session. */
+    public void whenWindowOpens(Consumer<MainWindow> hook, AutoCloseable owner) {
+        windowHooks.add(hook);
+        if (owner != null) {
+            extras.add(owner);
+        }
+    }
+
+    /** Called by the application once the main window shows. FX thread. */
+    void windowOpened(MainWindow window) {
+        windowHooks.forEach(h -> h.accept(window));
+    }
+
     /** Where remote gateways are remembered; empty when the session does not remember them (tests). */
     public Optional<GatewayStore> store() {
         return Optional.ofNullable(store);
@@ -127,6 +145,13 @@ public final class ConsoleSession implements AutoCloseable {
 
     @Override
     public void close() {
+        extras.forEach(e -> {
+            try {
+                e.close();
+            } catch (Exception ex) {
+                System.getLogger(ConsoleSession.class.getName()).log(System.Logger.Level.WARNING, "closing " + e, ex);
+            }
+        });
         feeds.forEach(GatewayFeed::close);
         try {
             owned.close();

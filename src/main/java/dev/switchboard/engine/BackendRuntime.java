@@ -5,6 +5,7 @@ import dev.switchboard.config.SlowStartConfig;
 import dev.switchboard.engine.balance.BackendLoad;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.CircuitBreaker;
+import java.util.Objects;
 
 /**
  * The long-lived state of one single backend, kept across config swaps while its id stays: breaker, probe verdict,
@@ -24,6 +25,8 @@ final class BackendRuntime {
     private long rampStartNanos;
     private boolean ramping;
     private String breakerReason = "";
+    /** Why something outside the engine (a fleet quorum) holds the backend unavailable; null when nothing does. */
+    private String externalReason;
 
     BackendRuntime(BackendConfig config) {
         this.id = config.id();
@@ -60,6 +63,13 @@ final class BackendRuntime {
 
     void breakerReason(String reason) {
         breakerReason = reason;
+    }
+
+    /** @return true when the reason changed */
+    boolean externalReason(String reason) {
+        boolean changed = !Objects.equals(externalReason, reason);
+        externalReason = reason;
+        return changed;
     }
 
     /**
@@ -106,6 +116,9 @@ final class BackendRuntime {
         if (b == BreakerState.OPEN) {
             return new BackendStatus(Availability.UNAVAILABLE_BREAKER, "breaker open: " + breakerReason, 0,
                     breaker.openUntilNanos());
+        }
+        if (externalReason != null) {
+            return down(Availability.UNAVAILABLE_BREAKER, externalReason);
         }
         if (probe.health() == ProbeHealth.UNHEALTHY) {
             return down(Availability.UNHEALTHY, "unhealthy: " + probe.describe());

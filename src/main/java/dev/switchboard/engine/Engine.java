@@ -281,6 +281,24 @@ public final class Engine {
         }
     }
 
+    /**
+     * Backends that something outside the engine holds unavailable, with the reason shown for each (a fleet gateway
+     * passes the backends whose breaker a quorum of the fleet holds open). Replaces the previous set; unknown ids are
+     * ignored. Such a backend is {@link Availability#UNAVAILABLE_BREAKER} unless its own state says more (disabled,
+     * maintenance, forced or tripped here). Runtime state like a breaker: the version and hash stay.
+     */
+    public void setExternallyUnavailable(Map<String, String> reasons) {
+        synchronized (lock) {
+            boolean changed = false;
+            for (BackendRuntime r : runtimes.values()) {
+                changed |= r.externalReason(reasons.get(r.id()));
+            }
+            if (changed) {
+                rebuild(new ArrayList<>());
+            }
+        }
+    }
+
     // ---- queries ----
 
     public EngineSnapshot snapshot() {

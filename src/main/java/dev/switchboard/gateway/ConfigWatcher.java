@@ -1,10 +1,7 @@
 package dev.switchboard.gateway;
 
-import dev.switchboard.config.ConfigHash;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
-import dev.switchboard.config.ConfigResult;
-import dev.switchboard.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -13,7 +10,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,21 +27,14 @@ public final class ConfigWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
     private static final long SETTLE_MILLIS = 200;
 
-    /** What a reload did. */
-    public enum Outcome {
-        APPLIED,
-        UNCHANGED,
-        REJECTED
-    }
-
     private final Path file;
-    private final Gateway gateway;
+    private final ConfigApplier applier;
     private final WatchService watcher;
     private final Thread thread;
 
     private ConfigWatcher(Path file, Gateway gateway) throws IOException {
         this.file = file.toAbsolutePath();
-        this.gateway = gateway;
+        this.applier = new ConfigApplier(gateway, UnaryOperator.identity());
         this.watcher = FileSystems.getDefault().newWatchService();
         this.file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.OVERFLOW);
@@ -58,40 +50,12 @@ public final class ConfigWatcher implements AutoCloseable {
     }
 
     /** Loads the file and applies it when it is valid and differs from the running config. */
-    public Outcome reload() {
-        ConfigResult result;
+    public ConfigApplier.Outcome reload() {
         try {
-            result = ConfigLoader.load(file);
+            return applier.offer(ConfigLoader.load(file), file.toString()).outcome();
         } catch (IOException e) {
-            LOG.error("config reload rejected: cannot read {}: {}; still serving the previous config", file, e.toString());
-            return Outcome.REJECTED;
+            return applier.refuse(file.toString(), List.of(new ConfigProblem(ConfigProblem.ROOT, 1, 1, "cannot read the file: " + e))).outcome();
         }
-        return switch (result) {
-            case ConfigResult.Valid(GatewayConfig next) -> apply(next);
-            case ConfigResult.Invalid(var problems) -> {
-                LOG.error("config reload rejected: {} has {} problem(s); still serving the previous config", file, problems.size());
-                for (ConfigProblem p : problems) {
-                    LOG.error("  {}:{}:{}: {}: {}", file.getFileName(), p.line(), p.column(), p.path(), p.message());
-                }
-                gateway.notifications().configRefused("file " + file.getFileName(), problems.stream().map(ConfigProblem::toString).toList());
-                yield Outcome.REJECTED;
-            }
-        };
-    }
-
-    private Outcome apply(GatewayConfig next) {
-        String hash = ConfigHash.shortHash(next);
-        if (hash.equals(ConfigHash.shortHash(gateway.config()))) {
-            return Outcome.UNCHANGED;
-        }
-        try {
-            gateway.applyConfig(next);
-        } catch (RuntimeException e) {
-            LOG.error("config reload rejected: applying {} failed; still serving the previous config", file, e);
-            return Outcome.REJECTED;
-        }
-        LOG.info("config reloaded from {} (version {})", file, hash);
-        return Outcome.APPLIED;
     }
 
     private void watch() {

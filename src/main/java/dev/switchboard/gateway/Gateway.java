@@ -24,7 +24,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -56,6 +59,8 @@ public final class Gateway implements AutoCloseable {
     private DnsResponder dns;
     private ScheduledFuture<?> monitors;
     private boolean closed;
+    private volatile ConfigSourceStatus configSource;
+    private final List<Consumer<ConfigSourceStatus>> configSourceListeners = new CopyOnWriteArrayList<>();
 
     private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime, TrafficProfiles profiles,
                     Notifier notifier) {
@@ -170,6 +175,28 @@ public final class Gateway implements AutoCloseable {
     /** Per-backend traffic counters, for telemetry and metrics. */
     public TrafficStats stats() {
         return runtime.stats();
+    }
+
+    /** The remote config source (a fleet) and whether it is reachable; null for a gateway that reads a file. */
+    public ConfigSourceStatus configSource() {
+        return configSource;
+    }
+
+    /** Set by whatever feeds this gateway its config from elsewhere (a fleet), whenever its reachability changes. */
+    public void reportConfigSource(ConfigSourceStatus status) {
+        configSource = status;
+        for (Consumer<ConfigSourceStatus> l : configSourceListeners) {
+            try {
+                l.accept(status);
+            } catch (RuntimeException e) {
+                LOG.warn("config source listener failed", e);
+            }
+        }
+    }
+
+    /** Told of every {@link #reportConfigSource} (telemetry streams it to consoles). */
+    public void addConfigSourceListener(Consumer<ConfigSourceStatus> listener) {
+        configSourceListeners.add(listener);
     }
 
     /** Requests between head and end of response right now. */

@@ -51,4 +51,15 @@ class GatewayCommandTest {
         assertThat(gateway("--config", dir.resolve("missing.json").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read");
     }
+
+    @Test
+    void aFleetGatewayNeedsAnIdAndEitherAFileOrAFleet() {
+        assertThat(gateway("--fleet", "etcd://127.0.0.1:2379/prod")).isEqualTo(2);
+        assertThat(err.toString()).contains("--fleet needs --id ID");
+        assertThat(gateway("--fleet", "etcd://127.0.0.1:2379/prod", "--config", "x.json")).isEqualTo(2);
+        assertThat(gateway()).isEqualTo(2);
+        assertThat(err.toString()).contains("give either --config FILE or --fleet etcd://HOST:PORT/FLEET");
+        assertThat(gateway("--fleet", "etcd://127.0.0.1:2379", "--id", "gw-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("names no fleet");
+    }
 }

@@ -46,15 +46,15 @@ class ConfigWatcherTest {
         Files.writeString(file, resolved("a"));
         h.gateway = Gateway.start(h.config(resolved("a")), new InetSocketAddress("127.0.0.1", 0));
         watcher = ConfigWatcher.start(file, h.gateway);
-        assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.UNCHANGED);
+        assertThat(watcher.reload()).isEqualTo(ConfigApplier.Outcome.UNCHANGED);
 
         Files.writeString(file, resolved("b"));
         awaitBackend("b");
 
         Files.writeString(file, resolved("nonexistent"));
-        assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.REJECTED);
+        assertThat(watcher.reload()).isEqualTo(ConfigApplier.Outcome.REJECTED);
         Files.writeString(file, "{ \"apis\": [ ");
-        assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.REJECTED);
+        assertThat(watcher.reload()).isEqualTo(ConfigApplier.Outcome.REJECTED);
         assertThat(h.get("/").headers().firstValue("X-Sim-Backend")).contains("b");
 
         Files.writeString(file, resolved("a"));
@@ -75,7 +75,7 @@ class ConfigWatcherTest {
         h.gateway = Gateway.start(h.config(withWebhook), new InetSocketAddress("127.0.0.1", 0));
         watcher = ConfigWatcher.start(file, h.gateway);
         Files.writeString(file, "{ \"apis\": [ ");
-        assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.REJECTED);
+        assertThat(watcher.reload()).isEqualTo(ConfigApplier.Outcome.REJECTED);
         // The target is down: the refusal was sent, failed and counted (twice when the watcher saw the change too).
         Eventually.await("configRefused sent to the webhook", Duration.ofSeconds(10),
                 () -> h.gateway.notifications().stats().getFirst().retriesExhausted() >= 1);

@@ -2,6 +2,7 @@ package dev.switchboard.config.binding;
 
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.BackendType;
+import dev.switchboard.config.BreakerScope;
 import dev.switchboard.config.TlsConfig;
 import dev.switchboard.config.json.JsonTree;
 import dev.switchboard.config.json.JsonTree.JsonObject;
@@ -38,7 +39,7 @@ final class BackendBinder implements Binder<BackendConfig> {
     @Override
     public List<String> fields() {
         return List.of("url", "description", "title", "protocol", "type", "circuitBreaker", "pool", "healthProbe",
-                "slowStart", "tls", "credentials");
+                "slowStart", "tls", "credentials", "breakerScope");
     }
 
     @Override
@@ -58,10 +59,14 @@ final class BackendBinder implements Binder<BackendConfig> {
         var healthProbe = in.object("healthProbe", new HealthProbeBinder());
         checkShape(in, type);
         TlsConfig tls = in.object("tls", new TlsBinder());
+        BreakerScope scope = BreakerScopeBinder.read(in, "breakerScope");
+        if (scope != null && scope.isQuorum() && !in.has("circuitBreaker")) {
+            in.problem("breakerScope", "a quorum counts open breakers, but this backend has no \"circuitBreaker\"");
+        }
         return new BackendConfig(id, type, url, in.string("description"),
                 in.object("circuitBreaker", new CircuitBreakerBinder()), pool, healthProbe,
                 in.object("slowStart", new SlowStartBinder()), tls == null ? TlsConfig.DEFAULT : tls,
-                in.object("credentials", new CredentialsBinder()));
+                in.object("credentials", new CredentialsBinder()), scope);
     }
 
     /** A Single backend has a url and no pool; a Pool has members and nothing to call or probe itself. */

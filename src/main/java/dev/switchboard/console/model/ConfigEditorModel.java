@@ -1,6 +1,7 @@
 package dev.switchboard.console.model;
 
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.LineDiff;
 import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.config.ConfigResult;
 import dev.switchboard.config.ConfigWriter;

@@ -89,6 +89,8 @@ final class TelemetryFrames {
                     d.ttl());
             case TelemetryEvent.NotificationFailed n -> ConsoleEvents.notificationFailed(at, consoleId, n.target(), n.eventType(),
                     n.attempts(), n.reason(), n.lastError());
+            case TelemetryEvent.ConfigSource c -> new ConsoleEvent(at, consoleId, "", EventKind.CONFIG, !c.connected(),
+                    "config source " + c.source() + ": " + c.detail());
         };
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = TelemetryEvent.OperatorAction.class, name = "operator"),
         @JsonSubTypes.Type(value = TelemetryEvent.EndpointStatus.class, name = "endpointStatus"),
         @JsonSubTypes.Type(value = TelemetryEvent.DnsAnswer.class, name = "dnsAnswer"),
-        @JsonSubTypes.Type(value = TelemetryEvent.NotificationFailed.class, name = "notificationFailed")})
+        @JsonSubTypes.Type(value = TelemetryEvent.NotificationFailed.class, name = "notificationFailed"),
+        @JsonSubTypes.Type(value = TelemetryEvent.ConfigSource.class, name = "configSource")})
 public sealed interface TelemetryEvent {
 
     long ts();
@@ -32,6 +33,7 @@ public sealed interface TelemetryEvent {
             case EndpointStatus e -> "endpointStatus";
             case DnsAnswer d -> "dnsAnswer";
             case NotificationFailed n -> "notificationFailed";
+            case ConfigSource c -> "configSource";
         };
     }
 
@@ -85,6 +87,14 @@ public sealed interface TelemetryEvent {
      *
      * @param exists false when the name now answers NXDOMAIN
      */
+    /**
+     * A fleet gateway's config source (its etcd) was lost or is back; while lost it serves its last good config.
+     *
+     * @param source e.g. {@code etcd://127.0.0.1:2379/prod}
+     */
+    record ConfigSource(long ts, String source, boolean connected, String detail) implements TelemetryEvent {
+    }
+
     record DnsAnswer(long ts, String profile, List<String> answer, boolean exists, long ttl) implements TelemetryEvent {
         public DnsAnswer {
             answer = List.copyOf(answer);

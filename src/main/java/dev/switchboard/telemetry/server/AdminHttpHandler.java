@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.gateway.ConfigSourceStatus;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.telemetry.protocol.Command;
 import dev.switchboard.telemetry.protocol.Protocol;
@@ -66,6 +67,12 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (path.equals("/healthz")) {
             ObjectNode body = Protocol.MAPPER.createObjectNode().put("status", "ok").put("gateway", gateway.config().gateway().id())
                     .put("version", gateway.engine().version());
+            ConfigSourceStatus source = gateway.configSource();
+            if (source != null) {
+                // Still "ok": the gateway serves its last good config while the source is away; the detail says so.
+                body.putObject("configSource").put("source", source.source()).put("connected", source.connected())
+                        .put("detail", source.detail()).put("since", source.since().toString());
+            }
             respond(ctx.channel(), HttpResponseStatus.OK, JSON, body.toString(), keepAlive);
             return;
         }

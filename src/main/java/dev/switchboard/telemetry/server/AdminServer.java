@@ -122,6 +122,8 @@ public final class AdminServer implements AutoCloseable {
                         }
                     }), HostPort.parse(admin.listen()).socketAddress());
             hub.start(List.copyOf(history));
+            gateway.addConfigSourceListener(source -> hub.publish(new TelemetryEvent.ConfigSource(source.since().toEpochMilli(), source.source(),
+                    source.connected(), source.detail())));
             AdminServer server = new AdminServer(group, listener, hub, control, sockets, worker, audit);
             LOG.info("admin listener on {}://{} (telemetry {}://…:{}/telemetry, stats every {} ms, audit log {})", tls == null ? "http" : "https",
                     admin.listen(), tls == null ? "ws" : "wss", server.port(), admin.statsPeriod().toMillis(), audit.file());

@@ -7,6 +7,7 @@ import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.EngineSnapshot;
 import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.gateway.ConfigSourceStatus;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.gateway.stats.BackendStats;
 import dev.switchboard.gateway.stats.StatsTotals;
@@ -65,6 +66,12 @@ final class GatewayMetrics {
         out.metricSnapshot(GaugeSnapshot.builder().name("switchboard_config_version")
                 .help("Version of config plus runtime overrides; hash identifies the content across a fleet")
                 .dataPoint(gauge(engine.version(), "hash", engine.hash())).build());
+        ConfigSourceStatus source = gateway.configSource();
+        if (source != null) {
+            out.metricSnapshot(GaugeSnapshot.builder().name("switchboard_config_source_connected")
+                    .help("1 while the fleet's config store is reachable")
+                    .dataPoint(gauge(source.connected() ? 1 : 0, "source", source.source())).build());
+        }
     }
 
     private void backends() {

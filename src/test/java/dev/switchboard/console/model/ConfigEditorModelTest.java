@@ -1,6 +1,7 @@
 package dev.switchboard.console.model;
 
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.LineDiff;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.model.form.ConfigFormModel;

@@ -1,9 +1,9 @@
-package dev.switchboard.console.model;
+package dev.switchboard.config;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A line diff (longest common subsequence) of two texts, for "what will change" before an apply. */
+/** A line diff (longest common subsequence) of two config texts: the console's "what will change" before an apply, a fleet's diff of revisions. */
 public final class LineDiff {
 
     /** Lines around each change that are shown for context. */

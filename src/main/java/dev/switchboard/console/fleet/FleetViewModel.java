@@ -1,0 +1,93 @@
+package dev.switchboard.console.fleet;
+
+import dev.switchboard.fleet.FleetRoster;
+import dev.switchboard.fleet.FleetStore;
+import dev.switchboard.fleet.GatewayStatus;
+import dev.switchboard.fleet.HistoryEntry;
+import dev.switchboard.fleet.PushResult;
+import dev.switchboard.fleet.StoredConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The console's fleet: its gateways with drift, the joins and leaves since the last look, "Apply to fleet" as one push,
+ * and the history with diff and rollback. No JavaFX: a view calls {@link #refresh()} off the FX thread and shows the
+ * result; confirmation of a rollback is the view's.
+ */
+public final class FleetViewModel {
+
+    private final FleetStore store;
+    private final FleetRoster roster;
+    private final String operator;
+    private Map<String, GatewayStatus> alive = new LinkedHashMap<>();
+
+    public FleetViewModel(FleetStore store, FleetRoster roster, String operator) {
+        this.store = store;
+        this.roster = roster;
+        this.operator = operator;
+    }
+
+    /**
+     * What changed since the previous refresh.
+     *
+     * @param rows    every gateway, with drift against {@code current}
+     * @param current the fleet's config; null before the first push
+     * @param joined  gateways alive now that were not before (all alive ones at the first refresh)
+     * @param left    ids of gateways alive before that are gone or dead now
+     */
+    public record Refresh(List<FleetRow> rows, StoredConfig current, List<GatewayStatus> joined, List<String> left) {
+    }
+
+    /**
+     * A backend whose breaker is open on some of the fleet's live gateways.
+     *
+     * @param openOn   the gateways holding it open
+     * @param diverges true while other live gateways hold it closed: the gateways disagree about the backend
+     */
+    public record BreakerRow(String backend, List<String> openOn, int alive, boolean diverges) {
+    }
+
+    /** Backends with an OPEN breaker somewhere in the fleet, by backend id; blocking. */
+    public List<BreakerRow> breakers() {
+        long alive = roster.gateways().stream().filter(GatewayStatus::alive).count();
+        Map<String, List<String>> open = new TreeMap<>();
+        roster.openBreakers().forEach(b -> open.computeIfAbsent(b.backend(), k -> new ArrayList<>()).add(b.gateway()));
+        return open.entrySet().stream().map(e -> new BreakerRow(e.getKey(), List.copyOf(e.getValue()), (int) alive,
+                e.getValue().size() < alive)).toList();
+    }
+
+    /** Reads the registry and the config; blocking (etcd round trips). */
+    public synchronized Refresh refresh() {
+        StoredConfig current = store.current();
+        List<GatewayStatus> gateways = roster.gateways();
+        Map<String, GatewayStatus> now = new LinkedHashMap<>();
+        gateways.stream().filter(GatewayStatus::alive).forEach(g -> now.put(g.id(), g));
+        List<GatewayStatus> joined = now.values().stream().filter(g -> !alive.containsKey(g.id())).toList();
+        List<String> left = new ArrayList<>(alive.keySet());
+        left.removeAll(now.keySet());
+        alive = now;
+        return new Refresh(gateways.stream().map(g -> FleetRow.of(g, current)).toList(), current, joined, left);
+    }
+
+    /** "Apply to fleet": one push of {@code json}, guarded by the revision the editor started from. */
+    public PushResult applyToFleet(String json, long basedOnRevision) {
+        return store.push(json, basedOnRevision, operator);
+    }
+
+    public List<HistoryEntry> history() {
+        return store.history();
+    }
+
+    /** The config at {@code revision} against the current one. */
+    public List<String> diffAgainstCurrent(long revision) {
+        return store.diff(revision, null);
+    }
+
+    /** After the operator confirmed: the content of {@code revision} as a new revision, guarded by {@code current}. */
+    public PushResult rollback(long revision, long currentRevision) {
+        return store.rollback(revision, operator, currentRevision);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.switchboard.console.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.fleet.Etcd;
+import dev.switchboard.fleet.FleetHarness;
+import dev.switchboard.fleet.FleetKeys;
+import dev.switchboard.fleet.FleetRoster;
+import dev.switchboard.fleet.FleetStore;
+import dev.switchboard.fleet.GatewayStatus;
+import dev.switchboard.fleet.HistoryEntry;
+import dev.switchboard.fleet.PushResult;
+import dev.switchboard.testing.EtcdServer;
+import dev.switchboard.testing.Eventually;
+import io.etcd.jetcd.Client;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The console's fleet view model against a real etcd and real fleet gateways. */
+class FleetViewModelTest {
+
+    @RegisterExtension
+    static final EtcdServer ETCD = EtcdServer.perClass();
+
+    private static final Duration SOON = Duration.ofSeconds(15);
+
+    @Test
+    void followsJoinsAndLeavesShowsDriftAppliesToTheFleetAndRollsBack() {
+        try (FleetHarness fleet = new FleetHarness(ETCD, "console", "blue", "green");
+             Client client = Etcd.connectChecked(fleet.address)) {
+            FleetViewModel model = model(client, "console");
+            long first = fleet.push(FleetHarness.TO_BLUE).revision();
+            fleet.join("gw-1", "east");
+            fleet.join("gw-2", "west");
+            Eventually.await("both registered", SOON, () -> fleet.revision("gw-1") == first && fleet.revision("gw-2") == first);
+
+            FleetViewModel.Refresh start = model.refresh();
+            assertThat(start.joined()).extracting(GatewayStatus::id).containsExactly("gw-1", "gw-2");
+            assertThat(start.rows()).noneMatch(FleetRow::drifting);
+
+            PushResult applied = model.applyToFleet(fleet.config(FleetHarness.TO_GREEN), start.current().revision());
+            long second = ((PushResult.Written) applied).revision();
+            fleet.kill("gw-2");
+            Eventually.await("gw-1 applied", SOON, () -> fleet.revision("gw-1") == second);
+            Eventually.await("gw-2's lease expired", SOON, () -> !fleet.status("gw-2").alive());
+            FleetViewModel.Refresh afterDeath = model.refresh();
+            assertThat(afterDeath.joined()).isEmpty();
+            assertThat(afterDeath.left()).containsExactly("gw-2");
+            assertThat(afterDeath.rows()).filteredOn(r -> r.gateway().id().equals("gw-2"))
+                    .singleElement().satisfies(r -> assertThat(r.gateway().alive()).isFalse());
+
+            assertThat(model.applyToFleet(fleet.config(FleetHarness.TO_BLUE), first)).as("the editor's base is stale")
+                    .isInstanceOf(PushResult.Stale.class);
+            assertThat(model.diffAgainstCurrent(first)).anyMatch(l -> l.startsWith("- ") && l.contains("blue\" }"))
+                    .anyMatch(l -> l.startsWith("+ "));
+            PushResult rolledBack = model.rollback(first, second);
+            assertThat(model.history()).extracting(HistoryEntry::operator).containsExactly("alice", "dana", "dana");
+            long third = ((PushResult.Written) rolledBack).revision();
+            fleet.join("gw-3", "east");
+            Eventually.await("gw-3 registered", SOON, () -> fleet.revision("gw-3") == third);
+            Eventually.await("gw-1 applied the rollback", SOON, () -> fleet.revision("gw-1") == third);
+            FleetViewModel.Refresh last = model.refresh();
+            assertThat(last.joined()).extracting(GatewayStatus::id).containsExactly("gw-3");
+            assertThat(last.rows()).noneMatch(FleetRow::drifting);
+        }
+    }
+
+    @Test
+    void theFollowerReportsGatewaysThatJoinAndThatDie() {
+        try (FleetHarness fleet = new FleetHarness(ETCD, "follow", "blue", "green");
+             Client client = Etcd.connectChecked(fleet.address)) {
+            FleetViewModel model = model(client, "follow");
+            fleet.push(FleetHarness.TO_BLUE);
+            fleet.join("gw-1", null);
+            Eventually.await("gw-1 registered", SOON, () -> fleet.status("gw-1") != null);
+            model.refresh();
+            List<String> joined = new CopyOnWriteArrayList<>();
+            List<String> left = new CopyOnWriteArrayList<>();
+            try (FleetFollower follower = new FleetFollower(model, g -> joined.add(g.id()), left::add)) {
+                fleet.join("gw-2", null);
+                Eventually.await("gw-2's join seen", SOON, () -> joined.contains("gw-2"));
+                fleet.kill("gw-1");
+                Eventually.await("gw-1's death seen", SOON, () -> left.contains("gw-1"));
+                assertThat(joined).containsExactly("gw-2");
+                assertThat(left).containsExactly("gw-1");
+            }
+        }
+    }
+
+    /** The view model of operator "dana" on {@code fleet}. */
+    private static FleetViewModel model(Client client, String fleet) {
+        FleetKeys keys = new FleetKeys(fleet);
+        return new FleetViewModel(new FleetStore(client, keys, Clock.systemUTC()), new FleetRoster(client, keys), "dana");
+    }
+
+    @Test
+    void aRegisteredAdminUrlBecomesItsTelemetryStream() {
+        assertThat(FleetFeeds.telemetryUri("http://127.0.0.1:9091")).isEqualTo(URI.create("ws://127.0.0.1:9091/telemetry"));
+        assertThat(FleetFeeds.telemetryUri("https://gw.example:9443")).isEqualTo(URI.create("wss://gw.example:9443/telemetry"));
+    }
+}
