@@ -41,9 +41,7 @@ final class RecordJson {
                 out.writeStringField("path", r.path);
             }
             out.writeStringField("api", r.api);
-            if (r.rule != null) {
-                out.writeStringField("rule", r.rule);
-            }
+            out.writeStringField("rule", r.rule);
             out.writeStringField("target", r.target);
             if (!trace) {
                 out.writeNumberField("status", r.status);
