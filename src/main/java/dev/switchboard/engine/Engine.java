@@ -101,13 +101,12 @@ public final class Engine {
     }
 
     /**
-     * Explains {@code pick}, just made for a request that pinned its state: the target's members as that pick saw
-     * them and the rule that chose. Allocates; call it only when a log or trace wants it.
-     *
-     * @param attempts the request's attempts, including this pick
+     * The state a pick for a request that pinned {@code pinned} reads now, to explain the pick later
+     * ({@link PinnedState#explain}) from exactly what it saw.
      */
-    public PickExplanation explain(PinnedState pinned, String targetId, String affinityKey, Attempts attempts, Pick pick) {
-        return PickExplainer.explain(stateFor(pinned), targetId, affinityKey, attempts, pick);
+    public PinnedState pickState(PinnedState pinned) {
+        PinnedState now = pin();
+        return now.state.version() == pinned.state.version() ? now : pinned;
     }
 
     /** The live state while it has the pinned config and overrides version; the pinned state after a change. */
