@@ -83,6 +83,8 @@ final class MetricsWriter {
                 sample("switchboard_pool_picks_total", members.getOrDefault(m.backendId(), 0L), "pool", p.id(), "backend", m.backendId());
             }
         }
+        header("switchboard_access_log_dropped_total", "counter", "Access-log lines dropped because the log's queue was full");
+        sample("switchboard_access_log_dropped_total", gw.stats().accessLogDropped());
         header("switchboard_config_version", "gauge", "Version of config plus runtime overrides");
         sample("switchboard_config_version", state.version(), "hash", state.hash());
     }
