@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,8 +30,9 @@ import java.util.zip.ZipFile;
  *     {@code lib/};</li>
  * <li>{@code input/}: the app jar and its libraries, JavaFX excepted (it is in the runtime);</li>
  * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher;</li>
- * <li>{@code switchboard_VERSION-1_amd64.deb}: the app image as a Debian package
- *     ({@code packaging/jpackage-deb.options}), which needs {@code fakeroot} and {@code dpkg-deb}.</li>
+ * <li>{@code switchboard_VERSION_amd64.deb}: the app image as a Debian package
+ *     ({@code packaging/jpackage-deb.options}, which needs {@code fakeroot} and {@code dpkg-deb}), completed by
+ *     {@code DebSystemFiles} with what lives outside {@code /opt/switchboard}.</li>
  * </ul>
  */
 public class BuildInstaller {
@@ -91,10 +93,13 @@ public class BuildInstaller {
         run(appImage.toArray(String[]::new));
 
         step("jpackage: .deb from the app image");
-        run(jdkTool("jpackage"), "@packaging/jpackage-deb.options", "--type", "deb", "--app-version", version,
-                "--app-image", image.toString(), "--dest", out.toString());
+        // Uncompressed: DebSystemFiles unpacks and packs it again, and compresses it once, there.
+        runWith(Map.of("DPKG_DEB_COMPRESSOR_TYPE", "none"), jdkTool("jpackage"), "@packaging/jpackage-deb.options",
+                "--type", "deb", "--app-version", version, "--app-image", image.toString(), "--dest", out.toString());
+        step(".deb: the files outside /opt/switchboard (packaging/deb-root/, icon, /usr/bin link) and conffiles");
         try (Stream<Path> debs = Files.list(out)) {
             for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).toList()) {
+                DebSystemFiles.addTo(deb, out.resolve("deb-tree"));
                 System.out.printf("%s: %.1f MB%n", deb, Files.size(deb) / 1e6);
             }
         }
@@ -137,8 +142,15 @@ public class BuildInstaller {
     }
 
     static void run(String... command) throws IOException, InterruptedException {
+        runWith(Map.of(), command);
+    }
+
+    /** Runs {@code command} with {@code env} added to this process's environment; fails the build if it fails. */
+    static void runWith(Map<String, String> env, String... command) throws IOException, InterruptedException {
         System.out.println("$ " + String.join(" ", command));
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(env);
+        int exit = builder.start().waitFor();
         if (exit != 0) {
             fail(Path.of(command[0]).getFileName() + " failed with exit code " + exit);
         }

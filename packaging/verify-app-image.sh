@@ -3,9 +3,11 @@
 # verify) from the repository root; by hand: packaging/verify-app-image.sh [target/jpackage] [VERSION].
 #
 #  1. the app image's launcher: --version, validate on a valid and an invalid sample, a sim-backend behind a gateway
-#     (both on free ports) answering a real HTTP request, and the console's --smoke-test on JavaFX's headless platform;
-#  2. the .deb: its size, control fields and contents (launcher, desktop entry, icon, runtime), then unpacked with
-#     dpkg-deb -x (no root needed) and started from there with no JDK on PATH and no JAVA_HOME.
+#     (both on free ports) answering a real HTTP request and a SIGHUP reload, and the console's --smoke-test on
+#     JavaFX's headless platform;
+#  2. the .deb: its size, control fields, contents (launcher, desktop entry, icon, unit, sample config, runtime),
+#     conffiles and maintainer scripts, then unpacked with dpkg-deb -x (no root needed) and started from there with no
+#     JDK on PATH and no JAVA_HOME. Installing it for real is test-deb-lifecycle.sh's job.
 # Every process it starts is stopped on the way out, pass or fail.
 set -euo pipefail
 
@@ -14,50 +16,14 @@ VERSION="${2:-}"
 IMAGE="$OUT/switchboard"
 APP="$IMAGE/bin/switchboard"
 WORK="$(mktemp -d)"
-PIDS=()
-FAILED=0
+# shellcheck source=packaging/test-lib.sh
+source "$(dirname "$0")/test-lib.sh"
 
 cleanup() {
-    for pid in "${PIDS[@]}"; do
-        if kill -0 "$pid" 2>/dev/null; then
-            kill "$pid" 2>/dev/null || true
-            for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            kill -9 "$pid" 2>/dev/null || true
-        fi
-    done
+    stop_started
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-pass() { echo "  ok   $*"; }
-fail() { echo "  FAIL $*" >&2; FAILED=1; }
-check() { # check DESCRIPTION COMMAND...: runs COMMAND, passes when it exits 0
-    local what="$1"; shift
-    if "$@"; then pass "$what"; else fail "$what"; fi
-}
-
-# Waits up to 60 s for "listening on http://HOST:PORT" in a log and prints HOST:PORT.
-listening_address() {
-    local log="$1" pid="$2"
-    for _ in $(seq 600); do
-        local addr
-        addr="$(grep -o 'listening on http://[^ ]*' "$log" | head -1 | sed 's#listening on http://##')" || true
-        if [ -n "$addr" ]; then echo "$addr"; return 0; fi
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "no 'listening on' in $log:" >&2; cat "$log" >&2
-    return 1
-}
-
-# HTTP/1.1 GET through bash's /dev/tcp (no curl needed); prints the whole response.
-http_get() {
-    local host="${1%:*}" port="${1##*:}" path="$2"
-    exec 3<>"/dev/tcp/$host/$port"
-    printf 'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$path" "$1" >&3
-    timeout 10 cat <&3
-    exec 3<&-
-}
 
 [ -x "$APP" ] || { echo "no launcher at $APP: run mvn -Ppackage package first" >&2; exit 1; }
 echo "== app image $IMAGE ($(du -sh "$IMAGE" | cut -f1))"
@@ -75,32 +41,8 @@ expected="$(sed -E 's#^(.*) \(line ([0-9]+), col ([0-9]+)\): #test-data/invalid/
 check "validate test-data/invalid/all-weights-zero.json exits 1 (got $invalid_exit)" test "$invalid_exit" -eq 1
 check "... and says: $expected" grep -qxF "$expected" <<<"$invalid_err"
 
-# A sim-backend on a free port, a gateway config pointing at it, the gateway on a free port, one real request.
-"$APP" sim-backend --listen 127.0.0.1:0 --name packaged-sim >"$WORK/sim.log" 2>&1 &
-PIDS+=($!); sim_pid=$!
-sim="$(listening_address "$WORK/sim.log" "$sim_pid")" || { fail "sim-backend did not start"; exit 1; }
-pass "sim-backend listening on $sim"
-cat >"$WORK/gateway.json" <<EOF
-{
-  "backends": { "sim": { "url": "http://$sim" } },
-  "apis": [ { "name": "all", "path": "/", "backendId": "sim" } ]
-}
-EOF
-"$APP" gateway --config "$WORK/gateway.json" --listen 127.0.0.1:0 >"$WORK/gateway.log" 2>&1 &
-PIDS+=($!); gateway_pid=$!
-gateway="$(listening_address "$WORK/gateway.log" "$gateway_pid")" || { fail "gateway did not start"; exit 1; }
-pass "gateway listening on $gateway: $(grep -o '([^)]*transport)' "$WORK/gateway.log" | head -1)"
-check "the gateway uses Netty's native epoll transport from the image" grep -q "epoll transport" "$WORK/gateway.log"
-response="$(http_get "$gateway" /orders/42 | tr -d '\r')"
-check "GET http://$gateway/orders/42 -> 200: $(head -1 <<<"$response")" grep -q "^HTTP/1.1 200" <<<"$response"
-check "... answered by the sim-backend (X-Sim-Backend: packaged-sim)" grep -qi "^X-Sim-Backend: packaged-sim" <<<"$response"
-kill -TERM "$gateway_pid" "$sim_pid"
-set +e
-wait "$gateway_pid"; gateway_exit=$?
-wait "$sim_pid"; sim_exit=$?
-set -e
-check "gateway and sim-backend stop on SIGTERM and exit 0 (exit $gateway_exit, $sim_exit)" test "$gateway_exit" -eq 0 -a "$sim_exit" -eq 0
-check "... the gateway after draining ('gateway stopped')" grep -q "gateway stopped" "$WORK/gateway.log"
+# A sim-backend behind a gateway on free ports, a real request through it, SIGHUP, SIGTERM (test-lib.sh).
+gateway_round_trip "$APP" "$WORK"
 
 # The console: starts on its embedded demo, draws every tab, exits 0 (JavaFX's headless platform, no display).
 set +e
@@ -126,18 +68,36 @@ else
     check ".deb is at most 90 MB ($size_mb MB)" test "$size_mb" -le 90
     check "Package: switchboard" test "$(dpkg-deb -f "$deb" Package)" = switchboard
     [ -z "$VERSION" ] || check "Version: $(dpkg-deb -f "$deb" Version)" grep -q "^${VERSION%%-*}" <<<"$(dpkg-deb -f "$deb" Version)"
+    check "Recommends: xdg-utils" test "$(dpkg-deb -f "$deb" Recommends)" = xdg-utils
+    check "Depends does not name xdg-utils: $(dpkg-deb -f "$deb" Depends)" bash -c '! grep -q xdg-utils <<<"$1"' _ "$(dpkg-deb -f "$deb" Depends)"
     contents="$(dpkg-deb -c "$deb")"
-    for path in ./opt/switchboard/bin/switchboard ./opt/switchboard/lib/switchboard-switchboard.desktop \
-                ./opt/switchboard/lib/switchboard.png ./opt/switchboard/lib/runtime/lib/libglassgtk3.so \
-                ./opt/switchboard/lib/app/switchboard.jar; do
-        check "contains $path" grep -q " $path\$" <<<"$contents"
+    for path in ./opt/switchboard/bin/switchboard ./opt/switchboard/lib/runtime/lib/libglassgtk3.so \
+                ./opt/switchboard/lib/app/switchboard.jar ./usr/share/applications/switchboard.desktop \
+                ./usr/share/icons/hicolor/256x256/apps/switchboard.png ./lib/systemd/system/switchboard-gateway@.service \
+                ./etc/switchboard/example.json; do
+        check "contains $path (root:root)" grep -q "root/root .* $path\$" <<<"$contents"
     done
+    check "contains ./usr/bin/switchboard -> /opt/switchboard/bin/switchboard" \
+        grep -q " ./usr/bin/switchboard -> /opt/switchboard/bin/switchboard\$" <<<"$contents"
+    # The maintainer scripts and control file jpackage made from packaging/linux/ (its resource dir).
+    dpkg-deb -e "$deb" "$WORK/DEBIAN"
+    check "DEBIAN/conffiles is /etc/switchboard/example.json" test "$(cat "$WORK/DEBIAN/conffiles")" = /etc/switchboard/example.json
+    for script in preinst postinst prerm postrm; do
+        check "DEBIAN/$script: valid sh, no xdg-* call, no placeholder left" bash -c \
+            'sh -n "$1" && ! grep -v "^ *#" "$1" | grep -q "xdg-\|APPLICATION_\|DESKTOP_\|LAUNCHER_AS_SERVICE"' _ "$WORK/DEBIAN/$script"
+    done
+    check "postinst makes the system user switchboard" grep -q "useradd --system" "$WORK/DEBIAN/postinst"
+    check "postinst never enables or starts a gateway" bash -c '! grep -q "systemctl \(enable\|start\)" "$1"' _ "$WORK/DEBIAN/postinst"
     dpkg-deb -x "$deb" "$WORK/root"
-    check "menu icon is packaging/linux/switchboard.png" cmp -s packaging/linux/switchboard.png "$WORK/root/opt/switchboard/lib/switchboard.png"
+    check "menu icon is packaging/linux/switchboard.png" \
+        cmp -s packaging/linux/switchboard.png "$WORK/root/usr/share/icons/hicolor/256x256/apps/switchboard.png"
     check "desktop entry starts /opt/switchboard/bin/switchboard" \
-        grep -qx "Exec=/opt/switchboard/bin/switchboard" "$WORK/root/opt/switchboard/lib/switchboard-switchboard.desktop"
-    check "postinst links /usr/bin/switchboard" grep -q "ln -sf /opt/switchboard/bin/switchboard /usr/bin/switchboard" \
-        <(dpkg-deb -I "$deb" postinst)
+        grep -qx "Exec=/opt/switchboard/bin/switchboard" "$WORK/root/usr/share/applications/switchboard.desktop"
+    if command -v desktop-file-validate >/dev/null; then
+        check "desktop-file-validate accepts the menu entry" desktop-file-validate "$WORK/root/usr/share/applications/switchboard.desktop"
+    fi
+    check "the sample config is the repository's" \
+        cmp -s packaging/deb-root/etc/switchboard/example.json "$WORK/root/etc/switchboard/example.json"
     # Unpacked (not installed), with neither JAVA_HOME nor any JDK on PATH: the bundled runtime must do.
     unpacked="$(env -i HOME="$WORK" PATH=/nonexistent "$WORK/root/opt/switchboard/bin/switchboard" --version)"
     check "unpacked .deb runs without a JDK: $unpacked" grep -q "^switchboard .* (Java 25" <<<"$unpacked"

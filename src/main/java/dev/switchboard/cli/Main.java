@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Load-balancing gateway and operations console modelled on Azure API Management backend pools.",
-        subcommands = {ConsoleCommand.class, DemoCommand.class, GatewayCommand.class, ValidateCommand.class, SimBackendCommand.class})
+        subcommands = {ConsoleCommand.class, DemoCommand.class, GatewayCommand.class, ValidateCommand.class, SimBackendCommand.class,
+            RehearseCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

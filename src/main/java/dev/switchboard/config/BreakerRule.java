@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param tripDuration     how long the breaker stays OPEN
  * @param acceptRetryAfter use the backend's Retry-After as the trip duration when it sends one
  * @param maxTripDuration  cap on a Retry-After-driven trip (our extension; default the larger of 5 minutes and tripDuration)
- * @param halfOpenRequests trial requests let through in HALF_OPEN (our extension; default 1)
+ * @param halfOpenRequests trial requests let through in HALF_OPEN (our extension; default 1); 0, which config files
+ *                         cannot set, closes the breaker when the trip ends, as APIM does
  */
 public record BreakerRule(
         String name,

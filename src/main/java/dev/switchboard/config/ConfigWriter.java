@@ -267,6 +267,14 @@ public final class ConfigWriter {
         if (pool.overprovisioningFactor() != null) {
             out.writeNumberField("overprovisioningFactor", pool.overprovisioningFactor());
         }
+        if (pool.balancer() != Balancer.WEIGHTED) {
+            out.writeStringField("balancer", pool.balancer().jsonName());
+        }
+        if (pool.spillWhenSlow() != null) {
+            out.writeObjectFieldStart("spillWhenSlow");
+            duration("latency", pool.spillWhenSlow().latency());
+            out.writeEndObject();
+        }
         out.writeEndObject();
     }
 

@@ -2,12 +2,13 @@ package dev.switchboard.engine;
 
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.SlowStartConfig;
+import dev.switchboard.engine.balance.BackendLoad;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.CircuitBreaker;
 
 /**
- * The long-lived state of one single backend, kept across config swaps while its id stays: breaker, probe verdict
- * and slow-start ramp. Everything but the breaker is guarded by the engine's mutation lock.
+ * The long-lived state of one single backend, kept across config swaps while its id stays: breaker, probe verdict,
+ * slow-start ramp and load. Everything but the breaker is guarded by the engine's mutation lock.
  */
 final class BackendRuntime {
 
@@ -17,6 +18,7 @@ final class BackendRuntime {
     private final String id;
     private final CircuitBreaker breaker;
     private final ProbeTracker probe;
+    private final BackendLoad load = new BackendLoad();
     private SlowStartConfig slowStart;
     private boolean wasUp = true;
     private long rampStartNanos;
@@ -40,6 +42,11 @@ final class BackendRuntime {
 
     ProbeTracker probe() {
         return probe;
+    }
+
+    /** In flight and latency, for the latency-aware balancers; kept across config swaps like the breaker. */
+    BackendLoad load() {
+        return load;
     }
 
     void reconfigure(BackendConfig config) {

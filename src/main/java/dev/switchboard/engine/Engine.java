@@ -3,15 +3,12 @@ package dev.switchboard.engine;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.ErrorReason;
 import dev.switchboard.config.GatewayConfig;
-import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.BreakerTransition;
-import dev.switchboard.engine.breaker.CircuitBreaker;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.engine.retry.RetryPlanner;
 import dev.switchboard.engine.routing.RequestView;
 import dev.switchboard.engine.routing.RouteMatch;
 import dev.switchboard.engine.routing.Router;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,10 +46,15 @@ public final class Engine {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final int MAX_WEIGHT = 1000;
     private static final int MAX_PRIORITY = 100;
+    /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: the attempt's latency was not measured. */
+    public static final long UNKNOWN_LATENCY = -1;
+    /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: not the attempt's first outcome. */
+    public static final long LATER_OUTCOME = Long.MIN_VALUE;
 
     private final Ticker ticker;
     private final RetryPlanner retryPlanner;
     private final StateBuilder builder;
+    private final OutcomeTime outcomeTime;
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /** Long-lived per-backend state by id; guarded by {@link #lock}. */
@@ -69,7 +71,8 @@ public final class Engine {
     public Engine(GatewayConfig config, Ticker ticker, RandomGenerator random) {
         this.ticker = ticker;
         this.retryPlanner = new RetryPlanner(random);
-        this.builder = new StateBuilder(ticker);
+        this.outcomeTime = new OutcomeTime(ticker.nanos());
+        this.builder = new StateBuilder(ticker, outcomeTime);
         synchronized (lock) {
             syncRuntimes(config);
             publish(config, RuntimeOverrides.NONE, 1, new ArrayList<>());
@@ -134,8 +137,11 @@ public final class Engine {
             throw new IllegalArgumentException("unknown backend or pool '" + targetId + "'");
         }
         Pick pick = target.pick(affinityKey, attempts);
-        if (attempts != null && pick instanceof BackendHandle h) {
-            attempts.add(h);
+        if (pick instanceof BackendHandle h) {
+            h.runtime.load().started();
+            if (attempts != null) {
+                attempts.add(h);
+            }
         }
         return pick;
     }
@@ -149,8 +155,22 @@ public final class Engine {
      * @param retryAfter the response's Retry-After header, or null
      */
     public void recordOutcome(Pick pick, int status, ErrorReason reason, String retryAfter) {
+        recordOutcome(pick, status, reason, retryAfter, UNKNOWN_LATENCY);
+    }
+
+    /**
+     * {@link #recordOutcome(Pick, int, ErrorReason, String)} with the attempt's latency, which the latency-aware
+     * balancers learn from. The first outcome of an attempt ends it for them (no longer in flight).
+     *
+     * @param latencyNanos attempt start to response head or failure; {@link #UNKNOWN_LATENCY} when not measured;
+     *                     {@link #LATER_OUTCOME} for a failure after the attempt's first outcome (the response broke off)
+     */
+    public void recordOutcome(Pick pick, int status, ErrorReason reason, String retryAfter, long latencyNanos) {
         if (!(pick instanceof BackendHandle h)) {
             return;
+        }
+        if (latencyNanos != LATER_OUTCOME) {
+            endAttempt(h, latencyNanos);
         }
         current();
         BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
@@ -168,9 +188,20 @@ public final class Engine {
 
     /** A picked request ended without an outcome (e.g. the client left): give back its half-open permit. */
     public void abandon(Pick pick) {
-        if (pick instanceof BackendHandle h && h.availability == Availability.HALF_OPEN) {
+        if (!(pick instanceof BackendHandle h)) {
+            return;
+        }
+        endAttempt(h, UNKNOWN_LATENCY);
+        if (h.availability == Availability.HALF_OPEN) {
             h.runtime.breaker().releaseTrial();
         }
+    }
+
+    /** The attempt is no longer in flight; its latency (when known) is a sample for peak-ewma. */
+    private void endAttempt(BackendHandle h, long latencyNanos) {
+        long now = ticker.nanos();
+        h.runtime.load().ended(latencyNanos, now);
+        outcomeTime.advance(now);
     }
 
     // ---- config and runtime edits ----
@@ -253,33 +284,7 @@ public final class Engine {
 
     public EngineSnapshot snapshot() {
         synchronized (lock) {
-            LiveState s = current();
-            long now = ticker.nanos();
-            Map<String, EngineSnapshot.BackendView> views = new HashMap<>();
-            List<EngineSnapshot.BackendView> backends = new ArrayList<>();
-            List<EngineSnapshot.PoolView> pools = new ArrayList<>();
-            for (BackendConfig b : s.config().backends().values()) {
-                if (!b.isPool()) {
-                    EngineSnapshot.BackendView v = backendView(s, b, now);
-                    views.put(b.id(), v);
-                    backends.add(v);
-                }
-            }
-            for (BackendConfig b : s.config().backends().values()) {
-                if (b.isPool()) {
-                    List<EngineSnapshot.MemberView> members = new ArrayList<>();
-                    for (PoolBalancer.MemberPlan m : s.targets().get(b.id()).plan()) {
-                        BackendHandle h = m.handle();
-                        String reason = h.availability == Availability.DRAINING && m.baseWeight() == 0 ? "weight 0"
-                                : s.statuses().get(h.backendId()).reason();
-                        members.add(new EngineSnapshot.MemberView(h.backendId(), (int) m.baseWeight(),
-                                m.pickWeight() / 100.0, m.priority(), h.availability, reason,
-                                views.get(h.backendId())));
-                    }
-                    pools.add(new EngineSnapshot.PoolView(b.id(), members));
-                }
-            }
-            return new EngineSnapshot(s.version(), s.hash(), ticker.instant(), backends, pools);
+            return SnapshotBuilder.build(current(), runtimes, ticker);
         }
     }
 
@@ -435,15 +440,5 @@ public final class Engine {
             throw new IllegalArgumentException("backend '" + backendId + "' is not a member of pool '" + poolId + "'");
         }
         return key;
-    }
-
-    private EngineSnapshot.BackendView backendView(LiveState s, BackendConfig b, long now) {
-        BackendRuntime r = runtimes.get(b.id());
-        BackendStatus status = s.statuses().get(b.id());
-        CircuitBreaker breaker = r.breaker();
-        BreakerState bs = breaker.state();
-        Duration left = bs == BreakerState.OPEN ? Duration.ofNanos(Math.max(0, breaker.openUntilNanos() - now)) : null;
-        return new EngineSnapshot.BackendView(b.id(), b.url(), s.overrides().adminState(b.id()), status.availability(),
-                status.reason(), bs, left, breaker.counters(now), r.probe().health());
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.config.Balancer;
 import dev.switchboard.engine.balance.KeyHash;
 import dev.switchboard.engine.balance.MaglevTable;
 import dev.switchboard.engine.balance.PriorityLoad;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
  * The immutable pick structure of one target (a pool, or a single backend as a pool of one), rebuilt whenever
@@ -23,43 +23,45 @@ final class PoolBalancer {
     record MemberPlan(BackendHandle handle, int priority, long baseWeight, long pickWeight, boolean enabled) {
     }
 
+    /**
+     * How picks spread over the groups and within one.
+     *
+     * @param overprovisioningFactor null for strict APIM priority, else Envoy's gradual spill
+     * @param panic                  balance over every enabled member when none is available
+     * @param balancer               how a group picks among its members
+     * @param slowNanos              spillWhenSlow's latency threshold; 0 when off
+     */
+    record Spread(Double overprovisioningFactor, boolean panic, Balancer balancer, long slowNanos) {
+
+        static final Spread SINGLE = new Spread(null, false, Balancer.WEIGHTED, 0);
+    }
+
+    /** How often spillWhenSlow looks at the groups' latency again: a scan of the members, so not on every pick. */
+    private static final long SLOW_RECHECK_NANOS = 100_000_000L;
+
     /** How far a retry walks along a schedule (keeping its weights) before sweeping the members once. */
     private static final int WEIGHTED_WALK = 64;
 
-    /** One priority group: its members' weighted schedule over the members that take new picks. */
-    private static final class Group {
-        final int priority;
-        final int[] schedule;
-        /** The member indices that appear in the schedule, each once. */
-        final int[] memberIndices;
-        final AtomicLong counter = new AtomicLong();
-
-        Group(int priority, long[] weights) {
-            this.priority = priority;
-            this.schedule = WeightedSchedule.build(weights);
-            this.memberIndices = IntStream.range(0, weights.length).filter(i -> weights[i] > 0).toArray();
-        }
-
-        BackendHandle next(BackendHandle[] members) {
-            return members[schedule[slot(counter, schedule.length)]];
-        }
-    }
-
     private final List<MemberPlan> plan;
     private final BackendHandle[] members;
-    private final Group[] groups;
+    private final PriorityGroup[] groups;
     /** Strict priority: the best group with a pickable member; null when none has one or spill is on. */
-    private final Group best;
+    private final PriorityGroup best;
     /** Gradual spill: the group of each pick slot, proportional to the Envoy priority loads; null when strict. */
     private final int[] groupSchedule;
     private final AtomicLong groupCounter = new AtomicLong();
     private final MaglevTable affinity;
     /** whenAllUnavailable=panic: every enabled member regardless of availability; null otherwise. */
-    private final Group panic;
+    private final PriorityGroup panic;
     private final NoneAvailable none;
+    private final long slowNanos;
+    private final OutcomeTime time;
+    /** With spillWhenSlow: the best group that is not slow, as of {@link #slowRecheckAt}. */
+    private volatile PriorityGroup notSlow;
+    private volatile long slowRecheckAt;
 
-    private PoolBalancer(List<MemberPlan> plan, BackendHandle[] members, Group[] groups, Group best, int[] groupSchedule,
-                         MaglevTable affinity, Group panic, NoneAvailable none) {
+    private PoolBalancer(List<MemberPlan> plan, BackendHandle[] members, PriorityGroup[] groups, PriorityGroup best, int[] groupSchedule,
+                         MaglevTable affinity, PriorityGroup panic, NoneAvailable none, long slowNanos, OutcomeTime time) {
         this.plan = List.copyOf(plan);
         this.members = members;
         this.groups = groups;
@@ -68,15 +70,17 @@ final class PoolBalancer {
         this.affinity = affinity;
         this.panic = panic;
         this.none = none;
+        this.slowNanos = slowNanos;
+        this.time = time;
+        if (slowNanos > 0) {
+            long now = time.nanos();
+            this.notSlow = firstNotSlow(now);
+            this.slowRecheckAt = now + SLOW_RECHECK_NANOS;
+        }
     }
 
-    /**
-     * @param overprovisioningFactor null for strict APIM priority, else Envoy's gradual spill
-     * @param panicMode              balance over every enabled member when none is available
-     * @param affinity               Maglev table of member indices; null without session affinity
-     */
-    static PoolBalancer of(List<MemberPlan> plan, Double overprovisioningFactor, boolean panicMode,
-                           MaglevTable affinity, NoneAvailable none) {
+    /** @param affinity Maglev table of member indices; null without session affinity */
+    static PoolBalancer of(List<MemberPlan> plan, Spread spread, MaglevTable affinity, NoneAvailable none, OutcomeTime time) {
         int n = plan.size();
         BackendHandle[] members = new BackendHandle[n];
         TreeMap<Integer, long[]> weightsByPriority = new TreeMap<>();
@@ -91,19 +95,21 @@ final class PoolBalancer {
             counts[1] += m.baseWeight() > 0 ? 1 : 0;
             panicWeights[i] = m.enabled() ? m.baseWeight() : 0;
         }
-        List<Group> groups = new ArrayList<>();
-        weightsByPriority.forEach((p, w) -> groups.add(new Group(p, w)));
-        Group best = null;
+        List<PriorityGroup> groups = new ArrayList<>();
+        weightsByPriority.forEach((p, w) -> groups.add(new PriorityGroup(p, w, spread.balancer(), time)));
+        PriorityGroup best = null;
         int[] groupSchedule = null;
-        if (overprovisioningFactor == null) {
+        if (spread.overprovisioningFactor() == null) {
             best = groups.stream().filter(g -> g.schedule.length > 0).findFirst().orElse(null);
         } else {
             int[] available = countsByPriority.values().stream().mapToInt(c -> c[0]).toArray();
             int[] total = countsByPriority.values().stream().mapToInt(c -> c[1]).toArray();
-            groupSchedule = WeightedSchedule.build(PriorityLoad.loads(available, total, overprovisioningFactor));
+            groupSchedule = WeightedSchedule.build(PriorityLoad.loads(available, total, spread.overprovisioningFactor()));
         }
-        Group panic = panicMode && Arrays.stream(panicWeights).anyMatch(w -> w > 0) ? new Group(0, panicWeights) : null;
-        return new PoolBalancer(plan, members, groups.toArray(Group[]::new), best, groupSchedule, affinity, panic, none);
+        PriorityGroup panic = spread.panic() && Arrays.stream(panicWeights).anyMatch(w -> w > 0)
+                ? new PriorityGroup(0, panicWeights, spread.balancer(), time) : null;
+        return new PoolBalancer(plan, members, groups.toArray(PriorityGroup[]::new), best, groupSchedule, affinity, panic, none,
+                spread.slowNanos(), time);
     }
 
     Pick pick(String affinityKey, Attempts attempts) {
@@ -120,8 +126,8 @@ final class PoolBalancer {
                 return h;
             }
         }
-        Group g = groupSchedule == null ? best
-                : groupSchedule.length == 0 ? null : groups[groupSchedule[slot(groupCounter, groupSchedule.length)]];
+        PriorityGroup g = groupSchedule == null ? strictGroup()
+                : groupSchedule.length == 0 ? null : groups[groupSchedule[PriorityGroup.slot(groupCounter, groupSchedule.length)]];
         if (g != null) {
             BackendHandle h = g.next(members);
             if (h.admit()) {
@@ -133,6 +139,29 @@ final class PoolBalancer {
             }
         }
         return panic != null ? panic.next(members) : none;
+    }
+
+    /** APIM's strict priority: the best group with a pickable member; with spillWhenSlow, the best that is not slow. */
+    private PriorityGroup strictGroup() {
+        if (slowNanos == 0) {
+            return best;
+        }
+        long now = time.nanos();
+        if (now - slowRecheckAt >= 0) {
+            slowRecheckAt = now + SLOW_RECHECK_NANOS;
+            notSlow = firstNotSlow(now);
+        }
+        return notSlow;
+    }
+
+    /** The best group whose latency is within the threshold; the best group when every group is slow (APIM order). */
+    private PriorityGroup firstNotSlow(long now) {
+        for (PriorityGroup g : groups) {
+            if (g.schedule.length > 0 && g.latencyNanos(members, now) <= slowNanos) {
+                return g;
+            }
+        }
+        return best;
     }
 
     /** The member an affinity key maps to (whatever its availability). */
@@ -154,7 +183,7 @@ final class PoolBalancer {
      * not been tried by this request. Null when there is none.
      */
     private BackendHandle scan(Attempts attempts) {
-        for (Group g : groups) {
+        for (PriorityGroup g : groups) {
             BackendHandle h = scan(g, attempts);
             if (h != null) {
                 return h;
@@ -167,12 +196,12 @@ final class PoolBalancer {
      * A short walk along the schedule from its current position keeps the choice weight-proportional; the sweep
      * over the group's members after it bounds the cost by the member count, not the schedule length.
      */
-    private BackendHandle scan(Group g, Attempts attempts) {
+    private BackendHandle scan(PriorityGroup g, Attempts attempts) {
         int len = g.schedule.length;
         if (len == 0) {
             return null;
         }
-        int start = slot(g.counter, len);
+        int start = PriorityGroup.slot(g.counter, len);
         for (int i = 0, walk = Math.min(len, WEIGHTED_WALK); i < walk; i++) {
             BackendHandle h = members[g.schedule[(start + i) % len]];
             if (eligible(h, attempts)) {
@@ -189,10 +218,5 @@ final class PoolBalancer {
 
     private static boolean eligible(BackendHandle h, Attempts attempts) {
         return (attempts == null || !attempts.tried(h.runtime)) && h.admit();
-    }
-
-    /** Next slot of a schedule; the counter only grows, so it stays non-negative for 2^63 picks. */
-    private static int slot(AtomicLong counter, int length) {
-        return (int) (counter.getAndIncrement() % length);
     }
 }

@@ -23,9 +23,11 @@ import java.util.Objects;
 final class StateBuilder {
 
     private final Ticker ticker;
+    private final OutcomeTime outcomeTime;
 
-    StateBuilder(Ticker ticker) {
+    StateBuilder(Ticker ticker, OutcomeTime outcomeTime) {
         this.ticker = ticker;
+        this.outcomeTime = outcomeTime;
     }
 
     LiveState build(GatewayConfig config, RuntimeOverrides overrides, long version, String hash,
@@ -61,7 +63,7 @@ final class StateBuilder {
         boolean enabled = overrides.adminState(b.id()) == AdminState.ENABLED;
         PoolBalancer.MemberPlan plan = new PoolBalancer.MemberPlan(handle, 1, 1, weight, enabled);
         NoneAvailable none = new NoneAvailable(b.id(), WhenAllUnavailable.DEFAULT.statusCode(), List.of(runtime), ticker);
-        return PoolBalancer.of(List.of(plan), null, false, null, none);
+        return PoolBalancer.of(List.of(plan), PoolBalancer.Spread.SINGLE, null, none, outcomeTime);
     }
 
     private PoolBalancer pool(BackendConfig b, RuntimeOverrides overrides, Map<String, BackendStatus> statuses,
@@ -95,8 +97,9 @@ final class StateBuilder {
         NoneAvailable none = new NoneAvailable(b.id(), when.statusCode(), memberRuntimes, ticker);
         MaglevTable affinity = pool.sessionAffinity() == null || affinityNames.isEmpty() ? null
                 : affinityTable(affinityNames, affinityIndexes, affinityWeights, previous);
-        return PoolBalancer.of(plan, pool.overprovisioningFactor(), when.action() == WhenAllUnavailable.Action.panic,
-                affinity, none);
+        PoolBalancer.Spread spread = new PoolBalancer.Spread(pool.overprovisioningFactor(), when.action() == WhenAllUnavailable.Action.panic,
+                pool.balancer(), pool.spillWhenSlow() == null ? 0 : pool.spillWhenSlow().latency().toNanos());
+        return PoolBalancer.of(plan, spread, affinity, none, outcomeTime);
     }
 
     /**

@@ -1,20 +1,25 @@
 package dev.switchboard.gateway;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
-/** Pipeline of a client connection: TLS when configured, HTTP/1.1 codec with the head-size limit, then the proxy. */
+/**
+ * Pipeline of a client connection: TLS when configured, the strict HTTP/1.1 codec with the head-size limit, the
+ * Keep-Alive advertiser, the request validator, then the proxy.
+ */
 final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> {
 
-    /** Idle keep-alive client connections are closed this long after their last read (no request in progress). */
+    /**
+     * Idle keep-alive client connections are closed this long after their last exchange (plus
+     * {@link ClientIdleTimer#GRACE}), never with a request in flight; responses advertise it in Keep-Alive.
+     */
     static final Duration CLIENT_IDLE_TIMEOUT = Duration.ofSeconds(75);
+    private static final KeepAliveAdvertiser KEEP_ALIVE = new KeepAliveAdvertiser(CLIENT_IDLE_TIMEOUT);
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_CHUNK = 64 * 1024;
 
@@ -34,13 +39,17 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
     @Override
     protected void initChannel(SocketChannel ch) {
         clients.add(ch);
+        // A client that shuts down its write side after its request still reads the response (issue 11 finding 4).
+        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        ch.pipeline().addLast(HalfCloseReadGuard.INSTANCE);
         if (ssl != null) {
             ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
         }
         ch.pipeline()
-                .addLast(new HttpServerCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK))
+                .addLast(new ClientHttpCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK))
+                .addLast(KEEP_ALIVE)
+                .addLast(new RequestValidator(runtime))
                 .addLast(new HttpServerExpectContinueHandler())
-                .addLast(new IdleStateHandler(CLIENT_IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast(new ProxyFrontendHandler(runtime, maxHeaderSize));
     }
 }

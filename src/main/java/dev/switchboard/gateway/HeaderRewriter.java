@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Header rules of a proxy hop (RFC 9110 section 7.6): hop-by-hop headers stay on their hop, X-Forwarded-* and Via
- * tell the backend who asked. Message framing (Content-Length / Transfer-Encoding) is set by the caller, which
- * knows whether the body is buffered or streamed.
+ * tell the backend who asked. Message framing (Content-Length / Transfer-Encoding) is set by {@link UpstreamFraming},
+ * from what the gateway writes.
  */
 final class HeaderRewriter {
 
@@ -21,6 +21,20 @@ final class HeaderRewriter {
     static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
     static final String VIA_VALUE = "1.1 switchboard";
     private static final String PROXY_PREFIX = "proxy-";
+
+    /**
+     * Headers a {@code Connection} token may not remove: the message framing, Host, and what the gateway sets
+     * itself. Removing Content-Length let a streamed body reach a backend as a second request (issue 11), so such a
+     * token is ignored and the rest of the Connection value still applies.
+     */
+    private static final List<AsciiString> PROTECTED = List.of(
+            HttpHeaderNames.CONTENT_LENGTH,
+            HttpHeaderNames.TRANSFER_ENCODING,
+            HttpHeaderNames.HOST,
+            HttpHeaderNames.VIA,
+            X_FORWARDED_FOR,
+            X_FORWARDED_PROTO,
+            X_FORWARDED_HOST);
 
     private static final List<AsciiString> HOP_BY_HOP = List.of(
             HttpHeaderNames.CONNECTION,
@@ -101,7 +115,10 @@ final class HeaderRewriter {
         return false;
     }
 
-    /** The header names a Connection value lists; its usual tokens (close, keep-alive) name nothing to remove. */
+    /**
+     * The header names a Connection value lists; its usual tokens (close, keep-alive) name nothing to remove, and
+     * tokens naming a {@link #PROTECTED} header are ignored.
+     */
     private static List<CharSequence> addConnectionTokens(List<CharSequence> doomed, CharSequence value) {
         int length = value.length();
         int start = 0;
@@ -111,12 +128,22 @@ final class HeaderRewriter {
                 end++;
             }
             CharSequence token = AsciiString.trim(value.subSequence(start, end));
-            if (token.length() > 0 && !isHopByHop(token) && !AsciiString.contentEqualsIgnoreCase(token, HttpHeaderValues.CLOSE)) {
+            if (token.length() > 0 && !isHopByHop(token) && !AsciiString.contentEqualsIgnoreCase(token, HttpHeaderValues.CLOSE)
+                    && !isProtected(token)) {
                 doomed.add(token.toString());
             }
             start = end + 1;
         }
         return doomed;
+    }
+
+    private static boolean isProtected(CharSequence name) {
+        for (AsciiString header : PROTECTED) {
+            if (header.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<CharSequence> add(List<CharSequence> list, CharSequence name) {

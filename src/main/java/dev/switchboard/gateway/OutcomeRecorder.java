@@ -34,9 +34,9 @@ final class OutcomeRecorder {
 
     /** A response head with {@code status} ({@code reason} null), or a transport failure. */
     void outcome(int status, ErrorReason reason, String retryAfter) {
-        engine.recordOutcome(backend, status, reason, retryAfter);
         long now = ticker.nanoTime();
         long elapsed = now - startNanos;
+        engine.recordOutcome(backend, status, reason, retryAfter, counted ? Engine.LATER_OUTCOME : elapsed);
         if (record != null) {
             record.ended(reason == null ? Integer.toString(status) : reason.name(), now);
         }

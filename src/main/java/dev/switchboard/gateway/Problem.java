@@ -47,6 +47,33 @@ record Problem(int status, String type, String title, String detail, long retryA
         return of(400, "malformed-request", "Malformed request", "The request is not valid HTTP/1.1: " + why);
     }
 
+    static Problem versionNotSupported(String version) {
+        return of(505, "http-version-not-supported", "HTTP version not supported",
+                "The gateway speaks HTTP/1.1 and HTTP/1.0; the request said " + version + ".");
+    }
+
+    static Problem methodNotAllowed(String method) {
+        return of(405, "method-not-allowed", "Method not allowed",
+                "The gateway is a reverse proxy and does not open " + method + " tunnels.");
+    }
+
+    static Problem transferCodingNotImplemented(String codings) {
+        return of(501, "transfer-coding-not-implemented", "Transfer coding not implemented",
+                "The gateway accepts only 'Transfer-Encoding: chunked' on requests; the request had '" + codings + "'.");
+    }
+
+    static Problem pathEscapesApi(String path, String api, String apiPath) {
+        return of(400, "path-escapes-api", "Path leaves the API",
+                "The dot-segments in '" + path + "' leave the path '" + apiPath + "' of api '" + api
+                        + "'; send the path without '..' segments.").with("api", api);
+    }
+
+    static Problem tooManyPipelined(int limit) {
+        return of(429, "too-many-pipelined-requests", "Too many pipelined requests",
+                "More than " + limit + " requests arrived ahead of their responses on one connection; wait for responses or open"
+                        + " another connection.");
+    }
+
     static Problem headerTooLarge(int limit) {
         return of(431, "request-header-too-large", "Request header fields too large",
                 "The request head exceeds the gateway's limit of " + limit + " bytes (gateway.maxHeaderSize).");

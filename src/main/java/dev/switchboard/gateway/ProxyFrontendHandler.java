@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.channel.socket.DuplexChannel;
 import java.io.IOException;
@@ -43,6 +43,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     /** This connection's loop's backend connections; fixed, as the connection never changes loops. */
     private UpstreamPool pool;
     private String clientIp;
+    private ClientIdleTimer idleTimer;
+    /** The client half-closed (SHUT_WR): answer what it sent, then close. */
+    private boolean inputShutdown;
 
     ProxyFrontendHandler(GatewayRuntime runtime, int maxHeaderSize) {
         this.runtime = runtime;
@@ -53,6 +56,16 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.pool = runtime.pool(ctx.channel().eventLoop());
+        this.idleTimer = new ClientIdleTimer(ctx.channel(), GatewayChannelInitializer.CLIENT_IDLE_TIMEOUT);
+        if (ctx.channel().isActive()) {
+            idleTimer.idle();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        idleTimer.idle();
+        ctx.fireChannelActive();
     }
 
     UpstreamPool pool() {
@@ -84,6 +97,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(HttpObject msg) {
         if (msg instanceof HttpRequest request) {
+            idleTimer.busy();
             DecoderResult result = request.decoderResult();
             if (result.isFailure()) {
                 ReferenceCountUtil.release(request);
@@ -101,9 +115,14 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The decoder gave up on the request head; it discards the rest of the connection, so we answer and close. */
+    /**
+     * The decoder gave up on the request head, or the {@link RequestValidator} refused it; either way the rest of
+     * the connection is discarded, so we answer and close.
+     */
     private void rejectUndecodable(Throwable cause) {
-        Problem problem = cause instanceof TooLongHttpHeaderException
+        Problem problem = cause instanceof RejectedRequest rejected
+                ? rejected.problem()
+                : cause instanceof TooLongHttpHeaderException
                 ? Problem.headerTooLarge(maxHeaderSize)
                 : cause instanceof TooLongHttpLineException
                         ? Problem.malformedRequest("the request line is longer than the gateway accepts")
@@ -111,6 +130,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         LOG.debug("rejecting request from {}: {}", ctx.channel().remoteAddress(), problem.detail());
         FullHttpResponse response = ProblemResponses.render(problem, null, ctx.alloc());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (problem.status() == 405) {
+            response.headers().set(HttpHeaderNames.ALLOW, RequestValidator.ALLOWED_METHODS);
+        }
         releaseDeferred();
         ctx.writeAndFlush(response).addListener(f -> lingeringClose());
     }
@@ -121,7 +143,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
      * {@link #LINGER}.
      */
     private void lingeringClose() {
-        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive()) {
+        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive() || inputShutdown) {
             ctx.close();
             return;
         }
@@ -147,6 +169,11 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         if (deferred.isEmpty()) {
             ctx.channel().config().setAutoRead(true);
         }
+        if (current == null && inputShutdown) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else if (current == null) {
+            idleTimer.idle();
+        }
     }
 
     /** On shutdown: closes the connection now when no request is on it; otherwise its response says close. */
@@ -166,6 +193,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        idleTimer.stop();
         releaseDeferred();
         if (current != null) {
             current.onClientClosed();
@@ -175,8 +203,12 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && current == null) {
-            ctx.close();
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // The decoder has passed on every complete request by now; they are answered before the close.
+            inputShutdown = true;
+            if (current == null && deferred.isEmpty()) {
+                ctx.close();
+            }
         } else {
             ReferenceCountUtil.release(evt);
         }

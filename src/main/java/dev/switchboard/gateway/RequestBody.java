@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -29,6 +28,8 @@ final class RequestBody {
     }
 
     private final boolean chunked;
+    /** The client's Content-Length as its decoder enforces it (-1 without one), read before the head is rewritten. */
+    private final long contentLength;
     private final long maxBuffered;
     private Mode mode;
     private CompositeByteBuf buffered;
@@ -36,26 +37,28 @@ final class RequestBody {
     private boolean sent;
     private boolean complete;
 
-    private RequestBody(Mode mode, boolean chunked, long maxBuffered, CompositeByteBuf buffered) {
+    private RequestBody(Mode mode, boolean chunked, long contentLength, long maxBuffered, CompositeByteBuf buffered) {
         this.mode = mode;
         this.chunked = chunked;
+        this.contentLength = contentLength;
         this.maxBuffered = maxBuffered;
         this.buffered = buffered;
     }
 
     /** A body that is not forwarded: the request was answered before routing decided (or there is none). */
     static RequestBody none() {
-        return new RequestBody(Mode.NONE, false, 0, null);
+        return new RequestBody(Mode.NONE, false, -1, 0, null);
     }
 
     /** How {@code request}'s body travels given the api's retry policy ({@code retries}) and buffer limit. */
     static RequestBody of(HttpRequest request, boolean retries, long maxBuffered, ByteBufAllocator alloc) {
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
-        boolean hasBody = chunked || HttpUtil.getContentLength(request, 0L) > 0;
-        if (hasBody && retries && HttpUtil.getContentLength(request, -1L) <= maxBuffered) {
-            return new RequestBody(Mode.BUFFERED, chunked, maxBuffered, alloc.compositeBuffer(Integer.MAX_VALUE));
+        long contentLength = HttpUtil.getContentLength(request, -1L);
+        boolean hasBody = chunked || contentLength > 0;
+        if (hasBody && retries && contentLength <= maxBuffered) {
+            return new RequestBody(Mode.BUFFERED, chunked, contentLength, maxBuffered, alloc.compositeBuffer(Integer.MAX_VALUE));
         }
-        return new RequestBody(hasBody ? Mode.STREAMED : Mode.NONE, chunked, maxBuffered, null);
+        return new RequestBody(hasBody ? Mode.STREAMED : Mode.NONE, chunked, contentLength, maxBuffered, null);
     }
 
     Mode mode() {
@@ -130,22 +133,20 @@ final class RequestBody {
         pending.add(content);
     }
 
-    /** Writes the request head with the framing of what follows, then the body or what arrived of it; flushes. */
+    /**
+     * Writes the request head with the framing of what follows ({@link UpstreamFraming}), then the body or what
+     * arrived of it; flushes.
+     */
     void writeWithHead(Channel up, HttpRequest head) {
         if (mode != Mode.STREAMED) {
-            int length = buffered == null ? 0 : buffered.readableBytes();
-            if (buffered != null || head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                HttpUtil.setContentLength(head, length);
-            }
+            UpstreamFraming.whole(head.headers(), buffered == null ? 0 : buffered.readableBytes());
             up.write(head, up.voidPromise());
             // Void promises: a failed write reaches UpstreamHandler.exceptionCaught, which fails the attempt.
             up.writeAndFlush(buffered == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(buffered.retainedDuplicate()),
                     up.voidPromise());
             return;
         }
-        if (chunked) {
-            HttpUtil.setTransferEncodingChunked(head, true);
-        }
+        UpstreamFraming.streamed(head.headers(), chunked, contentLength);
         up.write(head, up.voidPromise());
         HttpContent part;
         while (pending != null && (part = pending.poll()) != null) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code switchboard gateway}: a config with problems never starts a gateway. */
+/** {@code switchboard gateway}: a config with problems never starts a gateway; the help explains the service. */
 class GatewayCommandTest {
 
     @TempDir
@@ -33,6 +33,17 @@ class GatewayCommandTest {
         Files.writeString(file, "{ \"backends\": { \"a\": { \"url\": \"http://127.0.0.1:1\" } },\n  \"apis\": [ { \"name\": \"x\", \"backendId\": \"nope\" } ] }");
         assertThat(gateway("--config", file.toString())).isEqualTo(1);
         assertThat(err.toString()).contains(file + ":2:").contains("apis[0].backendId");
+    }
+
+    @Test
+    void helpIsTheServicesManual() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("gateway", "--help")).isZero();
+        assertThat(out.toString()).contains("reloaded on SIGHUP", "switchboard-gateway@.service", "--state-dir /var/lib/switchboard/NAME",
+                "/etc/switchboard/example.json", "sudo systemctl enable --now switchboard-gateway@NAME");
+        assertThat(out.toString().lines()).as("fits 80 columns").allMatch(line -> line.length() <= 80);
     }
 
     @Test

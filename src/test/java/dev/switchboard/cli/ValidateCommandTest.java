@@ -29,6 +29,13 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theDebianPackagesSampleConfigIsValid() {
+        // Shipped as /etc/switchboard/example.json; packaging/test-deb-lifecycle.sh validates the installed copy too.
+        assertThat(validate("packaging/deb-root/etc/switchboard/example.json")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("ok: 3 backends (1 pool), 1 api, 1 breaker rule - version hash ");
+    }
+
+    @Test
     void invalidFilePrintsEveryProblemAndExitsOne() {
         assertThat(validate("test-data/invalid/many-problems.json")).isEqualTo(1);
         assertThat(err.toString().lines()).hasSize(13).contains(

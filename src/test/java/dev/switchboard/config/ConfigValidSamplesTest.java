@@ -76,6 +76,16 @@ class ConfigValidSamplesTest {
     }
 
     @Test
+    void latencyAwarePoolsReadTheirBalancerAndSpill() throws IOException {
+        PoolConfig pool = load("latency-aware.json").backend("orders").pool();
+        assertThat(pool.balancer()).isEqualTo(Balancer.PEAK_EWMA);
+        assertThat(pool.spillWhenSlow()).isEqualTo(new SpillWhenSlow(Duration.ofMillis(500)));
+        PoolConfig plain = load("priority-failover.json").backend("failover").pool();
+        assertThat(plain.balancer()).isEqualTo(Balancer.WEIGHTED);
+        assertThat(plain.spillWhenSlow()).isNull();
+    }
+
+    @Test
     void defaultsAreApplied() throws IOException {
         GatewayConfig config = load("round-robin.json");
         assertThat(config.gateway()).isEqualTo(GatewaySettings.DEFAULTS);

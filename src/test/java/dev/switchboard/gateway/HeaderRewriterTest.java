@@ -35,4 +35,32 @@ class HeaderRewriterTest {
         HeaderRewriter.rewriteRequest(headers, "10.1.1.1", "http", "backend:8080", true);
         assertThat(headers.get("Host")).isEqualTo("shop.example");
     }
+
+    @Test
+    void connectionTokensNamingFramingHostOrForwardingHeadersAreIgnored() {
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .add("Connection", "Content-Length, host, X-Forwarded-For, via, x-forwarded-proto, x-forwarded-host, X-Gone")
+                .add("Content-Length", "48").add("Host", "b.test").add("X-Forwarded-For", "10.0.0.1").add("Via", "1.0 edge")
+                .add("X-Forwarded-Proto", "https").add("X-Forwarded-Host", "edge").add("X-Gone", "1");
+        HeaderRewriter.removeHopByHop(headers);
+        assertThat(headers.names()).containsExactlyInAnyOrder("Content-Length", "Host", "X-Forwarded-For", "Via", "X-Forwarded-Proto",
+                "X-Forwarded-Host");
+    }
+
+    @Test
+    void upstreamFramingIsExactlyOneOfContentLengthAndChunked() {
+        HttpHeaders streamed = new DefaultHttpHeaders().add("Content-Length", "5").add("Transfer-Encoding", "chunked");
+        UpstreamFraming.streamed(streamed, true, -1);
+        assertThat(streamed.names()).containsExactly("transfer-encoding");
+        UpstreamFraming.streamed(streamed, false, 48);
+        assertThat(streamed.names()).containsExactly("content-length");
+        assertThat(streamed.get("Content-Length")).isEqualTo("48");
+
+        HttpHeaders whole = new DefaultHttpHeaders().add("Transfer-Encoding", "chunked");
+        UpstreamFraming.whole(whole, 12);
+        assertThat(whole.names()).containsExactly("content-length");
+        HttpHeaders get = new DefaultHttpHeaders();
+        UpstreamFraming.whole(get, 0);
+        assertThat(get.isEmpty()).as("a body-less request the client sent without Content-Length gets none").isTrue();
+    }
 }

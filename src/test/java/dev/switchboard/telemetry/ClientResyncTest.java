@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -23,13 +26,19 @@ class ClientResyncTest {
     private static final String STATE = "\"state\":{\"version\":4,\"hash\":\"h\",\"apis\":[],\"pools\":[],\"backends\":["
             + "{\"id\":\"a\",\"url\":\"http://x\",\"adminState\":\"ENABLED\",\"availability\":\"AVAILABLE\",\"breaker\":\"CLOSED\",\"rules\":[]}]}";
 
-    /** A scripted gateway: sends snapshot 1, then stats with seq 3 (2 is "lost"), and answers resync with snapshot 4. */
+    /**
+     * A scripted gateway: sends snapshot 1, then stats with seq 3 (2 is "lost"), refuses the first {@code refusals}
+     * resyncs as RATE_LIMITED, and answers the next with a snapshot of version 5.
+     */
     static final class ScriptedGateway extends WebSocketServer {
         final List<String> received = new CopyOnWriteArrayList<>();
         final CountDownLatch started = new CountDownLatch(1);
+        private final AtomicInteger refusals;
+        private final AtomicInteger seq = new AtomicInteger(3);
 
-        ScriptedGateway() {
+        ScriptedGateway(int refusals) {
             super(new InetSocketAddress("127.0.0.1", 0));
+            this.refusals = new AtomicInteger(refusals);
             setReuseAddr(true);
         }
 
@@ -42,8 +51,12 @@ class ClientResyncTest {
         @Override
         public void onMessage(WebSocket conn, String message) {
             received.add(message);
-            if (message.contains("\"resync\"")) {
-                conn.send("{\"seq\":4,\"type\":\"snapshot\",\"v\":1,\"gateway\":\"fake\",\"ts\":3," + STATE.replace("\"version\":4", "\"version\":5")
+            Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(message);
+            if (message.contains("\"resync\"") && refusals.getAndDecrement() > 0 && id.find()) {
+                conn.send("{\"seq\":" + seq.incrementAndGet() + ",\"type\":\"error\",\"v\":1,\"gateway\":\"fake\",\"ts\":3,\"id\":\"" + id.group(1)
+                        + "\",\"code\":\"RATE_LIMITED\",\"message\":\"slow down\",\"problems\":[]}");
+            } else if (message.contains("\"resync\"")) {
+                conn.send("{\"seq\":" + seq.incrementAndGet() + ",\"type\":\"snapshot\",\"v\":1,\"gateway\":\"fake\",\"ts\":3," + STATE.replace("\"version\":4", "\"version\":5")
                         + ",\"events\":[]}");
             }
         }
@@ -64,7 +77,7 @@ class ClientResyncTest {
 
     @Test
     void aGapInSeqTriggersAResyncAndSilenceMakesTheConnectionStale() throws Exception {
-        ScriptedGateway server = new ScriptedGateway();
+        ScriptedGateway server = new ScriptedGateway(0);
         server.start();
         assertThat(server.started.await(5, TimeUnit.SECONDS)).isTrue();
         RecordingListener l = new RecordingListener();
@@ -76,6 +89,21 @@ class ClientResyncTest {
             assertThat(l.sawState(ConnectionState.LIVE_IDLE)).isTrue();
             Eventually.await("stale after 400 ms of silence", Duration.ofSeconds(5), () -> c.status().state() == ConnectionState.STALE);
             assertThat(c.status().reason()).contains("no message for more than 400 ms");
+        } finally {
+            server.stop(500);
+        }
+    }
+
+    @Test
+    void aRefusedResyncIsAskedForAgain() throws Exception {
+        ScriptedGateway server = new ScriptedGateway(1);
+        server.start();
+        assertThat(server.started.await(5, TimeUnit.SECONDS)).isTrue();
+        try (TelemetryClient c = TelemetryClient.builder(URI.create("ws://127.0.0.1:" + server.getPort() + "/telemetry"), "t")
+                .listener(new RecordingListener()).build()) {
+            c.start();
+            Eventually.await("resynced to version 5 after a refusal", Duration.ofSeconds(5), () -> c.model() != null && c.model().version() == 5);
+            assertThat(server.received).filteredOn(m -> m.contains("\"type\":\"resync\"")).hasSize(2);
         } finally {
             server.stop(500);
         }

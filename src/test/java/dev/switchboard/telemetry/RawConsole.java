@@ -2,10 +2,13 @@ package dev.switchboard.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.telemetry.protocol.Protocol;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -18,13 +21,30 @@ final class RawConsole extends WebSocketClient {
     final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     volatile int closeCode;
     volatile String closeReason;
+    /** While set, the console stops reading (its reader thread waits), as a console that is not keeping up would. */
+    volatile CountDownLatch paused;
 
     private RawConsole(URI uri, String token) {
         super(uri, Map.of("Authorization", "Bearer " + token));
     }
 
     static RawConsole connect(URI uri, String token) {
+        return connect(uri, token, 0);
+    }
+
+    /** @param receiveBuffer the socket's receive buffer in bytes (0: the system's), small to stall the sender early */
+    static RawConsole connect(URI uri, String token, int receiveBuffer) {
         RawConsole c = new RawConsole(uri, token);
+        if (receiveBuffer > 0) {
+            // Set before connecting, so the TCP window stays small.
+            Socket socket = new Socket();
+            try {
+                socket.setReceiveBufferSize(receiveBuffer);
+            } catch (SocketException e) {
+                throw new AssertionError(e);
+            }
+            c.setSocket(socket);
+        }
         try {
             if (!c.connectBlocking(5, TimeUnit.SECONDS)) {
                 throw new AssertionError("could not connect to " + uri + ": " + c.closeCode + " " + c.closeReason);
@@ -70,6 +90,14 @@ final class RawConsole extends WebSocketClient {
 
     @Override
     public void onMessage(String message) {
+        CountDownLatch gate = paused;
+        if (gate != null) {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             messages.add(Protocol.MAPPER.readTree(message));
         } catch (Exception e) {

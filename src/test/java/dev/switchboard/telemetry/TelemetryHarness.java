@@ -127,7 +127,12 @@ final class TelemetryHarness implements AutoCloseable {
 
     /** A raw protocol client, closed with the harness. */
     RawConsole raw(String token) {
-        RawConsole c = RawConsole.connect(ws(), token);
+        return raw(token, 0);
+    }
+
+    /** A raw protocol client with a receive buffer of {@code receiveBuffer} bytes (0: the system's), closed with the harness. */
+    RawConsole raw(String token, int receiveBuffer) {
+        RawConsole c = RawConsole.connect(ws(), token, receiveBuffer);
         clients.add(c::close);
         return c;
     }

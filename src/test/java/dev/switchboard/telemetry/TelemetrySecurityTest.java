@@ -129,7 +129,7 @@ class TelemetrySecurityTest {
     }
 
     @Test
-    void commandsAreRateLimitedPerConnection() {
+    void commandsAreRateLimitedPerToken() {
         RawConsole c = h.raw(TelemetryHarness.OPERATOR);
         c.next("snapshot");
         for (int i = 0; i < 60; i++) {

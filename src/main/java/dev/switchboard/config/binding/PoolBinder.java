@@ -1,7 +1,10 @@
 package dev.switchboard.config.binding;
 
+import dev.switchboard.config.Balancer;
 import dev.switchboard.config.PoolConfig;
 import dev.switchboard.config.PoolMember;
+import dev.switchboard.config.SessionAffinityConfig;
+import dev.switchboard.config.SpillWhenSlow;
 import dev.switchboard.config.WhenAllUnavailable;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +15,7 @@ final class PoolBinder implements Binder<PoolConfig> {
 
     @Override
     public List<String> fields() {
-        return List.of("services", "sessionAffinity", "whenAllUnavailable", "overprovisioningFactor");
+        return List.of("services", "sessionAffinity", "whenAllUnavailable", "overprovisioningFactor", "balancer", "spillWhenSlow");
     }
 
     @Override
@@ -23,10 +26,15 @@ final class PoolBinder implements Binder<PoolConfig> {
             checkMembers(in, services);
         }
         WhenAllUnavailable whenAllUnavailable = in.object("whenAllUnavailable", new WhenAllUnavailableBinder());
-        return new PoolConfig(services,
-                in.object("sessionAffinity", new SessionAffinityBinder()),
-                whenAllUnavailable == null ? WhenAllUnavailable.DEFAULT : whenAllUnavailable,
-                in.number("overprovisioningFactor", 1));
+        SessionAffinityConfig affinity = in.object("sessionAffinity", new SessionAffinityBinder());
+        Double overprovisioningFactor = in.number("overprovisioningFactor", 1);
+        Balancer balancer = in.choice("balancer", List.of(Balancer.values()), Balancer::jsonName);
+        SpillWhenSlow spill = in.object("spillWhenSlow", new SpillWhenSlowBinder());
+        if (spill != null && overprovisioningFactor != null) {
+            in.problem("spillWhenSlow", "cannot be combined with overprovisioningFactor: spill by availability or by latency, not both");
+        }
+        return new PoolConfig(services, affinity, whenAllUnavailable == null ? WhenAllUnavailable.DEFAULT : whenAllUnavailable,
+                overprovisioningFactor, balancer == null ? Balancer.WEIGHTED : balancer, spill);
     }
 
     /** Runs only on well-formed members so a bad weight does not also show up as a mixed pool. */

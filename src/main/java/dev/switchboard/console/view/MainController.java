@@ -8,6 +8,7 @@ import dev.switchboard.console.model.ConsoleModel;
 import dev.switchboard.console.model.ConfigEditorModel;
 import dev.switchboard.console.model.DrillModel;
 import dev.switchboard.console.model.GatewayRemoval;
+import dev.switchboard.console.rehearsal.RehearsalTab;
 import dev.switchboard.demo.TrafficGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -75,6 +76,7 @@ public final class MainController {
     private Stage stage;
     private final Label throughput = new Label();
     private ConsoleSession consoleSession;
+    private Tab rehearseTab;
     private Consumer<GatewayFeed> connector;
 
     void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, Executor worker,
@@ -94,6 +96,8 @@ public final class MainController {
         ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
                 model::shownVersion, Platform::runLater);
         configController.init(editor, model.gateways());
+        rehearseTab = RehearsalTab.create(model, editor, worker);
+        tabs.getTabs().add(rehearseTab);
         editor.reload();
         model.selectedGatewayProperty().addListener((obs, was, now) -> editor.reload());
         model.framesProperty().addListener((obs, was, now) -> timeline.show(model.history()));
@@ -197,6 +201,11 @@ public final class MainController {
     @FXML
     private void showDns() {
         tabs.getSelectionModel().select(dnsTab);
+    }
+
+    @FXML
+    private void showRehearse() {
+        tabs.getSelectionModel().select(rehearseTab);
     }
 
     @FXML

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>OPEN lasts the tripping rule's tripDuration, or the backend's Retry-After when the rule accepts it (capped at
  * maxTripDuration). When it ends, HALF_OPEN admits halfOpenRequests concurrent trials: all succeeding closes the
- * breaker with clean windows, any failing opens it again.
+ * breaker with clean windows, any failing opens it again. A rule with halfOpenRequests 0 (APIM's behaviour, used by
+ * rehearsals with APIM semantics) closes with clean windows as soon as the trip ends.
  */
 public final class CircuitBreaker {
 
@@ -114,6 +115,12 @@ public final class CircuitBreaker {
     public synchronized BreakerTransition advance(long nowNanos, Instant wallNow) {
         if (state != BreakerState.OPEN || nowNanos - openUntilNanos < 0) {
             return null;
+        }
+        if (trippedBy.halfOpenRequests() == 0) {
+            // APIM's breaker has no trials: when the trip ends the backend takes all traffic again.
+            windows.forEach(RuleWindow::clear);
+            trialLimit = 0;
+            return move(BreakerState.CLOSED, null, "trip ended; reset without trial requests", nowNanos, wallNow);
         }
         trialLimit = trippedBy.halfOpenRequests();
         trialsInFlight.set(0);

@@ -60,7 +60,8 @@ public final class Router {
         return n > 0 && prefix.charAt(n - 1) == '/' ? n - 1 : n;
     }
 
-    private static boolean prefixMatches(String prefix, String path) {
+    /** True when {@code path} lies under an api path {@code prefix} (whole segments). */
+    public static boolean prefixMatches(String prefix, String path) {
         int n = prefixLength(prefix);
         return path.regionMatches(0, prefix, 0, n) && (path.length() == n || path.charAt(n) == '/');
     }

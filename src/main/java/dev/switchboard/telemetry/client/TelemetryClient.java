@@ -42,6 +42,8 @@ public final class TelemetryClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryClient.class);
     /** Longest wait from opening a connection to its snapshot. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Wait before asking again for a snapshot the gateway refused (rate limited). */
+    private static final Duration RESYNC_RETRY = Duration.ofSeconds(1);
 
     private final URI uri;
     private final String token;
@@ -60,6 +62,8 @@ public final class TelemetryClient implements AutoCloseable {
     private Connection connection;
     private long lastSeq;
     private boolean resyncing;
+    /** The id of the resync in flight, so a refusal of it can be retried. */
+    private String resyncId;
     private long lastMessageNanos;
     private int attempts;
     private boolean closed;
@@ -263,6 +267,10 @@ public final class TelemetryClient implements AutoCloseable {
         long seq = node.path("seq").asLong();
         if (type.equals(Protocol.Types.SNAPSHOT)) {
             resyncing = false;
+        } else if (resyncing && type.equals(Protocol.Types.ERROR) && node.path("id").asText("").equals(resyncId)) {
+            // Refused (the token's command budget is spent): ask again once it has refilled.
+            thread.schedule(() -> sendResync(c), RESYNC_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
         } else if (resyncing || model == null) {
             lastSeq = seq;
             return;
@@ -270,7 +278,7 @@ public final class TelemetryClient implements AutoCloseable {
             // A message was lost: the model can no longer be trusted; ask for a fresh picture.
             resyncing = true;
             lastSeq = seq;
-            c.send("{\"type\":\"" + Protocol.Types.RESYNC + "\",\"id\":\"" + nextId() + "\"}");
+            sendResync(c);
             return;
         }
         lastSeq = seq;
@@ -278,6 +286,13 @@ public final class TelemetryClient implements AutoCloseable {
             handle(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // A message this version cannot read is skipped; the next state or snapshot repairs the model.
+        }
+    }
+
+    private void sendResync(Connection c) {
+        if (c == connection && resyncing && c.isOpen()) {
+            resyncId = nextId();
+            c.send("{\"type\":\"" + Protocol.Types.RESYNC + "\",\"id\":\"" + resyncId + "\"}");
         }
     }
 

@@ -43,16 +43,18 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final List<String> allowedOrigins;
     private final TelemetryHub hub;
     private final ControlPlane control;
+    private final CommandBudgets budgets;
     private final TelemetryBridge bridge;
     private final Executor worker;
 
     AdminHttpHandler(Gateway gateway, Authenticator auth, List<String> allowedOrigins, TelemetryHub hub, ControlPlane control,
-                     TelemetryBridge bridge, Executor worker) {
+                     CommandBudgets budgets, TelemetryBridge bridge, Executor worker) {
         this.gateway = gateway;
         this.auth = auth;
         this.allowedOrigins = allowedOrigins;
         this.hub = hub;
         this.control = control;
+        this.budgets = budgets;
         this.bridge = bridge;
         this.worker = worker;
     }
@@ -128,6 +130,12 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             respond(channel, HttpResponseStatus.BAD_REQUEST, JSON, problem("If-Match must be the version number the config is based on"), keepAlive);
             return;
         }
+        if (!budgets.tryTake(principal)) {
+            FullHttpResponse response = response(HttpResponseStatus.TOO_MANY_REQUESTS, JSON, problem(budgets.refusal(principal)), keepAlive);
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+            send(channel, response, keepAlive);
+            return;
+        }
         String config = request.content().toString(StandardCharsets.UTF_8);
         control.submit(principal, new Command.ReplaceConfig("http", baseVersion, config)).thenAccept(reply -> {
             HttpResponseStatus status = switch (reply) {
@@ -153,7 +161,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         FullHttpResponse response = response(HttpResponseStatus.OK, JSON, ConfigWriter.toJson(config.withAdmin(null)), keepAlive);
         response.headers().set(HttpHeaderNames.ETAG, "\"" + version + "\"");
-        channel.writeAndFlush(response).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+        send(channel, response, keepAlive);
     }
 
     private static String token(FullHttpRequest request, QueryStringDecoder uri) {
@@ -192,8 +200,11 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     /** Writes from any thread; Netty hands the write to the channel's event loop. */
     static void respond(Channel channel, HttpResponseStatus status, String type, String body, boolean keepAlive) {
-        channel.writeAndFlush(response(status, type, body, keepAlive))
-                .addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+        send(channel, response(status, type, body, keepAlive), keepAlive);
+    }
+
+    private static void send(Channel channel, FullHttpResponse response, boolean keepAlive) {
+        channel.writeAndFlush(response).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
     }
 
     static void respondAndClose(Channel channel, HttpResponseStatus status, String message) {

@@ -69,9 +69,17 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public static AdminServer start(Gateway gateway, AdminConfig admin, Path configFile, TelemetryLimits limits) {
+        return start(gateway, admin, configFile, configFile.toAbsolutePath().getParent(), limits);
+    }
+
+    /**
+     * As {@link #start(Gateway, AdminConfig, Path)}, with the overrides file and a relative (or the default) audit log
+     * in {@code stateDir} instead of beside the config: a service's config directory is read-only.
+     */
+    public static AdminServer start(Gateway gateway, AdminConfig admin, Path configFile, Path stateDir, TelemetryLimits limits) {
         Path dir = configFile.toAbsolutePath().getParent();
-        AuditLog audit = new AuditLog(dir.resolve(admin.auditLog() == null ? "switchboard-audit.jsonl" : admin.auditLog()));
-        OverrideStore overrides = new OverrideStore(configFile);
+        AuditLog audit = new AuditLog(stateDir.toAbsolutePath().resolve(admin.auditLog() == null ? "switchboard-audit.jsonl" : admin.auditLog()));
+        OverrideStore overrides = new OverrideStore(configFile, stateDir);
         List<TelemetryEvent> history;
         try {
             int restored = overrides.restore(gateway.engine());
@@ -91,7 +99,8 @@ public final class AdminServer implements AutoCloseable {
         EventLoopGroup group = Transports.eventLoopGroup(1, "admin-" + gateway.config().gateway().id());
         SslContext tls = admin.tls() == null ? null : AdminTlsContext.load(admin.tls(), dir);
         ConsoleLinks links = new ConsoleLinks();
-        TelemetrySocketServer sockets = new TelemetrySocketServer(hub, control, limits, secret, links);
+        CommandBudgets budgets = new CommandBudgets(limits);
+        TelemetrySocketServer sockets = new TelemetrySocketServer(hub, control, limits, budgets, secret, links);
         try {
             sockets.startAndWait();
             TelemetryBridge bridge = new TelemetryBridge(new InetSocketAddress("127.0.0.1", sockets.getPort()), secret, links);
@@ -109,7 +118,7 @@ public final class AdminServer implements AutoCloseable {
                                 ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                             }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(limits.maxMessageBytes()),
-                                    new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, bridge, worker));
+                                    new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, budgets, bridge, worker));
                         }
                     }), HostPort.parse(admin.listen()).socketAddress());
             hub.start(List.copyOf(history));

@@ -1,6 +1,10 @@
 package dev.switchboard.telemetry.server;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.java_websocket.WebSocket;
@@ -15,23 +19,27 @@ final class ClientSession {
     private final WebSocket conn;
     private final Principal principal;
     private final BooleanSupplier peerWritable;
-    private final TokenBucket commands;
     private final AtomicInteger badInARow = new AtomicInteger();
+    /** Set from the request until its snapshot leaves the outbox: at most one resync is in flight. */
+    private final AtomicBoolean resyncInFlight = new AtomicBoolean();
     private final String label;
 
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
+    /** The outbox's command replies (by identity): a resync's snapshot supersedes stream messages, never replies. */
+    private final Set<String> replies = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The latest stats body not yet sent; replaced by newer stats (hub thread only). */
     private String pendingStats;
+    /** The resync's snapshot while it waits in the outbox (hub thread only). */
+    private String resyncSnapshot;
     private long seq;
     private long blockedSinceNanos;
     private boolean closing;
 
     /** @param remote the console's own address (the socket's peer is the bridge), for logs */
-    ClientSession(WebSocket conn, Principal principal, String remote, BooleanSupplier peerWritable, TelemetryLimits limits) {
+    ClientSession(WebSocket conn, Principal principal, String remote, BooleanSupplier peerWritable) {
         this.conn = conn;
         this.principal = principal;
         this.peerWritable = peerWritable;
-        this.commands = new TokenBucket(limits.commandsPerSecond(), limits.commandBurst());
         this.label = principal.name() + "@" + remote;
     }
 
@@ -43,8 +51,20 @@ final class ClientSession {
         return conn;
     }
 
-    boolean tryCommand() {
-        return commands.tryTake();
+    /**
+     * Claims the connection's one resync slot (any thread); false when a resync is already in flight, whose snapshot
+     * then answers this request too.
+     */
+    boolean startResync() {
+        return resyncInFlight.compareAndSet(false, true);
+    }
+
+    /** Replaces the stream messages waiting with the resync's snapshot, ahead of the replies still waiting (hub thread). */
+    void enqueueResync(String snapshot) {
+        outbox.removeIf(body -> !replies.contains(body));
+        pendingStats = null;
+        resyncSnapshot = snapshot;
+        outbox.addFirst(snapshot);
     }
 
     /** Counts a bad message; returns how many came in a row. */
@@ -60,13 +80,19 @@ final class ClientSession {
         outbox.add(body);
     }
 
+    void enqueueReply(String body) {
+        replies.add(body);
+        outbox.add(body);
+    }
+
     void offerStats(String body) {
         pendingStats = body;
     }
 
-    /** Drops what is waiting, for a fresh snapshot. */
-    void clear() {
+    /** Drops everything waiting, at close. */
+    private void clear() {
         outbox.clear();
+        replies.clear();
         pendingStats = null;
     }
 
@@ -84,11 +110,17 @@ final class ClientSession {
                 return false;
             }
             String body = outbox.poll();
-            if (body == null) {
+            if (body != null) {
+                replies.remove(body);
+            } else {
                 body = pendingStats;
                 pendingStats = null;
             }
             conn.send(withSeq(body));
+            if (body == resyncSnapshot) {
+                resyncSnapshot = null;
+                resyncInFlight.set(false);
+            }
         }
         blockedSinceNanos = 0;
         return true;

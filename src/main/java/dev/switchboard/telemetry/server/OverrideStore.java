@@ -27,9 +27,9 @@ final class OverrideStore {
 
     private final Path file;
 
-    OverrideStore(Path configFile) {
-        Path absolute = configFile.toAbsolutePath();
-        this.file = absolute.resolveSibling(absolute.getFileName() + ".overrides.json");
+    /** The overrides of {@code configFile}, kept in {@code dir} as {@code <config file name>.overrides.json}. */
+    OverrideStore(Path configFile, Path dir) {
+        this.file = dir.toAbsolutePath().resolve(configFile.getFileName() + ".overrides.json");
     }
 
     Path file() {

@@ -84,7 +84,7 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
 
     /** A new console: it gets a snapshot with the recent events first. */
     ClientSession open(WebSocket conn, Principal principal, String remote, BooleanSupplier peerWritable) {
-        ClientSession session = new ClientSession(conn, principal, remote, peerWritable, limits);
+        ClientSession session = new ClientSession(conn, principal, remote, peerWritable);
         thread.execute(() -> {
             sessions.add(session);
             connected = sessions.size();
@@ -104,10 +104,16 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
         });
     }
 
+    /**
+     * A fresh snapshot for a console that lost its place. Coalesced: while one is in flight (not yet handed to the
+     * socket), another request adds nothing, since the snapshot on its way answers it too.
+     */
     void resync(ClientSession session) {
+        if (!session.startResync()) {
+            return;
+        }
         thread.execute(() -> {
-            session.clear();
-            session.enqueue(snapshot());
+            session.enqueueResync(snapshot());
             session.pump(limits.maxPendingFrames(), System.nanoTime());
         });
     }
@@ -116,7 +122,7 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
         String type = reply instanceof Reply.Ack ? Protocol.Types.ACK : Protocol.Types.ERROR;
         String body = envelope(type, System.currentTimeMillis(), reply).toString();
         thread.execute(() -> {
-            session.enqueue(body);
+            session.enqueueReply(body);
             session.pump(limits.maxPendingFrames(), System.nanoTime());
         });
     }

@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param maxPendingFrames   frames handed to the socket but not yet written, before the console counts as blocked
  * @param maxMessageBytes    largest message accepted from a console
  * @param maxBadInARow       malformed or refused-as-invalid messages in a row before the connection is closed
- * @param commandsPerSecond  sustained command rate per connection
- * @param commandBurst       command burst per connection
+ * @param commandsPerSecond  sustained command rate per token, across all its connections (resync included)
+ * @param commandBurst       command burst per token
  * @param recentEvents       events kept for late joiners
  */
 public record TelemetryLimits(int maxQueuedMessages, Duration stallTimeout, int maxPendingFrames, int maxMessageBytes,
@@ -29,5 +29,10 @@ public record TelemetryLimits(int maxQueuedMessages, Duration stallTimeout, int 
     public TelemetryLimits withMaxQueuedMessages(int max) {
         return new TelemetryLimits(max, stallTimeout, maxPendingFrames, maxMessageBytes, maxBadInARow,
                 commandsPerSecond, commandBurst, recentEvents);
+    }
+
+    public TelemetryLimits withCommandBudget(double perSecond, int burst) {
+        return new TelemetryLimits(maxQueuedMessages, stallTimeout, maxPendingFrames, maxMessageBytes, maxBadInARow,
+                perSecond, burst, recentEvents);
     }
 }

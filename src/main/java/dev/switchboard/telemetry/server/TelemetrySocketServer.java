@@ -10,10 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
@@ -43,16 +41,18 @@ final class TelemetrySocketServer extends WebSocketServer {
     private final TelemetryHub hub;
     private final ControlPlane control;
     private final TelemetryLimits limits;
+    private final CommandBudgets budgets;
     private final byte[] secret;
     private final ConsoleLinks links;
     private final CountDownLatch started = new CountDownLatch(1);
 
-    TelemetrySocketServer(TelemetryHub hub, ControlPlane control, TelemetryLimits limits, String secret,
+    TelemetrySocketServer(TelemetryHub hub, ControlPlane control, TelemetryLimits limits, CommandBudgets budgets, String secret,
                           ConsoleLinks links) {
         super(new InetSocketAddress("127.0.0.1", 0), 1, List.<Draft>of(new Draft_6455(List.of(), limits.maxMessageBytes())));
         this.hub = hub;
         this.control = control;
         this.limits = limits;
+        this.budgets = budgets;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.links = links;
         setReuseAddr(true);
@@ -101,21 +101,17 @@ final class TelemetrySocketServer extends WebSocketServer {
         }
     }
 
+    /** Every command counts against its token's budget first, resync included: a snapshot costs far more than its request. */
     private void handle(ClientSession session, Command command) {
+        if (!budgets.tryTake(session.principal())) {
+            hub.reply(session, new Reply.Error(command.id(), ErrorCode.RATE_LIMITED, budgets.refusal(session.principal()), List.of()));
+            return;
+        }
         switch (command) {
             case Command.Resync r -> hub.resync(session);
             // The control plane checks the role, for the stream and PUT /api/config alike.
-            case Command.Change change -> submit(session, change, () -> control.submit(session.principal(), change));
-            case Command.DnsAction action -> submit(session, action, () -> control.submitDns(session.principal(), action));
-        }
-    }
-
-    private void submit(ClientSession session, Command command, Supplier<CompletableFuture<Reply>> apply) {
-        if (!session.tryCommand()) {
-            hub.reply(session, new Reply.Error(command.id(), ErrorCode.RATE_LIMITED,
-                    "more than " + (int) limits.commandsPerSecond() + " commands per second; slow down", List.of()));
-        } else {
-            apply.get().thenAccept(reply -> hub.reply(session, reply));
+            case Command.Change change -> control.submit(session.principal(), change).thenAccept(reply -> hub.reply(session, reply));
+            case Command.DnsAction action -> control.submitDns(session.principal(), action).thenAccept(reply -> hub.reply(session, reply));
         }
     }
 

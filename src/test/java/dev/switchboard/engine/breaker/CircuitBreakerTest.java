@@ -232,4 +232,25 @@ class CircuitBreakerTest {
         send(engine, 503);
         assertThat(state(engine)).isEqualTo(BreakerState.OPEN);
     }
+
+    @Test
+    void withoutHalfOpenTrialsTheBreakerClosesWhenTheTripEndsAsApimDoes() {
+        Engine engine = engineWith(withHalfOpen(countRule("apim", 3, S15, S30, false), 0));
+        send(engine, 503);
+        send(engine, 503);
+        send(engine, 503);
+        assertThat(state(engine)).isEqualTo(BreakerState.OPEN);
+
+        ticker.advance(S30);
+        assertThat(engine.pick("a", null, null).none()).isFalse();
+        assertThat(state(engine)).isEqualTo(BreakerState.CLOSED);
+        assertThat(events).filteredOn(e -> e instanceof BreakerTransition).last()
+                .satisfies(e -> assertThat(((BreakerTransition) e).reason()).isEqualTo("trip ended; reset without trial requests"));
+        // Clean windows: one more failure does not reopen it, as a failed trial would.
+        send(engine, 503);
+        send(engine, 503);
+        assertThat(state(engine)).isEqualTo(BreakerState.CLOSED);
+        send(engine, 503);
+        assertThat(state(engine)).isEqualTo(BreakerState.OPEN);
+    }
 }

@@ -1,0 +1,70 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.config.Balancer;
+import dev.switchboard.engine.balance.TwoChoices;
+import dev.switchboard.engine.balance.WeightedSchedule;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * One priority group of a pool and how it picks among its members: the next slot of its weighted schedule, or
+ * (least-request, peak-ewma) the cheaper of two distinct members sampled by weight, cost per unit of weight.
+ */
+final class PriorityGroup {
+
+    final int priority;
+    final int[] schedule;
+    /** The member indices that appear in the schedule, each once. */
+    final int[] memberIndices;
+    /** 1 / pick weight by member index (unused for members not in this group): costs are compared per unit of weight. */
+    private final double[] inverseWeights;
+    private final Balancer balancer;
+    private final OutcomeTime time;
+    final AtomicLong counter = new AtomicLong();
+
+    PriorityGroup(int priority, long[] weights, Balancer balancer, OutcomeTime time) {
+        this.priority = priority;
+        this.inverseWeights = Arrays.stream(weights).mapToDouble(w -> w > 0 ? 1.0 / w : 0).toArray();
+        this.schedule = WeightedSchedule.build(weights);
+        this.memberIndices = IntStream.range(0, weights.length).filter(i -> weights[i] > 0).toArray();
+        this.balancer = balancer;
+        this.time = time;
+    }
+
+    /** The next member; the group's schedule is not empty. */
+    BackendHandle next(BackendHandle[] members) {
+        if (balancer == Balancer.WEIGHTED || memberIndices.length < 2) {
+            return members[schedule[slot(counter, schedule.length)]];
+        }
+        long bits = TwoChoices.mix(counter.getAndIncrement());
+        int a = TwoChoices.first(schedule, bits);
+        int b = TwoChoices.second(schedule, memberIndices, a, bits);
+        long now = balancer == Balancer.PEAK_EWMA ? time.nanos() : 0;
+        // Ties go to the first sample, so an idle group spreads exactly by weight.
+        return cost(members[b], b, now) < cost(members[a], a, now) ? members[b] : members[a];
+    }
+
+    /** The group's latency: its fastest member's peak-EWMA (0 while one has no sample), for spillWhenSlow. */
+    double latencyNanos(BackendHandle[] members, long now) {
+        double best = Double.MAX_VALUE;
+        for (int i : memberIndices) {
+            best = Math.min(best, members[i].runtime.load().latencyNanos(now));
+        }
+        return best;
+    }
+
+    /**
+     * Per unit of weight. least-request compares bare in-flight counts, so an idle group ties and the weighted first
+     * sample wins: exact weights when idle. peak-ewma divides Finagle's cost by the weight (Linkerd's weighted load).
+     */
+    private double cost(BackendHandle h, int index, long now) {
+        double load = balancer == Balancer.LEAST_REQUEST ? h.runtime.load().inFlight() : h.runtime.load().peakEwmaCost(now);
+        return load * inverseWeights[index];
+    }
+
+    /** Next slot of a schedule; the counter only grows, so it stays non-negative for 2^63 picks. */
+    static int slot(AtomicLong counter, int length) {
+        return (int) (counter.getAndIncrement() % length);
+    }
+}

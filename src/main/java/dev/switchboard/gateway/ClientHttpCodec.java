@@ -1,0 +1,44 @@
+package dev.switchboard.gateway;
+
+import io.netty.channel.CombinedChannelDuplexHandler;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpStatusClass;
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/**
+ * HTTP/1.1 codec of a client connection: Netty's HttpServerCodec with the {@link StrictRequestDecoder} (Netty's
+ * codec cannot take another decoder). Like HttpServerCodec, the encoder writes no body for a response to HEAD.
+ */
+final class ClientHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDecoder, HttpResponseEncoder> {
+
+    ClientHttpCodec(int maxInitialLine, int maxHeaderSize, int maxChunk) {
+        Queue<HttpMethod> methods = new ArrayDeque<>();
+        init(new StrictRequestDecoder(new HttpDecoderConfig()
+                        .setMaxInitialLineLength(maxInitialLine)
+                        .setMaxHeaderSize(maxHeaderSize)
+                        .setMaxChunkSize(maxChunk), methods),
+                new ResponseEncoder(methods));
+    }
+
+    /** Matches each final response with the method of the request it answers, in order. */
+    private static final class ResponseEncoder extends HttpResponseEncoder {
+
+        private final Queue<HttpMethod> methods;
+
+        ResponseEncoder(Queue<HttpMethod> methods) {
+            this.methods = methods;
+        }
+
+        @Override
+        protected boolean isContentAlwaysEmpty(HttpResponse response) {
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                return super.isContentAlwaysEmpty(response);
+            }
+            return HttpMethod.HEAD.equals(methods.poll()) || super.isContentAlwaysEmpty(response);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.engine.routing.RouteMatch;
+import dev.switchboard.engine.routing.Router;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import java.util.List;
+
+/**
+ * Refuses what a strict HTTP/1.1 server must refuse and what a proxy must not pass on (issue 11), before any
+ * routing: a version other than 1.0 and 1.1 (505), CONNECT (405), an HTTP/1.1 request without exactly one Host
+ * or an HTTP/1.0 one with several (400), a transfer coding other than plain chunked (501, the gateway re-frames
+ * bodies and cannot pass other codings on), and a path whose dot-segments climb above the root or out of the api
+ * they start in (400). Dot-segments that stay inside are resolved here, so routing and forwarding see one path.
+ *
+ * <p>A refused request goes on with a failed decoder result, so the frontend answers it in order and closes; every
+ * byte after it on the connection is dropped unparsed.
+ */
+final class RequestValidator extends ChannelInboundHandlerAdapter {
+
+    /** For the Allow header of a 405: the gateway forwards every method but CONNECT. */
+    static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE";
+
+    private final GatewayRuntime runtime;
+    private boolean refused;
+
+    RequestValidator(GatewayRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (refused && msg instanceof HttpObject) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            if (request.decoderResult().isSuccess()) {
+                Problem problem = check(request);
+                if (problem != null) {
+                    request.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem)));
+                }
+            }
+            refused = request.decoderResult().isFailure();
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    /** The reason to refuse {@code request}, or null; resolves its path's dot-segments in place. */
+    private Problem check(HttpRequest request) {
+        HttpVersion version = request.protocolVersion();
+        boolean http11 = HttpVersion.HTTP_1_1.equals(version);
+        if (!http11 && !HttpVersion.HTTP_1_0.equals(version)) {
+            return Problem.versionNotSupported(version.text());
+        }
+        if (HttpMethod.CONNECT.equals(request.method())) {
+            return Problem.methodNotAllowed(request.method().name());
+        }
+        HttpHeaders headers = request.headers();
+        List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
+        if (hosts.size() > 1) {
+            return Problem.malformedRequest("it has " + hosts.size() + " Host headers; exactly one is allowed");
+        }
+        if (hosts.isEmpty() && http11) {
+            return Problem.malformedRequest("an HTTP/1.1 request needs a Host header");
+        }
+        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        if (!codings.isEmpty() && (codings.size() > 1 || !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.getFirst().trim()))) {
+            return Problem.transferCodingNotImplemented(String.join(", ", codings));
+        }
+        return checkPath(request);
+    }
+
+    private Problem checkPath(HttpRequest request) {
+        String uri = request.uri();
+        if (!uri.startsWith("/")) {
+            return null;
+        }
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        String normalised = PathNormaliser.normalise(path);
+        if (normalised == null) {
+            return Problem.malformedRequest("the '..' segments in its path '" + path + "' climb above the root");
+        }
+        if (normalised.equals(path)) {
+            return null;
+        }
+        String query = q < 0 ? null : uri.substring(q + 1);
+        RouteMatch claimed = runtime.engine().route(new HttpRequestView(request, PathNormaliser.decoded(path), query));
+        if (claimed != null && !Router.prefixMatches(claimed.api().path(), normalised)) {
+            return Problem.pathEscapesApi(path, claimed.api().name(), claimed.api().path());
+        }
+        request.setUri(q < 0 ? normalised : normalised + uri.substring(q));
+        return null;
+    }
+}
