@@ -29,7 +29,8 @@ import java.util.zip.ZipFile;
  * <li>{@code runtime/}: JDK 25 and JavaFX 26 modules ({@code packaging/jlink.options}), JavaFX's natives in
  *     {@code lib/};</li>
  * <li>{@code input/}: the app jar and its libraries, JavaFX excepted (it is in the runtime);</li>
- * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher;</li>
+ * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher,
+ *     {@code share/} the Grafana dashboard and Prometheus alert rules from {@code packaging/} ({@link #SHARED});</li>
  * <li>{@code switchboard_VERSION_amd64.deb}: the app image as a Debian package
  *     ({@code packaging/jpackage-deb.options}, which needs {@code fakeroot} and {@code dpkg-deb}), completed by
  *     {@code DebSystemFiles} with what lives outside {@code /opt/switchboard}.</li>
@@ -91,6 +92,7 @@ public class BuildInstaller {
             appImage.addAll(List.of("--java-options", option));
         }
         run(appImage.toArray(String[]::new));
+        copyShared(image);
 
         step("jpackage: .deb from the app image");
         // Uncompressed: DebSystemFiles unpacks and packs it again, and compresses it once, there.
@@ -102,6 +104,22 @@ public class BuildInstaller {
                 DebSystemFiles.addTo(deb, out.resolve("deb-tree"));
                 System.out.printf("%s: %.1f MB%n", deb, Files.size(deb) / 1e6);
             }
+        }
+    }
+
+    /**
+     * The operators' Grafana dashboard and Prometheus alert rules (under packaging/), for {@code share/} of the app image
+     * and /opt/switchboard/share/ of the .deb (DebSystemFiles adds them: a .deb made from an app image holds only
+     * jpackage's own layout, and --app-content would put them under lib/).
+     */
+    static final List<String> SHARED = List.of("grafana/switchboard.json", "prometheus/alerts.yml");
+
+    /** Copies {@link #SHARED} from packaging/ into the app image's {@code share/}. */
+    static void copyShared(Path image) throws IOException {
+        for (String file : SHARED) {
+            Path to = image.resolve("share").resolve(file);
+            Files.createDirectories(to.getParent());
+            Files.copy(Path.of("packaging", file), to);
         }
     }
 

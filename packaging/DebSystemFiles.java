@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * <li>every file under {@code packaging/deb-root/} at the same path (the menu entry, the systemd unit, the sample
  *     config), each under {@code etc/} listed in {@code DEBIAN/conffiles} so dpkg never overwrites an edited one;</li>
  * <li>the menu icon in the hicolor theme, from {@code packaging/linux/switchboard.png};</li>
+ * <li>the Grafana dashboard and Prometheus alert rules ({@code BuildInstaller.SHARED}) under
+ *     {@code /opt/switchboard/share/};</li>
  * <li>{@code /usr/bin/switchboard}, a link to the launcher, so dpkg owns and removes it;</li>
  * </ul>
  * adds their size to {@code Installed-Size}, drops {@code xdg-utils} (and repeats) from {@code Depends} (jpackage adds it for its own
@@ -49,6 +51,9 @@ final class DebSystemFiles {
             }
         }
         addedKiB += place(ICON, work.resolve(ICON_PATH));
+        for (String file : BuildInstaller.SHARED) {
+            addedKiB += place(Path.of("packaging", file), work.resolve("opt/switchboard/share").resolve(file));
+        }
         Path link = work.resolve(LAUNCHER_LINK);
         directories(link.getParent());
         Files.createSymbolicLink(link, Path.of(LAUNCHER));

@@ -74,7 +74,8 @@ else
     for path in ./opt/switchboard/bin/switchboard ./opt/switchboard/lib/runtime/lib/libglassgtk3.so \
                 ./opt/switchboard/lib/app/switchboard.jar ./usr/share/applications/switchboard.desktop \
                 ./usr/share/icons/hicolor/256x256/apps/switchboard.png ./lib/systemd/system/switchboard-gateway@.service \
-                ./etc/switchboard/example.json; do
+                ./etc/switchboard/example.json ./opt/switchboard/share/grafana/switchboard.json \
+                ./opt/switchboard/share/prometheus/alerts.yml; do
         check "contains $path (root:root)" grep -q "root/root .* $path\$" <<<"$contents"
     done
     check "contains ./usr/bin/switchboard -> /opt/switchboard/bin/switchboard" \

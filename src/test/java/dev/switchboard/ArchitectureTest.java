@@ -54,6 +54,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void notificationsKnowNothingOfTheGatewayTelemetryOrConsole() {
+        check(noClasses().that().resideInAPackage(ROOT + ".notify..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".gateway..", ROOT + ".telemetry..", ROOT + ".console..",
+                        ROOT + ".cli..", "io.netty..", "javafx..")
+                .because("the notifier listens to the engine and traffic profiles; the gateway wires it, telemetry and the console read it"));
+    }
+
+    @Test
     void telemetryKnowsNothingOfConsoleOrCli() {
         check(noClasses().that().resideInAPackage(ROOT + ".telemetry..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".console..", ROOT + ".cli..")

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Load-balancing gateway and operations console modelled on Azure API Management backend pools.",
         subcommands = {ConsoleCommand.class, DemoCommand.class, GatewayCommand.class, ValidateCommand.class, SimBackendCommand.class,
-            RehearseCommand.class})
+                ImportCommand.class,
+                RehearseCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,25 +1,13 @@
 package dev.switchboard.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import dev.switchboard.telemetry.server.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version Maven wrote into {@code version.properties} at build time. */
+/** The version for {@code --version}: the one Maven wrote at build time. */
 public final class VersionProvider implements IVersionProvider {
 
     public static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/switchboard/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BuildInfo.version();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
  * @param timeouts        connect, per-try and total deadlines
  * @param maxBufferedBody largest request body buffered for replay on retry, in bytes
  * @param preserveHost    forward the client's Host header instead of the backend's host
+ * @param actions         request actions (APIM's inbound set-header, rewrite-uri, ...) run before the matched rule's
  */
 public record ApiConfig(
         String name,
@@ -24,11 +25,19 @@ public record ApiConfig(
         RetryPolicy retry,
         TimeoutsConfig timeouts,
         long maxBufferedBody,
-        boolean preserveHost) {
+        boolean preserveHost,
+        List<RequestAction> actions) {
 
     public static final long DEFAULT_MAX_BUFFERED_BODY = 1024 * 1024;
 
     public ApiConfig {
         rules = List.copyOf(rules);
+        actions = List.copyOf(actions);
+    }
+
+    /** An api without actions of its own. */
+    public ApiConfig(String name, String host, String path, String backendId, List<RouteRule> rules, RetryPolicy retry,
+            TimeoutsConfig timeouts, long maxBufferedBody, boolean preserveHost) {
+        this(name, host, path, backendId, rules, retry, timeouts, maxBufferedBody, preserveHost, List.of());
     }
 }

@@ -13,6 +13,7 @@ package dev.switchboard.config;
  * @param healthProbe    active health probe; null when not probed
  * @param slowStart      weight ramp after recovery; null for none
  * @param tls            certificate validation for https backends
+ * @param credentials    headers and query parameters added to every request to this backend; null for none
  */
 public record BackendConfig(
         String id,
@@ -23,13 +24,20 @@ public record BackendConfig(
         PoolConfig pool,
         HealthProbeConfig healthProbe,
         SlowStartConfig slowStart,
-        TlsConfig tls) {
+        TlsConfig tls,
+        CredentialsConfig credentials) {
+
+    /** A backend without credentials. */
+    public BackendConfig(String id, BackendType type, String url, String description, CircuitBreakerConfig circuitBreaker,
+            PoolConfig pool, HealthProbeConfig healthProbe, SlowStartConfig slowStart, TlsConfig tls) {
+        this(id, type, url, description, circuitBreaker, pool, healthProbe, slowStart, tls, null);
+    }
 
     public boolean isPool() {
         return type == BackendType.POOL;
     }
 
     public BackendConfig withUrl(String newUrl) {
-        return new BackendConfig(id, type, newUrl, description, circuitBreaker, pool, healthProbe, slowStart, tls);
+        return new BackendConfig(id, type, newUrl, description, circuitBreaker, pool, healthProbe, slowStart, tls, credentials);
     }
 }

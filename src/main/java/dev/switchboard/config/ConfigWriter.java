@@ -8,23 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Writes a {@link GatewayConfig} back as config JSON in canonical form: the loader's schema, every resolved value
  * spelled out (defaults included), keys in a fixed order, absent optional parts left out. Loading the output
  * gives the same config.
  */
-public final class ConfigWriter {
+public final class ConfigWriter extends JsonSectionWriter {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private final JsonGenerator out;
-
     private ConfigWriter(JsonGenerator out) {
-        this.out = out;
+        super(out);
     }
 
     /** Indented canonical JSON, for files people read. */
@@ -91,8 +86,9 @@ public final class ConfigWriter {
         }
         out.writeEndObject();
         out.writeArrayFieldStart("apis");
+        ApiWriter apis = new ApiWriter(out);
         for (ApiConfig api : config.apis()) {
-            api(api);
+            apis.api(api);
         }
         out.writeEndArray();
         if (config.admin() != null) {
@@ -110,6 +106,9 @@ public final class ConfigWriter {
             out.writeStringField("listen", config.dns().listen());
             string("zone", config.dns().zone());
             out.writeEndObject();
+        }
+        if (config.notifications() != null) {
+            NotificationsWriter.write(out, config.notifications());
         }
         out.writeEndObject();
     }
@@ -219,6 +218,12 @@ public final class ConfigWriter {
         out.writeBooleanField("validateCertificateChain", backend.tls().validateCertificateChain());
         out.writeBooleanField("validateCertificateName", backend.tls().validateCertificateName());
         out.writeEndObject();
+        if (backend.credentials() != null) {
+            out.writeObjectFieldStart("credentials");
+            namedValues("header", backend.credentials().header());
+            namedValues("query", backend.credentials().query());
+            out.writeEndObject();
+        }
         out.writeEndObject();
     }
 
@@ -287,100 +292,5 @@ public final class ConfigWriter {
         out.writeNumberField("unhealthyThreshold", probe.unhealthyThreshold());
         statusRanges("expectedStatusCodeRanges", probe.expectedStatusCodeRanges());
         out.writeEndObject();
-    }
-
-    private void api(ApiConfig api) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("name", api.name());
-        string("host", api.host());
-        out.writeStringField("path", api.path());
-        out.writeStringField("backendId", api.backendId());
-        out.writeArrayFieldStart("rules");
-        for (RouteRule rule : api.rules()) {
-            routeRule(rule);
-        }
-        out.writeEndArray();
-        if (api.retry() != null) {
-            retry(api.retry());
-        }
-        out.writeObjectFieldStart("timeouts");
-        duration("connect", api.timeouts().connect());
-        duration("perTry", api.timeouts().perTry());
-        duration("total", api.timeouts().total());
-        out.writeEndObject();
-        out.writeNumberField("maxBufferedBody", api.maxBufferedBody());
-        out.writeBooleanField("preserveHost", api.preserveHost());
-        out.writeEndObject();
-    }
-
-    private void routeRule(RouteRule rule) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("name", rule.name());
-        out.writeArrayFieldStart("when");
-        for (RouteCondition condition : rule.when()) {
-            out.writeStartObject();
-            out.writeStringField("source", condition.source().name());
-            string("name", condition.name());
-            string("equals", condition.equals());
-            string("prefix", condition.prefix());
-            string("regex", condition.regex() == null ? null : condition.regex().pattern());
-            if (condition.exists() != null) {
-                out.writeBooleanField("exists", condition.exists());
-            }
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-        out.writeStringField("backendId", rule.backendId());
-        out.writeEndObject();
-    }
-
-    private void retry(RetryPolicy retry) throws IOException {
-        out.writeObjectFieldStart("retry");
-        statusRanges("statusCodeRanges", retry.statusCodeRanges());
-        errorReasons(retry.errorReasons());
-        out.writeNumberField("count", retry.count());
-        duration("interval", retry.interval());
-        duration("maxInterval", retry.maxInterval());
-        duration("delta", retry.delta());
-        out.writeBooleanField("firstFastRetry", retry.firstFastRetry());
-        out.writeBooleanField("otherBackend", retry.otherBackend());
-        out.writeEndObject();
-    }
-
-    private void statusRanges(String name, List<StatusCodeRange> ranges) throws IOException {
-        out.writeArrayFieldStart(name);
-        for (StatusCodeRange range : ranges) {
-            out.writeStartObject();
-            out.writeNumberField("min", range.min());
-            out.writeNumberField("max", range.max());
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-    }
-
-    private void errorReasons(Collection<ErrorReason> reasons) throws IOException {
-        out.writeArrayFieldStart("errorReasons");
-        for (ErrorReason reason : reasons) {
-            out.writeString(reason.name());
-        }
-        out.writeEndArray();
-    }
-
-    private void string(String name, String value) throws IOException {
-        if (value != null) {
-            out.writeStringField(name, value);
-        }
-    }
-
-    private void integer(String name, Integer value) throws IOException {
-        if (value != null) {
-            out.writeNumberField(name, value);
-        }
-    }
-
-    private void duration(String name, Duration value) throws IOException {
-        if (value != null) {
-            out.writeStringField(name, value.toString());
-        }
     }
 }

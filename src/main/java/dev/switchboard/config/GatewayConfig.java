@@ -15,6 +15,7 @@ import java.util.Map;
  * @param admin           the admin listener (telemetry, metrics, control); null for none
  * @param trafficProfiles Traffic Manager profiles: DNS names answered by endpoint health, in file order
  * @param dns             the DNS responder for the profiles; null for none
+ * @param notifications   webhook targets for breaker, failover, config and operator events; null for none
  */
 public record GatewayConfig(
         GatewaySettings gateway,
@@ -23,7 +24,8 @@ public record GatewayConfig(
         boolean diagnostics,
         AdminConfig admin,
         List<TrafficProfileConfig> trafficProfiles,
-        DnsConfig dns) {
+        DnsConfig dns,
+        NotificationsConfig notifications) {
 
     public GatewayConfig {
         backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
@@ -33,27 +35,32 @@ public record GatewayConfig(
 
     /** A config without an admin listener, traffic profiles or DNS responder. */
     public GatewayConfig(GatewaySettings gateway, Map<String, BackendConfig> backends, List<ApiConfig> apis, boolean diagnostics) {
-        this(gateway, backends, apis, diagnostics, null, List.of(), null);
+        this(gateway, backends, apis, diagnostics, null, List.of(), null, null);
     }
 
     /** This config with other gateway settings. */
     public GatewayConfig withGateway(GatewaySettings settings) {
-        return new GatewayConfig(settings, backends, apis, diagnostics, admin, trafficProfiles, dns);
+        return new GatewayConfig(settings, backends, apis, diagnostics, admin, trafficProfiles, dns, notifications);
     }
 
     /** This config with {@code admin} as its admin section. */
     public GatewayConfig withAdmin(AdminConfig admin) {
-        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, trafficProfiles, dns);
+        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, trafficProfiles, dns, notifications);
     }
 
     /** This config with other backends, everything else kept. */
     public GatewayConfig withBackends(Map<String, BackendConfig> replaced) {
-        return new GatewayConfig(gateway, replaced, apis, diagnostics, admin, trafficProfiles, dns);
+        return new GatewayConfig(gateway, replaced, apis, diagnostics, admin, trafficProfiles, dns, notifications);
     }
 
     /** This config with other traffic profiles and DNS responder, everything else kept. */
     public GatewayConfig withDns(List<TrafficProfileConfig> profiles, DnsConfig replaced) {
-        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, profiles, replaced);
+        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, profiles, replaced, notifications);
+    }
+
+    /** This config with other notification targets, everything else kept. */
+    public GatewayConfig withNotifications(NotificationsConfig replaced) {
+        return new GatewayConfig(gateway, backends, apis, diagnostics, admin, trafficProfiles, dns, replaced);
     }
 
     /** The traffic profile with this name, or null. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import dev.switchboard.policy.expr.PolicyExpression;
 
 /**
  * APIM's {@code <retry>} as data. Interval only: fixed; with delta: linear; with delta and maxInterval:
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param delta            linear/exponential increment; null for fixed
  * @param firstFastRetry   the first retry goes at once
  * @param otherBackend     retry on a backend not yet tried when the pool has one (default true)
+ * @param condition        APIM's retry condition over context.Response (null when there was none); replaces the
+ *                         ranges and reasons, which are then empty
  */
 public record RetryPolicy(
         List<StatusCodeRange> statusCodeRanges,
@@ -27,7 +30,14 @@ public record RetryPolicy(
         Duration maxInterval,
         Duration delta,
         boolean firstFastRetry,
-        boolean otherBackend) {
+        boolean otherBackend,
+        PolicyExpression condition) {
+
+    /** A policy that retries by status ranges and error reasons. */
+    public RetryPolicy(List<StatusCodeRange> statusCodeRanges, Set<ErrorReason> errorReasons, int count, Duration interval,
+            Duration maxInterval, Duration delta, boolean firstFastRetry, boolean otherBackend) {
+        this(statusCodeRanges, errorReasons, count, interval, maxInterval, delta, firstFastRetry, otherBackend, null);
+    }
 
     public RetryPolicy {
         statusCodeRanges = List.copyOf(statusCodeRanges);

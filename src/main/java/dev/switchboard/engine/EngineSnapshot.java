@@ -38,6 +38,15 @@ public record EngineSnapshot(long version, String hash, Instant at, List<Backend
         public PoolView {
             members = List.copyOf(members);
         }
+
+        /**
+         * The priority group taking new picks: the best (lowest) priority with a pickable member of weight above 0,
+         * or 0 when no member can take one. A change of it is a failover.
+         */
+        public int activePriority() {
+            return members.stream().filter(m -> m.weight() > 0 && m.availability().pickable())
+                    .mapToInt(MemberView::priority).min().orElse(0);
+        }
     }
 
     /**

@@ -53,7 +53,7 @@ final class StateBuilder {
         // Wrapped HashMap, not Map.copyOf: every pick looks a target up, and Map.copyOf's open addressing (with a
         // per-run salt) probed long runs for some key sets in the pick benchmark.
         return new LiveState(config, overrides, version, hash, Map.copyOf(statuses), Collections.unmodifiableMap(targets),
-                new Router(config.apis()), deadline);
+                new Router(config.apis(), config.gateway().region()), deadline);
     }
 
     private PoolBalancer single(BackendConfig b, RuntimeOverrides overrides, BackendStatus status, BackendUrl url,

@@ -128,7 +128,11 @@ final class ClientResponseWriter {
 
     /** Answers with {@code problem}; returns whether the connection may stay open. */
     boolean writeProblem(Problem problem, String path, int attempts) {
-        FullHttpResponse response = ProblemResponses.render(problem, path, client.alloc());
+        return writeAnswer(ProblemResponses.render(problem, path, client.alloc()), attempts);
+    }
+
+    /** Answers from the gateway itself (a problem, or an api's return-response); returns whether the connection may stay open. */
+    boolean writeAnswer(FullHttpResponse response, int attempts) {
         if (diagnostics && attempts > 0) {
             response.headers().setInt(ATTEMPTS_HEADER, attempts);
         }
@@ -140,7 +144,7 @@ final class ClientResponseWriter {
             response.headers().set(DecisionTrace.RESPONSE_HEADER, trace);
         }
         started = true;
-        status = problem.status();
+        status = response.status().code();
         bodyBytes += response.content().readableBytes();
         client.writeAndFlush(response);
         return keepAlive;

@@ -73,6 +73,7 @@ public final class ConfigWatcher implements AutoCloseable {
                 for (ConfigProblem p : problems) {
                     LOG.error("  {}:{}:{}: {}: {}", file.getFileName(), p.line(), p.column(), p.path(), p.message());
                 }
+                gateway.notifications().configRefused("file " + file.getFileName(), problems.stream().map(ConfigProblem::toString).toList());
                 yield Outcome.REJECTED;
             }
         };

@@ -9,6 +9,7 @@ import dev.switchboard.dns.server.DnsResponder;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.Ticker;
 import dev.switchboard.netty.Transports;
+import dev.switchboard.notify.Notifier;
 import dev.switchboard.gateway.stats.TrafficStats;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -50,18 +51,21 @@ public final class Gateway implements AutoCloseable {
     private final GatewayRuntime runtime;
     private final Engine engine;
     private final TrafficProfiles profiles;
+    private final Notifier notifier;
     private HealthProber prober;
     private DnsResponder dns;
     private ScheduledFuture<?> monitors;
     private boolean closed;
 
-    private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime, TrafficProfiles profiles) {
+    private Gateway(EventLoopGroup group, Channel listener, ChannelGroup clients, GatewayRuntime runtime, TrafficProfiles profiles,
+                    Notifier notifier) {
         this.group = group;
         this.listener = listener;
         this.clients = clients;
         this.runtime = runtime;
         this.engine = runtime.engine();
         this.profiles = profiles;
+        this.notifier = notifier;
     }
 
     /** Starts on the config's listen address. */
@@ -98,7 +102,10 @@ public final class Gateway implements AutoCloseable {
             profiles.apply(config);
             DnsResponder dns = config.dns() == null ? null
                     : DnsResponder.start(HostPort.parse(config.dns().listen()).socketAddress(), profiles, threads);
-            Gateway gateway = new Gateway(group, listener, clients, runtime, profiles);
+            Notifier notifier = Notifier.start(settings.id(), runtime.engine(), config.notifications());
+            runtime.engine().addListener(notifier);
+            profiles.addListener(notifier);
+            Gateway gateway = new Gateway(group, listener, clients, runtime, profiles, notifier);
             gateway.dns = dns;
             gateway.prober = HealthProber.start(config, group, runtime);
             EndpointProbes probes = new EndpointProbes(group, runtime);
@@ -155,6 +162,11 @@ public final class Gateway implements AutoCloseable {
         return dns == null ? null : dns.address();
     }
 
+    /** The webhook targets of the config's {@code notifications}: their counters, dead letters, and events to send. */
+    public Notifier notifications() {
+        return notifier;
+    }
+
     /** Per-backend traffic counters, for telemetry and metrics. */
     public TrafficStats stats() {
         return runtime.stats();
@@ -184,6 +196,8 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("the dns listener (started, stopped or moved) changes at the next start only; keeping {}",
                     dns == null ? "none" : format(dns.address()));
         }
+        // Targets first, so one the new config adds hears that its config was applied.
+        notifier.apply(next.notifications());
         engine.applyConfig(next);
         profiles.apply(next);
         prober.stop();
@@ -229,6 +243,7 @@ public final class Gateway implements AutoCloseable {
         runtime.closeResolver();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         runtime.closeAccessLog();
+        notifier.close();
         LOG.info("gateway stopped");
         return drained;
     }

@@ -13,12 +13,34 @@ final class HttpRequestView implements RequestView {
     private final HttpRequest request;
     private final String path;
     private final String rawQuery;
+    private final String clientIp;
     private Map<String, List<String>> parameters;
 
+    /** A view without the client's address, for checks that only need the api a request claims. */
     HttpRequestView(HttpRequest request, String path, String rawQuery) {
+        this(request, path, rawQuery, null);
+    }
+
+    HttpRequestView(HttpRequest request, String path, String rawQuery, String clientIp) {
         this.request = request;
         this.path = path;
         this.rawQuery = rawQuery;
+        this.clientIp = clientIp;
+    }
+
+    @Override
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    @Override
+    public String method() {
+        return request.method().name();
+    }
+
+    @Override
+    public String clientIp() {
+        return clientIp;
     }
 
     @Override

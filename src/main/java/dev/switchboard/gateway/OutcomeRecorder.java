@@ -3,26 +3,26 @@ package dev.switchboard.gateway;
 import dev.switchboard.config.ErrorReason;
 import dev.switchboard.engine.BackendHandle;
 import dev.switchboard.engine.Engine;
-import dev.switchboard.gateway.stats.BackendStats;
+import dev.switchboard.gateway.stats.ApiAttemptStats;
 import io.netty.util.concurrent.Ticker;
 
 /**
  * Records how one attempt on one backend went, in the engine (breaker, half-open permit) and in the traffic
- * stats. Only the first outcome of an attempt counts as its request; a failure after it (the response broke off)
+ * stats (the backend's and its API's). Only the first outcome of an attempt counts as its request; a failure after it (the response broke off)
  * is counted as such.
  */
 final class OutcomeRecorder {
 
     private final Engine engine;
     private final BackendHandle backend;
-    private final BackendStats stats;
+    private final ApiAttemptStats stats;
     private final Ticker ticker;
     private final long startNanos;
     /** The access log's and trace's view of this attempt; null when neither is on. */
     private final ExchangeRecord.Attempt record;
     private boolean counted;
 
-    OutcomeRecorder(Engine engine, BackendHandle backend, BackendStats stats, Ticker ticker, ExchangeRecord.Attempt record) {
+    OutcomeRecorder(Engine engine, BackendHandle backend, ApiAttemptStats stats, Ticker ticker, ExchangeRecord.Attempt record) {
         this.record = record;
         this.engine = engine;
         this.backend = backend;

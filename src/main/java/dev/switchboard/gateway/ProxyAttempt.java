@@ -1,6 +1,8 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.CredentialsConfig;
 import dev.switchboard.config.ErrorReason;
 import dev.switchboard.engine.BackendHandle;
 import io.netty.channel.Channel;
@@ -93,8 +95,10 @@ final class ProxyAttempt implements UpstreamListener {
         lease = leased;
         lease.handler().attach(this);
         Channel up = lease.channel();
-        parts.body().writeWithHead(up, parts.head().forBackend(backend.url().requestTarget(parts.route().remainingPath(),
-                parts.rawQuery()), backend.url().authority()));
+        BackendConfig config = parts.config().backend(backend.backendId());
+        CredentialsConfig credentials = config == null ? null : config.credentials();
+        String target = BackendCredentials.withQuery(backend.url().requestTarget(parts.route().remainingPath(), parts.rawQuery()), credentials);
+        parts.body().writeWithHead(up, parts.head().forBackend(target, backend.url().authority(), credentials));
         if (parts.body().mode() == RequestBody.Mode.STREAMED && !parts.body().complete()) {
             exchange.clientAutoRead(up.isWritable());
         }

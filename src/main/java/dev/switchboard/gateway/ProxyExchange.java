@@ -105,18 +105,24 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
             return;
         }
         String clientHost = request.headers().get(HttpHeaderNames.HOST);
-        route = pinned.route(new HttpRequestView(request, path, rawQuery));
+        route = pinned.route(new HttpRequestView(request, path, rawQuery, frontend.clientIp()));
         if (route == null) {
             respondProblem(Problem.noApiMatched(clientHost, path));
             return;
         }
+        RequestActions.Result acted = RequestActions.apply(route, request.headers(), path, rawQuery);
+        if (acted.response() != null) {
+            finish(writer.writeAnswer(RequestActions.render(acted.response(), client.alloc()), 0));
+            return;
+        }
+        route = acted.route();
         ApiConfig api = route.api();
         observer.routed(route);
         timers.startTotal(api.timeouts().total(), api.timeouts().perTry());
         planner = new AttemptPlanner(engine, pinned, route, request, observer.record(), timers);
         UpstreamRequestHead head = new UpstreamRequestHead(request, clientHost, frontend.clientIp(), runtime.scheme(), api.preserveHost());
         body = RequestBody.of(request, api.retry() != null, api.maxBufferedBody(), client.alloc());
-        parts = new ExchangeParts(route, rawQuery, body, head, timers, writer, frontend.pool());
+        parts = new ExchangeParts(route, acted.rawQuery(), body, head, timers, writer, frontend.pool(), pinned.config());
         if (body.mode() == RequestBody.Mode.STREAMED) {
             startAttempt();
         }
@@ -193,8 +199,8 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     void connect(BackendHandle backend) {
         phase = Phase.ATTEMPTING;
         ProxyAttempt next = new ProxyAttempt(this, parts, backend,
-                new OutcomeRecorder(engine, backend, runtime.stats().backend(backend.backendId()), client.executor().ticker(),
-                planner.recordedAttempt()));
+                new OutcomeRecorder(engine, backend, runtime.stats().backend(backend.backendId()).forApi(route.api().name()),
+                        client.executor().ticker(), planner.recordedAttempt()));
         attempt = next;
         UpstreamKey key = planner.upstreamKey(backend);
         UpstreamPool.Lease idle = parts.pool().pollIdle(key);

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.config.CredentialsConfig;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
@@ -17,6 +18,8 @@ final class UpstreamRequestHead {
     private final String scheme;
     private final boolean preserveHost;
     private boolean rewritten;
+    /** The credentials the head carries from the last attempt, removed before the next backend's are set. */
+    private CredentialsConfig sentCredentials;
 
     UpstreamRequestHead(HttpRequest request, String clientHost, String clientIp, String scheme, boolean preserveHost) {
         this.request = request;
@@ -26,8 +29,8 @@ final class UpstreamRequestHead {
         this.preserveHost = preserveHost;
     }
 
-    /** The head for the backend at {@code authority}, asking for {@code uri}. */
-    HttpRequest forBackend(String uri, String authority) {
+    /** The head for the backend at {@code authority}, asking for {@code uri}, with that backend's credentials (null for none). */
+    HttpRequest forBackend(String uri, String authority, CredentialsConfig credentials) {
         HttpHeaders headers = request.headers();
         if (rewritten) {
             HeaderRewriter.setHost(headers, clientHost, authority, preserveHost);
@@ -35,6 +38,7 @@ final class UpstreamRequestHead {
             rewritten = true;
             HeaderRewriter.rewriteRequest(headers, clientIp, scheme, authority, preserveHost);
         }
+        sentCredentials = BackendCredentials.applyHeaders(headers, sentCredentials, credentials);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         request.setUri(uri);
         return request;

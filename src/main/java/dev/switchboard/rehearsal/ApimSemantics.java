@@ -36,7 +36,7 @@ final class ApimSemantics {
         config.backends().forEach((id, b) -> backends.put(id, b.isPool() ? limits.pool(b) : limits.single(b)));
         List<ApiConfig> apis = config.apis().stream().map(limits::api).toList();
         GatewayConfig limited = new GatewayConfig(config.gateway(), backends, apis, config.diagnostics(), config.admin(),
-                config.trafficProfiles(), config.dns());
+                config.trafficProfiles(), config.dns(), config.notifications());
         List<String> adjustments = new ArrayList<>();
         limits.notes.forEach((what, ids) -> adjustments.add(what + ": " + String.join(", ", ids)));
         return new Limited(limited, adjustments);
@@ -79,9 +79,9 @@ final class ApimSemantics {
         }
         note("a retry may pick the backend that just failed", a.name());
         RetryPolicy same = new RetryPolicy(r.statusCodeRanges(), r.errorReasons(), r.count(), r.interval(), r.maxInterval(),
-                r.delta(), r.firstFastRetry(), false);
+                r.delta(), r.firstFastRetry(), false, r.condition());
         return new ApiConfig(a.name(), a.host(), a.path(), a.backendId(), a.rules(), same, a.timeouts(), a.maxBufferedBody(),
-                a.preserveHost());
+                a.preserveHost(), a.actions());
     }
 
     private void note(String what, String id) {

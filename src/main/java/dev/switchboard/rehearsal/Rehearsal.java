@@ -51,7 +51,7 @@ public final class Rehearsal {
 
     private static GatewayConfig inRegion(GatewayConfig config, String region) {
         return region == null ? config : new GatewayConfig(config.gateway().withRegion(region), config.backends(),
-                config.apis(), config.diagnostics(), config.admin(), config.trafficProfiles(), config.dns());
+                config.apis(), config.diagnostics(), config.admin(), config.trafficProfiles(), config.dns(), config.notifications());
     }
 
     /**

@@ -64,6 +64,17 @@ final class ScenarioRequest implements RequestView {
         return headers.get(name);
     }
 
+    /** For expression conditions (an imported operation's {@code context.Request.Method == "GET"}). */
+    @Override
+    public String method() {
+        return kind.method();
+    }
+
+    @Override
+    public String rawQuery() {
+        return query;
+    }
+
     @Override
     public String query(String name) {
         if (query == null) {

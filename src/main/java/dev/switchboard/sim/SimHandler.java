@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,6 +43,7 @@ final class SimHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SimHandler.class);
     private static final String CONTROL_PREFIX = "/_sim/";
     private static final int MAX_CONTROL_BODY = 64 * 1024;
+    static final String ECHO_HEADER = "X-Sim-Echo";
     private static final List<String> ECHOED_HEADERS =
             List.of("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "Forwarded", "Via");
 
@@ -100,7 +102,14 @@ final class SimHandler extends ChannelInboundHandlerAdapter {
         QueryStringDecoder query = new QueryStringDecoder(request.uri());
         boolean control = query.path().startsWith(CONTROL_PREFIX);
         HttpHeaders seen = new DefaultHttpHeaders();
-        for (String name : ECHOED_HEADERS) {
+        List<String> echoed = new ArrayList<>(ECHOED_HEADERS);
+        // X-Sim-Echo names more headers to echo: a test sees what a proxy added (credentials, set-header).
+        for (String name : request.headers().getAll(ECHO_HEADER)) {
+            for (String part : name.split(",")) {
+                echoed.add(part.strip());
+            }
+        }
+        for (String name : echoed) {
             List<String> values = request.headers().getAll(name);
             if (!values.isEmpty()) {
                 seen.set("X-Sim-Seen-" + name, String.join(", ", values));

@@ -86,6 +86,23 @@ class ConfigValidSamplesTest {
     }
 
     @Test
+    void notificationsResolveWithDefaults() throws IOException {
+        NotificationsConfig notifications = load("notifications.json").notifications();
+        NotificationsConfig.Webhook pager = notifications.webhooks().getFirst();
+        assertThat(pager.events()).containsExactly(NotificationKind.BREAKER_OPENED, NotificationKind.BREAKER_CLOSED, NotificationKind.FAILOVER);
+        assertThat(pager.timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(pager.retries()).isEqualTo(3);
+        assertThat(pager.backoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(pager.toString()).doesNotContain(pager.secret());
+        NotificationsConfig.Webhook sink = notifications.webhooks().get(1);
+        assertThat(sink.events()).containsExactlyInAnyOrder(NotificationKind.values());
+        assertThat(sink.secret()).isNull();
+        assertThat(sink.timeout()).isEqualTo(NotificationsConfig.Webhook.DEFAULT_TIMEOUT);
+        assertThat(sink.retries()).isEqualTo(NotificationsConfig.Webhook.DEFAULT_RETRIES);
+        assertThat(sink.queueSize()).isEqualTo(5000);
+    }
+
+    @Test
     void defaultsAreApplied() throws IOException {
         GatewayConfig config = load("round-robin.json");
         assertThat(config.gateway()).isEqualTo(GatewaySettings.DEFAULTS);

@@ -2,7 +2,10 @@ package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.testing.Eventually;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +59,26 @@ class ConfigWatcherTest {
 
         Files.writeString(file, resolved("a"));
         awaitBackend("a");
+    }
+
+    @Test
+    void aRefusedFileIsNotifiedToWebhooks() throws Exception {
+        h.sims("a", "b");
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String withWebhook = resolved("a").replace("\"apis\"", ("\"notifications\": { \"webhooks\": [ { \"name\": \"ops\", "
+                + "\"url\": \"http://127.0.0.1:%d/\", \"events\": [ \"configRefused\" ], \"retries\": 0 } ] }, \"apis\"").formatted(closed));
+        Path file = dir.resolve("gateway.json");
+        Files.writeString(file, withWebhook);
+        h.gateway = Gateway.start(h.config(withWebhook), new InetSocketAddress("127.0.0.1", 0));
+        watcher = ConfigWatcher.start(file, h.gateway);
+        Files.writeString(file, "{ \"apis\": [ ");
+        assertThat(watcher.reload()).isEqualTo(ConfigWatcher.Outcome.REJECTED);
+        // The target is down: the refusal was sent, failed and counted (twice when the watcher saw the change too).
+        Eventually.await("configRefused sent to the webhook", Duration.ofSeconds(10),
+                () -> h.gateway.notifications().stats().getFirst().retriesExhausted() >= 1);
     }
 
     private void awaitBackend(String expected) {

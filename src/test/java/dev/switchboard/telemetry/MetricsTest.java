@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.sim.SimBehavior;
 import dev.switchboard.testing.Eventually;
+import dev.switchboard.testing.ExternalProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +77,7 @@ class MetricsTest {
     @Test
     void countersMatchTheTrafficSent() {
         try (TelemetryHarness h = new TelemetryHarness()) {
+            h.applyNotifications("{ \"name\": \"ops\", \"url\": \"http://127.0.0.1:9/\", \"events\": [ \"configRefused\" ] }");
             h.sim("a").setBehavior(SimBehavior.defaults().withStatus(404));
             Map<Integer, Integer> sent = h.traffic(30);
             int notFound = sent.getOrDefault(404, 0);
@@ -78,10 +85,12 @@ class MetricsTest {
             assertThat(notFound + ok).isEqualTo(30);
             assertThat(notFound).isPositive();
             AtomicReference<List<Sample>> samples = new AtomicReference<>();
+            AtomicReference<String> text = new AtomicReference<>();
             Eventually.await("latency histogram caught up", Duration.ofSeconds(5), () -> {
                 HttpResponse<String> r = h.adminGet("/metrics", TelemetryHarness.VIEWER);
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+                text.set(r.body());
                 samples.set(parse(r.body()));
                 return sum(samples.get(), "switchboard_backend_latency_seconds_count", Map.of()) == 30;
             });
@@ -90,6 +99,16 @@ class MetricsTest {
             assertThat(sum(s, "switchboard_backend_requests_total", Map.of("backend", "b", "class", "2xx"))).isEqualTo(ok);
             assertThat(sum(s, "switchboard_backend_requests_total", Map.of())).isEqualTo(30);
             assertThat(sum(s, "switchboard_backend_errors_total", Map.of())).isZero();
+            assertThat(sum(s, "switchboard_api_requests_total", Map.of("api", "api", "backend", "a", "class", "4xx"))).isEqualTo(notFound);
+            assertThat(sum(s, "switchboard_api_requests_total", Map.of("api", "api"))).isEqualTo(30);
+            assertThat(sum(s, "switchboard_api_errors_total", Map.of("api", "api", "reason", "Timeout"))).isZero();
+            assertThat(sum(s, "switchboard_backend_admin_state", Map.of("backend", "a", "state", "ENABLED"))).isEqualTo(1);
+            assertThat(sum(s, "switchboard_pool_active_priority", Map.of("pool", "pool"))).isEqualTo(1);
+            assertThat(sum(s, "switchboard_pool_members_available", Map.of("pool", "pool"))).isEqualTo(2);
+            assertThat(sum(s, "switchboard_dns_endpoint_in_answer", Map.of("profile", "api.orders.test", "endpoint", "east"))).isEqualTo(1);
+            assertThat(s).anySatisfy(x -> assertThat(x.name()).isEqualTo("switchboard_build_info"));
+            assertThat(sum(s, "switchboard_notifications_dead_letters_total", Map.of("target", "ops"))).isZero();
+            assertThat(sum(s, "switchboard_notifications_queued", Map.of("target", "ops"))).isZero();
             assertThat(sum(s, "switchboard_pool_picks_total", Map.of("pool", "pool"))).isEqualTo(30);
             assertThat(sum(s, "switchboard_pool_picks_total", Map.of("pool", "pool", "backend", "a"))).isEqualTo(notFound);
             assertThat(sum(s, "switchboard_backend_in_flight", Map.of())).isZero();
@@ -110,6 +129,36 @@ class MetricsTest {
                     previous = b.value();
                 }
             }
+            assertPromtoolAccepts(text.get());
+        }
+    }
+
+    /** The real scrape passes {@code promtool check metrics} (naming, HELP/TYPE, histogram and counter conventions). */
+    static void assertPromtoolAccepts(String exposition) {
+        Path promtool = ExternalProcess.require("promtool", "prometheus");
+        try {
+            Path file = Files.createTempFile("metrics", ".txt");
+            Files.writeString(file, exposition);
+            ExternalProcess.Result r = ExternalProcess.run(List.of("sh", "-c", promtool + " check metrics < " + file), Duration.ofSeconds(20));
+            Files.delete(file);
+            assertThat(r.output()).as("promtool check metrics").isEmpty();
+            assertThat(r.exitCode()).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void openMetricsWhenTheScraperAsksForIt() {
+        try (TelemetryHarness h = new TelemetryHarness()) {
+            h.traffic(3);
+            HttpResponse<String> r = h.send(HttpRequest.newBuilder(h.adminUri("/metrics"))
+                    .header("Authorization", "Bearer " + TelemetryHarness.VIEWER)
+                    .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5").build());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/openmetrics-text; version=1.0.0"));
+            assertThat(r.body()).endsWith("# EOF\n").contains("# TYPE switchboard_backend_requests counter\n")
+                    .contains("# TYPE switchboard_build info\n").contains("switchboard_build_info{");
         }
     }
 }

@@ -113,6 +113,16 @@ final class TelemetryHarness implements AutoCloseable {
         start("127.0.0.1:" + port);
     }
 
+    /** Applies the harness config plus a {@code notifications} section with {@code webhooks} (JSON array items). */
+    void applyNotifications(String webhooks) {
+        try {
+            String json = Files.readString(configFile).replace("\"admin\": {", "\"notifications\": { \"webhooks\": [ " + webhooks + " ] },\n  \"admin\": {");
+            gateway.applyConfig(ConfigLoader.parse(json).orThrow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     SimBackend sim(String name) {
         return sims.get(name);
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.config.binding;
 
 import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.RequestAction;
 import dev.switchboard.config.TimeoutsConfig;
 import java.util.List;
 
@@ -12,7 +13,7 @@ final class ApiBinder implements Binder<ApiConfig> {
     @Override
     public List<String> fields() {
         return List.of("name", "host", "path", "backendId", "rules", "retry", "timeouts", "maxBufferedBody",
-                "preserveHost");
+                "preserveHost", "actions");
     }
 
     @Override
@@ -33,6 +34,18 @@ final class ApiBinder implements Binder<ApiConfig> {
                 in.objects("rules", new RouteRuleBinder()), in.object("retry", new RetryPolicyBinder()),
                 timeouts == null ? TimeoutsConfig.DEFAULTS : timeouts,
                 maxBufferedBody == null ? ApiConfig.DEFAULT_MAX_BUFFERED_BODY : maxBufferedBody,
-                in.bool("preserveHost", false));
+                in.bool("preserveHost", false), actions(in));
+    }
+
+    /** The api's own actions; a rewrite-uri here has no path regex to take placeholders from. */
+    private static List<RequestAction> actions(FieldReader in) {
+        List<RequestAction> actions = RequestActionBinder.bindAll(in, "actions");
+        for (RequestAction action : actions) {
+            if (action instanceof RequestAction.RewriteUri rewrite && !rewrite.names().isEmpty()) {
+                in.context().add(in.context().sources().problem(rewrite, "template",
+                        "placeholders such as {" + rewrite.names().getFirst() + "} need a rule with a path regex naming them"));
+            }
+        }
+        return actions;
     }
 }

@@ -38,7 +38,7 @@ final class BackendBinder implements Binder<BackendConfig> {
     @Override
     public List<String> fields() {
         return List.of("url", "description", "title", "protocol", "type", "circuitBreaker", "pool", "healthProbe",
-                "slowStart", "tls");
+                "slowStart", "tls", "credentials");
     }
 
     @Override
@@ -60,7 +60,8 @@ final class BackendBinder implements Binder<BackendConfig> {
         TlsConfig tls = in.object("tls", new TlsBinder());
         return new BackendConfig(id, type, url, in.string("description"),
                 in.object("circuitBreaker", new CircuitBreakerBinder()), pool, healthProbe,
-                in.object("slowStart", new SlowStartBinder()), tls == null ? TlsConfig.DEFAULT : tls);
+                in.object("slowStart", new SlowStartBinder()), tls == null ? TlsConfig.DEFAULT : tls,
+                in.object("credentials", new CredentialsBinder()));
     }
 
     /** A Single backend has a url and no pool; a Pool has members and nothing to call or probe itself. */
@@ -78,6 +79,9 @@ final class BackendBinder implements Binder<BackendConfig> {
             }
             if (in.has("url")) {
                 in.problem("url", "a Pool has no url of its own; its services have the urls");
+            }
+            if (in.has("credentials")) {
+                in.problem("credentials", "a Pool sends nothing itself; put \"credentials\" on its services");
             }
             if (in.has("healthProbe")) {
                 in.problem("healthProbe", "a Pool is not probed itself; put \"healthProbe\" on its services");

@@ -20,7 +20,7 @@ final class GatewayConfigBinder implements Binder<GatewayConfig> {
 
     @Override
     public List<String> fields() {
-        return List.of("gateway", "diagnostics", "backends", "apis", "admin", "trafficProfiles", "dns");
+        return List.of("gateway", "diagnostics", "backends", "apis", "admin", "trafficProfiles", "dns", "notifications");
     }
 
     @Override
@@ -30,7 +30,8 @@ final class GatewayConfigBinder implements Binder<GatewayConfig> {
         List<TrafficProfileConfig> profiles = in.objects("trafficProfiles", new TrafficProfileBinder());
         return new GatewayConfig(gateway == null ? GatewaySettings.DEFAULTS : gateway, backends(in), apis,
                 in.bool("diagnostics", false), in.object("admin", new AdminBinder()), profiles,
-                in.object("dns", new DnsBinder(profiles.stream().map(TrafficProfileConfig::name).filter(Objects::nonNull).toList())));
+                in.object("dns", new DnsBinder(profiles.stream().map(TrafficProfileConfig::name).filter(Objects::nonNull).toList())),
+                in.object("notifications", new NotificationsBinder()));
     }
 
 

@@ -2,6 +2,7 @@ package dev.switchboard.config.binding;
 
 import dev.switchboard.config.RouteCondition;
 import dev.switchboard.config.RouteCondition.Source;
+import dev.switchboard.policy.expr.PolicyExpression;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -13,11 +14,18 @@ final class RouteConditionBinder implements Binder<RouteCondition> {
 
     @Override
     public List<String> fields() {
-        return List.of("source", "name", "equals", "prefix", "regex", "exists");
+        return List.of("source", "name", "equals", "prefix", "regex", "exists", "expression");
     }
 
     @Override
     public RouteCondition bind(FieldReader in) {
+        if (in.has("expression")) {
+            List<String> others = fields().stream().filter(f -> !f.equals("expression") && in.has(f)).toList();
+            if (!others.isEmpty()) {
+                in.problem("an expression condition stands alone; remove " + String.join(", ", others));
+            }
+            return RouteCondition.of(ExpressionReader.read(in, "expression", PolicyExpression.REQUEST_SCOPES));
+        }
         Source source = in.requiredChoice("source", List.of(Source.values()), Source::name);
         String name = in.string("name");
         if (source != null && source != Source.path && !in.has("name")) {

@@ -1,5 +1,6 @@
 package dev.switchboard.config.binding;
 
+import dev.switchboard.config.RequestAction;
 import dev.switchboard.config.RouteCondition;
 import dev.switchboard.config.RouteRule;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ final class RouteRuleBinder implements Binder<RouteRule> {
 
     @Override
     public List<String> fields() {
-        return List.of("name", "when", "backendId");
+        return List.of("name", "when", "backendId", "actions");
     }
 
     @Override
@@ -22,7 +23,28 @@ final class RouteRuleBinder implements Binder<RouteRule> {
         String name = in.requiredString("name");
         List<RouteCondition> when = in.requiredObjects("when", new RouteConditionBinder());
         checkContradictions(in, when);
-        return new RouteRule(name, when, in.requiredString("backendId"));
+        List<RequestAction> actions = RequestActionBinder.bindAll(in, "actions");
+        if (!in.has("backendId") && actions.isEmpty() && !in.has("actions")) {
+            in.problem("backendId", "missing required field \"backendId\": a rule without actions must pick a backend");
+        }
+        checkTemplateNames(in, when, actions);
+        return new RouteRule(name, when, in.string("backendId"), actions);
+    }
+
+    /** A rewrite-uri placeholder must be a named group of one of the rule's path regexes, or it has no value. */
+    private static void checkTemplateNames(FieldReader in, List<RouteCondition> when, List<RequestAction> actions) {
+        for (RequestAction action : actions) {
+            if (action instanceof RequestAction.RewriteUri rewrite) {
+                for (String name : rewrite.names()) {
+                    boolean named = when.stream().anyMatch(c -> c.source() == RouteCondition.Source.path && c.regex() != null
+                            && c.regex().namedGroups().containsKey(name));
+                    if (!named) {
+                        in.context().add(in.context().sources().problem(rewrite, "template", "placeholder {" + name
+                                + "} is not a named group (?<" + name + ">...) of a path regex of this rule"));
+                    }
+                }
+            }
+        }
     }
 
     /** Two different {@code equals} on one value, or {@code exists: false} beside any other test of it. */
@@ -51,6 +73,9 @@ final class RouteRuleBinder implements Binder<RouteRule> {
 
     /** Header names are case-insensitive; query parameter names and the path are not. */
     private static String subject(RouteCondition condition) {
+        if (condition.expression() != null || condition.source() == null) {
+            return "expression:" + System.identityHashCode(condition);
+        }
         String name = Objects.requireNonNullElse(condition.name(), "");
         return condition.source() + ":" + (condition.source() == RouteCondition.Source.header
                 ? name.toLowerCase(Locale.ROOT) : name);

@@ -1,6 +1,7 @@
 package dev.switchboard.console.embedded;
 
 import dev.switchboard.config.BackendConfig;
+import dev.switchboard.console.feed.ConsoleEvents;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
@@ -9,6 +10,7 @@ import dev.switchboard.dns.ProfileListener;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.notify.DeadLetter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Feed over a gateway running in this process: engine and traffic-profile snapshots every {@link #SAMPLE_PERIOD} and
@@ -37,6 +40,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     private final GatewayControl control;
     private EngineListener engineListener;
     private ProfileListener profileListener;
+    private Consumer<DeadLetter> deadLetterListener;
     /** Where the control's operator records go; set by {@link #start}. */
     private volatile FeedListener eventSink;
     // Touched by the sampler thread only.
@@ -77,6 +81,9 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             sampler.execute(() -> sample(listener));
         };
         gateway.trafficProfiles().addListener(profileListener);
+        deadLetterListener = d -> listener.event(ConsoleEvents.notificationFailed(d.at(), id, d.target(), d.eventType(), d.attempts(),
+                d.reason(), d.lastError()));
+        gateway.notifications().onDeadLetter(deadLetterListener);
         lastStatsCut = System.nanoTime();
         nextStatsCut = lastStatsCut + STATS_INTERVAL.toNanos();
         sampler.scheduleAtFixedRate(() -> sample(listener), 0, SAMPLE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
@@ -128,6 +135,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
         if (engineListener != null) {
             gateway.engine().removeListener(engineListener);
             gateway.trafficProfiles().removeListener(profileListener);
+            gateway.notifications().removeDeadLetterListener(deadLetterListener);
         }
         sampler.shutdownNow();
         worker.shutdownNow();

@@ -31,4 +31,11 @@ public final class ConsoleEvents {
         return new ConsoleEvent(at, gatewayId, "", EventKind.OPERATOR, false,
                 who + ": " + action + " " + target + " " + before + " -> " + after + " (version " + version + ")");
     }
+
+    /** A webhook target gave up an event: operators relying on it did not hear of something. */
+    public static ConsoleEvent notificationFailed(Instant at, String gatewayId, String target, String eventType, int attempts,
+                                                  String reason, String lastError) {
+        return new ConsoleEvent(at, gatewayId, "webhook " + target, EventKind.NOTIFICATION, true,
+                "not delivered: " + eventType + " (" + reason + ", " + attempts + " attempt(s)" + (lastError == null ? "" : ", last: " + lastError) + ")");
+    }
 }

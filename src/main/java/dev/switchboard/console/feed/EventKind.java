@@ -12,5 +12,7 @@ public enum EventKind {
     DNS_MONITOR,
     /** What a traffic profile answers changed (resolvers may keep the old answer for the TTL). */
     DNS_ANSWER,
-    CONNECTION
+    CONNECTION,
+    /** A webhook target did not get an event (a dead letter). */
+    NOTIFICATION
 }

@@ -146,6 +146,13 @@ public final class ConfigEditorModel {
         status.set("opened " + file + " (not applied yet)");
     }
 
+    /** Puts an imported config into the editor, to review, then apply or save; nothing is applied yet. */
+    public void openImported(String json, String origin) {
+        text.set(json);
+        validate();
+        status.set("imported " + origin + " (not applied yet)");
+    }
+
     /** Saves the text as it is, valid or not: an operator may save work in progress. */
     public void save(Path file) throws IOException {
         ConfigFiles.saveAtomically(file, text.get());

@@ -87,6 +87,8 @@ final class TelemetryFrames {
                     d.from(), d.to(), d.reason());
             case TelemetryEvent.DnsAnswer d -> ConsoleEvents.dnsAnswer(at, consoleId, d.profile(), d.answer(), d.exists(),
                     d.ttl());
+            case TelemetryEvent.NotificationFailed n -> ConsoleEvents.notificationFailed(at, consoleId, n.target(), n.eventType(),
+                    n.attempts(), n.reason(), n.lastError());
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.console.view;
 
 import dev.switchboard.config.ConfigProblem;
+import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.console.model.ConfigEditorModel;
 import dev.switchboard.console.model.GatewayListModel;
 import dev.switchboard.console.model.GatewayRow;
@@ -138,6 +139,12 @@ public final class ConfigController {
                 model.statusProperty().set("cannot open " + file + ": " + e.getMessage());
             }
         }
+    }
+
+    /** Imports APIM files, shows the report and, when confirmed, puts the config into the editor (not applied). */
+    void importApim() {
+        ApimImportDialog.ask(window()).ifPresent(result ->
+                model.openImported(ConfigWriter.toJson(result.config()), "from APIM: " + result.report().summary()));
     }
 
     @FXML

@@ -215,6 +215,12 @@ public final class MainController {
     }
 
     @FXML
+    private void importApim() {
+        showConfig();
+        configController.importApim();
+    }
+
+    @FXML
     private void saveConfig() {
         showConfig();
         configController.save();

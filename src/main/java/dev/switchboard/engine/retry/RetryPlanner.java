@@ -31,7 +31,8 @@ public final class RetryPlanner {
         if (policy == null) {
             return RetryDecision.stop("no retry policy");
         }
-        boolean retryable = reason != null ? policy.errorReasons().contains(reason)
+        boolean retryable = policy.condition() != null ? policy.condition().test(new ResponseContext(reason == null ? status : null))
+                : reason != null ? policy.errorReasons().contains(reason)
                 : StatusCodeRange.anyContains(policy.statusCodeRanges(), status);
         String outcome = reason != null ? reason.name() : Integer.toString(status);
         if (!retryable) {

@@ -14,4 +14,19 @@ public interface RequestView {
 
     /** First value of the query parameter, or null when absent. */
     String query(String name);
+
+    /** Raw query string without '?', or null; only expression conditions read it. */
+    default String rawQuery() {
+        return null;
+    }
+
+    /** Request method, or null when this view does not know it; only expression conditions read it. */
+    default String method() {
+        return null;
+    }
+
+    /** The client's address, or null when this view does not know it; only expression conditions read it. */
+    default String clientIp() {
+        return null;
+    }
 }

@@ -14,9 +14,16 @@ import java.util.Locale;
 public final class Router {
 
     private final List<ApiConfig> apis;
+    private final String region;
 
     public Router(List<ApiConfig> apis) {
+        this(apis, null);
+    }
+
+    /** @param region the gateway's region, read by expression conditions as context.Deployment.Region */
+    public Router(List<ApiConfig> apis, String region) {
         this.apis = List.copyOf(apis);
+        this.region = region;
     }
 
     /** The route, or null when no API takes the request. */
@@ -35,10 +42,10 @@ public final class Router {
         String remaining = path.substring(prefixLength(best.path()));
         for (RouteRule rule : best.rules()) {
             if (matchesAll(rule.when(), request, path)) {
-                return new RouteMatch(best, rule.backendId(), rule.name(), remaining);
+                return new RouteMatch(best, rule.backendId() == null ? best.backendId() : rule.backendId(), rule.name(), remaining, rule);
             }
         }
-        return new RouteMatch(best, best.backendId(), null, remaining);
+        return new RouteMatch(best, best.backendId(), null, remaining, null);
     }
 
     private static boolean beats(ApiConfig candidate, ApiConfig best) {
@@ -66,9 +73,9 @@ public final class Router {
         return path.regionMatches(0, prefix, 0, n) && (path.length() == n || path.charAt(n) == '/');
     }
 
-    private static boolean matchesAll(List<RouteCondition> conditions, RequestView request, String path) {
+    private boolean matchesAll(List<RouteCondition> conditions, RequestView request, String path) {
         for (RouteCondition c : conditions) {
-            if (!matches(c, request, path)) {
+            if (c.expression() != null ? !c.expression().test(new RequestContext(request, path, region)) : !matches(c, request, path)) {
                 return false;
             }
         }

@@ -1,6 +1,9 @@
 package dev.switchboard.gateway.stats;
 
 import dev.switchboard.config.ErrorReason;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -15,13 +18,11 @@ public final class BackendStats {
 
     /** Latency is recorded in microseconds; three significant digits keep p99 within 0.1%. */
     private static final int SIGNIFICANT_DIGITS = 3;
-    private static final ErrorReason[] REASONS = ErrorReason.values();
 
     private final String backendId;
-    private final LongAdder requests = new LongAdder();
-    /** Responses by status class: index 1 for 1xx up to 5 for 5xx. */
-    private final LongAdder[] byClass = adders(6);
-    private final LongAdder[] errors = adders(REASONS.length);
+    private final OutcomeCounters outcomes = new OutcomeCounters();
+    /** Per-API views, by API name: bounded by the config's APIs. */
+    private final Map<String, ApiAttemptStats> apis = new ConcurrentHashMap<>();
     private final LongAdder inFlight = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final Recorder latency = new Recorder(SIGNIFICANT_DIGITS);
@@ -40,6 +41,19 @@ public final class BackendStats {
         return backendId;
     }
 
+    /** The recorder for attempts of {@code api} on this backend; a plain map read once created. */
+    public ApiAttemptStats forApi(String api) {
+        ApiAttemptStats stats = apis.get(api);
+        return stats != null ? stats : apis.computeIfAbsent(api, name -> new ApiAttemptStats(this));
+    }
+
+    /** Outcomes since start by API name, for APIs that sent this backend attempts. */
+    public Map<String, StatsTotals> apiTotals() {
+        Map<String, StatsTotals> totals = new TreeMap<>();
+        apis.forEach((api, stats) -> totals.put(api, stats.totals()));
+        return totals;
+    }
+
     /** An attempt on this backend began. */
     public void started() {
         inFlight.increment();
@@ -48,22 +62,20 @@ public final class BackendStats {
     /** The attempt's response head arrived after {@code nanos}. */
     public void responded(int status, long nanos) {
         inFlight.decrement();
-        requests.increment();
-        byClass[Math.clamp(status / 100, 1, 5)].increment();
+        outcomes.responded(status);
         recordLatency(nanos);
     }
 
     /** The attempt failed before a response head, after {@code nanos}. */
     public void failed(ErrorReason reason, long nanos) {
         inFlight.decrement();
-        requests.increment();
-        errors[reason.ordinal()].increment();
+        outcomes.failed(reason);
         recordLatency(nanos);
     }
 
     /** The response was cut off after its head was counted: an error, not another request. */
     public void failedMidResponse(ErrorReason reason) {
-        errors[reason.ordinal()].increment();
+        outcomes.failedMidResponse(reason);
     }
 
     /** The attempt ended without an outcome (the client left, or a stale pooled connection was replaced). */
@@ -83,15 +95,7 @@ public final class BackendStats {
 
     /** The counters since start. */
     public StatsTotals totals() {
-        long[] classes = new long[6];
-        for (int i = 1; i < classes.length; i++) {
-            classes[i] = byClass[i].sum();
-        }
-        long[] errs = new long[REASONS.length];
-        for (int i = 0; i < errs.length; i++) {
-            errs[i] = errors[i].sum();
-        }
-        return new StatsTotals(requests.sum(), classes, errs, bytes.sum());
+        return outcomes.totals(bytes.sum());
     }
 
     public long inFlight() {
@@ -118,13 +122,5 @@ public final class BackendStats {
     /** A copy of every latency recorded up to the last cut, in microseconds. */
     public synchronized Histogram latencySinceStart() {
         return allLatencies.copy();
-    }
-
-    private static LongAdder[] adders(int n) {
-        LongAdder[] adders = new LongAdder[n];
-        for (int i = 0; i < n; i++) {
-            adders[i] = new LongAdder();
-        }
-        return adders;
     }
 }

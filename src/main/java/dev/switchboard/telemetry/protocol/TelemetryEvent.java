@@ -16,7 +16,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = TelemetryEvent.ConfigChange.class, name = "config"),
         @JsonSubTypes.Type(value = TelemetryEvent.OperatorAction.class, name = "operator"),
         @JsonSubTypes.Type(value = TelemetryEvent.EndpointStatus.class, name = "endpointStatus"),
-        @JsonSubTypes.Type(value = TelemetryEvent.DnsAnswer.class, name = "dnsAnswer")})
+        @JsonSubTypes.Type(value = TelemetryEvent.DnsAnswer.class, name = "dnsAnswer"),
+        @JsonSubTypes.Type(value = TelemetryEvent.NotificationFailed.class, name = "notificationFailed")})
 public sealed interface TelemetryEvent {
 
     long ts();
@@ -30,6 +31,7 @@ public sealed interface TelemetryEvent {
             case OperatorAction o -> "operator";
             case EndpointStatus e -> "endpointStatus";
             case DnsAnswer d -> "dnsAnswer";
+            case NotificationFailed n -> "notificationFailed";
         };
     }
 
@@ -87,5 +89,15 @@ public sealed interface TelemetryEvent {
         public DnsAnswer {
             answer = List.copyOf(answer);
         }
+    }
+
+    /**
+     * A webhook target did not get an event (a dead letter, docs/notifications.md).
+     *
+     * @param reason    {@code queue_full} or {@code retries_exhausted}
+     * @param lastError what the last attempt got; null when it was never sent
+     */
+    record NotificationFailed(long ts, String target, String eventType, String eventId, int attempts, String reason, String lastError)
+            implements TelemetryEvent {
     }
 }

@@ -36,7 +36,6 @@ import java.util.function.Supplier;
 final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final String JSON = "application/json";
-    private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Gateway gateway;
     private final Authenticator auth;
@@ -91,13 +90,16 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         Channel channel = ctx.channel();
         HttpMethod method = request.method();
         switch (path) {
-            case "/metrics" -> onlyGet(channel, method, keepAlive, () -> MetricsWriter.render(gateway, hub.state()), PROMETHEUS);
-            case "/api/state" -> onlyGet(channel, method, keepAlive, () -> json(hub.state()), JSON);
+            case "/metrics" -> {
+                String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+                onlyGet(channel, method, keepAlive, () -> MetricsWriter.render(gateway, accept));
+            }
+            case "/api/state" -> onlyGet(channel, method, keepAlive, () -> new TypedBody(JSON, json(hub.state())));
             case "/api/config" -> {
                 if (method.equals(HttpMethod.PUT)) {
                     putConfig(channel, request, principal, keepAlive);
                 } else if (method.equals(HttpMethod.GET)) {
-                    worker.execute(() -> getConfig(channel, keepAlive));
+                    worker.execute(() -> getConfig(channel, principal, keepAlive));
                 } else {
                     respond(channel, HttpResponseStatus.METHOD_NOT_ALLOWED, JSON, problem(method + " is not allowed here"), keepAlive);
                 }
@@ -107,12 +109,15 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
     }
 
-    private void onlyGet(Channel channel, HttpMethod method, boolean keepAlive, Supplier<String> body, String type) {
+    private void onlyGet(Channel channel, HttpMethod method, boolean keepAlive, Supplier<TypedBody> body) {
         if (!method.equals(HttpMethod.GET)) {
             respond(channel, HttpResponseStatus.METHOD_NOT_ALLOWED, JSON, problem(method + " is not allowed here"), keepAlive);
             return;
         }
-        worker.execute(() -> respond(channel, HttpResponseStatus.OK, type, body.get(), keepAlive));
+        worker.execute(() -> {
+            TypedBody b = body.get();
+            respond(channel, HttpResponseStatus.OK, b.type(), b.text(), keepAlive);
+        });
     }
 
     /** {@code PUT /api/config} with {@code If-Match: <version>}: the REST form of the replaceConfig command. */
@@ -151,15 +156,22 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         });
     }
 
-    /** The running config, without its admin section (tokens are secrets), and its version as ETag for If-Match. */
-    private void getConfig(Channel channel, boolean keepAlive) {
+    /**
+     * The running config, without its admin section (tokens are secrets) and, for viewers, without webhook secrets;
+     * its version as ETag for If-Match.
+     */
+    private void getConfig(Channel channel, Principal principal, boolean keepAlive) {
         GatewayConfig config;
         long version;
         synchronized (gateway) {
             config = gateway.config();
             version = gateway.engine().version();
         }
-        FullHttpResponse response = response(HttpResponseStatus.OK, JSON, ConfigWriter.toJson(config.withAdmin(null)), keepAlive);
+        config = config.withAdmin(null);
+        if (!principal.mayCommand() && config.notifications() != null) {
+            config = config.withNotifications(config.notifications().withoutSecrets());
+        }
+        FullHttpResponse response = response(HttpResponseStatus.OK, JSON, ConfigWriter.toJson(config), keepAlive);
         response.headers().set(HttpHeaderNames.ETAG, "\"" + version + "\"");
         send(channel, response, keepAlive);
     }

@@ -157,6 +157,8 @@ final class ControlPlane implements EngineListener, AutoCloseable {
             case Command.ReplaceConfig c -> {
                 ConfigResult result = ConfigLoader.parse(c.config());
                 if (result instanceof ConfigResult.Invalid(List<ConfigProblem> problems)) {
+                    gateway.notifications().configRefused("control API (" + who.name() + ")",
+                            problems.stream().map(ConfigProblem::toString).toList());
                     return new Reply.Error(c.id(), ErrorCode.INVALID_CONFIG, "the config has " + problems.size() + " problem(s)",
                             problems.stream().map(ConfigProblem::toString).toList());
                 }

@@ -16,6 +16,7 @@ import dev.switchboard.telemetry.protocol.Reply;
 import dev.switchboard.telemetry.protocol.StatsReport;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import dev.switchboard.gateway.stats.BackendInterval;
+import dev.switchboard.notify.DeadLetter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,7 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
     private final ScheduledExecutorService thread;
     private final List<ClientSession> sessions = new ArrayList<>();
     private final ArrayDeque<TelemetryEvent> recent = new ArrayDeque<>();
+    private final Consumer<DeadLetter> deadLetters = this::deadLetter;
     private GatewayConfig lastConfig;
     private boolean stateChanged;
     private volatile int connected;
@@ -64,6 +67,7 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
         thread.execute(() -> history.forEach(this::remember));
         gateway.engine().addListener(this);
         gateway.trafficProfiles().addListener(this);
+        gateway.notifications().onDeadLetter(deadLetters);
         thread.scheduleAtFixedRate(this::safeTick, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -127,9 +131,18 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
         });
     }
 
-    /** An event that does not come from the engine (operator actions). */
+    /** An event that does not come from the engine (operator actions, also sent to webhook targets). */
     void publish(TelemetryEvent event) {
+        if (event instanceof TelemetryEvent.OperatorAction o) {
+            gateway.notifications().operatorAction(o.who(), o.action(), o.target(), o.before(), o.after(), o.version());
+        }
         thread.execute(() -> broadcast(event));
+    }
+
+    /** A webhook's dead letter, shown in consoles' event logs. */
+    private void deadLetter(DeadLetter d) {
+        publish(new TelemetryEvent.NotificationFailed(d.at().toEpochMilli(), d.target(), d.eventType(), d.eventId(), d.attempts(),
+                d.reason(), d.lastError()));
     }
 
     int consoles() {
@@ -262,6 +275,7 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
     public void close() {
         gateway.engine().removeListener(this);
         gateway.trafficProfiles().removeListener(this);
+        gateway.notifications().removeDeadLetterListener(deadLetters);
         thread.execute(() -> {
             for (ClientSession s : sessions) {
                 s.close(Protocol.CloseCodes.GOING_AWAY, "gateway shutting down");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Telemetry's traffic profiles and DNS events in the console's terms. */
+/** Telemetry's traffic profiles, DNS events and webhook dead letters in the console's terms. */
 class TelemetryFramesTest {
 
     @Test
@@ -49,5 +49,13 @@ class TelemetryFramesTest {
                 false, 30));
         assertThat(nxdomain).isEqualTo(new ConsoleEvent(Instant.ofEpochSecond(1), "r", "api.orders.test",
                 EventKind.DNS_ANSWER, true, "answer NXDOMAIN; resolvers may keep the old one for 30 s"));
+    }
+
+    @Test
+    void webhookDeadLettersAreNotificationEventsWorthAnAlert() {
+        ConsoleEvent failed = TelemetryFrames.event("r", new TelemetryEvent.NotificationFailed(1000, "pager",
+                "Microsoft.ApiManagement.CircuitBreaker.Opened", "id-1", 4, "retries_exhausted", "HTTP 500"));
+        assertThat(failed).isEqualTo(new ConsoleEvent(Instant.ofEpochSecond(1), "r", "webhook pager", EventKind.NOTIFICATION, true,
+                "not delivered: Microsoft.ApiManagement.CircuitBreaker.Opened (retries_exhausted, 4 attempt(s), last: HTTP 500)"));
     }
 }

@@ -1,0 +1,216 @@
+package dev.switchboard.apim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One api with its effective policies (global → api → operation) as a config api: backend, actions, rules (its
+ * choose, then one rule per operation with its own policy, matched on method and path), retry and timeouts.
+ */
+final class ApiTranslator {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final List<String> RESPONSE_SECTIONS = List.of("outbound", "on-error");
+
+    private final ImportReport report;
+    private final InboundTranslator inbound;
+    private final ImplicitBackends implicit;
+    private final Map<String, String> namedValues;
+    private final PolicyNode global;
+
+    ApiTranslator(ImportReport report, ImplicitBackends implicit, InboundTranslator inbound, Map<String, String> namedValues,
+            PolicyNode global) {
+        this.report = report;
+        this.implicit = implicit;
+        this.inbound = inbound;
+        this.namedValues = namedValues;
+        this.global = global;
+    }
+
+    /** Parses a policy text, reporting syntax errors and missing named values; null when it cannot be read. */
+    static PolicyNode parse(ApimEstate.PolicyText text, Map<String, String> namedValues, ImportReport report) {
+        if (text == null) {
+            return null;
+        }
+        PolicyXml.Parsed parsed = PolicyXml.parse(text.xml(), text.source(), namedValues);
+        for (PolicyXml.Missing missing : parsed.missing()) {
+            report.unsupported(missing.at(), "{{" + missing.name() + "}}", "named value \"" + missing.name()
+                    + "\" is defined neither in --named-values nor in the input", "add it to the --named-values file");
+        }
+        if (parsed.root() == null) {
+            report.unsupported(parsed.errorAt(), "policy", "not well-formed XML: " + parsed.error(), null);
+        }
+        return parsed.root();
+    }
+
+    /** The api's config JSON; null when it has no backend (reported). */
+    ObjectNode translate(ApimEstate.Api api) {
+        String target = "apis[" + api.name + "]";
+        SourceRef source = api.source != null ? api.source : api.policy != null ? api.policy.source() : SourceRef.file(api.name);
+        PolicyNode root = parse(api.policy, namedValues, report);
+        List<PolicyNode> in = PolicyScopes.effective("inbound", root, PolicyScopes.effective("inbound", global, List.of()));
+        InboundTranslator.Scope scope = inbound.translate(in, target, "", List.of());
+        BackendSectionTranslator.Result backend = BackendSectionTranslator.translate(
+                PolicyScopes.effective("backend", root, PolicyScopes.effective("backend", global, List.of())), report, target);
+        for (String section : RESPONSE_SECTIONS) {
+            for (PolicyNode statement : PolicyScopes.effective(section, root, PolicyScopes.effective(section, global, List.of()))) {
+                report.unsupported(statement.source(), statement.name(), section + " policies (on the response) are not translated",
+                        InboundTranslator.HINTS.get(statement.name()));
+            }
+        }
+        String backendId = scope.backendId;
+        if (backendId == null && api.serviceUrl != null && !api.serviceUrl.isBlank()) {
+            backendId = implicit.idFor(api.serviceUrl);
+            report.translated(source, "serviceUrl", target + ".backendId", "implicit backend " + backendId);
+        }
+        if (backendId == null) {
+            report.unsupported(source, "api " + api.name, "has no backend: no set-backend-service and no serviceUrl", null);
+            return null;
+        }
+        String prefix = "/" + trimSlashes(api.path == null ? "" : api.path);
+        ObjectNode json = JSON.objectNode().put("name", api.name).put("path", prefix).put("backendId", backendId);
+        ArrayNode rules = json.putArray("rules");
+        for (ApimEstate.Operation op : api.operations.values()) {
+            ApimEstate.PolicyText text = api.operationPolicies.get(op.name());
+            if (text != null) {
+                withApiRules(operation(api, op, text, prefix, target), scope.rules).forEach(rule -> rules.add(ruleJson(rule)));
+            }
+        }
+        api.operationPolicies.keySet().stream().filter(name -> !api.operations.containsKey(name)).forEach(name ->
+                report.unsupported(api.operationPolicies.get(name).source(), "operation " + name,
+                        "has a policy but no method and urlTemplate (operationInformation.json or the ARM operation)", null));
+        scope.rules.forEach(rule -> rules.add(ruleJson(rule)));
+        if (!scope.actions.isEmpty()) {
+            json.putArray("actions").addAll(scope.actions);
+        }
+        if (backend.retry != null) {
+            json.set("retry", backend.retry);
+        }
+        if (backend.total != null) {
+            ObjectNode timeouts = json.putObject("timeouts").put("total", backend.total.toString());
+            if (backend.total.compareTo(Duration.ofSeconds(30)) < 0) {
+                timeouts.put("perTry", backend.total.toString());
+            }
+        }
+        report.translated(source, "api " + api.name, target);
+        return json;
+    }
+
+    /** An operation's own inbound statements as rules matched on its method and path, placed before the api's rules. */
+    private List<RuleDraft> operation(ApimEstate.Api api, ApimEstate.Operation op, ApimEstate.PolicyText text, String prefix, String target) {
+        PolicyNode root = parse(text, namedValues, report);
+        if (root == null) {
+            return List.of();
+        }
+        List<ObjectNode> conditions = List.of(
+                JSON.objectNode().put("expression", "context.Request.Method == \"" + op.method().toUpperCase(java.util.Locale.ROOT) + "\""),
+                JSON.objectNode().put("source", "path").put("regex", pathRegex(prefix, op.urlTemplate())));
+        PolicyNode own = PolicyScopes.section(root, "inbound");
+        List<PolicyNode> statements = new ArrayList<>();
+        if (own != null) {
+            for (int i = 0; i < own.children().size(); i++) {
+                PolicyNode statement = own.children().get(i);
+                if (!statement.name().equals("base")) {
+                    statements.add(statement);
+                } else if (i > 0) {
+                    report.approximated(statement.source(), "base", "the api's statements run before the operation's, not here", target);
+                }
+            }
+            if (own.children().stream().noneMatch(s -> s.name().equals("base"))) {
+                report.approximated(own.source(), "inbound", "without <base/> APIM skips the api's statements; the api's actions still run",
+                        target);
+            }
+        }
+        for (String section : List.of("backend", "outbound", "on-error")) {
+            PolicyNode ownSection = PolicyScopes.section(root, section);
+            if (ownSection != null && ownSection.children().stream().anyMatch(s -> !s.name().equals("base"))) {
+                report.unsupported(ownSection.source(), section, "an operation's own " + section + " section is not translated; the api's applies", null);
+            }
+        }
+        String rulePrefix = "op-" + op.name();
+        InboundTranslator.Scope scope = inbound.translate(statements, target, rulePrefix + "-", conditions);
+        List<RuleDraft> rules = new ArrayList<>(scope.rules);
+        RuleDraft catchAll = new RuleDraft(rulePrefix, own != null ? own.source() : text.source());
+        catchAll.conditions.addAll(conditions);
+        catchAll.backendId = scope.backendId;
+        catchAll.actions.addAll(scope.actions);
+        if (catchAll.doesSomething()) {
+            rules.add(catchAll);
+            report.translated(catchAll.source, "operation " + op.name(), target + ".rules[" + rulePrefix + "]");
+        }
+        return rules;
+    }
+
+    /**
+     * An operation's statements run after the api's (its {@code <base/>} comes first), and rules take the first match:
+     * so each operation rule is tried together with each api rule first (both conditions, the api rule's backend unless
+     * the operation sets one, the api rule's actions then the operation's), then alone.
+     */
+    private static List<RuleDraft> withApiRules(List<RuleDraft> opRules, List<RuleDraft> apiRules) {
+        List<RuleDraft> combined = new ArrayList<>();
+        for (RuleDraft op : opRules) {
+            for (RuleDraft api : apiRules) {
+                RuleDraft both = new RuleDraft(op.name + "+" + api.name, op.source);
+                both.conditions.addAll(op.conditions);
+                both.conditions.addAll(api.conditions);
+                both.backendId = op.backendId != null ? op.backendId : api.backendId;
+                both.actions.addAll(api.actions);
+                both.actions.addAll(op.actions);
+                combined.add(both);
+            }
+            combined.add(op);
+        }
+        return combined;
+    }
+
+    /** "/orders" + "/items/{id}" → "/orders/items/(?<id>[^/]+)" (the query part of the template is not matched). */
+    static String pathRegex(String prefix, String urlTemplate) {
+        String template = urlTemplate.indexOf('?') < 0 ? urlTemplate : urlTemplate.substring(0, urlTemplate.indexOf('?'));
+        String path = (prefix.equals("/") ? "" : prefix) + (template.startsWith("/") ? template : "/" + template);
+        List<String> parts = dev.switchboard.config.RequestAction.RewriteUri.parts(path);
+        if (parts == null) {
+            return Pattern.quote(path);
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            if (i % 2 == 0) {
+                regex.append(parts.get(i).isEmpty() ? "" : Pattern.quote(parts.get(i)));
+            } else {
+                String name = parts.get(i);
+                boolean javaName = !name.isEmpty() && Character.isLetter(name.charAt(0)) && name.chars().allMatch(Character::isLetterOrDigit);
+                regex.append(javaName ? "(?<" + name + ">[^/]+)" : "[^/]+");
+            }
+        }
+        return regex.toString();
+    }
+
+    private static String trimSlashes(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(start, end);
+    }
+
+    private static ObjectNode ruleJson(RuleDraft rule) {
+        ObjectNode json = JSON.objectNode().put("name", rule.name);
+        json.putArray("when").addAll(rule.conditions);
+        if (rule.backendId != null) {
+            json.put("backendId", rule.backendId);
+        }
+        if (!rule.actions.isEmpty()) {
+            json.putArray("actions").addAll(rule.actions);
+        }
+        return json;
+    }
+}

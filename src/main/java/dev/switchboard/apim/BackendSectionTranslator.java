@@ -1,0 +1,116 @@
+package dev.switchboard.apim;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.policy.expr.ExprSyntaxException;
+import dev.switchboard.policy.expr.PolicyExpression;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The backend section: {@code forward-request} (timeout, buffer-request-body) and the {@code retry} around it,
+ * as the api's {@code timeouts.total} and {@code retry}.
+ */
+final class BackendSectionTranslator {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** The api's retry (null for none) and total timeout (null for the default). */
+    static final class Result {
+        ObjectNode retry;
+        Duration total;
+    }
+
+    private final ImportReport report;
+    private final String target;
+    private final Result result = new Result();
+
+    private BackendSectionTranslator(ImportReport report, String target) {
+        this.report = report;
+        this.target = target;
+    }
+
+    static Result translate(List<PolicyNode> statements, ImportReport report, String target) {
+        BackendSectionTranslator translator = new BackendSectionTranslator(report, target);
+        for (PolicyNode statement : statements) {
+            switch (statement.name()) {
+                case "forward-request" -> translator.forward(statement);
+                case "retry" -> translator.retry(statement);
+                default -> report.unsupported(statement.source(), statement.name(), "not supported in the backend section", null);
+            }
+        }
+        return translator.result;
+    }
+
+    private void forward(PolicyNode node) {
+        String seconds = node.attribute("timeout");
+        String millis = node.attribute("timeout-ms");
+        try {
+            if (millis != null) {
+                result.total = Duration.ofMillis(Long.parseLong(millis));
+            } else if (seconds != null) {
+                result.total = Duration.ofSeconds(Long.parseLong(seconds));
+            }
+        } catch (NumberFormatException e) {
+            report.unsupported(node.source(), "forward-request", "timeout is not a whole number: " + (millis != null ? millis : seconds), null);
+        }
+        if ("true".equalsIgnoreCase(node.attribute("follow-redirects"))) {
+            report.unsupported(node.source(), "forward-request", "follow-redirects=\"true\" is not supported: redirects go to the client", null);
+        }
+        if ("true".equalsIgnoreCase(node.attribute("fail-on-error-status-code"))) {
+            report.unsupported(node.source(), "forward-request", "fail-on-error-status-code needs on-error, which is not translated", null);
+        }
+        report.translated(node.source(), "forward-request", target + ".timeouts.total", (result.total == null ? "the default; " : "")
+                + "bodies are buffered for retry up to maxBufferedBody, as buffer-request-body does");
+    }
+
+    private void retry(PolicyNode node) {
+        ObjectNode retry = JSON.objectNode();
+        String text = node.attribute("condition");
+        String inner = PolicyValues.singleExpression(text);
+        if (inner == null) {
+            report.unsupported(node.source(), "retry", "condition is not a single @(...) expression: " + text, null);
+            return;
+        }
+        try {
+            PolicyExpression.parse(inner, PolicyExpression.RETRY_SCOPES);
+        } catch (ExprSyntaxException e) {
+            report.unsupported(node.source(), "retry", "condition " + text + ": " + e.getMessage(), null);
+            return;
+        }
+        retry.put("condition", inner);
+        try {
+            retry.put("count", Integer.parseInt(node.attribute("count")));
+            retry.put("interval", seconds(node.attribute("interval")));
+            if (node.attribute("delta") != null) {
+                retry.put("delta", seconds(node.attribute("delta")));
+                if (node.attribute("max-interval") != null) {
+                    retry.put("maxInterval", seconds(node.attribute("max-interval")));
+                }
+            } else if (node.attribute("max-interval") != null) {
+                report.warning(node.source(), "retry", "max-interval without delta has no effect (the wait is fixed); left out");
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            report.unsupported(node.source(), "retry", "count and interval must be whole numbers (count " + node.attribute("count")
+                    + ", interval " + node.attribute("interval") + ")", null);
+            return;
+        }
+        retry.put("firstFastRetry", "true".equalsIgnoreCase(node.attribute("first-fast-retry")));
+        for (PolicyNode child : node.children()) {
+            if (child.name().equals("forward-request")) {
+                forward(child);
+            } else {
+                report.unsupported(child.source(), child.name(), "inside retry only forward-request is translated",
+                        child.name().equals("choose") || child.name().equals("set-backend-service")
+                                ? "use a pool with priorities: each retry goes to another member" : null);
+            }
+        }
+        result.retry = retry;
+        report.approximated(node.source(), "retry", "a retry goes to a pool member not yet tried when there is one "
+                + "(APIM's pool may pick the same backend again; `switchboard rehearse --apim` shows APIM's behaviour)", target + ".retry");
+    }
+
+    private static String seconds(String value) {
+        return Duration.ofSeconds(Long.parseLong(value)).toString();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.apim.ApimImporter;
+import dev.switchboard.apim.ImportException;
+import dev.switchboard.apim.ImportReport;
+import dev.switchboard.apim.ImportReportJson;
+import dev.switchboard.apim.NamedValuesFile;
+import dev.switchboard.config.ConfigWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code switchboard import apim INPUT... -o OUT.json}: translates ARM templates and APIOps folders into a gateway
+ * config, with a side report {@code OUT.report.json} mapping every api and rule back to its policy element.
+ */
+@Command(name = "apim",
+        mixinStandardHelpOptions = true,
+        description = "Import Azure API Management backends and policies from ARM templates and APIOps extractor folders.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:everything translated (warnings allowed)",
+                "1:something could not be translated; OUT.json holds the rest and the report lists it",
+                "2:an input cannot be read"})
+public final class ImportApimCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "ARM template JSON files and APIOps extractor folders")
+    private List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json", description = "the gateway config to write")
+    private Path output;
+
+    @Option(names = "--named-values", paramLabel = "FILE", description = "JSON object of named value name -> value; wins over the input's")
+    private Path namedValuesFile;
+
+    @Option(names = "--region", paramLabel = "NAME", description = "the gateway's region (context.Deployment.Region)")
+    private String region;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ApimImporter.Result result;
+        try {
+            result = ApimImporter.run(inputs, NamedValuesFile.read(namedValuesFile), region);
+        } catch (ImportException e) {
+            err.println(e.getMessage());
+            return ConfigFile.UNREADABLE;
+        }
+        ImportReport report = result.report();
+        for (ImportReport.Entry entry : report.entries()) {
+            if (entry.kind() != ImportReport.Kind.TRANSLATED) {
+                (entry.kind() == ImportReport.Kind.UNSUPPORTED ? err : out).println(entry.kind().name().toLowerCase() + ": " + entry);
+            }
+        }
+        Path reportFile = reportPath(output);
+        try {
+            if (result.config() != null) {
+                ConfigWriter.write(result.config(), output);
+            }
+            Files.writeString(reportFile, ImportReportJson.render(report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("cannot write " + output + ": " + e.getMessage());
+            return ConfigFile.UNREADABLE;
+        }
+        out.println((result.config() == null ? "nothing written to " + output : "wrote " + output) + " and " + reportFile + ": "
+                + report.summary());
+        return report.complete() && result.config() != null ? 0 : 1;
+    }
+
+    /** OUT.json → OUT.report.json beside it. */
+    static Path reportPath(Path output) {
+        String name = output.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return output.resolveSibling(stem + ".report.json");
+    }
+}

@@ -1,0 +1,144 @@
+package dev.switchboard.apim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigWriter;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.RequestAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading and translating the test-data/apim inputs: what each becomes, and where the report points. */
+class ApimImporterTest {
+
+    private static final Map<String, String> URLS = Map.of(
+            "func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2", "func-secondary-key", "kv-secret",
+            "orders-eu-url", "http://127.0.0.1:3", "orders-apac-url", "http://127.0.0.1:4", "orders-us-url", "http://127.0.0.1:5",
+            "backend-weu-url", "http://127.0.0.1:6", "backend-eus-url", "http://127.0.0.1:7");
+
+    private static ApimImporter.Result importOf(String input) throws ImportException {
+        return ApimImporter.run(List.of(Path.of("test-data/apim", input)), URLS, null);
+    }
+
+    private static List<String> lines(ImportReport report, ImportReport.Kind kind) {
+        return report.of(kind).stream().map(ImportReport.Entry::toString).toList();
+    }
+
+    @Test
+    void failoverPoolFromArmAndFromApiOpsGiveTheSameConfig() throws ImportException {
+        ApimImporter.Result arm = importOf("failover-pool.arm.json");
+        ApimImporter.Result apiOps = importOf("failover-pool.apiops");
+        assertThat(arm.report().complete()).isTrue();
+        assertThat(apiOps.report().complete()).isTrue();
+        assertThat(ConfigWriter.toJson(apiOps.config())).isEqualTo(ConfigWriter.toJson(arm.config()));
+
+        GatewayConfig config = arm.config();
+        assertThat(config.backend("regional-pool").pool().services()).extracting(m -> m.backendId() + "@" + m.priority())
+                .containsExactly("func-primary@1", "func-secondary@2");
+        assertThat(config.backend("func-primary").credentials().header()).containsEntry("x-functions-key", List.of("primary-host-key"));
+        assertThat(config.backend("func-secondary").credentials().header()).containsEntry("x-functions-key", List.of("kv-secret"));
+        assertThat(config.backend("func-primary").credentials().toString()).doesNotContain("primary-host-key");
+        ApiConfig api = config.apis().getFirst();
+        assertThat(api.path()).isEqualTo("/resilient-api");
+        assertThat(api.backendId()).isEqualTo("regional-pool");
+        assertThat(api.retry().condition().text()).isEqualTo("context.Response.StatusCode >= 500");
+        assertThat(api.retry().count()).isEqualTo(3);
+        assertThat(api.retry().firstFastRetry()).isTrue();
+        assertThat(api.actions()).containsExactly(new RequestAction.RewriteUri("api/ProcessRequestFunction", true));
+        assertThat(ConfigLoader.parse(ConfigWriter.toJson(config)).isValid()).isTrue();
+
+        assertThat(lines(arm.report(), ImportReport.Kind.WARNING)).contains(
+                "test-data/apim/failover-pool.arm.json#resources[7].properties.value:4:3: rate-limit: shown, not enforced: "
+                        + "the gateway does not apply it");
+        assertThat(arm.report().entries()).anySatisfy(e -> {
+            assertThat(e.target()).isEqualTo("apis[resilient-api].retry");
+            assertThat(e.source()).hasToString("test-data/apim/failover-pool.arm.json#resources[6].properties.value:8:5");
+        });
+    }
+
+    @Test
+    void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
+        ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
+                Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
+        assertThat(result.report().complete()).isFalse();
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).contains(
+                "test-data/apim/failover-pool.arm.json#resources[3]: backend func-secondary: named value \"func-secondary-key\" is "
+                        + "defined neither in --named-values nor in the input (hint: add it to the --named-values file)");
+    }
+
+    @Test
+    void weightedRandomPolicyIsReportedWithPositionsAndThePoolHint() throws ImportException {
+        ApimImporter.Result result = importOf("weighted-random.arm.json");
+        assertThat(result.report().complete()).isFalse();
+        String at = "test-data/apim/weighted-random.arm.json#resources[1].properties.value:";
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+                at + "4:5: set-variable: a multi-statement @{...} block is not translated (hint: use a pool (round-robin or weighted))",
+                at + "13:5: set-backend-service: the backend is chosen by an expression: @((string)context.Variables[\"backendUrl\"]) "
+                        + "(hint: use a pool (round-robin or weighted))",
+                at + "14:5: cache-lookup-value: caching is not supported (hint: breakers and healthProbe track backend health natively)",
+                at + "15:5: validate-jwt: not supported",
+                at + "22:5: send-request: outbound policies (on the response) are not translated (hint: use a pool with priorities "
+                        + "and a retry policy: the retry goes to another member)");
+        // The rest still translates: the api keeps its serviceUrl as an implicit backend.
+        assertThat(result.config().apis().getFirst().backendId()).isEqualTo("orders-primary-example-net");
+    }
+
+    @Test
+    void operationsBecomeRulesTriedWithTheApisChooseFirst() throws ImportException {
+        ApimImporter.Result result = importOf("region-routing.apiops");
+        assertThat(result.report().complete()).isTrue();
+        ApiConfig api = result.config().apis().getFirst();
+        assertThat(api.rules()).extracting(r -> r.name() + "->" + r.backendId())
+                .containsExactly("op-get-greeting+when-1->backend-weu", "op-get-greeting->null", "op-maintenance+when-1->backend-weu",
+                        "op-maintenance->null", "when-1->backend-weu");
+        assertThat(api.rules().getFirst().when()).extracting(c -> c.expression() != null ? c.expression().text() : c.regex().pattern())
+                .containsExactly("context.Request.Method == \"GET\"", "\\Q/hello/greetings/\\E(?<name>[^/]+)",
+                        "context.Deployment.Region == \"West Europe\"");
+        assertThat(api.actions()).containsExactly(new RequestAction.SetValue(RequestAction.Target.QUERY, "code",
+                dev.switchboard.config.ExistsAction.override, List.of("hello function key")));
+        assertThat(result.report().entries()).anySatisfy(e -> {
+            assertThat(e.target()).isEqualTo("apis[hello].rules[op-maintenance]");
+            assertThat(e.source()).hasToString("region-routing.apiops/apis/hello/operations/maintenance/policy.xml:2:3");
+        });
+    }
+
+    @Test
+    void anElementTheLoaderRejectsIsTakenOutAloneAndReported(@TempDir Path dir) throws Exception {
+        // "xml" format: the policy is escaped XML; the api-level rewrite has a placeholder no operation defines.
+        String policy = "<policies><inbound><set-backend-service base-url=\\\"http://127.0.0.1:9\\\" />"
+                + "<rewrite-uri template=\\\"/items/{id}\\\" /><set-header name=\\\"X-A\\\" exists-action=\\\"append\\\">"
+                + "<value>1</value></set-header><choose><when condition=\\\"@(context.Request.Method == &quot;GET&quot;)\\\">"
+                + "<set-header name=\\\"X-Get\\\"><value>yes</value></set-header></when></choose></inbound></policies>";
+        Path template = dir.resolve("t.json");
+        Files.writeString(template, """
+                { "resources": [
+                  { "type": "Microsoft.ApiManagement/service/apis", "name": "svc/items", "properties": { "path": "items" } },
+                  { "type": "Microsoft.ApiManagement/service/apis/policies", "name": "svc/items/policy",
+                    "properties": { "format": "xml", "value": "%s" } } ] }
+                """.formatted(policy));
+        ApimImporter.Result result = ApimImporter.run(List.of(template), Map.of(), null);
+        assertThat(result.report().complete()).isFalse();
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(template
+                + "#resources[1].properties.value:1:73: rewrite-uri: not translated: apis[0].actions[0].template: placeholders such as "
+                + "{id} need a rule with a path regex naming them");
+        ApiConfig api = result.config().apis().getFirst();
+        assertThat(api.actions()).extracting(RequestAction::type).containsExactly("setHeader");
+        assertThat(api.rules()).singleElement().satisfies(r -> assertThat(r.when().getFirst().expression().text())
+                .isEqualTo("context.Request.Method == \"GET\""));
+    }
+
+    @Test
+    void anInputThatIsNeitherTemplateNorFolderIsUnreadable() {
+        assertThatThrownBy(() -> ApimImporter.run(List.of(Path.of("test-data/valid/round-robin.json")), Map.of(), null))
+                .isInstanceOf(ImportException.class).hasMessageContaining("not an ARM template");
+        assertThatThrownBy(() -> ApimImporter.run(List.of(Path.of("test-data/apim/no-such.json")), Map.of(), null))
+                .isInstanceOf(ImportException.class).hasMessageStartingWith("cannot read");
+    }
+}
