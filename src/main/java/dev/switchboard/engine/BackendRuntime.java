@@ -1,11 +1,13 @@
 package dev.switchboard.engine;
 
 import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.SlowStartConfig;
 import dev.switchboard.engine.balance.BackendLoad;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.CircuitBreaker;
 import java.util.Objects;
+import java.util.Map;
 
 /**
  * The long-lived state of one single backend, kept across config swaps while its id stays: breaker, probe verdict,
@@ -135,5 +137,20 @@ final class BackendRuntime {
 
     private static BackendStatus down(Availability a, String reason) {
         return new BackendStatus(a, reason, 0, Long.MAX_VALUE);
+    }
+
+    /** Makes {@code runtimes} match {@code config}: new backends get one, removed ones lose theirs, others are reconfigured. */
+    static void sync(Map<String, BackendRuntime> runtimes, GatewayConfig config) {
+        runtimes.keySet().removeIf(id -> config.backend(id) == null || config.backend(id).isPool());
+        for (BackendConfig b : config.backends().values()) {
+            if (!b.isPool()) {
+                BackendRuntime existing = runtimes.get(b.id());
+                if (existing == null) {
+                    runtimes.put(b.id(), new BackendRuntime(b));
+                } else {
+                    existing.reconfigure(b);
+                }
+            }
+        }
     }
 }

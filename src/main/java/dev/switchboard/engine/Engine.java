@@ -74,49 +74,35 @@ public final class Engine {
         this.outcomeTime = new OutcomeTime(ticker.nanos());
         this.builder = new StateBuilder(ticker, outcomeTime);
         synchronized (lock) {
-            syncRuntimes(config);
+            BackendRuntime.sync(runtimes, config);
             publish(config, RuntimeOverrides.NONE, 1, new ArrayList<>());
         }
     }
 
     // ---- hot path ----
 
-    /** The current state for one request to keep; reused until the state changes, so pinning allocates rarely. */
+    /** The current state for one request to keep (see {@link PinnedState}); one object per state, not per request. */
     public PinnedState pin() {
         LiveState s = current();
         PinnedState p = pinned;
         if (p == null || p.state != s) {
-            p = new PinnedState(s);
-            pinned = p;
+            pinned = p = new PinnedState(s);
         }
         return p;
     }
 
-    /**
-     * Picks for a request that pinned its state. While the config and overrides are still the pinned version the
-     * live state is used, so breaker and probe changes since routing count; after a reload or an override the
-     * pinned state is, so the request's target and backends stay the ones it was routed to.
-     *
-     * @throws IllegalArgumentException for a target the pinned state does not have
-     */
+    /** Picks for a request that pinned its state, in the state {@link #pickState} names. */
     public Pick pick(PinnedState pinned, String targetId, String affinityKey, Attempts attempts) {
-        return pick(stateFor(pinned), targetId, affinityKey, attempts);
+        return pick(pickState(pinned).state, targetId, affinityKey, attempts);
     }
 
     /**
-     * Explains {@code pick}, just made for a request that pinned its state: the target's members as that pick saw
-     * them and the rule that chose. Allocates; call it only when a log or trace wants it.
-     *
-     * @param attempts the request's attempts, including this pick
+     * The state a pick for {@code pinned}'s request reads: the live one while the config and overrides version is
+     * the pinned one (breaker and probe changes count), else the pinned one (its target and backends stay).
      */
-    public PickExplanation explain(PinnedState pinned, String targetId, String affinityKey, Attempts attempts, Pick pick) {
-        return PickExplainer.explain(stateFor(pinned), targetId, affinityKey, attempts, pick);
-    }
-
-    /** The live state while it has the pinned config and overrides version; the pinned state after a change. */
-    private LiveState stateFor(PinnedState pinned) {
-        LiveState live = current();
-        return live.version() == pinned.state.version() ? live : pinned.state;
+    public PinnedState pickState(PinnedState pinned) {
+        PinnedState now = pin();
+        return now.state.version() == pinned.state.version() ? now : pinned;
     }
 
     /**
@@ -177,12 +163,10 @@ public final class Engine {
         BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
         if (t != null) {
             synchronized (lock) {
-                if (runtimes.get(h.backendId()) != h.runtime) {
-                    return; // a reload removed the backend while the request was on it: nothing left to publish
+                // A backend a reload removed while the request was on it has nothing left to publish.
+                if (runtimes.get(h.backendId()) == h.runtime) {
+                    publishTransition(h.runtime, t);
                 }
-                List<EngineEvent> events = new ArrayList<>();
-                onBreakerTransition(h.runtime, t, events);
-                rebuild(events);
             }
         }
     }
@@ -210,7 +194,7 @@ public final class Engine {
     /** Swaps in a new config; breakers, probe verdicts and overrides of backends that remain are kept. */
     public void applyConfig(GatewayConfig config) {
         synchronized (lock) {
-            syncRuntimes(config);
+            BackendRuntime.sync(runtimes, config);
             change(config, state.overrides().retainExisting(config), "config applied");
         }
     }
@@ -218,7 +202,7 @@ public final class Engine {
     /** Overrides a pool member's weight (0 drains it). */
     public void setWeight(String poolId, String backendId, int weight) {
         synchronized (lock) {
-            RuntimeOverrides.MemberKey key = member(poolId, backendId);
+            RuntimeOverrides.MemberKey key = EditTargets.member(state.config(), poolId, backendId);
             if (weight < 0 || weight > MAX_WEIGHT) {
                 throw new IllegalArgumentException("weight " + weight + " for " + key + " is outside 0.." + MAX_WEIGHT);
             }
@@ -229,7 +213,7 @@ public final class Engine {
     /** Overrides a pool member's priority (1 is best). */
     public void setPriority(String poolId, String backendId, int priority) {
         synchronized (lock) {
-            RuntimeOverrides.MemberKey key = member(poolId, backendId);
+            RuntimeOverrides.MemberKey key = EditTargets.member(state.config(), poolId, backendId);
             if (priority < 1 || priority > MAX_PRIORITY) {
                 throw new IllegalArgumentException(
                         "priority " + priority + " for " + key + " is outside 1.." + MAX_PRIORITY);
@@ -242,7 +226,7 @@ public final class Engine {
     /** Sets a single backend's admin state (in every pool it belongs to). */
     public void setAdminState(String backendId, AdminState adminState) {
         synchronized (lock) {
-            single(backendId);
+            EditTargets.single(state.config(), backendId);
             change(state.config(), state.overrides().withAdminState(backendId, adminState),
                     "admin state of " + backendId + " set to " + adminState);
         }
@@ -258,12 +242,10 @@ public final class Engine {
     /** Forces a backend's breaker open or closed, or resets it to a clean CLOSED. */
     public void forceBreaker(String backendId, ForceAction action) {
         synchronized (lock) {
-            BackendRuntime runtime = runtimes.get(single(backendId).id());
+            BackendRuntime runtime = runtimes.get(EditTargets.single(state.config(), backendId).id());
             BreakerTransition t = runtime.breaker().force(action, ticker.nanos(), ticker.instant());
             if (t != null) {
-                List<EngineEvent> events = new ArrayList<>();
-                onBreakerTransition(runtime, t, events);
-                rebuild(events);
+                publishTransition(runtime, t);
             }
         }
     }
@@ -271,7 +253,7 @@ public final class Engine {
     /** One active probe result from the gateway, applied with the backend's probe thresholds. */
     public void reportProbe(String backendId, boolean success, String detail) {
         synchronized (lock) {
-            BackendRuntime runtime = runtimes.get(single(backendId).id());
+            BackendRuntime runtime = runtimes.get(EditTargets.single(state.config(), backendId).id());
             if (!runtime.probe().probed()) {
                 throw new IllegalArgumentException("backend '" + backendId + "' has no health probe");
             }
@@ -375,6 +357,12 @@ public final class Engine {
         }
     }
 
+    private void publishTransition(BackendRuntime runtime, BreakerTransition t) {
+        List<EngineEvent> events = new ArrayList<>();
+        onBreakerTransition(runtime, t, events);
+        rebuild(events);
+    }
+
     private void onBreakerTransition(BackendRuntime runtime, BreakerTransition t, List<EngineEvent> events) {
         runtime.breakerReason(t.reason());
         events.add(t);
@@ -422,42 +410,5 @@ public final class Engine {
                 }
             }
         }
-    }
-
-    private void syncRuntimes(GatewayConfig config) {
-        runtimes.keySet().removeIf(id -> config.backend(id) == null || config.backend(id).isPool());
-        for (BackendConfig b : config.backends().values()) {
-            if (!b.isPool()) {
-                BackendRuntime existing = runtimes.get(b.id());
-                if (existing == null) {
-                    runtimes.put(b.id(), new BackendRuntime(b));
-                } else {
-                    existing.reconfigure(b);
-                }
-            }
-        }
-    }
-
-    private BackendConfig single(String backendId) {
-        BackendConfig b = state.config().backend(backendId);
-        if (b == null) {
-            throw new IllegalArgumentException("unknown backend '" + backendId + "'");
-        }
-        if (b.isPool()) {
-            throw new IllegalArgumentException("'" + backendId + "' is a pool, not a single backend");
-        }
-        return b;
-    }
-
-    private RuntimeOverrides.MemberKey member(String poolId, String backendId) {
-        BackendConfig pool = state.config().backend(poolId);
-        if (pool == null || !pool.isPool()) {
-            throw new IllegalArgumentException("unknown pool '" + poolId + "'");
-        }
-        RuntimeOverrides.MemberKey key = new RuntimeOverrides.MemberKey(poolId, backendId);
-        if (!RuntimeOverrides.isMember(state.config(), key)) {
-            throw new IllegalArgumentException("backend '" + backendId + "' is not a member of pool '" + poolId + "'");
-        }
-        return key;
     }
 }

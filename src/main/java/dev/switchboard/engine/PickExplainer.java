@@ -10,7 +10,7 @@ final class PickExplainer {
     private PickExplainer() {
     }
 
-    static PickExplanation explain(LiveState s, String targetId, String affinityKey, Attempts attempts, Pick pick) {
+    static PickExplanation explain(LiveState s, String targetId, String affinityKey, int attempt, boolean preferUntried, Pick pick) {
         PoolBalancer target = s.targets().get(targetId);
         List<PickExplanation.Candidate> candidates = new ArrayList<>();
         for (PoolBalancer.MemberPlan m : target.plan()) {
@@ -23,13 +23,17 @@ final class PickExplainer {
             return new PickExplanation(targetId, null, "none available", candidates);
         }
         String why;
-        int priority = candidates.stream().filter(c -> c.backendId().equals(h.backendId())).mapToInt(PickExplanation.Candidate::priority)
-                .findFirst().orElse(1);
+        int priority = 1;
+        for (PickExplanation.Candidate c : candidates) {
+            if (c.backendId().equals(h.backendId())) {
+                priority = c.priority();
+            }
+        }
         if (h.memberIndex() < 0) {
             why = "single backend";
-        } else if (attempts.count() <= 1 && affinityKey != null && target.affinity() != null) {
+        } else if (attempt <= 1 && affinityKey != null && target.affinity() != null) {
             why = target.affinityMember(affinityKey) == h ? "affinity" : "affinity member unavailable; balanced, priority " + priority;
-        } else if (attempts.count() > 1 && attempts.preferUntried()) {
+        } else if (attempt > 1 && preferUntried) {
             why = "retry to an untried member, priority " + priority;
         } else if (!h.availability.pickable()) {
             why = "panic: no member available, spread over all";

@@ -31,4 +31,15 @@ public final class PinnedState {
     public RouteMatch route(RequestView request) {
         return state.router().route(request);
     }
+
+    /**
+     * Explains {@code pick}, made in this state: the target's members as it saw them and the rule that chose.
+     * Allocates; for logs and traces only, and safe on any thread.
+     *
+     * @param attempt       which attempt of its request the pick was for, from 1
+     * @param preferUntried the retry policy's otherBackend
+     */
+    public PickExplanation explain(String targetId, String affinityKey, int attempt, boolean preferUntried, Pick pick) {
+        return PickExplainer.explain(state, targetId, affinityKey, attempt, preferUntried, pick);
+    }
 }

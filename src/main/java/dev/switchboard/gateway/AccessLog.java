@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class AccessLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
+    private static final long FLUSH_AFTER_IDLE_MS = 50;
 
     private final BlockingQueue<ExchangeRecord> queue;
     private final AccessLogFormat format;
@@ -51,9 +52,10 @@ final class AccessLog implements AutoCloseable {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                    StandardCharsets.UTF_8), 64 * 1024);
         } else {
-            out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 64 * 1024);
         }
         AccessLog log = new AccessLog(config, out, owns, stats);
         log.writer.start();
@@ -67,20 +69,27 @@ final class AccessLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes lines as they come and flushes only once the queue stayed empty for {@link #FLUSH_AFTER_IDLE_MS} (or
+     * the buffer is full): a flush per line would cost a write system call per request.
+     */
     private void run() {
         StringBuilder line = new StringBuilder(256);
+        boolean dirty = false;
         try {
             while (!closed || !queue.isEmpty()) {
-                ExchangeRecord record = queue.poll(100, TimeUnit.MILLISECONDS);
+                ExchangeRecord record = queue.poll(FLUSH_AFTER_IDLE_MS, TimeUnit.MILLISECONDS);
                 if (record == null) {
+                    if (dirty) {
+                        out.flush();
+                        dirty = false;
+                    }
                     continue;
                 }
                 line.setLength(0);
                 format.append(record, line);
                 out.append(line).append('\n');
-                if (queue.isEmpty()) {
-                    out.flush();
-                }
+                dirty = true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -28,7 +28,7 @@ interface AccessLogFormat {
         @Override
         public void append(ExchangeRecord r, StringBuilder line) {
             line.append(r.client).append(" [").append(TIME.format(r.time)).append("] ").append(dash(r.api)).append(' ')
-                    .append(dash(r.target)).append('/').append(r.attempts.isEmpty() ? "-" : dash(r.attempts.getLast().pick.chosen()))
+                    .append(dash(r.target)).append('/').append(r.attempts.isEmpty() ? "-" : dash(r.attempts.getLast().pick().chosen()))
                     .append(' ').append(RecordJson.millis(r.upstreamNanos)).append('/').append(RecordJson.millis(r.totalNanos))
                     .append(' ').append(r.aborted ? "-" : "").append(r.status).append(' ').append(r.bytes)
                     .append(" \"").append(r.method).append(' ').append(r.path).append("\" ");
@@ -40,9 +40,9 @@ interface AccessLogFormat {
                 if (i > 0) {
                     line.append(" > ");
                 }
-                line.append(dash(a.pick.chosen())).append('=').append(dash(a.outcome)).append('(').append(a.pick.why()).append(')');
+                line.append(dash(a.pick().chosen())).append('=').append(dash(a.outcome)).append('(').append(a.pick().why()).append(')');
                 String sep = " skipped=";
-                for (PickExplanation.Candidate c : a.pick.candidates()) {
+                for (PickExplanation.Candidate c : a.pick().candidates()) {
                     if (c.skipped()) {
                         line.append(sep).append(c.backendId()).append(':').append(RecordJson.token(c.availability().name()));
                         sep = ",";

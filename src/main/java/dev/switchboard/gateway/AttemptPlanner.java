@@ -50,12 +50,14 @@ final class AttemptPlanner {
 
     /** The next attempt's backend, or the target's NoneAvailable. */
     Pick next() {
-        Pick pick = engine.pick(pinned, route.targetId(), affinityKey, attempts);
-        if (record != null) {
-            ExchangeRecord.Attempt attempt = record.picked(engine.explain(pinned, route.targetId(), affinityKey, attempts, pick), timers.now());
-            if (pick.none()) {
-                attempt.ended("none-available", timers.now());
-            }
+        if (record == null) {
+            return engine.pick(pinned, route.targetId(), affinityKey, attempts);
+        }
+        PinnedState used = engine.pickState(pinned);
+        Pick pick = engine.pick(used, route.targetId(), affinityKey, attempts);
+        ExchangeRecord.Attempt attempt = record.picked(used, affinityKey, attempts.preferUntried(), pick, timers.now());
+        if (pick.none()) {
+            attempt.ended("none-available", timers.now());
         }
         return pick;
     }

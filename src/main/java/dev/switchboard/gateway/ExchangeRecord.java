@@ -1,6 +1,8 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.engine.Pick;
 import dev.switchboard.engine.PickExplanation;
+import dev.switchboard.engine.PinnedState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +14,38 @@ import java.util.List;
  */
 final class ExchangeRecord {
 
-    /** One attempt: the pick that chose its backend, what came of it and what the retry policy then said. */
+    /**
+     * One attempt: the pick that chose its backend, what came of it and what the retry policy then said. The pick
+     * is explained only when a line or trace is written, on the log's writer thread for the log.
+     */
     final class Attempt {
-        final PickExplanation pick;
+        private final PinnedState state;
+        private final String affinityKey;
+        private final int number;
+        private final boolean preferUntried;
+        private final Pick chosen;
+        private PickExplanation pick;
         final long startNanos;
         long elapsedNanos = -1;
         /** Response status, or the error reason, or how it ended without an outcome. */
         String outcome;
         String retry;
 
-        Attempt(PickExplanation pick, long startNanos) {
-            this.pick = pick;
+        Attempt(PinnedState state, String affinityKey, int number, boolean preferUntried, Pick chosen, long startNanos) {
+            this.state = state;
+            this.affinityKey = affinityKey;
+            this.number = number;
+            this.preferUntried = preferUntried;
+            this.chosen = chosen;
             this.startNanos = startNanos;
+        }
+
+        /** How the pick went; explained on first use. */
+        PickExplanation pick() {
+            if (pick == null) {
+                pick = state.explain(target, affinityKey, number, preferUntried, chosen);
+            }
+            return pick;
         }
 
         /** The attempt ended at {@code nowNanos} with {@code how}; only the first ending counts. */
@@ -69,9 +91,9 @@ final class ExchangeRecord {
         this.path = path;
     }
 
-    /** Adds the attempt a pick just chose (or failed to). */
-    Attempt picked(PickExplanation pick, long nowNanos) {
-        Attempt attempt = new Attempt(pick, nowNanos);
+    /** Adds the attempt a pick made in {@code state} just chose (or failed to). */
+    Attempt picked(PinnedState state, String affinityKey, boolean preferUntried, Pick pick, long nowNanos) {
+        Attempt attempt = new Attempt(state, affinityKey, attempts.size() + 1, preferUntried, pick, nowNanos);
         attempts.add(attempt);
         return attempt;
     }

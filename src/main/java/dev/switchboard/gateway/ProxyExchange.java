@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +55,8 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     private AttemptPlanner planner;
     private ExchangeParts parts;
     private ProxyAttempt attempt;
-    /** What the access log and the decision trace get; null when neither is on. */
-    private ExchangeRecord record;
-    private boolean tracing;
+    /** The access log and decision trace; until the request is pinned, nobody watches. */
+    private ExchangeObserver observer;
 
     ProxyExchange(ProxyFrontendHandler frontend, ChannelHandlerContext client, GatewayRuntime runtime, HttpRequest request) {
         this.frontend = frontend;
@@ -101,14 +99,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         runtime.inFlight().begin();
         pinned = engine.pin();
         writer.diagnostics(pinned.config().diagnostics());
-        String traceToken = request.headers().get(DecisionTrace.REQUEST_HEADER);
-        if (traceToken != null) {
-            request.headers().remove(DecisionTrace.REQUEST_HEADER);
-            tracing = DecisionTrace.authorized(pinned.config().admin(), traceToken);
-        }
-        if (tracing || runtime.accessLog() != null) {
-            record = new ExchangeRecord(Instant.now(), timers.now(), frontend.clientIp(), request.method().name(), path);
-        }
+        observer = ExchangeObserver.start(request, path, frontend.clientIp(), pinned, runtime.accessLog(), timers.now());
         if (runtime.draining()) {
             respondProblem(Problem.shuttingDown());
             return;
@@ -126,13 +117,9 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         }
         route = acted.route();
         ApiConfig api = route.api();
-        if (record != null) {
-            record.api = api.name();
-            record.rule = route.rule();
-            record.target = route.targetId();
-        }
+        observer.routed(route);
         timers.startTotal(api.timeouts().total(), api.timeouts().perTry());
-        planner = new AttemptPlanner(engine, pinned, route, request, record, timers);
+        planner = new AttemptPlanner(engine, pinned, route, request, observer.record(), timers);
         UpstreamRequestHead head = new UpstreamRequestHead(request, clientHost, frontend.clientIp(), runtime.scheme(), api.preserveHost());
         body = RequestBody.of(request, api.retry() != null, api.maxBufferedBody(), client.alloc());
         parts = new ExchangeParts(route, acted.rawQuery(), body, head, timers, writer, frontend.pool(), pinned.config());
@@ -240,7 +227,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     void forwardHead(HttpResponse response, String backendId) {
         phase = Phase.RESPONDING;
         timers.stopDeadlines();
-        traceIntoResponse();
+        observer.beforeResponseHead(writer);
         writer.writeHead(response, backendId, planner.count());
     }
 
@@ -319,14 +306,16 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         } else {
             LOG.debug("{} -> {} {}", this, problem.status(), problem.title());
         }
-        traceIntoResponse();
+        if (observer != null) {
+            observer.beforeResponseHead(writer);
+        }
         finish(writer.writeProblem(problem, path, planner == null ? 0 : planner.count()));
     }
 
     /** Response bytes already left: the only honest signal left is closing the client connection. */
     void abortClient() {
-        if (record != null) {
-            record.aborted = true;
+        if (observer != null) {
+            observer.aborted();
         }
         body.markComplete();
         finish(false);
@@ -338,11 +327,8 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         }
         phase = Phase.DONE;
         timers.stopAllButBodyWatch();
-        if (record != null) {
-            record.complete(writer.status(), writer.bodyBytes(), timers.now());
-            if (runtime.accessLog() != null) {
-                runtime.accessLog().offer(record);
-            }
+        if (observer != null) {
+            observer.ended(writer, timers.now());
         }
         body.release();
         runtime.inFlight().end();
@@ -362,12 +348,6 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
 
     private Duration stallLimit() {
         return route == null ? TimeoutsConfig.DEFAULTS.perTry() : route.api().timeouts().perTry();
-    }
-
-    private void traceIntoResponse() {
-        if (tracing) {
-            writer.trace(RecordJson.trace(record));
-        }
     }
 
     void clientAutoRead(boolean on) {

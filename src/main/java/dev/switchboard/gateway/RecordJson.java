@@ -41,9 +41,7 @@ final class RecordJson {
                 out.writeStringField("path", r.path);
             }
             out.writeStringField("api", r.api);
-            if (r.rule != null) {
-                out.writeStringField("rule", r.rule);
-            }
+            out.writeStringField("rule", r.rule);
             out.writeStringField("target", r.target);
             if (!trace) {
                 out.writeNumberField("status", r.status);
@@ -68,10 +66,10 @@ final class RecordJson {
 
     private static void attempt(JsonGenerator out, ExchangeRecord.Attempt a, boolean trace) throws IOException {
         out.writeStartObject();
-        out.writeStringField("backend", a.pick.chosen());
-        out.writeStringField("why", a.pick.why());
+        out.writeStringField("backend", a.pick().chosen());
+        out.writeStringField("why", a.pick().why());
         out.writeArrayFieldStart(trace ? "candidates" : "skipped");
-        for (PickExplanation.Candidate c : a.pick.candidates()) {
+        for (PickExplanation.Candidate c : a.pick().candidates()) {
             if (trace || c.skipped()) {
                 out.writeStartObject();
                 out.writeStringField("backend", c.backendId());

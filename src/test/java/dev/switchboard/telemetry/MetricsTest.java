@@ -116,6 +116,8 @@ class MetricsTest {
             assertThat(sum(s, "switchboard_backend_availability", Map.of("backend", "b", "state", "AVAILABLE"))).isEqualTo(1);
             assertThat(sum(s, "switchboard_pool_member_weight", Map.of("pool", "pool", "backend", "b"))).isEqualTo(1);
             assertThat(sum(s, "switchboard_config_version", Map.of())).isEqualTo(h.gateway.engine().version());
+            assertThat(s).filteredOn(x -> x.name().equals("switchboard_access_log_dropped_total")).singleElement()
+                    .satisfies(x -> assertThat(x.value()).isZero());
             assertThat(sum(s, "switchboard_backend_latency_seconds_bucket", Map.of("backend", "a", "le", "+Inf"))).isEqualTo(notFound);
             Set<String> gateways = new HashSet<>();
             s.forEach(x -> gateways.add(x.labels().get("gateway")));

@@ -72,6 +72,9 @@ final class GatewayMetrics {
                     .help("1 while the fleet's config store is reachable")
                     .dataPoint(gauge(source.connected() ? 1 : 0, "source", source.source())).build());
         }
+        out.metricSnapshot(CounterSnapshot.builder().name("switchboard_access_log_dropped")
+                .help("Access-log lines dropped because the log's queue was full")
+                .dataPoint(counter(gateway.stats().accessLogDropped())).build());
     }
 
     private void backends() {
