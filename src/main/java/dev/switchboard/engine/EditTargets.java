@@ -33,4 +33,11 @@ final class EditTargets {
         }
         return key;
     }
+
+    /** A weight or priority within its bounds, else an error naming the member. */
+    static void inRange(String what, int value, RuntimeOverrides.MemberKey key, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " " + value + " for " + key + " is outside " + min + ".." + max);
+        }
+    }
 }

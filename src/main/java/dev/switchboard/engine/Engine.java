@@ -1,6 +1,5 @@
 package dev.switchboard.engine;
 
-import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.ErrorReason;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.engine.breaker.BreakerTransition;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,7 +41,6 @@ import java.util.random.RandomGenerator;
  */
 public final class Engine {
 
-    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final int MAX_WEIGHT = 1000;
     private static final int MAX_PRIORITY = 100;
     /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: the attempt's latency was not measured. */
@@ -55,7 +52,7 @@ public final class Engine {
     private final RetryPlanner retryPlanner;
     private final StateBuilder builder;
     private final OutcomeTime outcomeTime;
-    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final EngineListeners listeners = new EngineListeners();
     private final Object lock = new Object();
     /** Long-lived per-backend state by id; guarded by {@link #lock}. */
     private final Map<String, BackendRuntime> runtimes = new HashMap<>();
@@ -203,9 +200,7 @@ public final class Engine {
     public void setWeight(String poolId, String backendId, int weight) {
         synchronized (lock) {
             RuntimeOverrides.MemberKey key = EditTargets.member(state.config(), poolId, backendId);
-            if (weight < 0 || weight > MAX_WEIGHT) {
-                throw new IllegalArgumentException("weight " + weight + " for " + key + " is outside 0.." + MAX_WEIGHT);
-            }
+            EditTargets.inRange("weight", weight, key, 0, MAX_WEIGHT);
             change(state.config(), state.overrides().withWeight(key, weight), "weight of " + key + " set to " + weight);
         }
     }
@@ -214,10 +209,7 @@ public final class Engine {
     public void setPriority(String poolId, String backendId, int priority) {
         synchronized (lock) {
             RuntimeOverrides.MemberKey key = EditTargets.member(state.config(), poolId, backendId);
-            if (priority < 1 || priority > MAX_PRIORITY) {
-                throw new IllegalArgumentException(
-                        "priority " + priority + " for " + key + " is outside 1.." + MAX_PRIORITY);
-            }
+            EditTargets.inRange("priority", priority, key, 1, MAX_PRIORITY);
             change(state.config(), state.overrides().withPriority(key, priority),
                     "priority of " + key + " set to " + priority);
         }
@@ -374,13 +366,13 @@ public final class Engine {
         List<EngineEvent> events = new ArrayList<>();
         publish(config, overrides, version, events);
         events.addFirst(new StateChange(version, state.hash(), what, ticker.instant()));
-        emit(events);
+        listeners.emit(events);
     }
 
     /** Same config and overrides, new runtime state (breaker, probe, time). */
     private void rebuild(List<EngineEvent> events) {
         publish(state.config(), state.overrides(), state.version(), events);
-        emit(events);
+        listeners.emit(events);
     }
 
     private void publish(GatewayConfig config, RuntimeOverrides overrides, long version, List<EngineEvent> events) {
@@ -398,17 +390,5 @@ public final class Engine {
             });
         }
         state = next;
-    }
-
-    private void emit(List<EngineEvent> events) {
-        for (EngineEvent e : events) {
-            for (EngineListener l : listeners) {
-                try {
-                    l.onEvent(e);
-                } catch (RuntimeException ex) {
-                    LOG.log(System.Logger.Level.WARNING, "engine listener failed on " + e, ex);
-                }
-            }
-        }
     }
 }

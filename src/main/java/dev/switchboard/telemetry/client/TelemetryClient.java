@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,7 +70,7 @@ public final class TelemetryClient implements AutoCloseable {
     private volatile GatewayModel model;
     private volatile ConnectionStatus status;
 
-    private TelemetryClient(Builder b) {
+    TelemetryClient(TelemetryClientBuilder b) {
         this.uri = b.uri;
         this.token = b.token;
         this.listener = b.listener;
@@ -86,8 +85,8 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     /** @param uri {@code ws://host:port/telemetry} */
-    public static Builder builder(URI uri, String token) {
-        return new Builder(uri, token);
+    public static TelemetryClientBuilder builder(URI uri, String token) {
+        return new TelemetryClientBuilder(uri, token);
     }
 
     /** Connects in the background; watch {@link TelemetryListener#onStatus}. */
@@ -386,58 +385,6 @@ public final class TelemetryClient implements AutoCloseable {
         @Override
         public void onError(Exception ex) {
             // onClose follows with the reason.
-        }
-    }
-
-    /** Settings of a {@link TelemetryClient}. */
-    public static final class Builder {
-        private final URI uri;
-        private final String token;
-        private TelemetryListener listener = new TelemetryListener() {
-        };
-        private Duration staleAfter = Duration.ofSeconds(3);
-        private Duration commandTimeout = Duration.ofSeconds(10);
-        private Duration minBackoff = Duration.ofMillis(250);
-        private Duration maxBackoff = Duration.ofSeconds(30);
-        private SSLContext ssl;
-
-        private Builder(URI uri, String token) {
-            this.uri = Objects.requireNonNull(uri, "uri");
-            this.token = Objects.requireNonNull(token, "token");
-        }
-
-        public Builder listener(TelemetryListener l) {
-            this.listener = Objects.requireNonNull(l, "listener");
-            return this;
-        }
-
-        /** STALE after this long without a message (default 3 s; stats normally arrive every 250 ms). */
-        public Builder staleAfter(Duration d) {
-            this.staleAfter = d;
-            return this;
-        }
-
-        /** How long a command waits for its reply (default 10 s). */
-        public Builder commandTimeout(Duration d) {
-            this.commandTimeout = d;
-            return this;
-        }
-
-        /** Reconnect delays: from {@code min} doubling up to {@code max}, with jitter (default 250 ms to 30 s). */
-        public Builder backoff(Duration min, Duration max) {
-            this.minBackoff = min;
-            this.maxBackoff = max;
-            return this;
-        }
-
-        /** For {@code wss://} to a gateway whose certificate the default trust store does not know. */
-        public Builder sslContext(SSLContext context) {
-            this.ssl = context;
-            return this;
-        }
-
-        public TelemetryClient build() {
-            return new TelemetryClient(this);
         }
     }
 }
