@@ -113,13 +113,7 @@ public final class GatewayCommand implements Callable<Integer> {
         if (!loaded.loaded()) {
             return loaded.exitCode();
         }
-        GatewayConfig config = loaded.config();
-        if (region != null) {
-            config = config.withGateway(config.gateway().withRegion(region));
-        }
-        if (accessLog != null) {
-            config = config.withGateway(config.gateway().withAccessLog(AccessLogConfig.at(accessLog, config.gateway().accessLog())));
-        }
+        GatewayConfig config = commandLineOverrides(loaded.config());
         Gateway gateway;
         ConfigWatcher watcher;
         AdminServer adminServer;
@@ -129,7 +123,7 @@ public final class GatewayCommand implements Callable<Integer> {
             }
             gateway = listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
             adminServer = startAdmin(gateway, config.admin(), file, stateDir != null ? stateDir : file.toAbsolutePath().getParent());
-            watcher = ConfigWatcher.start(file, gateway);
+            watcher = ConfigWatcher.start(file, gateway, this::commandLineOverrides);
         } catch (RuntimeException | IOException e) {
             err.println("cannot start the gateway: " + e.getMessage());
             return ConfigFile.UNREADABLE;
@@ -142,6 +136,18 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         gateway.close(gateway.config().gateway().drainTimeout());
         return 0;
+    }
+
+    /** What --region and --access-log change in a config from the file: at the start and on every reload alike. */
+    private GatewayConfig commandLineOverrides(GatewayConfig config) {
+        GatewayConfig overridden = config;
+        if (region != null) {
+            overridden = overridden.withGateway(overridden.gateway().withRegion(region));
+        }
+        if (accessLog != null) {
+            overridden = overridden.withGateway(overridden.gateway().withAccessLog(AccessLogConfig.at(accessLog, overridden.gateway().accessLog())));
+        }
+        return overridden;
     }
 
     private int runInFleet(PrintWriter err) throws InterruptedException {

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
+import dev.switchboard.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -32,9 +33,9 @@ public final class ConfigWatcher implements AutoCloseable {
     private final WatchService watcher;
     private final Thread thread;
 
-    private ConfigWatcher(Path file, Gateway gateway) throws IOException {
+    private ConfigWatcher(Path file, Gateway gateway, UnaryOperator<GatewayConfig> overrides) throws IOException {
         this.file = file.toAbsolutePath();
-        this.applier = new ConfigApplier(gateway, UnaryOperator.identity());
+        this.applier = new ConfigApplier(gateway, overrides);
         this.watcher = FileSystems.getDefault().newWatchService();
         this.file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.OVERFLOW);
@@ -43,7 +44,15 @@ public final class ConfigWatcher implements AutoCloseable {
 
     /** Starts watching {@code file} for {@code gateway}. */
     public static ConfigWatcher start(Path file, Gateway gateway) throws IOException {
-        ConfigWatcher w = new ConfigWatcher(file, gateway);
+        return start(file, gateway, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts watching {@code file} for {@code gateway}, applying {@code overrides} to every config it loads: the
+     * command line's overrides (--access-log, --region) must outlive a reload, as the file does not hold them.
+     */
+    public static ConfigWatcher start(Path file, Gateway gateway, UnaryOperator<GatewayConfig> overrides) throws IOException {
+        ConfigWatcher w = new ConfigWatcher(file, gateway, overrides);
         w.thread.start();
         LOG.info("watching {} for changes", w.file);
         return w;

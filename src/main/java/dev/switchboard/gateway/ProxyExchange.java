@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -22,11 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client request from its head to the end of its response, across every {@link ProxyAttempt} on a backend:
- * routes it, picks backends, decides on retries and ends the exchange. The body travels as {@link RequestBody}
- * decides, the clocks are {@link ExchangeTimers}, the response goes out through {@link ClientResponseWriter}.
+ * routes it, picks backends, decides on retries and ends the exchange. The body comes in through
+ * {@link RequestReceiver} and travels as {@link RequestBody} decides, the clocks are {@link ExchangeTimers} (what
+ * their expiry does is {@link ExchangeExpiry}), the response goes out through {@link ClientResponseWriter}.
  * Once a response byte went to the client the request is never retried. Everything runs on the client's event loop.
  */
-final class ProxyExchange implements ExchangeTimers.Expiry {
+final class ProxyExchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyExchange.class);
 
@@ -47,11 +47,9 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     private final String rawQuery;
     private final ExchangeTimers timers;
     private final ClientResponseWriter writer;
-    private final RequestRemainder remainder;
+    private final RequestReceiver receiver;
     private Phase phase = Phase.RECEIVING;
     private RouteMatch route;
-    /** Drained until routing says how the body travels: a problem answer then reads the rest and drops it. */
-    private RequestBody body = RequestBody.none();
     private AttemptPlanner planner;
     private ExchangeParts parts;
     private ProxyAttempt attempt;
@@ -68,14 +66,14 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         int q = uri.indexOf('?');
         this.path = q < 0 ? uri : uri.substring(0, q);
         this.rawQuery = q < 0 ? null : uri.substring(q + 1);
-        this.timers = new ExchangeTimers(client.executor(), this);
         this.writer = new ClientResponseWriter(client, request, runtime);
-        this.remainder = new RequestRemainder(frontend, this, timers);
+        this.timers = new ExchangeTimers(client.executor(), new ExchangeExpiry(this, writer));
+        this.receiver = new RequestReceiver(this, frontend, client.channel(), writer, timers);
     }
 
     /** The whole request was read (or never will be), so the connection may read the next one. */
     boolean requestComplete() {
-        return body.complete();
+        return receiver.complete();
     }
 
     void start() {
@@ -89,7 +87,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     /** A part of the request body; this exchange owns it from here. */
     void onRequestContent(HttpContent content) {
         try {
-            acceptContent(content);
+            receiver.onPart(content, attempt);
         } catch (RuntimeException e) {
             failInternally(e);
         }
@@ -121,45 +119,20 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         timers.startTotal(api.timeouts().total(), api.timeouts().perTry());
         planner = new AttemptPlanner(engine, pinned, route, request, observer.record(), timers);
         UpstreamRequestHead head = new UpstreamRequestHead(request, clientHost, frontend.clientIp(), runtime.scheme(), api.preserveHost());
-        body = RequestBody.of(request, api.retry() != null, api.maxBufferedBody(), client.alloc());
+        RequestBody body = RequestBody.of(request, api.retry() != null, api.maxBufferedBody(), client.alloc());
+        receiver.travelsAs(body);
         parts = new ExchangeParts(route, acted.rawQuery(), body, head, timers, writer, frontend.pool(), pinned.config());
         if (body.mode() == RequestBody.Mode.STREAMED) {
             startAttempt();
         }
     }
 
-    private void acceptContent(HttpContent content) {
-        boolean malformed = content.decoderResult().isFailure();
-        if (malformed || content instanceof LastHttpContent) {
-            body.markComplete();
+    /** The request body's framing broke before the response ended: nothing after it can be trusted. */
+    void bodyFramingBroke(String why) {
+        if (attempt != null) {
+            attempt.abandon();
         }
-        if (malformed) {
-            // The decoder drops the rest of the connection's bytes: this connection cannot carry another request.
-            writer.markMalformed();
-        }
-        if (phase == Phase.DONE) {
-            remainder.onPart(content, malformed);
-            return;
-        }
-        if (malformed) {
-            String why = AttemptFailure.describe(content.decoderResult().cause());
-            content.release();
-            if (attempt != null) {
-                attempt.abandon();
-            }
-            respondProblem(Problem.malformedRequest("bad body framing (" + why + ")"));
-            return;
-        }
-        switch (body.accept(content, attempt)) {
-            case START -> startAttempt();
-            case START_STREAMING -> {
-                clientAutoRead(false);
-                startAttempt();
-            }
-            case PAUSE -> clientAutoRead(false);
-            case WAIT -> {
-            }
-        }
+        respondProblem(Problem.malformedRequest("bad body framing (" + why + ")"));
     }
 
     void onClientWritabilityChanged(boolean writable) {
@@ -179,7 +152,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         abortClient();
     }
 
-    private void startAttempt() {
+    void startAttempt() {
         if (phase == Phase.DONE) {
             return;
         }
@@ -214,7 +187,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
 
     /** Decides what follows a failed or retryable attempt: another attempt after the engine's delay, or null. */
     Duration retryDelay(int status, ErrorReason reason) {
-        return planner.retryDelay(status, reason, body.replayable());
+        return planner.retryDelay(status, reason, receiver.body().replayable());
     }
 
     void scheduleRetry(Duration delay) {
@@ -231,46 +204,20 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         writer.writeHead(response, backendId, planner.count());
     }
 
-    @Override
-    public void onTotalTimeout() {
-        guarded(() -> {
-            String backend = null;
-            if (attempt != null) {
-                backend = attempt.backend().backendId();
-                attempt.fail(ErrorReason.Timeout);
-            }
-            respondProblem(AttemptFailure.totalTimeout(route.api(), backend, planner.count()));
-        }).run();
+    ProxyAttempt attempt() {
+        return attempt;
     }
 
-    @Override
-    public void onPerTryTimeout() {
-        guarded(() -> {
-            if (attempt != null) {
-                attempt.onPerTryTimeout();
-            }
-        }).run();
+    RouteMatch route() {
+        return route;
     }
 
-    /**
-     * No body byte moved for the per-try timeout after the response started. A stalled backend is a Timeout for its
-     * breaker; a client that stopped reading (its connection is not writable) is nobody's backend failure.
-     */
-    @Override
-    public void onBodyStall() {
-        guarded(() -> {
-            if (phase == Phase.DONE) {
-                remainder.onStall();
-                return;
-            }
-            boolean clientStalled = !writer.clientWritable();
-            LOG.info("{}: no body bytes moved within {} ({} stalled); closing the client connection", this,
-                    route.api().timeouts().perTry(), clientStalled ? "client" : "backend");
-            if (attempt != null) {
-                attempt.onBodyStall(clientStalled);
-            }
-            abortClient();
-        }).run();
+    int attemptCount() {
+        return planner.count();
+    }
+
+    void remainderStalled() {
+        receiver.remainderStalled();
     }
 
     /** Runs {@code task}, turning a bug in it into a 500 for this request instead of a stuck request. */
@@ -317,7 +264,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         if (observer != null) {
             observer.aborted();
         }
-        body.markComplete();
+        receiver.body().markComplete();
         finish(false);
     }
 
@@ -330,15 +277,8 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
         if (observer != null) {
             observer.ended(writer, timers.now());
         }
-        body.release();
         runtime.inFlight().end();
-        if (body.complete()) {
-            timers.stopBodyWatch();
-            frontend.exchangeDone(this, keepAlive);
-        } else {
-            remainder.start(keepAlive, stallLimit());
-            clientAutoRead(true);
-        }
+        receiver.responseEnded(keepAlive, stallLimit());
     }
 
     /** Starts the body-stall guard unless it runs already. */
@@ -351,7 +291,7 @@ final class ProxyExchange implements ExchangeTimers.Expiry {
     }
 
     void clientAutoRead(boolean on) {
-        client.channel().config().setAutoRead(on);
+        receiver.autoRead(on);
     }
 
     boolean isCurrent(ProxyAttempt candidate) {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
@@ -100,8 +101,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             idleTimer.busy();
             DecoderResult result = request.decoderResult();
             if (result.isFailure()) {
+                ExchangeRecord record = refusedRecord(request, result.cause());
                 ReferenceCountUtil.release(request);
-                rejectUndecodable(result.cause());
+                rejectUndecodable(result.cause(), record);
                 return;
             }
             current = new ProxyExchange(this, ctx, runtime, request);
@@ -119,7 +121,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
      * The decoder gave up on the request head, or the {@link RequestValidator} refused it; either way the rest of
      * the connection is discarded, so we answer and close.
      */
-    private void rejectUndecodable(Throwable cause) {
+    private void rejectUndecodable(Throwable cause, ExchangeRecord record) {
         Problem problem = cause instanceof RejectedRequest rejected
                 ? rejected.problem()
                 : cause instanceof TooLongHttpHeaderException
@@ -134,7 +136,30 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             response.headers().set(HttpHeaderNames.ALLOW, RequestValidator.ALLOWED_METHODS);
         }
         releaseDeferred();
-        ctx.writeAndFlush(response).addListener(f -> lingeringClose());
+        int bytes = response.content().readableBytes();
+        ctx.writeAndFlush(response).addListener(f -> {
+            if (record != null) {
+                record.complete(problem.status(), bytes, ctx.executor().ticker().nanoTime());
+                runtime.accessLog().offer(record);
+            }
+            lingeringClose();
+        });
+    }
+
+    /**
+     * The access-log record of a request refused before it became an exchange (one line per client request), or
+     * null without a log. A head the decoder could not read has no method or target to name: they log as dashes.
+     * Netty's own decoder failures keep the head it read, or its placeholder {@code GET /bad-request}.
+     */
+    private ExchangeRecord refusedRecord(HttpRequest request, Throwable cause) {
+        if (runtime.accessLog() == null) {
+            return null;
+        }
+        boolean parsed = !(cause instanceof RejectedRequest rejected) || rejected.headParsed();
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        return new ExchangeRecord(Instant.now(), ctx.executor().ticker().nanoTime(), clientIp(),
+                parsed ? request.method().name() : "-", parsed ? (q < 0 ? uri : uri.substring(0, q)) : "-");
     }
 
     /**

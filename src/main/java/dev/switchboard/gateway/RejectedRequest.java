@@ -7,13 +7,20 @@ package dev.switchboard.gateway;
 final class RejectedRequest extends RuntimeException {
 
     private final transient Problem problem;
+    private final boolean headParsed;
 
-    RejectedRequest(Problem problem) {
+    /** @param headParsed whether the request's method and target were read, so the access log can name them */
+    RejectedRequest(Problem problem, boolean headParsed) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.headParsed = headParsed;
     }
 
     Problem problem() {
         return problem;
+    }
+
+    boolean headParsed() {
+        return headParsed;
     }
 }

@@ -47,7 +47,7 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
             if (request.decoderResult().isSuccess()) {
                 Problem problem = check(request);
                 if (problem != null) {
-                    request.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem)));
+                    request.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem, true)));
                 }
             }
             refused = request.decoderResult().isFailure();

@@ -88,7 +88,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         discarding = true;
         in.skipBytes(in.readableBytes());
         DefaultFullHttpRequest invalid = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
-        invalid.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem)));
+        invalid.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem, false)));
         methods.add(HttpMethod.GET);
         out.add(invalid);
     }

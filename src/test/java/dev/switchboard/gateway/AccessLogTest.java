@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.engine.AdminState;
+import dev.switchboard.gateway.hardening.RawClient;
 import dev.switchboard.testing.Eventually;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The access log over real sockets: one line per request with every attempt, both formats, and overflow. */
+/** The access log over real sockets: one line per request (refused ones too) with every attempt, both formats, and overflow. */
 class AccessLogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,6 +105,45 @@ class AccessLogTest {
         assertThat(lines.get(0)).matches("127\\.0\\.0\\.1 \\[\\d\\d/\\w{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] orders pool/[ac] "
                 + "[\\d.]+/[\\d.]+ 200 \\d+ \"GET /orders/1\" [ac]=200\\(balanced, priority 1\\) skipped=b:draining");
         assertThat(lines.get(1)).contains(" - -/- ").contains(" 404 ").endsWith("\"GET /nowhere\" -");
+    }
+
+    @Test
+    void requestsRefusedBeforeRoutingGetALineEach() throws IOException {
+        h.sims("a", "b", "c");
+        Path file = dir.resolve("refused.jsonl");
+        h.start(POOL.formatted(file, "json", 100));
+        List<String> refused = List.of(
+                "CONNECT b.test:443 HTTP/1.1\r\nHost: b.test:443\r\n\r\n",
+                "GET /orders/1 HTTP/9.9\r\nHost: b.test\r\n\r\n",
+                "GET /orders/../secret?q=1 HTTP/1.1\r\nHost: b.test\r\n\r\n",
+                "GET /orders/1 HTTP/1.1\r\nHost: b.test\r\nX-A: 1\r\n folded\r\n\r\n",
+                "GET /orders/1 HTTP/1.1\r\nHost: b.test\r\nX-Big: " + "x".repeat(20_000) + "\r\n\r\n");
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (String request : refused) {
+            try (RawClient client = new RawClient(h.gateway.port())) {
+                statuses.add(client.send(request).read().status());
+            }
+        }
+        assertThat(statuses).containsExactly(405, 505, 400, 400, 431);
+
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : lines(file, refused.size())) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).extracting(l -> l.get("status").asInt()).containsExactlyInAnyOrderElementsOf(statuses);
+        JsonNode escape = lines.stream().filter(l -> l.get("path").asText().equals("/orders/../secret")).findFirst().orElseThrow();
+        assertThat(escape.get("method").asText()).isEqualTo("GET");
+        assertThat(escape.get("status").asInt()).isEqualTo(400);
+        assertThat(escape.get("client").asText()).isEqualTo("127.0.0.1");
+        assertThat(escape.get("bytes").asLong()).isPositive();
+        assertThat(escape.get("attempts")).isEmpty();
+        JsonNode connect = lines.stream().filter(l -> l.get("method").asText().equals("CONNECT")).findFirst().orElseThrow();
+        assertThat(connect.get("status").asInt()).isEqualTo(405);
+        // The folded head was refused before Netty parsed it: nothing to name.
+        assertThat(lines).anySatisfy(l -> {
+            assertThat(l.get("method").asText()).isEqualTo("-");
+            assertThat(l.get("status").asInt()).isEqualTo(400);
+        });
     }
 
     @Test
