@@ -79,6 +79,7 @@ class LatencyAwareBalancingSocketTest {
         System.out.printf("peak-ewma: %d requests, %d after the first second, %d of them to the slow primary%n",
                 all.size(), afterFirstSecond, slowAfterFirstSecond);
         assertThat(all.size()).isGreaterThan(PER_SECOND * 3);
-        assertThat(slowAfterFirstSecond).isLessThanOrEqualTo(Math.max(2, afterFirstSecond / 50));
+        // Loose on purpose: weighted sends half (the same test fails with it); starved cores can push a few more there.
+        assertThat(slowAfterFirstSecond).isLessThanOrEqualTo(Math.max(3, afterFirstSecond / 10));
     }
 }
