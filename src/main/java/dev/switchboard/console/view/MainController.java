@@ -95,7 +95,7 @@ public final class MainController {
         dnsController.init(model.dns(), dnsTab.selectedProperty());
         ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
                 model::shownVersion, Platform::runLater);
-        configController.init(editor, model.gateways());
+        configController.init(editor, model.gateways(), worker);
         rehearseTab = RehearsalTab.create(model, editor, worker);
         tabs.getTabs().add(rehearseTab);
         editor.reload();
