@@ -4,6 +4,7 @@ import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
+import static dev.switchboard.console.LiveWindow.present;
 import static dev.switchboard.console.LiveWindow.replaceText;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Config tab's "Rehearse this change…": the draft (orders-east-1's weight 50 -> 35 in a 50/50 priority group)
  * is rehearsed before it is applied; the dialog shows east-1 under half of the attempts, and nothing reaches the
- * gateway until Apply is pressed in it.
+ * gateway until Apply is pressed in it. The pool card's "Rehearse…" does the same for a typed weight.
  */
 @ExtendWith(ApplicationExtension.class)
 class ChangeRehearsalWindowTest {
@@ -38,12 +39,12 @@ class ChangeRehearsalWindowTest {
     private static final String EAST_1 = "orders-east-1";
     private static final Pattern EAST_1_SHARE = Pattern.compile(EAST_1 + " (\\d+)%");
 
-    private ConsoleSession session;
+    /** The demo session: an embedded gateway with the orders pool, east-1 and east-2 at weight 50 in group 1. */
+    private final ConsoleSession session = ConsoleSession.demo(400);
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.demo(400);
         window = MainWindow.open(stage, session);
     }
 
@@ -67,13 +68,8 @@ class ChangeRehearsalWindowTest {
 
         robot.clickOn(rehearse);
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#change-rehearsal-share")
-                .tryQuery().map(n -> !((Label) n).getText().isEmpty()).orElse(false)));
-        String share = onFxGet(() -> robot.lookup("#change-rehearsal-share").queryAs(Label.class).getText());
-        Matcher east1 = EAST_1_SHARE.matcher(share);
-        assertThat(east1.find()).as(share).isTrue();
         // 35 against 50: about 41 % (the demo's east-2 starts slowly, which only adds to east-1's share at first).
-        assertThat(Integer.parseInt(east1.group(1))).as(share).isBetween(38, 48);
+        assertThat(rehearsedShareOfEast1(robot)).isBetween(38, 48);
         assertThat(onFxGet(() -> robot.lookup("#change-rehearsal-summary").queryAs(TextArea.class).getText()))
                 .contains("Traffic share of attempts");
         assertThat(weight()).as("not applied before the operator confirms").isEqualTo(50);
@@ -81,6 +77,37 @@ class ChangeRehearsalWindowTest {
         robot.clickOn("Apply");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> weight() == 35);
+    }
+
+    @Test
+    void aTypedWeightIsRehearsedOnThePoolCardBeforeItIsSet(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#rehearse-weight-orders-" + EAST_1));
+        robot.clickOn(find(robot, "#rehearse-weight-orders-" + EAST_1, Button.class));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#rehearse-weight-value"));
+        replaceText(robot, find(robot, "#rehearse-weight-value", TextField.class), "35");
+        robot.clickOn("OK");
+
+        assertThat(rehearsedShareOfEast1(robot)).isBetween(38, 48);
+        assertThat(runtimeWeight()).as("not set before the operator confirms").isEqualTo(50);
+
+        robot.clickOn("Apply");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runtimeWeight() == 35);
+    }
+
+    private static int rehearsedShareOfEast1(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#change-rehearsal-share")
+                .tryQuery().map(n -> !((Label) n).getText().isEmpty()).orElse(false)));
+        String share = onFxGet(() -> robot.lookup("#change-rehearsal-share").queryAs(Label.class).getText());
+        Matcher east1 = EAST_1_SHARE.matcher(share);
+        assertThat(east1.find()).as(share).isTrue();
+        return Integer.parseInt(east1.group(1));
+    }
+
+    private int runtimeWeight() {
+        return session.embeddedGateway().engine().snapshot().pools().stream().filter(p -> p.id().equals("orders"))
+                .findFirst().orElseThrow().members().stream().filter(m -> m.backendId().equals(EAST_1))
+                .findFirst().orElseThrow().weight();
     }
 
     private int weight() {

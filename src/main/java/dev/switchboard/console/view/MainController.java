@@ -87,7 +87,7 @@ public final class MainController {
         stage = owner;
         gatewaysController.init(model.gateways(), model.selectedGatewayProperty(),
                 new GatewayRemoval(model, session::removable, session::remove, worker));
-        poolsController.init(model.pools());
+        poolsController.init(model.pools(), worker);
         distributionController.init(model.distribution());
         chartsController.init(model, chartsTab.selectedProperty());
         eventsController.init(model.events(), model.gateways());
