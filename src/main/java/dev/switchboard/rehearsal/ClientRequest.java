@@ -55,6 +55,10 @@ final class ClientRequest extends VirtualTime.Event {
             run.recorder().finished(NO_API_STATUS, 0, first);
             return;
         }
+        if (request.answer() != null) {
+            run.recorder().finished(request.answer().status(), 0, first);
+            return;
+        }
         api = request.route().api();
         deadline = run.time().nanos() + api.timeouts().total().toNanos();
         attempts = new Attempts(api.retry() == null || api.retry().otherBackend());

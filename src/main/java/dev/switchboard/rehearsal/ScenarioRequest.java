@@ -2,6 +2,7 @@ package dev.switchboard.rehearsal;
 
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.RequestAction;
 import dev.switchboard.config.SessionAffinityConfig;
 import dev.switchboard.config.scenario.RequestKind;
 import dev.switchboard.engine.Engine;
@@ -9,8 +10,10 @@ import dev.switchboard.engine.routing.RequestView;
 import dev.switchboard.engine.routing.RouteMatch;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One request kind of a scenario as the engine's router sees it, routed once: the config does not change during a
@@ -24,6 +27,7 @@ final class ScenarioRequest implements RequestView {
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final RouteMatch route;
     private final String affinityKey;
+    private final RequestAction.ReturnResponse answer;
 
     ScenarioRequest(RequestKind kind, Engine engine, GatewayConfig config) {
         this.kind = kind;
@@ -33,6 +37,16 @@ final class ScenarioRequest implements RequestView {
         headers.putAll(kind.headers());
         this.route = engine.route(this);
         this.affinityKey = route == null ? null : affinityKey(config.backend(route.targetId()));
+        this.answer = route == null ? null : answer(route);
+    }
+
+    /** Like the gateway's RequestActions: the first return-response of the api's actions, then the rule's. */
+    private static RequestAction.ReturnResponse answer(RouteMatch route) {
+        List<RequestAction> rule = route.matchedRule() == null ? List.of() : route.matchedRule().actions();
+        return Stream.concat(route.api().actions().stream(), rule.stream())
+                .filter(RequestAction.ReturnResponse.class::isInstance)
+                .map(RequestAction.ReturnResponse.class::cast)
+                .findFirst().orElse(null);
     }
 
     RequestKind kind() {
@@ -42,6 +56,11 @@ final class ScenarioRequest implements RequestView {
     /** The route, or null when no API takes the request (the gateway answers 404). */
     RouteMatch route() {
         return route;
+    }
+
+    /** The gateway's own answer when a return-response action runs (no backend is asked), or null. */
+    RequestAction.ReturnResponse answer() {
+        return answer;
     }
 
     /** The session id for a pool with session affinity, or null. */

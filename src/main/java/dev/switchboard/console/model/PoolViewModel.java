@@ -1,5 +1,6 @@
 package dev.switchboard.console.model;
 
+import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
@@ -78,6 +79,13 @@ public final class PoolViewModel {
         run(c.setWeight(row.poolId(), row.backendId(), weight), row,
                 "weight of " + row.poolId() + "/" + row.backendId() + " " + old + " -> " + weight,
                 () -> c.setWeight(row.poolId(), row.backendId(), old));
+    }
+
+    /** The shown gateway's config (without runtime overrides), for rehearsing a change before it is made. */
+    public CompletableFuture<GatewayConfig> config() {
+        GatewayControl c = control;
+        return c == null ? CompletableFuture.failedFuture(new IllegalStateException("no gateway is shown"))
+                : c.config().thenApply(GatewayControl.VersionedConfig::config);
     }
 
     public void setPriority(MemberRow row, int priority) {

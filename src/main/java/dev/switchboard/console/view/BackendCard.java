@@ -3,17 +3,23 @@ package dev.switchboard.console.view;
 import dev.switchboard.console.model.MemberRow;
 import dev.switchboard.console.model.PoolModel;
 import dev.switchboard.console.model.PoolViewModel;
+import dev.switchboard.console.rehearsal.ChangeRehearsal;
+import dev.switchboard.console.rehearsal.WeightChange;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.breaker.ForceAction;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -29,13 +35,16 @@ final class BackendCard extends GridPane {
     private final MemberRow row;
     private final PoolModel pool;
     private final PoolViewModel commands;
+    /** Where a weight change's rehearsal runs (CPU work, off the FX thread). */
+    private final Executor worker;
     /** Set while the card copies the gateway's values into its controls, so that is not taken for an edit. */
     private boolean syncing;
 
-    BackendCard(MemberRow row, PoolModel pool, PoolViewModel commands) {
+    BackendCard(MemberRow row, PoolModel pool, PoolViewModel commands, Executor worker) {
         this.row = row;
         this.pool = pool;
         this.commands = commands;
+        this.worker = worker;
         String key = row.poolId() + "-" + row.backendId();
         setId("card-" + key);
         getStyleClass().add("backend-card");
@@ -103,7 +112,26 @@ final class BackendCard extends GridPane {
                 applyWeight(slider);
             }
         });
-        return new HBox(8, slider, value, share);
+        return new HBox(8, slider, value, share, rehearseButton(key));
+    }
+
+    /** Asks for a weight, rehearses the config with it and sets it only when the operator confirms the result. */
+    private Node rehearseButton(String key) {
+        Button button = new Button("Rehearse…");
+        button.setId("rehearse-weight-" + key);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setTooltip(new Tooltip("Rehearse this change: type a weight, see the rehearsed traffic share, then apply it or not"));
+        button.setOnAction(e -> {
+            TextInputDialog ask = new TextInputDialog(Integer.toString(row.weightProperty().get()));
+            ask.initOwner(getScene().getWindow());
+            ask.setHeaderText("Weight of " + row.backendId() + " in " + row.poolId() + " to rehearse");
+            ask.getEditor().setId("rehearse-weight-value");
+            ask.showAndWait().map(String::strip).filter(t -> t.matches("\\d{1,4}")).map(Integer::parseInt)
+                    .ifPresent(weight -> commands.config().thenAcceptAsync(config -> ChangeRehearsal.offer(getScene().getWindow(),
+                            WeightChange.apply(config, row.poolId(), row.backendId(), weight), worker,
+                            () -> commands.setWeight(row, weight)), Platform::runLater));
+        });
+        return button;
     }
 
     private void applyWeight(Slider slider) {

@@ -2,6 +2,8 @@ package dev.switchboard.console.view;
 
 import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.config.ConfigWriter;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.rehearsal.ChangeRehearsal;
 import dev.switchboard.console.model.ConfigEditorModel;
 import dev.switchboard.console.model.GatewayListModel;
 import dev.switchboard.console.model.GatewayRow;
@@ -10,6 +12,7 @@ import dev.switchboard.console.model.form.JsonPath;
 import java.io.File;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -53,12 +56,17 @@ public final class ConfigController {
     @FXML
     private Button applyButton;
     @FXML
+    private Button rehearseButton;
+    @FXML
     private CheckComboBox<String> alsoApplyTo;
     private ConfigEditorModel model;
     private ConfigFormModel forms;
+    /** Where "Rehearse this change…" runs its rehearsal (CPU work, off the FX thread). */
+    private Executor worker;
 
-    void init(ConfigEditorModel editorModel, GatewayListModel gateways) {
+    void init(ConfigEditorModel editorModel, GatewayListModel gateways, Executor rehearsalWorker) {
         model = editorModel;
+        worker = rehearsalWorker;
         forms = new ConfigFormModel(model.textProperty(), model.problems(), model.statusProperty());
         formsController.init(forms, model.problems());
         gateways.rows().addListener((ListChangeListener<GatewayRow>) c ->
@@ -70,6 +78,7 @@ public final class ConfigController {
         pause.setOnFinished(e -> model.validate());
         model.textProperty().addListener((obs, was, now) -> pause.playFromStart());
         applyButton.disableProperty().bind(model.parsedProperty().isNull());
+        rehearseButton.disableProperty().bind(model.parsedProperty().isNull());
         problems.setItems(model.problems());
         problems.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -127,6 +136,15 @@ public final class ConfigController {
     @FXML
     void apply() {
         model.apply();
+    }
+
+    /** Rehearses the draft and applies it only when the operator confirms after seeing the result. */
+    @FXML
+    void rehearse() {
+        GatewayConfig draft = model.parsedProperty().get();
+        if (draft != null) {
+            ChangeRehearsal.offer(window(), draft, worker, model::apply);
+        }
     }
 
     @FXML

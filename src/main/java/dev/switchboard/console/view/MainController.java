@@ -87,7 +87,7 @@ public final class MainController {
         stage = owner;
         gatewaysController.init(model.gateways(), model.selectedGatewayProperty(),
                 new GatewayRemoval(model, session::removable, session::remove, worker));
-        poolsController.init(model.pools());
+        poolsController.init(model.pools(), worker);
         distributionController.init(model.distribution());
         chartsController.init(model, chartsTab.selectedProperty());
         eventsController.init(model.events(), model.gateways());
@@ -95,7 +95,7 @@ public final class MainController {
         dnsController.init(model.dns(), dnsTab.selectedProperty());
         ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
                 model::shownVersion, Platform::runLater);
-        configController.init(editor, model.gateways());
+        configController.init(editor, model.gateways(), worker);
         rehearseTab = RehearsalTab.create(model, editor, worker);
         tabs.getTabs().add(rehearseTab);
         editor.reload();

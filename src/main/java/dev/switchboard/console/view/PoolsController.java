@@ -2,6 +2,7 @@ package dev.switchboard.console.view;
 
 import dev.switchboard.console.model.PoolModel;
 import dev.switchboard.console.model.PoolViewModel;
+import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.TitledPane;
@@ -13,19 +14,19 @@ public final class PoolsController {
     @FXML
     private VBox poolsBox;
 
-    void init(PoolViewModel model) {
-        model.pools().addListener((ListChangeListener<PoolModel>) c -> rebuild(model));
-        rebuild(model);
+    void init(PoolViewModel model, Executor worker) {
+        model.pools().addListener((ListChangeListener<PoolModel>) c -> rebuild(model, worker));
+        rebuild(model, worker);
     }
 
-    private void rebuild(PoolViewModel model) {
-        poolsBox.getChildren().setAll(model.pools().stream().map(pool -> section(pool, model)).toList());
+    private void rebuild(PoolViewModel model, Executor worker) {
+        poolsBox.getChildren().setAll(model.pools().stream().map(pool -> section(pool, model, worker)).toList());
     }
 
-    private static TitledPane section(PoolModel pool, PoolViewModel model) {
+    private static TitledPane section(PoolModel pool, PoolViewModel model, Executor worker) {
         VBox cards = new VBox(6);
         Runnable fill = () -> cards.getChildren().setAll(
-                pool.rows().stream().map(row -> new BackendCard(row, pool, model)).toList());
+                pool.rows().stream().map(row -> new BackendCard(row, pool, model, worker)).toList());
         pool.rows().addListener((ListChangeListener<Object>) c -> fill.run());
         fill.run();
         TitledPane pane = new TitledPane("Pool " + pool.id(), cards);
