@@ -50,6 +50,11 @@ public final class FleetWindow {
         this.worker = worker;
         stage.initOwner(owner);
         stage.setTitle("Fleet " + title);
+        gateways.setId("fleet-gateways");
+        history.setId("fleet-history");
+        diff.setId("fleet-diff");
+        breakers.setId("fleet-breakers");
+        status.setId("fleet-status");
         gateways.getColumns().addAll(List.of(column("Gateway", r -> r.gateway().id()),
                 column("Region", r -> String.valueOf(r.gateway().region())), column("Alive", r -> r.gateway().alive() ? "yes" : "no"),
                 column("Revision", r -> Long.toString(r.gateway().revision())), column("Hash", r -> r.gateway().hash()),
@@ -90,6 +95,8 @@ public final class FleetWindow {
         Button apply = new Button("Apply to fleet…");
         apply.setOnAction(e -> applyFile());
         Button rollback = new Button("Roll back to selected…");
+        rollback.setId("fleet-rollback");
+        refresh.setId("fleet-refresh");
         rollback.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull());
         rollback.setOnAction(e -> confirmRollback(history.getSelectionModel().getSelectedItem()));
         BorderPane root = new BorderPane(new VBox(6, gateways, new Label("Open breakers in the fleet (divergence highlighted)"), breakers,
