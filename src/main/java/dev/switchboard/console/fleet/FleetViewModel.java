@@ -23,6 +23,8 @@ public final class FleetViewModel {
     private final FleetRoster roster;
     private final String operator;
     private Map<String, GatewayStatus> alive = new LinkedHashMap<>();
+    /** The fleet's config revision at the last refresh: what the operator saw, so what a push or rollback is based on. */
+    private volatile long lastSeenRevision;
 
     public FleetViewModel(FleetStore store, FleetRoster roster, String operator) {
         this.store = store;
@@ -69,12 +71,20 @@ public final class FleetViewModel {
         List<String> left = new ArrayList<>(alive.keySet());
         left.removeAll(now.keySet());
         alive = now;
+        lastSeenRevision = current == null ? 0 : current.revision();
         return new Refresh(gateways.stream().map(g -> FleetRow.of(g, current)).toList(), current, joined, left);
     }
 
-    /** "Apply to fleet": one push of {@code json}, guarded by the revision the editor started from. */
-    public PushResult applyToFleet(String json, long basedOnRevision) {
-        return store.push(json, basedOnRevision, operator);
+    /**
+     * "Apply to fleet": one push of the Config tab's working draft, guarded by the revision of the last refresh, so a
+     * fleet changed since (by anyone) refuses it as {@link PushResult.Stale} with what changed.
+     */
+    public PushResult applyToFleet(String draft) {
+        return store.push(draft, lastSeenRevision, operator);
+    }
+
+    public long lastSeenRevision() {
+        return lastSeenRevision;
     }
 
     public List<HistoryEntry> history() {
@@ -86,8 +96,8 @@ public final class FleetViewModel {
         return store.diff(revision, null);
     }
 
-    /** After the operator confirmed: the content of {@code revision} as a new revision, guarded by {@code current}. */
-    public PushResult rollback(long revision, long currentRevision) {
-        return store.rollback(revision, operator, currentRevision);
+    /** After the operator confirmed: the content of {@code revision} as a new revision, guarded like a push. */
+    public PushResult rollback(long revision) {
+        return store.rollback(revision, operator, lastSeenRevision);
     }
 }

@@ -3,9 +3,6 @@ package dev.switchboard.console.fleet;
 import dev.switchboard.fleet.GatewayStatus;
 import dev.switchboard.fleet.HistoryEntry;
 import dev.switchboard.fleet.PushResult;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -24,30 +21,31 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * A window on the fleet: its gateways with drift highlighted, "Apply to fleet" (one push of a file, guarded by the
- * revision last shown), and the history with a diff against the current config and rollback after a confirmation.
+ * A window on the fleet: its gateways with drift highlighted, "Apply to fleet" (one push of the Config tab's working
+ * draft, guarded by the revision last shown), and the history with a diff against the current config and rollback after a confirmation.
  * Every etcd call runs on {@code worker}; the window binds to {@link FleetViewModel}.
  */
 public final class FleetWindow {
 
     private final FleetViewModel fleet;
     private final Executor worker;
+    private final Supplier<String> draft;
     private final Stage stage = new Stage();
     private final TableView<FleetRow> gateways = new TableView<>();
     private final ListView<HistoryEntry> history = new ListView<>();
     private final TextArea diff = new TextArea();
     private final ListView<FleetViewModel.BreakerRow> breakers = new ListView<>();
     private final Label status = new Label();
-    private volatile long shownRevision;
 
-    public FleetWindow(FleetViewModel fleet, Executor worker, String title, Window owner) {
+    /** @param draft the Config tab's working text, read on the FX thread when the operator applies it */
+    public FleetWindow(FleetViewModel fleet, Executor worker, Supplier<String> draft, String title, Window owner) {
         this.fleet = fleet;
         this.worker = worker;
+        this.draft = draft;
         stage.initOwner(owner);
         stage.setTitle("Fleet " + title);
         gateways.setId("fleet-gateways");
@@ -93,7 +91,8 @@ public final class FleetWindow {
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> refresh());
         Button apply = new Button("Apply to fleet…");
-        apply.setOnAction(e -> applyFile());
+        apply.setId("fleet-apply");
+        apply.setOnAction(e -> confirmApply());
         Button rollback = new Button("Roll back to selected…");
         rollback.setId("fleet-rollback");
         refresh.setId("fleet-refresh");
@@ -113,7 +112,6 @@ public final class FleetWindow {
     public void refresh() {
         run(() -> new Object[] {fleet.refresh(), fleet.history(), fleet.breakers()}, result -> {
             FleetViewModel.Refresh r = (FleetViewModel.Refresh) result[0];
-            shownRevision = r.current() == null ? 0 : r.current().revision();
             gateways.getItems().setAll(r.rows());
             @SuppressWarnings("unchecked")
             List<HistoryEntry> entries = (List<HistoryEntry>) result[1];
@@ -121,49 +119,41 @@ public final class FleetWindow {
             @SuppressWarnings("unchecked")
             List<FleetViewModel.BreakerRow> open = (List<FleetViewModel.BreakerRow>) result[2];
             breakers.getItems().setAll(open);
-            status.setText("fleet config: revision " + shownRevision + "; " + r.rows().stream().filter(FleetRow::drifting).count()
+            status.setText("fleet config: revision " + fleet.lastSeenRevision() + "; " + r.rows().stream().filter(FleetRow::drifting).count()
                     + " gateway(s) drifting; " + r.rows().stream().map(FleetRow::gateway).filter(GatewayStatus::alive).count() + " alive");
         });
     }
 
-    private void applyFile() {
-        File file = new FileChooser().showOpenDialog(stage);
-        if (file == null) {
-            return;
+    private void confirmApply() {
+        String text = draft.get();
+        if (confirm("Apply the Config tab's draft to the fleet", "Push the Config tab's working text as the fleet's new config, based on"
+                + " revision " + fleet.lastSeenRevision() + "? Every gateway applies it.")) {
+            run(() -> PushOutcome.describe(fleet.applyToFleet(text)), this::done);
         }
-        long base = shownRevision;
-        run(() -> {
-            try {
-                return describe(fleet.applyToFleet(Files.readString(file.toPath()), base));
-            } catch (IOException e) {
-                return "cannot read " + file + ": " + e.getMessage();
-            }
-        }, this::done);
     }
 
     private void confirmRollback(HistoryEntry entry) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Write the config of revision " + entry.revision() + " (" + entry.hash()
-                + ", " + entry.operator() + ") as the fleet's new config? Every gateway applies it.", ButtonType.OK, ButtonType.CANCEL);
-        confirm.initOwner(stage);
-        confirm.setHeaderText("Roll the fleet back to revision " + entry.revision());
-        if (confirm.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
-            long base = shownRevision;
-            run(() -> describe(fleet.rollback(entry.revision(), base)), this::done);
+        if (confirm("Roll the fleet back to revision " + entry.revision(), "Write the config of revision " + entry.revision() + " ("
+                + entry.hash() + ", " + entry.operator() + ") as the fleet's new config? Every gateway applies it.")) {
+            run(() -> PushOutcome.describe(fleet.rollback(entry.revision())), this::done);
         }
     }
 
-    private void done(String message) {
-        status.setText(message);
-        refresh();
+    private boolean confirm(String header, String question) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(stage);
+        confirm.setHeaderText(header);
+        return confirm.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
     }
 
-    private static String describe(PushResult result) {
-        return switch (result) {
-            case PushResult.Written w -> "wrote revision " + w.revision() + " (hash " + w.hash() + ")";
-            case PushResult.Invalid i -> "refused, " + i.problems().size() + " problem(s): " + i.problems().getFirst();
-            case PushResult.Stale s -> "refused: the fleet moved on to revision " + s.current().revision() + " since " + s.expected()
-                    + " (" + s.since().size() + " change(s)); refresh and try again";
-        };
+    /** The summary at the bottom, the details (a stale push's changes since and diff) in the diff pane. */
+    private void done(String outcome) {
+        int end = outcome.indexOf('\n');
+        status.setText(end < 0 ? outcome : outcome.substring(0, end));
+        if (end >= 0) {
+            diff.setText(outcome.substring(end + 1));
+        }
+        refresh();
     }
 
     private <T> void run(Supplier<T> call, java.util.function.Consumer<T> onFx) {

@@ -68,6 +68,11 @@ public final class MainWindow {
         feed.start(throttle);
     }
 
+    /** The Config tab's working text, draft or not. FX thread only. */
+    public String configDraft() {
+        return controller.configDraft();
+    }
+
     public ConsoleModel model() {
         return model;
     }

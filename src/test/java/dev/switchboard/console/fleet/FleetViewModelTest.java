@@ -43,7 +43,7 @@ class FleetViewModelTest {
             assertThat(start.joined()).extracting(GatewayStatus::id).containsExactly("gw-1", "gw-2");
             assertThat(start.rows()).noneMatch(FleetRow::drifting);
 
-            PushResult applied = model.applyToFleet(fleet.config(FleetHarness.TO_GREEN), start.current().revision());
+            PushResult applied = model.applyToFleet(fleet.config(FleetHarness.TO_GREEN));
             long second = ((PushResult.Written) applied).revision();
             fleet.kill("gw-2");
             Eventually.await("gw-1 applied", SOON, () -> fleet.revision("gw-1") == second);
@@ -54,11 +54,9 @@ class FleetViewModelTest {
             assertThat(afterDeath.rows()).filteredOn(r -> r.gateway().id().equals("gw-2"))
                     .singleElement().satisfies(r -> assertThat(r.gateway().alive()).isFalse());
 
-            assertThat(model.applyToFleet(fleet.config(FleetHarness.TO_BLUE), first)).as("the editor's base is stale")
-                    .isInstanceOf(PushResult.Stale.class);
             assertThat(model.diffAgainstCurrent(first)).anyMatch(l -> l.startsWith("- ") && l.contains("blue\" }"))
                     .anyMatch(l -> l.startsWith("+ "));
-            PushResult rolledBack = model.rollback(first, second);
+            PushResult rolledBack = model.rollback(first);
             assertThat(model.history()).extracting(HistoryEntry::operator).containsExactly("alice", "dana", "dana");
             long third = ((PushResult.Written) rolledBack).revision();
             fleet.join("gw-3", "east");
@@ -67,6 +65,38 @@ class FleetViewModelTest {
             FleetViewModel.Refresh last = model.refresh();
             assertThat(last.joined()).extracting(GatewayStatus::id).containsExactly("gw-3");
             assertThat(last.rows()).noneMatch(FleetRow::drifting);
+        }
+    }
+
+    @Test
+    void applyToFleetPushesTheDraftGuardedByTheRevisionLastSeenAndAStalePushSaysWhatChangedSince() {
+        try (FleetHarness fleet = new FleetHarness(ETCD, "draft", "blue", "green");
+             Client client = Etcd.connectChecked(fleet.address)) {
+            FleetViewModel model = model(client, "draft");
+            assertThat(model.applyToFleet("{ \"gateway\": 3 }")).as("a draft with problems writes nothing")
+                    .isInstanceOfSatisfying(PushResult.Invalid.class, i -> assertThat(i.problems()).isNotEmpty());
+            assertThat(fleet.store.current()).isNull();
+            PushResult.Written first = (PushResult.Written) model.applyToFleet(fleet.config(FleetHarness.TO_BLUE));
+            model.refresh();
+            assertThat(model.lastSeenRevision()).isEqualTo(first.revision());
+
+            PushResult.Written theirs = fleet.push(FleetHarness.TO_GREEN);
+            PushResult stale = model.applyToFleet(fleet.config(FleetHarness.TO_BLUE));
+            assertThat(stale).isInstanceOfSatisfying(PushResult.Stale.class, s -> {
+                assertThat(s.current().revision()).isEqualTo(theirs.revision());
+                assertThat(s.since()).extracting(HistoryEntry::operator).containsExactly("alice");
+            });
+            String said = PushOutcome.describe(stale);
+            assertThat(said.lines().findFirst().orElseThrow()).isEqualTo("refused: based on revision " + first.revision()
+                    + " but the fleet is at revision " + theirs.revision() + " (1 change(s) since); refresh, merge and apply again");
+            assertThat(said).contains("  " + theirs.revision() + "  ").contains("alice  push  " + theirs.hash())
+                    .containsPattern("(?m)^- .*blue").containsPattern("(?m)^\\+ .*green");
+            assertThat(fleet.store.current().revision()).as("nothing written").isEqualTo(theirs.revision());
+
+            model.refresh();
+            PushResult.Written mine = (PushResult.Written) model.applyToFleet(fleet.config(FleetHarness.TO_BLUE));
+            assertThat(fleet.store.current().revision()).isEqualTo(mine.revision());
+            assertThat(model.history()).extracting(HistoryEntry::operator).containsExactly("dana", "alice", "dana");
         }
     }
 

@@ -17,11 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,19 +42,23 @@ class FleetWindowTest {
     static final EtcdServer ETCD = EtcdServer.perClass();
 
     private static final Duration SOON = Duration.ofSeconds(15);
+    private static final AtomicInteger TESTS = new AtomicInteger();
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());
     private FleetHarness fleet;
     private Client client;
     private FleetWindow window;
+    private volatile String draft = "";
+    private String name;
 
     @Start
     void start(Stage stage) {
-        fleet = new FleetHarness(ETCD, "window", "blue", "green");
+        name = "window-" + TESTS.incrementAndGet();
+        fleet = new FleetHarness(ETCD, name, "blue", "green");
         client = Etcd.connectChecked(fleet.address);
-        FleetKeys keys = new FleetKeys("window");
+        FleetKeys keys = new FleetKeys(name);
         FleetViewModel model = new FleetViewModel(new FleetStore(client, keys, Clock.systemUTC()), new FleetRoster(client, keys), "dana");
-        window = new FleetWindow(model, worker, "window", stage);
+        window = new FleetWindow(model, worker, () -> draft, "window", stage);
     }
 
     @AfterEach
@@ -74,7 +80,7 @@ class FleetWindowTest {
         assertThat(onFx(() -> highlightedRows(robot))).isZero();
 
         // another tool writes a config no gateway accepts: both refuse it and stay behind the fleet's revision
-        long raw = Etcd.await(client.getKVClient().put(Etcd.bytes(new FleetKeys("window").config()), Etcd.bytes("{ \"not\": ")),
+        long raw = Etcd.await(client.getKVClient().put(Etcd.bytes(new FleetKeys(name).config()), Etcd.bytes("{ \"not\": ")),
                 "raw put").getHeader().getRevision();
         Eventually.await("both refused", SOON, () -> fleet.status("gw-1").refusal() != null && fleet.status("gw-2").refusal() != null);
         robot.clickOn("#fleet-refresh");
@@ -98,6 +104,38 @@ class FleetWindowTest {
                 () -> fleet.revision("gw-1") == rolledBack && fleet.revision("gw-2") == rolledBack);
         robot.clickOn("#fleet-refresh");
         await(() -> highlightedRows(robot) == 0 && table(robot).getItems().getFirst().gateway().revision() == rolledBack);
+    }
+
+    @Test
+    void applyToFleetPushesTheEditorDraftAfterAConfirmationAndShowsWhatChangedWhenStale(FxRobot robot) throws Exception {
+        long first = fleet.push(FleetHarness.TO_BLUE).revision();
+        WaitForAsyncUtils.asyncFx(window::show).get();
+        await(() -> label(robot, "#fleet-status").startsWith("fleet config: revision " + first));
+        draft = fleet.config(FleetHarness.TO_GREEN);
+
+        robot.clickOn("#fleet-apply");
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("OK");
+        Eventually.await("the draft written", SOON, () -> fleet.store.current().revision() > first);
+        assertThat(fleet.store.current().json()).isEqualTo(draft);
+        assertThat(fleet.store.history()).last().satisfies(e -> assertThat(e.operator()).isEqualTo("dana"));
+        long mine = fleet.store.current().revision();
+        await(() -> label(robot, "#fleet-status").startsWith("fleet config: revision " + mine));
+
+        long theirs = fleet.push(FleetHarness.TO_BLUE).revision();
+        draft = fleet.config(FleetHarness.TO_GREEN).replace("\"path\": \"/\"", "\"path\": \"/v2\"");
+        robot.clickOn("#fleet-apply");
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("OK");
+        TextArea details = onFx(() -> robot.lookup("#fleet-diff").queryAs(TextArea.class));
+        await(() -> details.getText().contains("changes since " + mine));
+        String shown = onFx(() -> details.getText());
+        assertThat(shown).contains("alice  push").containsPattern("(?m)^\\+ .*blue");
+        assertThat(fleet.store.current().revision()).as("the stale push wrote nothing").isEqualTo(theirs);
+    }
+
+    private static String label(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
     }
 
     @SuppressWarnings("unchecked")
