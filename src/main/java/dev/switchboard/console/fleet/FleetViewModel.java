@@ -1,5 +1,6 @@
 package dev.switchboard.console.fleet;
 
+import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.fleet.FleetRoster;
 import dev.switchboard.fleet.FleetStore;
 import dev.switchboard.fleet.GatewayStatus;
@@ -23,6 +24,7 @@ public final class FleetViewModel {
     private final FleetRoster roster;
     private final String operator;
     private Map<String, GatewayStatus> alive = new LinkedHashMap<>();
+    private final BreakerMatrix breakerStates = new BreakerMatrix();
     /** The fleet's config revision at the last refresh: what the operator saw, so what a push or rollback is based on. */
     private volatile long lastSeenRevision;
 
@@ -61,6 +63,16 @@ public final class FleetViewModel {
                 e.getValue().size() < alive)).toList();
     }
 
+    /** A telemetry frame of one of the fleet's gateways (any thread): its breakers join {@link #breakerStates()}. */
+    public void observe(GatewayFrame frame) {
+        breakerStates.observe(frame);
+    }
+
+    /** Every backend's breaker state on every gateway alive at the last refresh, from their telemetry. */
+    public synchronized List<BreakerMatrix.Row> breakerStates() {
+        return breakerStates.rows(List.copyOf(alive.keySet()));
+    }
+
     /** Reads the registry and the config; blocking (etcd round trips). */
     public synchronized Refresh refresh() {
         StoredConfig current = store.current();
@@ -70,6 +82,7 @@ public final class FleetViewModel {
         List<GatewayStatus> joined = now.values().stream().filter(g -> !alive.containsKey(g.id())).toList();
         List<String> left = new ArrayList<>(alive.keySet());
         left.removeAll(now.keySet());
+        left.forEach(breakerStates::forget);
         alive = now;
         lastSeenRevision = current == null ? 0 : current.revision();
         return new Refresh(gateways.stream().map(g -> FleetRow.of(g, current)).toList(), current, joined, left);

@@ -2,6 +2,12 @@ package dev.switchboard.console.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.FeedListener;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.fleet.Etcd;
 import dev.switchboard.fleet.FleetHarness;
 import dev.switchboard.fleet.FleetKeys;
@@ -16,7 +22,10 @@ import io.etcd.jetcd.Client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,6 +107,59 @@ class FleetViewModelTest {
             assertThat(fleet.store.current().revision()).isEqualTo(mine.revision());
             assertThat(model.history()).extracting(HistoryEntry::operator).containsExactly("dana", "alice", "dana");
         }
+    }
+
+    @Test
+    void showsEveryBackendsBreakerOnEveryGatewayFromTheirTelemetryWithDivergenceHighlighted() throws Exception {
+        try (FleetHarness fleet = new FleetHarness(ETCD, "breakers", "blue", "green");
+             Client client = Etcd.connectChecked(fleet.address)) {
+            FleetViewModel model = model(client, "breakers");
+            fleet.push(FleetHarness.TO_BLUE);
+            List<EmbeddedGatewayFeed> feeds = new ArrayList<>();
+            try {
+                for (String id : List.of("gw-1", "gw-2", "gw-3")) {
+                    EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed(id, fleet.join(id, null).gateway());
+                    feed.start(new FeedListener() {
+                        @Override
+                        public void frame(GatewayFrame frame) {
+                            model.observe(frame);
+                        }
+
+                        @Override
+                        public void event(ConsoleEvent event) {
+                        }
+                    });
+                    feeds.add(feed);
+                }
+                Eventually.await("all registered", SOON, () -> model.refresh().rows().stream().filter(r -> r.gateway().alive()).count() == 3);
+                Eventually.await("every gateway's telemetry", SOON, () -> model.breakerStates().stream()
+                        .anyMatch(r -> r.backend().equals("blue") && r.states().size() == 3));
+                assertThat(model.breakerStates()).noneMatch(BreakerMatrix.Row::diverges);
+
+                feeds.get(1).control().forceBreaker("blue", ForceAction.OPEN).get(5, TimeUnit.SECONDS);
+                Eventually.await("gw-2's open breaker seen", SOON, () -> blue(model).diverges());
+                BreakerMatrix.Row blue = blue(model);
+                assertThat(blue.states()).containsExactly(Map.entry("gw-1", BreakerState.CLOSED),
+                        Map.entry("gw-2", BreakerState.FORCED_OPEN), Map.entry("gw-3", BreakerState.CLOSED));
+                assertThat(blue.openOn()).containsExactly("gw-2");
+                assertThat(model.breakerStates()).filteredOn(r -> r.backend().equals("green")).singleElement()
+                        .satisfies(r -> assertThat(r.diverges()).isFalse());
+
+                fleet.kill("gw-3");
+                Eventually.await("gw-3 gone from the matrix", SOON, () -> {
+                    model.refresh();
+                    return !blue(model).states().containsKey("gw-3");
+                });
+                feeds.get(1).control().forceBreaker("blue", ForceAction.RESET).get(5, TimeUnit.SECONDS);
+                Eventually.await("agreement again", SOON, () -> !blue(model).diverges() && blue(model).openOn().isEmpty());
+            } finally {
+                feeds.forEach(EmbeddedGatewayFeed::close);
+            }
+        }
+    }
+
+    private static BreakerMatrix.Row blue(FleetViewModel model) {
+        return model.breakerStates().stream().filter(r -> r.backend().equals("blue")).findFirst().orElseThrow();
     }
 
     @Test
