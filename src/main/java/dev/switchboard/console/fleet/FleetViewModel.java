@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The console's fleet: its gateways with drift, the joins and leaves since the last look, "Apply to fleet" as one push,
@@ -43,24 +42,6 @@ public final class FleetViewModel {
      * @param left    ids of gateways alive before that are gone or dead now
      */
     public record Refresh(List<FleetRow> rows, StoredConfig current, List<GatewayStatus> joined, List<String> left) {
-    }
-
-    /**
-     * A backend whose breaker is open on some of the fleet's live gateways.
-     *
-     * @param openOn   the gateways holding it open
-     * @param diverges true while other live gateways hold it closed: the gateways disagree about the backend
-     */
-    public record BreakerRow(String backend, List<String> openOn, int alive, boolean diverges) {
-    }
-
-    /** Backends with an OPEN breaker somewhere in the fleet, by backend id; blocking. */
-    public List<BreakerRow> breakers() {
-        long alive = roster.gateways().stream().filter(GatewayStatus::alive).count();
-        Map<String, List<String>> open = new TreeMap<>();
-        roster.openBreakers().forEach(b -> open.computeIfAbsent(b.backend(), k -> new ArrayList<>()).add(b.gateway()));
-        return open.entrySet().stream().map(e -> new BreakerRow(e.getKey(), List.copyOf(e.getValue()), (int) alive,
-                e.getValue().size() < alive)).toList();
     }
 
     /** A telemetry frame of one of the fleet's gateways (any thread): its breakers join {@link #breakerStates()}. */

@@ -38,7 +38,7 @@ public final class FleetWindow {
     private final TableView<FleetRow> gateways = new TableView<>();
     private final ListView<HistoryEntry> history = new ListView<>();
     private final TextArea diff = new TextArea();
-    private final ListView<FleetViewModel.BreakerRow> breakers = new ListView<>();
+    private final ListView<BreakerMatrix.Row> breakers = new ListView<>();
     private final Label status = new Label();
 
     /** @param draft the Config tab's working text, read on the FX thread when the operator applies it */
@@ -81,10 +81,10 @@ public final class FleetWindow {
         breakers.setPrefHeight(90);
         breakers.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(FleetViewModel.BreakerRow b, boolean empty) {
+            protected void updateItem(BreakerMatrix.Row b, boolean empty) {
                 super.updateItem(b, empty);
-                setText(empty || b == null ? null : b.backend() + ": breaker open on " + String.join(", ", b.openOn()) + " ("
-                        + b.openOn().size() + " of " + b.alive() + " live gateways)" + (b.diverges() ? " - the gateways disagree" : ""));
+                setText(empty || b == null ? null : b.backend() + ": " + b.states().entrySet().stream().map(s -> s.getKey() + " " + s.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")) + (b.diverges() ? " - the gateways disagree" : ""));
                 setStyle(!empty && b != null && b.diverges() ? "-fx-background-color: #fff3cd;" : "");
             }
         });
@@ -98,7 +98,7 @@ public final class FleetWindow {
         refresh.setId("fleet-refresh");
         rollback.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull());
         rollback.setOnAction(e -> confirmRollback(history.getSelectionModel().getSelectedItem()));
-        BorderPane root = new BorderPane(new VBox(6, gateways, new Label("Open breakers in the fleet (divergence highlighted)"), breakers,
+        BorderPane root = new BorderPane(new VBox(6, gateways, new Label("Breakers on every gateway, from their telemetry (divergence highlighted)"), breakers,
                 new Label("History (select one to diff against the current config)"),
                 new HBox(6, history, diff)), new HBox(6, refresh, apply, rollback, status), null, null, null);
         stage.setScene(new Scene(root, 1000, 640));
@@ -110,14 +110,14 @@ public final class FleetWindow {
     }
 
     public void refresh() {
-        run(() -> new Object[] {fleet.refresh(), fleet.history(), fleet.breakers()}, result -> {
+        run(() -> new Object[] {fleet.refresh(), fleet.history(), fleet.breakerStates()}, result -> {
             FleetViewModel.Refresh r = (FleetViewModel.Refresh) result[0];
             gateways.getItems().setAll(r.rows());
             @SuppressWarnings("unchecked")
             List<HistoryEntry> entries = (List<HistoryEntry>) result[1];
             history.getItems().setAll(entries.reversed());
             @SuppressWarnings("unchecked")
-            List<FleetViewModel.BreakerRow> open = (List<FleetViewModel.BreakerRow>) result[2];
+            List<BreakerMatrix.Row> open = (List<BreakerMatrix.Row>) result[2];
             breakers.getItems().setAll(open);
             status.setText("fleet config: revision " + fleet.lastSeenRevision() + "; " + r.rows().stream().filter(FleetRow::drifting).count()
                     + " gateway(s) drifting; " + r.rows().stream().map(FleetRow::gateway).filter(GatewayStatus::alive).count() + " alive");
