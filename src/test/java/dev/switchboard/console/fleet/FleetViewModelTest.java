@@ -3,9 +3,7 @@ package dev.switchboard.console.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
-import dev.switchboard.console.feed.ConsoleEvent;
-import dev.switchboard.console.feed.FeedListener;
-import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.feed.CoalescingThrottle;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.fleet.Etcd;
@@ -116,19 +114,12 @@ class FleetViewModelTest {
             FleetViewModel model = model(client, "breakers");
             fleet.push(FleetHarness.TO_BLUE);
             List<EmbeddedGatewayFeed> feeds = new ArrayList<>();
-            try {
+            // the main window's path: feeds -> throttle -> each batch's frames to the fleet view
+            try (CoalescingThrottle throttle = new CoalescingThrottle(Runnable::run, batch -> batch.frames().forEach(model::observe))) {
+                throttle.start(Duration.ofMillis(50));
                 for (String id : List.of("gw-1", "gw-2", "gw-3")) {
                     EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed(id, fleet.join(id, null).gateway());
-                    feed.start(new FeedListener() {
-                        @Override
-                        public void frame(GatewayFrame frame) {
-                            model.observe(frame);
-                        }
-
-                        @Override
-                        public void event(ConsoleEvent event) {
-                        }
-                    });
+                    feed.start(throttle);
                     feeds.add(feed);
                 }
                 Eventually.await("all registered", SOON, () -> model.refresh().rows().stream().filter(r -> r.gateway().alive()).count() == 3);
