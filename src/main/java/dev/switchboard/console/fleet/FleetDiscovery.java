@@ -52,7 +52,9 @@ public final class FleetDiscovery {
             follow(session, window, fleet, token, client);
             // Its own view model: the window's refreshes must not take the follower's joins and leaves.
             ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("fleet-window").factory());
-            new FleetWindow(new FleetViewModel(store, roster, operator), worker, address.toString(), null).show();
+            FleetViewModel view = new FleetViewModel(store, roster, operator);
+            window.tapFrames(view::observe);
+            new FleetWindow(view, worker, window::configDraft, address.toString(), null).show();
             session.whenWindowOpens(w -> { }, worker::shutdownNow);
         }, null);
         return found;

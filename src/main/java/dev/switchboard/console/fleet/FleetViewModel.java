@@ -1,5 +1,6 @@
 package dev.switchboard.console.fleet;
 
+import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.fleet.FleetRoster;
 import dev.switchboard.fleet.FleetStore;
 import dev.switchboard.fleet.GatewayStatus;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The console's fleet: its gateways with drift, the joins and leaves since the last look, "Apply to fleet" as one push,
@@ -23,6 +23,9 @@ public final class FleetViewModel {
     private final FleetRoster roster;
     private final String operator;
     private Map<String, GatewayStatus> alive = new LinkedHashMap<>();
+    private final BreakerMatrix breakerStates = new BreakerMatrix();
+    /** The fleet's config revision at the last refresh: what the operator saw, so what a push or rollback is based on. */
+    private volatile long lastSeenRevision;
 
     public FleetViewModel(FleetStore store, FleetRoster roster, String operator) {
         this.store = store;
@@ -41,22 +44,14 @@ public final class FleetViewModel {
     public record Refresh(List<FleetRow> rows, StoredConfig current, List<GatewayStatus> joined, List<String> left) {
     }
 
-    /**
-     * A backend whose breaker is open on some of the fleet's live gateways.
-     *
-     * @param openOn   the gateways holding it open
-     * @param diverges true while other live gateways hold it closed: the gateways disagree about the backend
-     */
-    public record BreakerRow(String backend, List<String> openOn, int alive, boolean diverges) {
+    /** A telemetry frame of one of the fleet's gateways (any thread): its breakers join {@link #breakerStates()}. */
+    public void observe(GatewayFrame frame) {
+        breakerStates.observe(frame);
     }
 
-    /** Backends with an OPEN breaker somewhere in the fleet, by backend id; blocking. */
-    public List<BreakerRow> breakers() {
-        long alive = roster.gateways().stream().filter(GatewayStatus::alive).count();
-        Map<String, List<String>> open = new TreeMap<>();
-        roster.openBreakers().forEach(b -> open.computeIfAbsent(b.backend(), k -> new ArrayList<>()).add(b.gateway()));
-        return open.entrySet().stream().map(e -> new BreakerRow(e.getKey(), List.copyOf(e.getValue()), (int) alive,
-                e.getValue().size() < alive)).toList();
+    /** Every backend's breaker state on every gateway alive at the last refresh, from their telemetry. */
+    public synchronized List<BreakerMatrix.Row> breakerStates() {
+        return breakerStates.rows(List.copyOf(alive.keySet()));
     }
 
     /** Reads the registry and the config; blocking (etcd round trips). */
@@ -68,13 +63,22 @@ public final class FleetViewModel {
         List<GatewayStatus> joined = now.values().stream().filter(g -> !alive.containsKey(g.id())).toList();
         List<String> left = new ArrayList<>(alive.keySet());
         left.removeAll(now.keySet());
+        left.forEach(breakerStates::forget);
         alive = now;
+        lastSeenRevision = current == null ? 0 : current.revision();
         return new Refresh(gateways.stream().map(g -> FleetRow.of(g, current)).toList(), current, joined, left);
     }
 
-    /** "Apply to fleet": one push of {@code json}, guarded by the revision the editor started from. */
-    public PushResult applyToFleet(String json, long basedOnRevision) {
-        return store.push(json, basedOnRevision, operator);
+    /**
+     * "Apply to fleet": one push of the Config tab's working draft, guarded by the revision of the last refresh, so a
+     * fleet changed since (by anyone) refuses it as {@link PushResult.Stale} with what changed.
+     */
+    public PushResult applyToFleet(String draft) {
+        return store.push(draft, lastSeenRevision, operator);
+    }
+
+    public long lastSeenRevision() {
+        return lastSeenRevision;
     }
 
     public List<HistoryEntry> history() {
@@ -86,8 +90,8 @@ public final class FleetViewModel {
         return store.diff(revision, null);
     }
 
-    /** After the operator confirmed: the content of {@code revision} as a new revision, guarded by {@code current}. */
-    public PushResult rollback(long revision, long currentRevision) {
-        return store.rollback(revision, operator, currentRevision);
+    /** After the operator confirmed: the content of {@code revision} as a new revision, guarded like a push. */
+    public PushResult rollback(long revision) {
+        return store.rollback(revision, operator, lastSeenRevision);
     }
 }

@@ -78,6 +78,7 @@ public final class MainController {
     private ConsoleSession consoleSession;
     private Tab rehearseTab;
     private Consumer<GatewayFeed> connector;
+    private ConfigEditorModel editor;
 
     void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, Executor worker,
               Consumer<GatewayFeed> connect) {
@@ -93,7 +94,7 @@ public final class MainController {
         eventsController.init(model.events(), model.gateways());
         drillController.init(new DrillModel(session.simulators(), worker));
         dnsController.init(model.dns(), dnsTab.selectedProperty());
-        ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
+        editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
                 model::shownVersion, Platform::runLater);
         configController.init(editor, model.gateways(), worker);
         rehearseTab = RehearsalTab.create(model, editor, worker);
@@ -125,6 +126,11 @@ public final class MainController {
     private String throughput() {
         double total = model.history().stats().values().stream().mapToDouble(h -> h.rate().last()).sum();
         return String.format(Locale.ROOT, "%.0f req/s answered", total);
+    }
+
+    /** The Config tab's working text (what "Apply to fleet" pushes). FX thread only. */
+    String configDraft() {
+        return editor.textProperty().get();
     }
 
     /** Stops what the window runs on the FX thread by itself. */

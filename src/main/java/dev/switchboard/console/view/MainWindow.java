@@ -3,10 +3,14 @@ package dev.switchboard.console.view;
 import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.feed.CoalescingThrottle;
 import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.model.ConsoleModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -27,10 +31,12 @@ public final class MainWindow {
     private final ExecutorService worker;
     private final ConsoleSession session;
     private final MainController controller;
+    private final List<Consumer<GatewayFrame>> taps;
 
     private MainWindow(ConsoleSession session, ConsoleModel model, CoalescingThrottle throttle,
-                       ExecutorService worker, MainController controller) {
+                       ExecutorService worker, MainController controller, List<Consumer<GatewayFrame>> taps) {
         this.session = session;
+        this.taps = taps;
         this.controller = controller;
         this.model = model;
         this.throttle = throttle;
@@ -50,8 +56,12 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1000, 720);
         ExecutorService worker = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("console-worker").factory());
-        CoalescingThrottle throttle = new CoalescingThrottle(Platform::runLater, model::apply);
-        MainWindow window = new MainWindow(session, model, throttle, worker, controller);
+        List<Consumer<GatewayFrame>> taps = new CopyOnWriteArrayList<>();
+        CoalescingThrottle throttle = new CoalescingThrottle(Platform::runLater, batch -> {
+            model.apply(batch);
+            batch.frames().forEach(f -> taps.forEach(t -> t.accept(f)));
+        });
+        MainWindow window = new MainWindow(session, model, throttle, worker, controller, taps);
         controller.init(model, session, stage, scene, worker, window::connect);
         session.feeds().forEach(f -> f.start(throttle));
         throttle.start(THROTTLE_PERIOD);
@@ -66,6 +76,16 @@ public final class MainWindow {
         session.add(feed);
         model.addGateway(feed);
         feed.start(throttle);
+    }
+
+    /** Hands {@code tap} every frame the window takes (FX thread), e.g. the fleet view's breaker matrix. */
+    public void tapFrames(Consumer<GatewayFrame> tap) {
+        taps.add(tap);
+    }
+
+    /** The Config tab's working text, draft or not. FX thread only. */
+    public String configDraft() {
+        return controller.configDraft();
     }
 
     public ConsoleModel model() {
