@@ -73,6 +73,8 @@ class GatewayServiceSignalsTest {
         assertThat(address.find()).as("listening line in %s", read(log)).isTrue();
         URI uri = URI.create("http://" + address.group(1) + "/orders/1");
         assertThat(servedBy(uri)).isEqualTo("blue");
+        // The admin listener starts after the proxy's listener: wait for its line, which names the audit log.
+        Eventually.await("admin listener started", Duration.ofSeconds(30), () -> read(log).contains("admin listener on") || !gateway.isAlive());
         assertThat(read(log)).as("overrides and the default audit log live in --state-dir").contains(
                 "re-applied 1 runtime override(s) from " + state.resolve("edge.json.overrides.json"),
                 "audit log " + state.resolve("switchboard-audit.jsonl"));
