@@ -1,7 +1,7 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.console.ConsoleSession;
-import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.console.shell.MainWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

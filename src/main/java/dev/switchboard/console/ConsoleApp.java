@@ -1,6 +1,6 @@
 package dev.switchboard.console;
 
-import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.console.shell.MainWindow;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;

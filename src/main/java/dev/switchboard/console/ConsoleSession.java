@@ -4,7 +4,7 @@ import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.remote.GatewayStore;
-import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.demo.DemoEnvironment;
 import dev.switchboard.demo.TrafficGenerator;
 import dev.switchboard.gateway.Gateway;

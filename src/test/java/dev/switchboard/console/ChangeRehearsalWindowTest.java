@@ -8,8 +8,8 @@ import static dev.switchboard.console.LiveWindow.present;
 import static dev.switchboard.console.LiveWindow.replaceText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.console.model.form.OutlineItem;
-import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.console.config.form.OutlineItem;
+import dev.switchboard.console.shell.MainWindow;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

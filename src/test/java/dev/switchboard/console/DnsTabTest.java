@@ -1,7 +1,7 @@
 package dev.switchboard.console;
 
 import dev.switchboard.console.feed.EventKind;
-import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.demo.DemoConfig;
 import dev.switchboard.demo.DemoOnFreePorts;
 import dev.switchboard.dns.MonitorStatus;

@@ -1,7 +1,7 @@
 package dev.switchboard.console;
 
 import dev.switchboard.console.remote.RemoteGatewayFeed;
-import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.console.shell.MainWindow;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;

@@ -1,7 +1,7 @@
 package dev.switchboard.console;
 
-import dev.switchboard.console.view.MainWindow;
-import dev.switchboard.console.view.PngWriter;
+import dev.switchboard.console.shell.MainWindow;
+import dev.switchboard.console.common.PngWriter;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.switchboard.console.fleet;
 
 import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
-import dev.switchboard.console.view.MainWindow;
+import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.fleet.Etcd;
 import dev.switchboard.fleet.FleetAddress;
 import dev.switchboard.fleet.FleetKeys;

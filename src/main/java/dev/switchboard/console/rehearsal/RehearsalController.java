@@ -62,7 +62,7 @@ public final class RehearsalController {
 
     /** Loads the view; call {@link #init} on the returned controller before showing {@link #root()}. */
     public static RehearsalController load() {
-        FXMLLoader loader = new FXMLLoader(RehearsalController.class.getResource("rehearsal.fxml"));
+        FXMLLoader loader = new FXMLLoader(RehearsalController.class.getResource("/fxml/rehearsal/rehearsal.fxml"));
         try {
             loader.load();
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package dev.switchboard.console.rehearsal;
 
 import dev.switchboard.console.feed.GatewayControl;
-import dev.switchboard.console.model.ConfigEditorModel;
-import dev.switchboard.console.model.ConsoleModel;
+import dev.switchboard.console.config.ConfigEditorModel;
+import dev.switchboard.console.shell.ConsoleModel;
 import dev.switchboard.config.GatewayConfig;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -1,0 +1,117 @@
+package dev.switchboard.console.pools;
+
+import dev.switchboard.console.feed.BackendFrame;
+import dev.switchboard.console.feed.MemberFrame;
+import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.Availability;
+import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.engine.breaker.RuleCounters;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One backend in one pool as the pool view shows it; updated in place from frames so bound controls stay put. */
+public final class MemberRow {
+
+    private final String poolId;
+    private final String backendId;
+    private final ObjectProperty<Availability> availability = new SimpleObjectProperty<>(Availability.AVAILABLE);
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final ObjectProperty<BreakerState> breaker = new SimpleObjectProperty<>(BreakerState.CLOSED);
+    private final StringProperty breakerDetail = new SimpleStringProperty("");
+    private final ObjectProperty<AdminState> adminState = new SimpleObjectProperty<>(AdminState.ENABLED);
+    private final IntegerProperty weight = new SimpleIntegerProperty();
+    private final IntegerProperty priority = new SimpleIntegerProperty();
+    private final DoubleProperty targetShare = new SimpleDoubleProperty();
+    /** Share this member would get with the weight being dragged; NaN when no preview is showing. */
+    private final DoubleProperty previewShare = new SimpleDoubleProperty(Double.NaN);
+    /** A weight sent but not yet seen in a frame; older frames must not move the slider back meanwhile. */
+    private int expectedWeight = -1;
+
+    MemberRow(String poolId, String backendId) {
+        this.poolId = poolId;
+        this.backendId = backendId;
+    }
+
+    void update(MemberFrame member, BackendFrame backend) {
+        availability.set(member.availability());
+        reason.set(member.reason());
+        if (expectedWeight < 0 || expectedWeight == member.weight()) {
+            weight.set(member.weight());
+            expectedWeight = -1;
+        }
+        priority.set(member.priority());
+        if (backend != null) {
+            breaker.set(backend.breaker());
+            adminState.set(backend.adminState());
+            breakerDetail.set(describe(backend));
+        }
+    }
+
+    void expectWeight(int value) {
+        expectedWeight = value;
+    }
+
+    static String describe(BackendFrame b) {
+        String counters = b.rules().stream()
+                .map(r -> r.rule() + " " + r.failures() + "/" + r.requests() + " failed in " + seconds(r.interval()))
+                .collect(Collectors.joining(", "));
+        String left = b.openRemaining() == null ? "" : " · open " + seconds(b.openRemaining()) + " more";
+        return (counters.isEmpty() ? "no breaker rule" : counters) + left;
+    }
+
+    private static String seconds(Duration d) {
+        return Math.max(0, (d.toMillis() + 999) / 1000) + " s";
+    }
+
+    public String poolId() {
+        return poolId;
+    }
+
+    public String backendId() {
+        return backendId;
+    }
+
+    public ObjectProperty<Availability> availabilityProperty() {
+        return availability;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    public ObjectProperty<BreakerState> breakerProperty() {
+        return breaker;
+    }
+
+    public StringProperty breakerDetailProperty() {
+        return breakerDetail;
+    }
+
+    public ObjectProperty<AdminState> adminStateProperty() {
+        return adminState;
+    }
+
+    public IntegerProperty weightProperty() {
+        return weight;
+    }
+
+    public IntegerProperty priorityProperty() {
+        return priority;
+    }
+
+    public DoubleProperty targetShareProperty() {
+        return targetShare;
+    }
+
+    public DoubleProperty previewShareProperty() {
+        return previewShare;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.switchboard.console.pools;
+
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.console.common.UndoStack;
+import dev.switchboard.console.feed.BackendFrame;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.EventKind;
+import dev.switchboard.console.feed.Failures;
+import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.feed.PoolFrame;
+import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.breaker.ForceAction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The pools of the selected gateway and the operator's commands on their members. Applied weight, priority and
+ * admin changes go on the undo stack; refused ones are logged.
+ */
+public final class PoolViewModel {
+
+    private final ObservableList<PoolModel> pools = FXCollections.observableArrayList();
+    private final UndoStack undo = new UndoStack();
+    private final Executor fx;
+    private final Consumer<ConsoleEvent> log;
+    private String gatewayId;
+    private GatewayControl control;
+
+    /**
+     * @param fx  where command results are handled (the FX thread)
+     * @param log receives refused commands
+     */
+    public PoolViewModel(Executor fx, Consumer<ConsoleEvent> log) {
+        this.fx = fx;
+        this.log = log;
+    }
+
+    public void show(GatewayFrame frame, GatewayControl gatewayControl) {
+        if (!frame.gatewayId().equals(gatewayId)) {
+            pools.clear();
+            gatewayId = frame.gatewayId();
+            control = gatewayControl;
+        }
+        List<String> ids = frame.pools().stream().map(PoolFrame::id).toList();
+        if (!ids.equals(pools.stream().map(PoolModel::id).toList())) {
+            Map<String, PoolModel> kept = pools.stream().collect(Collectors.toMap(PoolModel::id, Function.identity()));
+            pools.setAll(ids.stream().map(id -> kept.getOrDefault(id, new PoolModel(id))).toList());
+        }
+        Map<String, BackendFrame> backends = frame.backends().stream()
+                .collect(Collectors.toMap(BackendFrame::id, Function.identity()));
+        for (int i = 0; i < ids.size(); i++) {
+            pools.get(i).update(frame.pools().get(i), backends);
+        }
+    }
+
+    /** Shows no gateway (the last one was removed). */
+    public void clear() {
+        pools.clear();
+        gatewayId = null;
+        control = null;
+    }
+
+    public void setWeight(MemberRow row, int weight) {
+        int old = row.weightProperty().get();
+        if (old == weight) {
+            return;
+        }
+        row.expectWeight(weight);
+        GatewayControl c = control;
+        run(c.setWeight(row.poolId(), row.backendId(), weight), row,
+                "weight of " + row.poolId() + "/" + row.backendId() + " " + old + " -> " + weight,
+                () -> c.setWeight(row.poolId(), row.backendId(), old));
+    }
+
+    /** The shown gateway's config (without runtime overrides), for rehearsing a change before it is made. */
+    public CompletableFuture<GatewayConfig> config() {
+        GatewayControl c = control;
+        return c == null ? CompletableFuture.failedFuture(new IllegalStateException("no gateway is shown"))
+                : c.config().thenApply(GatewayControl.VersionedConfig::config);
+    }
+
+    public void setPriority(MemberRow row, int priority) {
+        int old = row.priorityProperty().get();
+        if (old == priority) {
+            return;
+        }
+        GatewayControl c = control;
+        run(c.setPriority(row.poolId(), row.backendId(), priority), row,
+                "priority of " + row.poolId() + "/" + row.backendId() + " " + old + " -> " + priority,
+                () -> c.setPriority(row.poolId(), row.backendId(), old));
+    }
+
+    public void setAdminState(MemberRow row, AdminState state) {
+        AdminState old = row.adminStateProperty().get();
+        if (old == state) {
+            return;
+        }
+        GatewayControl c = control;
+        run(c.setAdminState(row.backendId(), state), row, "admin state of " + row.backendId() + " " + old + " -> " + state,
+                () -> c.setAdminState(row.backendId(), old));
+    }
+
+    /** Forcing is not undoable: the breaker's earlier state depended on traffic and time, not on an operator. */
+    public void forceBreaker(MemberRow row, ForceAction action) {
+        run(control.forceBreaker(row.backendId(), action), row, "force breaker of " + row.backendId() + " " + action, null);
+    }
+
+    /** Reverts the newest applied change, if any. */
+    public void undo() {
+        UndoStack.Entry entry = undo.pop();
+        if (entry != null) {
+            entry.revert().get().whenCompleteAsync((v, error) -> {
+                if (error != null) {
+                    refused("undo " + entry.description(), "", error);
+                }
+            }, fx);
+        }
+    }
+
+    private void run(CompletableFuture<Void> command, MemberRow row, String description,
+                     Supplier<CompletableFuture<Void>> revert) {
+        String changedGateway = gatewayId;
+        command.whenCompleteAsync((v, error) -> {
+            if (error != null) {
+                row.expectWeight(-1);
+                refused(description, row.backendId(), error);
+            } else if (revert != null) {
+                undo.push(new UndoStack.Entry(changedGateway, description, revert));
+            }
+        }, fx);
+    }
+
+    private void refused(String description, String backendId, Throwable error) {
+        Throwable cause = Failures.cause(error);
+        log.accept(new ConsoleEvent(Instant.now(), gatewayId, backendId, EventKind.OPERATOR, false,
+                "refused: " + description + ": " + cause.getMessage()));
+    }
+
+    public ObservableList<PoolModel> pools() {
+        return pools;
+    }
+
+    public UndoStack undoStack() {
+        return undo;
+    }
+}

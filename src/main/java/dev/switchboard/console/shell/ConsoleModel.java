@@ -1,0 +1,210 @@
+package dev.switchboard.console.shell;
+
+import dev.switchboard.console.dns.DnsViewModel;
+import dev.switchboard.console.events.EventLogModel;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.FrameBatch;
+import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.gateways.GatewayListModel;
+import dev.switchboard.console.history.GatewayHistory;
+import dev.switchboard.console.pools.DistributionModel;
+import dev.switchboard.console.pools.PoolViewModel;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Root view model: takes the throttle's batches on the FX thread and spreads them over the gateways list, the
+ * selected gateway's pools, traffic profiles, histories, distribution and the event log.
+ */
+public final class ConsoleModel {
+
+    static final long REDRAW_MILLIS = 1_000;
+
+    private final Map<String, GatewayControl> controls = new LinkedHashMap<>();
+    private final Map<String, GatewayFrame> latest = new HashMap<>();
+    private final Map<String, GatewayHistory> histories = new HashMap<>();
+    private final GatewayListModel gateways = new GatewayListModel();
+    private final EventLogModel events = new EventLogModel();
+    private final DistributionModel distribution = new DistributionModel();
+    private final FailoverDetector failovers = new FailoverDetector();
+    private final PoolViewModel pools;
+    private final DnsViewModel dns;
+    private final StringProperty selectedGateway = new SimpleStringProperty();
+    /** Increases whenever the selected gateway's frame was applied (the timeline redraws). */
+    private final LongProperty frames = new SimpleLongProperty();
+    /** Increases when the selected gateway's history gained an interval, at most once a second (charts redraw). */
+    private final LongProperty intervals = new SimpleLongProperty();
+    /** Increases after every applied batch (the status bar refreshes). */
+    private final LongProperty batches = new SimpleLongProperty();
+    private Consumer<ConsoleEvent> alerts = e -> { };
+    private long lastRedrawMillis = Long.MIN_VALUE / 2;
+
+    /** @param fx the FX thread's executor, for command results */
+    public ConsoleModel(List<GatewayFeed> feeds, Executor fx) {
+        pools = new PoolViewModel(fx, e -> events.addAll(List.of(e)));
+        dns = new DnsViewModel(fx, e -> events.addAll(List.of(e)), Clock.systemUTC());
+        feeds.forEach(this::addGateway);
+        selectedGateway.addListener((obs, was, now) -> {
+            lastRedrawMillis = Long.MIN_VALUE / 2;
+            showSelected(true);
+        });
+    }
+
+    /**
+     * Watches one more gateway; the first one added is selected. Listed at once, so a gateway that never answers
+     * can still be seen and removed. FX thread only.
+     */
+    public void addGateway(GatewayFeed feed) {
+        controls.put(feed.id(), feed.control());
+        gateways.add(feed.id());
+        if (selectedGateway.get() == null) {
+            selectedGateway.set(feed.id());
+        }
+    }
+
+    /**
+     * Stops showing a gateway: its row, frames and history go, and a frame of it still on its way is ignored. The
+     * selection moves to the first gateway left. FX thread only; disconnecting is the caller's.
+     */
+    public void removeGateway(String gatewayId) {
+        controls.remove(gatewayId);
+        latest.remove(gatewayId);
+        histories.remove(gatewayId);
+        gateways.remove(gatewayId);
+        pools.undoStack().forget(gatewayId);
+        if (gatewayId.equals(selectedGateway.get())) {
+            selectedGateway.set(controls.isEmpty() ? null : controls.keySet().iterator().next());
+        }
+        if (selectedGateway.get() == null) {
+            pools.clear();
+            dns.clear();
+        }
+    }
+
+    /** Applies one batch from the throttle; FX thread only. */
+    public void apply(FrameBatch batch) {
+        List<ConsoleEvent> newEvents = new ArrayList<>(batch.events());
+        boolean selectedChanged = false;
+        boolean newInterval = false;
+        for (GatewayFrame frame : batch.frames()) {
+            if (!controls.containsKey(frame.gatewayId())) {
+                continue;
+            }
+            latest.put(frame.gatewayId(), frame);
+            gateways.update(frame);
+            boolean added = histories.computeIfAbsent(frame.gatewayId(), id -> new GatewayHistory()).update(frame);
+            newEvents.addAll(failovers.check(frame));
+            if (frame.gatewayId().equals(selectedGateway.get())) {
+                selectedChanged = true;
+                newInterval = added;
+            }
+        }
+        if (selectedChanged) {
+            showSelected(newInterval);
+        }
+        events.addAll(newEvents);
+        newEvents.stream().filter(ConsoleEvent::alert).forEach(alerts);
+        batches.set(batches.get() + 1);
+    }
+
+    /** One line on every gateway's connection, e.g. "embedded LIVE · edge-1 STALE (no message for 3000 ms)". */
+    public String connectionSummary() {
+        if (gateways.rows().isEmpty()) {
+            return "no gateway yet: File > Add remote gateway (Ctrl+N)";
+        }
+        return gateways.rows().stream().map(r -> r.id() + " " + r.stateProperty().get()
+                + (r.stateReasonProperty().get().isEmpty() ? "" : " (" + r.stateReasonProperty().get() + ")")
+                + (r.driftProperty().get() ? " DRIFT" : "")).collect(Collectors.joining(" \u00b7 "));
+    }
+
+    private void showSelected(boolean newInterval) {
+        GatewayFrame frame = latest.get(selectedGateway.get());
+        if (frame == null) {
+            return;
+        }
+        pools.show(frame, controls.get(frame.gatewayId()));
+        dns.show(frame, controls.get(frame.gatewayId()));
+        frames.set(frames.get() + 1);
+        long at = frame.at().toEpochMilli();
+        // Charts redraw at most once a second of gateway time, however short the gateway's stats interval.
+        if (newInterval && (at - lastRedrawMillis >= REDRAW_MILLIS || at < lastRedrawMillis)) {
+            lastRedrawMillis = at;
+            distribution.update(pools.pools(), history().stats());
+            intervals.set(intervals.get() + 1);
+        }
+    }
+
+    /** The selected gateway's history (empty until its first frame). */
+    public GatewayHistory history() {
+        return histories.computeIfAbsent(selectedGateway.get(), id -> new GatewayHistory());
+    }
+
+    /** Receives every event worth a notification (breaker trips, failovers), on the FX thread. */
+    public void setAlerts(Consumer<ConsoleEvent> alerts) {
+        this.alerts = alerts;
+    }
+
+    public GatewayControl control(String gatewayId) {
+        return controls.get(gatewayId);
+    }
+
+    /** The config version the console last saw of a gateway, or -1 before its first frame. */
+    public long shownVersion(String gatewayId) {
+        GatewayFrame frame = latest.get(gatewayId);
+        return frame == null ? -1 : frame.version();
+    }
+
+    /** The selected gateway's latest frame, or null before its first one. */
+    public GatewayFrame selectedFrame() {
+        return latest.get(selectedGateway.get());
+    }
+
+    public GatewayListModel gateways() {
+        return gateways;
+    }
+
+    public PoolViewModel pools() {
+        return pools;
+    }
+
+    public DnsViewModel dns() {
+        return dns;
+    }
+
+    public EventLogModel events() {
+        return events;
+    }
+
+    public DistributionModel distribution() {
+        return distribution;
+    }
+
+    public StringProperty selectedGatewayProperty() {
+        return selectedGateway;
+    }
+
+    public LongProperty framesProperty() {
+        return frames;
+    }
+
+    public LongProperty batchesProperty() {
+        return batches;
+    }
+
+    public LongProperty intervalsProperty() {
+        return intervals;
+    }
+}

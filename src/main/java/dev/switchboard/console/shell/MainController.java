@@ -1,0 +1,275 @@
+package dev.switchboard.console.shell;
+
+import dev.switchboard.console.ConsoleSession;
+import dev.switchboard.console.charts.ChartsController;
+import dev.switchboard.console.config.ConfigController;
+import dev.switchboard.console.config.ConfigEditorModel;
+import dev.switchboard.console.dns.DnsController;
+import dev.switchboard.console.drills.DrillController;
+import dev.switchboard.console.drills.DrillModel;
+import dev.switchboard.console.events.EventsController;
+import dev.switchboard.console.feed.ConsoleEvent;
+import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.console.gateways.AddGatewayDialog;
+import dev.switchboard.console.gateways.GatewayRemoval;
+import dev.switchboard.console.gateways.GatewaysController;
+import dev.switchboard.console.pools.DistributionController;
+import dev.switchboard.console.pools.PoolsController;
+import dev.switchboard.console.rehearsal.RehearsalTab;
+import dev.switchboard.console.remote.RemoteGatewayFeed;
+import dev.switchboard.console.timeline.BreakerTimeline;
+import dev.switchboard.demo.TrafficGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+
+/** The main window: wires the sub-views to their models, the menus and toolbar, the status bar and the theme. */
+public final class MainController {
+
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab chartsTab;
+    @FXML
+    private Tab dnsTab;
+    @FXML
+    private StatusBar statusBar;
+    @FXML
+    private MenuItem undoItem;
+    @FXML
+    private Button undoButton;
+    @FXML
+    private CheckMenuItem darkItem;
+    @FXML
+    private Slider rateSlider;
+    @FXML
+    private Label rateLabel;
+    @FXML
+    private BreakerTimeline timeline;
+    @FXML
+    private GatewaysController gatewaysController;
+    @FXML
+    private PoolsController poolsController;
+    @FXML
+    private DistributionController distributionController;
+    @FXML
+    private ChartsController chartsController;
+    @FXML
+    private EventsController eventsController;
+    @FXML
+    private DrillController drillController;
+    @FXML
+    private ConfigController configController;
+    @FXML
+    private DnsController dnsController;
+
+    private ConsoleModel model;
+    private Stage stage;
+    private final Label throughput = new Label();
+    private ConsoleSession consoleSession;
+    private Tab rehearseTab;
+    private Consumer<GatewayFeed> connector;
+    private ConfigEditorModel editor;
+
+    void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, Executor worker,
+              Consumer<GatewayFeed> connect) {
+        model = consoleModel;
+        consoleSession = session;
+        connector = connect;
+        stage = owner;
+        gatewaysController.init(model.gateways(), model.selectedGatewayProperty(),
+                new GatewayRemoval(model, session::removable, session::remove, worker));
+        poolsController.init(model.pools(), worker);
+        distributionController.init(model.distribution());
+        chartsController.init(model, chartsTab.selectedProperty());
+        eventsController.init(model.events(), model.gateways());
+        drillController.init(new DrillModel(session.simulators(), worker));
+        dnsController.init(model.dns(), dnsTab.selectedProperty());
+        editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
+                model::shownVersion, Platform::runLater);
+        configController.init(editor, model.gateways(), worker);
+        rehearseTab = RehearsalTab.create(model, editor, worker);
+        tabs.getTabs().add(rehearseTab);
+        editor.reload();
+        model.selectedGatewayProperty().addListener((obs, was, now) -> editor.reload());
+        model.framesProperty().addListener((obs, was, now) -> timeline.show(model.history()));
+        model.batchesProperty().addListener((obs, was, now) -> statusBar.setText(model.connectionSummary()));
+        model.intervalsProperty().addListener((obs, was, now) -> throughput.setText(throughput()));
+        statusBar.getRightItems().add(throughput);
+        model.setAlerts(new AlertNotifier(owner));
+        undoItem.disableProperty().bind(model.pools().undoStack().emptyProperty());
+        undoButton.disableProperty().bind(model.pools().undoStack().emptyProperty());
+        Themes.apply(scene, false);
+        darkItem.selectedProperty().addListener((obs, was, dark) -> Themes.apply(scene, dark));
+        session.traffic().ifPresentOrElse(this::bindRate, () -> {
+            rateSlider.setDisable(true);
+            rateLabel.setText("no embedded gateway");
+        });
+    }
+
+    private void bindRate(TrafficGenerator traffic) {
+        rateSlider.setValue(traffic.rate());
+        rateLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.0f req/s", rateSlider.getValue()), rateSlider.valueProperty()));
+        rateSlider.valueProperty().addListener((obs, was, now) -> traffic.setRate(Math.round(now.doubleValue())));
+    }
+
+    private String throughput() {
+        double total = model.history().stats().values().stream().mapToDouble(h -> h.rate().last()).sum();
+        return String.format(Locale.ROOT, "%.0f req/s answered", total);
+    }
+
+    /** The Config tab's working text (what "Apply to fleet" pushes). FX thread only. */
+    String configDraft() {
+        return editor.textProperty().get();
+    }
+
+    /** Stops what the window runs on the FX thread by itself. */
+    void close() {
+        dnsController.close();
+    }
+
+    @FXML
+    private void undo() {
+        model.pools().undo();
+    }
+
+    @FXML
+    private void addGateway() {
+        AddGatewayDialog.ask(stage).ifPresent(entry -> {
+            consoleSession.store().ifPresent(store -> {
+                try {
+                    store.save(entry);
+                } catch (IOException e) {
+                    statusBar.setText("could not remember the gateway in " + store.file() + ": " + e.getMessage());
+                }
+            });
+            connector.accept(new RemoteGatewayFeed(entry.name(), entry.uri(), entry.token()));
+        });
+    }
+
+    @FXML
+    private void exportEvents() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export events as CSV");
+        chooser.setInitialFileName("switchboard-events.csv");
+        var file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return;
+        }
+        try (Writer out = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
+            model.events().writeCsv(out);
+            statusBar.setText("events exported to " + file);
+        } catch (IOException e) {
+            statusBar.setText("could not export events: " + e.getMessage());
+        }
+    }
+
+    @FXML
+    private void quit() {
+        stage.close();
+    }
+
+    @FXML
+    private void showPools() {
+        tabs.getSelectionModel().select(0);
+    }
+
+    @FXML
+    private void showCharts() {
+        tabs.getSelectionModel().select(1);
+    }
+
+    @FXML
+    private void showEvents() {
+        tabs.getSelectionModel().select(2);
+    }
+
+    @FXML
+    private void showConfig() {
+        tabs.getSelectionModel().select(3);
+    }
+
+    @FXML
+    private void showDrills() {
+        tabs.getSelectionModel().select(4);
+    }
+
+    @FXML
+    private void showDns() {
+        tabs.getSelectionModel().select(dnsTab);
+    }
+
+    @FXML
+    private void showRehearse() {
+        tabs.getSelectionModel().select(rehearseTab);
+    }
+
+    @FXML
+    private void openConfig() {
+        showConfig();
+        configController.open();
+    }
+
+    @FXML
+    private void importApim() {
+        showConfig();
+        configController.importApim();
+    }
+
+    @FXML
+    private void saveConfig() {
+        showConfig();
+        configController.save();
+    }
+
+    @FXML
+    private void applyConfig() {
+        showConfig();
+        configController.apply();
+    }
+
+    /** Notifications for breaker trips and failovers, at most one every 2 s (a burst is in the event log anyway). */
+    private static final class AlertNotifier implements Consumer<ConsoleEvent> {
+        private static final long QUIET_MILLIS = 2_000;
+        private final Stage owner;
+        private long lastShown;
+
+        AlertNotifier(Stage owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void accept(ConsoleEvent e) {
+            long now = System.currentTimeMillis();
+            if (now - lastShown < QUIET_MILLIS || !owner.isShowing()) {
+                return;
+            }
+            lastShown = now;
+            org.controlsfx.control.Notifications.create()
+                    .owner(owner)
+                    .title(e.kind() + (e.backendId().isEmpty() ? "" : " · " + e.backendId()))
+                    .text(e.message())
+                    .hideAfter(javafx.util.Duration.seconds(5))
+                    .showWarning();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.switchboard.console.config;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.LineDiff;
+import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
+import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.config.form.ConfigFormModel;
+import dev.switchboard.console.config.form.FormField;
+import dev.switchboard.console.config.form.OutlineItem;
+import dev.switchboard.demo.DemoOnFreePorts;
+import dev.switchboard.gateway.Gateway;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The editor against a real gateway in this process (backends need not run: nothing is proxied). */
+class ConfigEditorModelTest {
+
+    private final Gateway gateway = Gateway.start(DemoOnFreePorts.config(), new InetSocketAddress("127.0.0.1", 0));
+    private final EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed("gw", gateway);
+    private final ConfigEditorModel editor = new ConfigEditorModel(() -> "gw", id -> feed.control(),
+            id -> gateway.engine().version(), Runnable::run);
+
+    @AfterEach
+    void close() {
+        feed.close();
+        gateway.close();
+    }
+
+    @Test
+    void aValidEditShowsItsDiffAndApplies() {
+        editor.reload().join();
+        editor.textProperty().set(editor.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
+        editor.validate();
+        assertThat(editor.problems()).isEmpty();
+        assertThat(editor.diff()).anyMatch(l -> l.startsWith("-") && l.contains("PT20S"))
+                .anyMatch(l -> l.startsWith("+") && l.contains("PT45S"));
+        long before = gateway.engine().version();
+
+        editor.apply().join();
+
+        assertThat(gateway.engine().version()).isGreaterThan(before);
+        assertThat(gateway.config().backends().get("orders-east-1").circuitBreaker().rules().getFirst().tripDuration())
+                .hasSeconds(45);
+        assertThat(editor.statusProperty().get()).isEqualTo("gw: applied");
+    }
+
+    @Test
+    void aPoolMemberWeightEditedInTheFormIsDiffedAndApplied() {
+        ConfigFormModel forms = new ConfigFormModel(editor.textProperty(), editor.problems(), editor.statusProperty());
+        editor.reload().join();
+        forms.selectedProperty().set(forms.outline().stream()
+                .filter(i -> i.kind() == OutlineItem.Kind.POOL && i.id().equals("orders")).findFirst().orElseThrow());
+        FormField weight = forms.sections().stream().flatMap(s -> s.fields().stream())
+                .filter(f -> f.path().toString().equals("backends.orders.pool.services[0].weight")).findFirst().orElseThrow();
+
+        forms.edit(weight, "35");
+        editor.validate();
+        assertThat(editor.diff()).anyMatch(l -> l.startsWith("-") && l.contains("\"weight\" : 50"))
+                .anyMatch(l -> l.startsWith("+") && l.contains("\"weight\" : 35"));
+        editor.apply().join();
+
+        assertThat(gateway.config().backends().get("orders").pool().services().getFirst().weight()).isEqualTo(35);
+        assertThat(forms.value(weight)).as("the form shows the reloaded config").isEqualTo("35");
+    }
+
+    @Test
+    void anInvalidEditListsTheValidatorsProblemsAndChangesNothing() {
+        editor.reload().join();
+        String bad = editor.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"soon\"");
+        editor.textProperty().set(bad);
+        long version = gateway.engine().version();
+        String hash = gateway.engine().hash();
+
+        editor.apply().join();
+
+        assertThat(editor.problems()).isNotEmpty().isEqualTo(ConfigLoader.parse(bad).problems());
+        assertThat(editor.problems().getFirst().path()).contains("tripDuration");
+        assertThat(editor.statusProperty().get()).startsWith("not applied: fix the");
+        assertThat(gateway.engine().version()).isEqualTo(version);
+        assertThat(gateway.engine().hash()).isEqualTo(hash);
+    }
+
+    @Test
+    void anEditBasedOnAnOlderVersionIsRefusedAsStale() {
+        editor.reload().join();
+        gateway.engine().setWeight("orders", "orders-east-1", 10);
+        long version = gateway.engine().version();
+        editor.textProperty().set(editor.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
+
+        editor.apply().join();
+
+        assertThat(editor.statusProperty().get()).startsWith("gw: not applied, stale:").contains("version " + version);
+        assertThat(gateway.engine().version()).isEqualTo(version);
+    }
+
+    @Test
+    void anApplyAlsoGoesToTheTickedGatewaysEachRefusedWhenItMovedOn() {
+        Gateway second = Gateway.start(DemoOnFreePorts.config(), new InetSocketAddress("127.0.0.1", 0));
+        Gateway third = Gateway.start(DemoOnFreePorts.config(), new InetSocketAddress("127.0.0.1", 0));
+        EmbeddedGatewayFeed secondFeed = new EmbeddedGatewayFeed("second", second);
+        EmbeddedGatewayFeed thirdFeed = new EmbeddedGatewayFeed("third", third);
+        try {
+            long shownOfThird = third.engine().version();
+            third.engine().setWeight("orders", "orders-east-1", 10);
+            Map<String, GatewayControl> controls = Map.of("gw", feed.control(), "second", secondFeed.control(), "third", thirdFeed.control());
+            ConfigEditorModel multi = new ConfigEditorModel(() -> "gw", controls::get,
+                    id -> id.equals("third") ? shownOfThird : second.engine().version(), Runnable::run);
+            multi.reload().join();
+            multi.alsoApplyTo().setAll("second", "third");
+            multi.textProperty().set(multi.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
+
+            multi.apply().join();
+
+            assertThat(multi.statusProperty().get()).startsWith("gw: applied; second: applied; third: not applied, stale:");
+            assertThat(second.config().backends().get("orders-east-1").circuitBreaker().rules().getFirst().tripDuration())
+                    .hasSeconds(45);
+            assertThat(third.config().backends().get("orders-east-1").circuitBreaker().rules().getFirst().tripDuration())
+                    .hasSeconds(20);
+        } finally {
+            secondFeed.close();
+            thirdFeed.close();
+            second.close();
+            third.close();
+        }
+    }
+
+    @Test
+    void saveIsAtomicAndKeepsThePreviousFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gateway.json");
+        Files.writeString(file, "old");
+        editor.textProperty().set("new");
+        editor.save(file);
+        assertThat(file).hasContent("new");
+        assertThat(ConfigFiles.backupOf(file)).hasContent("old");
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(2);
+        }
+    }
+
+    @Test
+    void lineDiffShowsChangesWithContext() {
+        assertThat(LineDiff.diff("a\nb\nc\nd\ne\nf\ng\nh", "a\nb\nc\nd\nE\nf\ng\nh")).containsExactly(
+                "  c", "  d", "- e", "+ E", "  f", "  g");
+    }
+}
