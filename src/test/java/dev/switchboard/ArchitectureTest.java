@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -80,15 +81,22 @@ class ArchitectureTest {
         check(slices().matching(ROOT + ".(*)..").should().beFreeOfCycles());
     }
 
-    /** The console's model packages, and any {@code *ViewModel} or {@code *Model} class elsewhere under the console. */
+    /**
+     * Every {@code *Model} / {@code *ViewModel} class under the console (each feature package keeps its view model
+     * beside its view), plus the packages that hold models only: history, the config form model and the data sources.
+     */
     private static DescribedPredicate<JavaClass> viewModels() {
-        return DescribedPredicate.describe("are console view models (in " + ROOT + ".console.model.. or named *Model / *ViewModel under "
-                + ROOT + ".console..)", c -> {
-            if (!c.getPackageName().startsWith(ROOT + ".console")) {
+        String console = ROOT + ".console";
+        List<String> modelOnly = List.of(console + ".history", console + ".config.form", console + ".feed", console + ".embedded",
+                console + ".remote");
+        return DescribedPredicate.describe("are console view models (named *Model / *ViewModel under " + console
+                + "..) or in a model-only package " + modelOnly, c -> {
+            String pkg = c.getPackageName();
+            if (!pkg.startsWith(console)) {
                 return false;
             }
-            String outer = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
-            return c.getPackageName().startsWith(ROOT + ".console.model") || outer.endsWith("Model");
+            String outer = c.getName().substring(pkg.length() + 1).split("\\$")[0];
+            return outer.endsWith("Model") || modelOnly.stream().anyMatch(m -> pkg.equals(m) || pkg.startsWith(m + "."));
         });
     }
 

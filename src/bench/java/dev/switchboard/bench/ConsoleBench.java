@@ -1,7 +1,7 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.console.ConsoleSession;
-import dev.switchboard.console.shell.MainWindow;
+import dev.switchboard.console.shell.ConsoleAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class ConsoleBench {
         AtomicLong firstFrame = new AtomicLong();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {
-            MainWindow.open(new Stage(), session);
+            ConsoleAssembly.open(new Stage(), session);
             new AnimationTimer() {
                 private long last;
 

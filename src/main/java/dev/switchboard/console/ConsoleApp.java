@@ -1,5 +1,6 @@
 package dev.switchboard.console;
 
+import dev.switchboard.console.shell.ConsoleAssembly;
 import dev.switchboard.console.shell.MainWindow;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -22,7 +23,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = MainWindow.open(stage, session);
+        window = ConsoleAssembly.open(stage, session);
         session.windowOpened(window);
         if (smokeTest != null) {
             smokeTest.windowShown(stage, Platform::exit);

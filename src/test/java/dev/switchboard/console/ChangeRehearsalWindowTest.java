@@ -9,6 +9,7 @@ import static dev.switchboard.console.LiveWindow.replaceText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.config.form.OutlineItem;
+import dev.switchboard.console.shell.ConsoleAssembly;
 import dev.switchboard.console.shell.MainWindow;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -45,7 +46,7 @@ class ChangeRehearsalWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.open(stage, session);
+        window = ConsoleAssembly.open(stage, session);
     }
 
     @AfterEach

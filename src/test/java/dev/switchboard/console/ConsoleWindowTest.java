@@ -6,6 +6,7 @@ import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.config.form.OutlineItem;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.timeline.BreakerTimeline;
+import dev.switchboard.console.shell.ConsoleAssembly;
 import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.engine.EngineSnapshot;
 import dev.switchboard.engine.breaker.BreakerState;
@@ -58,7 +59,7 @@ class ConsoleWindowTest {
     @Start
     void start(Stage stage) {
         session = ConsoleSession.demo(400);
-        window = MainWindow.open(stage, session);
+        window = ConsoleAssembly.open(stage, session);
     }
 
     @AfterEach

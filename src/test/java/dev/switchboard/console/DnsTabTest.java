@@ -1,6 +1,7 @@
 package dev.switchboard.console;
 
 import dev.switchboard.console.feed.EventKind;
+import dev.switchboard.console.shell.ConsoleAssembly;
 import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.demo.DemoConfig;
 import dev.switchboard.demo.DemoOnFreePorts;
@@ -65,7 +66,7 @@ class DnsTabTest {
         east.start(new InetSocketAddress("127.0.0.11", 0));
         west.start(new InetSocketAddress("127.0.0.21", east.port()));
         session = ConsoleSession.embedded(DemoConfig.withMonitorPort(DemoOnFreePorts.config(), east.port()));
-        window = MainWindow.open(stage, session);
+        window = ConsoleAssembly.open(stage, session);
     }
 
     @AfterEach

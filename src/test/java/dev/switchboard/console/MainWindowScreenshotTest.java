@@ -1,5 +1,6 @@
 package dev.switchboard.console;
 
+import dev.switchboard.console.shell.ConsoleAssembly;
 import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.console.common.PngWriter;
 import java.io.OutputStream;
@@ -34,7 +35,7 @@ class MainWindowScreenshotTest {
     void start(Stage s) {
         stage = s;
         session = ConsoleSession.demo(300);
-        window = MainWindow.open(stage, session);
+        window = ConsoleAssembly.open(stage, session);
     }
 
     @AfterEach

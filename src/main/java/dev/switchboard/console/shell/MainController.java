@@ -6,16 +6,13 @@ import dev.switchboard.console.config.ConfigController;
 import dev.switchboard.console.config.ConfigEditorModel;
 import dev.switchboard.console.dns.DnsController;
 import dev.switchboard.console.drills.DrillController;
-import dev.switchboard.console.drills.DrillModel;
 import dev.switchboard.console.events.EventsController;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.gateways.AddGatewayDialog;
-import dev.switchboard.console.gateways.GatewayRemoval;
 import dev.switchboard.console.gateways.GatewaysController;
 import dev.switchboard.console.pools.DistributionController;
 import dev.switchboard.console.pools.PoolsController;
-import dev.switchboard.console.rehearsal.RehearsalTab;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.timeline.BreakerTimeline;
 import dev.switchboard.demo.TrafficGenerator;
@@ -24,10 +21,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -41,7 +37,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
-/** The main window: wires the sub-views to their models, the menus and toolbar, the status bar and the theme. */
+/** The main window's own behaviour: menus and toolbar, the status bar, notifications and the theme. */
 public final class MainController {
 
     @FXML
@@ -89,27 +85,16 @@ public final class MainController {
     private Consumer<GatewayFeed> connector;
     private ConfigEditorModel editor;
 
-    void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, Executor worker,
-              Consumer<GatewayFeed> connect) {
+    /** View behaviour only: the composition root ({@link ConsoleAssembly}) has already wired the tabs. */
+    void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, ConfigEditorModel configEditor,
+              Tab rehearse, Consumer<GatewayFeed> connect) {
         model = consoleModel;
         consoleSession = session;
         connector = connect;
         stage = owner;
-        gatewaysController.init(model.gateways(), model.selectedGatewayProperty(),
-                new GatewayRemoval(model, session::removable, session::remove, worker));
-        poolsController.init(model.pools(), worker);
-        distributionController.init(model.distribution());
-        chartsController.init(model, chartsTab.selectedProperty());
-        eventsController.init(model.events(), model.gateways());
-        drillController.init(new DrillModel(session.simulators(), worker));
-        dnsController.init(model.dns(), dnsTab.selectedProperty());
-        editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
-                model::shownVersion, Platform::runLater);
-        configController.init(editor, model.gateways(), worker);
-        rehearseTab = RehearsalTab.create(model, editor, worker);
+        editor = configEditor;
+        rehearseTab = rehearse;
         tabs.getTabs().add(rehearseTab);
-        editor.reload();
-        model.selectedGatewayProperty().addListener((obs, was, now) -> editor.reload());
         model.framesProperty().addListener((obs, was, now) -> timeline.show(model.history()));
         model.batchesProperty().addListener((obs, was, now) -> statusBar.setText(model.connectionSummary()));
         model.intervalsProperty().addListener((obs, was, now) -> throughput.setText(throughput()));
@@ -123,6 +108,46 @@ public final class MainController {
             rateSlider.setDisable(true);
             rateLabel.setText("no embedded gateway");
         });
+    }
+
+    GatewaysController gateways() {
+        return gatewaysController;
+    }
+
+    PoolsController pools() {
+        return poolsController;
+    }
+
+    DistributionController distribution() {
+        return distributionController;
+    }
+
+    ChartsController charts() {
+        return chartsController;
+    }
+
+    EventsController events() {
+        return eventsController;
+    }
+
+    DrillController drills() {
+        return drillController;
+    }
+
+    ConfigController config() {
+        return configController;
+    }
+
+    DnsController dns() {
+        return dnsController;
+    }
+
+    ReadOnlyBooleanProperty chartsShown() {
+        return chartsTab.selectedProperty();
+    }
+
+    ReadOnlyBooleanProperty dnsShown() {
+        return dnsTab.selectedProperty();
     }
 
     private void bindRate(TrafficGenerator traffic) {
