@@ -24,15 +24,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>Semantics chosen where the sources leave room:
  * <ul>
- * <li>Drain (weight 0 or AdminState.DRAIN): no new picks; keys whose Maglev slot maps to the member keep going to
- *     it while it is available (HAProxy drain). Consistent hashing cannot tell an old key from a new one, so a new
- *     key hashing into a draining member's slots sticks to it too. A member keeps its Maglev slots while it has a
- *     weight in config or a runtime override (a runtime weight 0 is a drain); a config weight 0 without an
- *     override removes it from the table.</li>
- * <li>Probes: a probed backend starts UNKNOWN and counts as available until unhealthyThreshold consecutive
- *     failures.</li>
- * <li>Overrides: weights, priorities and admin states set at runtime win over the config until
- *     {@link #clearOverrides()}, and survive {@link #applyConfig} for members/backends that still exist.</li>
+ * <li>Drain (weight 0 or AdminState.DRAIN): no new picks; keys whose Maglev slot maps to the member keep going to it
+ *     while it is available (HAProxy drain). Consistent hashing cannot tell an old key from a new one, so a new key
+ *     hashing into a draining member's slots sticks to it too. A member keeps its Maglev slots while it has a weight in
+ *     config or a runtime override (a runtime weight 0 is a drain); a config weight 0 without one removes it.</li>
+ * <li>Probes: a probed backend starts UNKNOWN and counts as available until unhealthyThreshold failures in a row.</li>
+ * <li>Overrides: weights, priorities and admin states set at runtime win over the config until cleared (all or one),
+ *     and survive {@link #applyConfig} for members/backends that still exist.</li>
  * <li>Version and hash change with config and overrides only; breaker, probe and time-driven changes are
  *     reported as events and in {@link #snapshot()}.</li>
  * <li>Every pick that returned a handle must end in {@link #recordOutcome} or {@link #abandon}, so half-open
@@ -228,6 +226,14 @@ public final class Engine {
     public void clearOverrides() {
         synchronized (lock) {
             change(state.config(), RuntimeOverrides.NONE, "overrides cleared");
+        }
+    }
+
+    /** Drops one runtime override; an unknown one is refused, naming those there are. */
+    public void clearOverride(RuntimeOverrides.Kind kind, String poolId, String backendId) {
+        synchronized (lock) {
+            change(state.config(), state.overrides().without(kind, poolId, backendId), kind.jsonName() + " override of "
+                    + (kind == RuntimeOverrides.Kind.ADMIN_STATE ? backendId : poolId + "/" + backendId) + " cleared");
         }
     }
 

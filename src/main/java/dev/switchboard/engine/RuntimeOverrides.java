@@ -2,8 +2,13 @@ package dev.switchboard.engine;
 
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.PoolMember;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -26,6 +31,40 @@ public record RuntimeOverrides(Map<MemberKey, Integer> weights, Map<MemberKey, I
         @Override
         public String toString() {
             return poolId + "/" + backendId;
+        }
+    }
+
+    /** What an override sets; the names are the wire's ({@code kind} in docs/telemetry.md). */
+    public enum Kind {
+        WEIGHT("weight"), PRIORITY("priority"), ADMIN_STATE("adminState");
+
+        private final String jsonName;
+
+        Kind(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        public String jsonName() {
+            return jsonName;
+        }
+
+        /** The kind named {@code name}, or null. */
+        public static Kind ofJsonName(String name) {
+            return Arrays.stream(values()).filter(k -> k.jsonName.equals(name)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * One override.
+     *
+     * @param poolId null for {@link Kind#ADMIN_STATE}, which is per backend
+     * @param value  the value as text ({@code 50}, {@code DRAIN})
+     */
+    public record Entry(Kind kind, String poolId, String backendId, String value) {
+        /** {@code weight pool/b}, {@code adminState b}. */
+        @Override
+        public String toString() {
+            return kind.jsonName() + " " + (poolId == null ? "" : poolId + "/") + backendId;
         }
     }
 
@@ -57,6 +96,41 @@ public record RuntimeOverrides(Map<MemberKey, Integer> weights, Map<MemberKey, I
 
     public int priority(String poolId, PoolMember member) {
         return priorities.getOrDefault(new MemberKey(poolId, member.backendId()), member.effectivePriority());
+    }
+
+    /** Every override, sorted by kind, pool and backend. */
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        weights.forEach((k, v) -> entries.add(new Entry(Kind.WEIGHT, k.poolId(), k.backendId(), v.toString())));
+        priorities.forEach((k, v) -> entries.add(new Entry(Kind.PRIORITY, k.poolId(), k.backendId(), v.toString())));
+        adminStates.forEach((id, v) -> entries.add(new Entry(Kind.ADMIN_STATE, null, id, v.name())));
+        entries.sort(Comparator.comparing(Entry::kind).thenComparing(e -> Objects.toString(e.poolId(), ""))
+                .thenComparing(Entry::backendId));
+        return entries;
+    }
+
+    /**
+     * These overrides without one ({@code poolId} ignored for {@link Kind#ADMIN_STATE}).
+     *
+     * @throws IllegalArgumentException when there is no such override; the message lists those there are
+     */
+    public RuntimeOverrides without(Kind kind, String poolId, String backendId) {
+        MemberKey member = new MemberKey(poolId, backendId);
+        boolean present = switch (kind) {
+            case WEIGHT -> weights.containsKey(member);
+            case PRIORITY -> priorities.containsKey(member);
+            case ADMIN_STATE -> adminStates.containsKey(backendId);
+        };
+        if (!present) {
+            String target = new Entry(kind, kind == Kind.ADMIN_STATE ? null : poolId, backendId, null).toString();
+            List<String> known = entries().stream().map(Entry::toString).toList();
+            throw new IllegalArgumentException("no " + target + " override; overrides: " + (known.isEmpty() ? "none" : String.join(", ", known)));
+        }
+        return switch (kind) {
+            case WEIGHT -> new RuntimeOverrides(remove(weights, member), priorities, adminStates);
+            case PRIORITY -> new RuntimeOverrides(weights, remove(priorities, member), adminStates);
+            case ADMIN_STATE -> new RuntimeOverrides(weights, priorities, remove(adminStates, backendId));
+        };
     }
 
     /** These overrides without those whose member or backend no longer exists in the config. */
@@ -91,6 +165,12 @@ public record RuntimeOverrides(Map<MemberKey, Integer> weights, Map<MemberKey, I
         var pool = config.backend(key.poolId());
         return pool != null && pool.isPool()
                 && pool.pool().services().stream().anyMatch(m -> m.backendId().equals(key.backendId()));
+    }
+
+    private static <K, V> Map<K, V> remove(Map<K, V> map, K key) {
+        Map<K, V> copy = new HashMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 
     private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {

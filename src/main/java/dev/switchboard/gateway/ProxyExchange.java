@@ -165,6 +165,10 @@ final class ProxyExchange {
         if (!handle.targetId().equals(handle.backendId())) {
             runtime.stats().picked(handle.targetId(), handle.backendId());
         }
+        if (planner.count() > 1) {
+            // Only a new pick is a retry; a stale pooled connection replaced for the same attempt goes to connect() alone.
+            runtime.stats().backend(handle.backendId()).retried();
+        }
         connect(handle);
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A gateway with its admin listener over loopback SimBackends "a" and "b" (pool "pool" of both, a with a breaker of
@@ -115,9 +116,18 @@ final class TelemetryHarness implements AutoCloseable {
 
     /** Applies the harness config plus a {@code notifications} section with {@code webhooks} (JSON array items). */
     void applyNotifications(String webhooks) {
+        applyEdited(json -> json.replace("\"admin\": {", "\"notifications\": { \"webhooks\": [ " + webhooks + " ] },\n  \"admin\": {"));
+    }
+
+    /** Applies the harness config file's text as {@code edit} changes it (the file itself stays as it is). */
+    void applyEdited(UnaryOperator<String> edit) {
+        gateway.applyConfig(ConfigLoader.parse(edited(edit)).orThrow());
+    }
+
+    /** The harness config file's text as {@code edit} changes it. */
+    String edited(UnaryOperator<String> edit) {
         try {
-            String json = Files.readString(configFile).replace("\"admin\": {", "\"notifications\": { \"webhooks\": [ " + webhooks + " ] },\n  \"admin\": {");
-            gateway.applyConfig(ConfigLoader.parse(json).orThrow());
+            return edit.apply(Files.readString(configFile));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -43,8 +43,8 @@ public final class ApiAttemptStats {
         backend.bytes(count);
     }
 
-    /** This API's outcomes on this backend since start (bytes are counted per backend only). */
+    /** This API's outcomes on this backend since start (bytes and retries are counted per backend only). */
     public StatsTotals totals() {
-        return api.totals(0);
+        return api.totals(0, 0);
     }
 }

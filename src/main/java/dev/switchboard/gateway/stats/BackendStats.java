@@ -25,6 +25,7 @@ public final class BackendStats {
     private final Map<String, ApiAttemptStats> apis = new ConcurrentHashMap<>();
     private final LongAdder inFlight = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+    private final LongAdder retries = new LongAdder();
     private final Recorder latency = new Recorder(SIGNIFICANT_DIGITS);
 
     /** Everything since start, for /metrics; guarded by this. */
@@ -83,6 +84,11 @@ public final class BackendStats {
         inFlight.decrement();
     }
 
+    /** An attempt that retries an earlier failed attempt of the same request was sent to this backend. */
+    public void retried() {
+        retries.increment();
+    }
+
     /** Response body bytes passed on to the client. */
     public void bytes(long count) {
         bytes.add(count);
@@ -95,7 +101,7 @@ public final class BackendStats {
 
     /** The counters since start. */
     public StatsTotals totals() {
-        return outcomes.totals(bytes.sum());
+        return outcomes.totals(bytes.sum(), retries.sum());
     }
 
     public long inFlight() {
@@ -114,7 +120,7 @@ public final class BackendStats {
         StatsTotals now = totals();
         StatsTotals delta = now.minus(previous);
         previous = now;
-        BackendInterval result = BackendInterval.of(backendId, delta, interval, inFlight());
+        BackendInterval result = BackendInterval.of(backendId, delta, now, interval, inFlight());
         recycled = interval;
         return result;
     }

@@ -31,7 +31,7 @@ final class OutcomeCounters {
         errors[reason.ordinal()].increment();
     }
 
-    StatsTotals totals(long bytes) {
+    StatsTotals totals(long bytes, long retries) {
         long[] classes = new long[6];
         for (int i = 1; i < classes.length; i++) {
             classes[i] = byClass[i].sum();
@@ -40,7 +40,7 @@ final class OutcomeCounters {
         for (int i = 0; i < errs.length; i++) {
             errs[i] = errors[i].sum();
         }
-        return new StatsTotals(requests.sum(), classes, errs, bytes);
+        return new StatsTotals(requests.sum(), classes, errs, bytes, retries);
     }
 
     private static LongAdder[] adders(int n) {

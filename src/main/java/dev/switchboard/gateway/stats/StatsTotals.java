@@ -11,10 +11,12 @@ import java.util.Map;
  * @param byClass       responses by status class, index 1 (1xx) to 5 (5xx)
  * @param errors        failures by {@link ErrorReason} ordinal
  * @param bytes         response body bytes passed on
+ * @param retries       attempts that retried an earlier failed attempt of the same request (counted on the backend
+ *                      that got the retry; 0 in per-API totals)
  */
-public record StatsTotals(long requests, long[] byClass, long[] errors, long bytes) {
+public record StatsTotals(long requests, long[] byClass, long[] errors, long bytes, long retries) {
 
-    static final StatsTotals ZERO = new StatsTotals(0, new long[6], new long[ErrorReason.values().length], 0);
+    static final StatsTotals ZERO = new StatsTotals(0, new long[6], new long[ErrorReason.values().length], 0, 0);
 
     public long statusClass(int hundreds) {
         return byClass[hundreds];
@@ -40,6 +42,6 @@ public record StatsTotals(long requests, long[] byClass, long[] errors, long byt
         for (int i = 0; i < errs.length; i++) {
             errs[i] = errors[i] - earlier.errors[i];
         }
-        return new StatsTotals(requests - earlier.requests, classes, errs, bytes - earlier.bytes);
+        return new StatsTotals(requests - earlier.requests, classes, errs, bytes - earlier.bytes, retries - earlier.retries);
     }
 }

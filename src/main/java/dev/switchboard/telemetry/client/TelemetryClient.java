@@ -130,8 +130,26 @@ public final class TelemetryClient implements AutoCloseable {
         return send(new Command.ReplaceConfig(nextId(), baseVersion, configJson));
     }
 
+    /**
+     * Checks a whole config document without applying it: the ack's {@code diff} and {@code overridesStillWinning}
+     * say what Apply would change and which runtime overrides would keep shadowing it (its version is unchanged).
+     */
+    public CompletableFuture<Reply.Ack> replaceConfigDryRun(long baseVersion, String configJson) {
+        return send(new Command.ReplaceConfig(nextId(), baseVersion, configJson, true));
+    }
+
     public CompletableFuture<Reply.Ack> clearOverrides(long baseVersion) {
         return send(new Command.ClearOverrides(nextId(), baseVersion));
+    }
+
+    /**
+     * Drops one runtime override, as listed in {@code GatewayState.overrides()}.
+     *
+     * @param kind {@code weight}, {@code priority} or {@code adminState}
+     * @param pool the member's pool for weight and priority; null for adminState
+     */
+    public CompletableFuture<Reply.Ack> clearOverride(long baseVersion, String kind, String pool, String backend) {
+        return send(new Command.ClearOverride(nextId(), baseVersion, kind, pool, backend));
     }
 
     /**

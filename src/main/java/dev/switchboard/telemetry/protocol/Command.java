@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Command.ForceBreaker.class, name = "forceBreaker"),
         @JsonSubTypes.Type(value = Command.ReplaceConfig.class, name = "replaceConfig"),
         @JsonSubTypes.Type(value = Command.ClearOverrides.class, name = "clearOverrides"),
+        @JsonSubTypes.Type(value = Command.ClearOverride.class, name = "clearOverride"),
         @JsonSubTypes.Type(value = Command.Resync.class, name = "resync"),
         @JsonSubTypes.Type(value = Command.DnsDisableEndpoint.class, name = "dns.disableEndpoint"),
         @JsonSubTypes.Type(value = Command.DnsEnableEndpoint.class, name = "dns.enableEndpoint"),
@@ -34,6 +35,7 @@ public sealed interface Command {
             case ForceBreaker c -> "forceBreaker";
             case ReplaceConfig c -> "replaceConfig";
             case ClearOverrides c -> "clearOverrides";
+            case ClearOverride c -> "clearOverride";
             case Resync c -> "resync";
             case DnsDisableEndpoint c -> "dns.disableEndpoint";
             case DnsEnableEndpoint c -> "dns.enableEndpoint";
@@ -64,8 +66,21 @@ public sealed interface Command {
     /**
      * @param config the whole config document as text, so problems' lines and columns point into it (its admin
      *               section is ignored: the running one is kept)
+     * @param dryRun only check it and say what it would change (diff, overrides still winning); nothing is applied
      */
-    record ReplaceConfig(String id, long baseVersion, String config) implements Change {
+    record ReplaceConfig(String id, long baseVersion, String config, boolean dryRun) implements Change {
+        public ReplaceConfig(String id, long baseVersion, String config) {
+            this(id, baseVersion, config, false);
+        }
+    }
+
+    /**
+     * Drops one runtime override: the config file's value applies again.
+     *
+     * @param kind {@code weight}, {@code priority} or {@code adminState}
+     * @param pool the member's pool for weight and priority; null for adminState (per backend)
+     */
+    record ClearOverride(String id, long baseVersion, String kind, String pool, String backend) implements Change {
     }
 
     /** Drops every runtime override: the config file's weights, priorities and states apply again. */

@@ -9,25 +9,34 @@ import java.util.List;
  * @param version         config/override version (commands carry it as {@code baseVersion})
  * @param hash            SHA-256 of config + overrides
  * @param trafficProfiles DNS traffic profiles; empty when the gateway has none (or is too old to send them)
+ * @param overrides       the runtime overrides shadowing the config file's values; empty when there are none (or the
+ *                        gateway is too old to send them)
  */
 public record GatewayState(long version, String hash, List<ApiView> apis, List<PoolView> pools, List<BackendView> backends,
-                           List<ProfileView> trafficProfiles) {
+                           List<ProfileView> trafficProfiles, List<OverrideView> overrides) {
 
     public GatewayState {
         apis = List.copyOf(apis);
         pools = List.copyOf(pools);
         backends = List.copyOf(backends);
         trafficProfiles = trafficProfiles == null ? List.of() : List.copyOf(trafficProfiles);
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
     }
 
-    /** A state without traffic profiles. */
+    /** A state without traffic profiles or overrides. */
     public GatewayState(long version, String hash, List<ApiView> apis, List<PoolView> pools, List<BackendView> backends) {
-        this(version, hash, apis, pools, backends, List.of());
+        this(version, hash, apis, pools, backends, List.of(), List.of());
     }
 
     /** This state with other backends, everything else kept. */
     public GatewayState withBackends(List<BackendView> replaced) {
-        return new GatewayState(version, hash, apis, pools, replaced, trafficProfiles);
+        return new GatewayState(version, hash, apis, pools, replaced, trafficProfiles, overrides);
+    }
+
+    /** The override of {@code kind} ({@code weight}, {@code priority}, {@code adminState}) on this target, or null. */
+    public OverrideView override(String kind, String pool, String backend) {
+        return overrides.stream().filter(o -> o.kind().equals(kind) && o.backend().equals(backend)
+                && (o.pool() == null || o.pool().equals(pool))).findFirst().orElse(null);
     }
 
     /** The traffic profile with this name, or null. */
@@ -84,6 +93,19 @@ public record GatewayState(long version, String hash, List<ApiView> apis, List<P
     }
 
     public record RuleView(String rule, long failures, long requests, long intervalMs) {
+    }
+
+    /**
+     * A runtime override: an operator's value that wins over the config file's until cleared.
+     *
+     * @param kind        {@code weight}, {@code priority} or {@code adminState}
+     * @param pool        the pool of a weight or priority; null for an admin state (per backend)
+     * @param value       the override's value as text ({@code 50}, {@code DRAIN})
+     * @param configValue the config's value it shadows, as text ({@code ENABLED} for admin states: the config has none)
+     * @param setBy       the token name of the operator who set it, from the audit log; null when the log does not say
+     * @param setAtMs     when it was set (epoch ms), from the audit log; null when the log does not say
+     */
+    public record OverrideView(String kind, String pool, String backend, String value, String configValue, String setBy, Long setAtMs) {
     }
 
     /**

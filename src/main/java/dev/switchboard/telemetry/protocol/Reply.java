@@ -1,6 +1,7 @@
 package dev.switchboard.telemetry.protocol;
 
 import java.util.List;
+import java.util.Map;
 
 /** The gateway's answer to one {@link Command}. */
 public sealed interface Reply {
@@ -8,18 +9,29 @@ public sealed interface Reply {
     String id();
 
     /**
-     * The command was applied.
+     * The command was applied (or, for a dry run, would be).
      *
-     * @param version the version after it (the next command's {@code baseVersion})
-     * @param answer  for DNS actions, what the profile answers now (empty when it answers NXDOMAIN); else null
+     * @param version               the version after it (the next command's {@code baseVersion}); unchanged by a dry run
+     * @param answer                for DNS actions, what the profile answers now (empty when it answers NXDOMAIN); else null
+     * @param overridesStillWinning for a config replacement: the runtime overrides that keep shadowing the new config's
+     *                              values; else null
+     * @param dryRun                true when nothing was applied (a replaceConfig dry run); else null
+     * @param diff                  for a config replacement: ids of backends and apis added, removed and changed; else null
      */
-    record Ack(String id, long version, String hash, List<String> answer) implements Reply {
+    record Ack(String id, long version, String hash, List<String> answer, List<GatewayState.OverrideView> overridesStillWinning,
+               Boolean dryRun, Map<String, List<String>> diff) implements Reply {
         public Ack {
             answer = answer == null ? null : List.copyOf(answer);
+            overridesStillWinning = overridesStillWinning == null ? null : List.copyOf(overridesStillWinning);
+            diff = diff == null ? null : Map.copyOf(diff);
         }
 
         public Ack(String id, long version, String hash) {
             this(id, version, hash, null);
+        }
+
+        public Ack(String id, long version, String hash, List<String> answer) {
+            this(id, version, hash, answer, null, null, null);
         }
     }
 

@@ -104,7 +104,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             case "/api/state" -> onlyGet(channel, method, keepAlive, () -> new TypedBody(JSON, json(hub.state())));
             case "/api/config" -> {
                 if (method.equals(HttpMethod.PUT)) {
-                    putConfig(channel, request, principal, keepAlive);
+                    putConfig(channel, request, uri, principal, keepAlive);
                 } else if (method.equals(HttpMethod.GET)) {
                     worker.execute(() -> getConfig(channel, principal, keepAlive));
                 } else {
@@ -127,8 +127,11 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         });
     }
 
-    /** {@code PUT /api/config} with {@code If-Match: <version>}: the REST form of the replaceConfig command. */
-    private void putConfig(Channel channel, FullHttpRequest request, Principal principal, boolean keepAlive) {
+    /**
+     * {@code PUT /api/config} with {@code If-Match: <version>}: the REST form of the replaceConfig command;
+     * {@code ?dryRun=true} only checks it and answers what it would change.
+     */
+    private void putConfig(Channel channel, FullHttpRequest request, QueryStringDecoder uri, Principal principal, boolean keepAlive) {
         String ifMatch = request.headers().get(HttpHeaderNames.IF_MATCH);
         if (ifMatch == null) {
             respond(channel, HttpResponseStatus.PRECONDITION_REQUIRED, JSON,
@@ -149,7 +152,8 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return;
         }
         String config = request.content().toString(StandardCharsets.UTF_8);
-        control.submit(principal, new Command.ReplaceConfig("http", baseVersion, config)).thenAccept(reply -> {
+        boolean dryRun = "true".equals(uri.parameters().getOrDefault("dryRun", List.of("false")).getFirst());
+        control.submit(principal, new Command.ReplaceConfig("http", baseVersion, config, dryRun)).thenAccept(reply -> {
             HttpResponseStatus status = switch (reply) {
                 case Reply.Ack a -> HttpResponseStatus.OK;
                 case Reply.Error e -> switch (e.code()) {

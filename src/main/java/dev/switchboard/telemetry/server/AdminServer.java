@@ -81,18 +81,20 @@ public final class AdminServer implements AutoCloseable {
         AuditLog audit = new AuditLog(stateDir.toAbsolutePath().resolve(admin.auditLog() == null ? "switchboard-audit.jsonl" : admin.auditLog()));
         OverrideStore overrides = new OverrideStore(configFile, stateDir);
         List<TelemetryEvent> history;
+        OverrideViews overrideViews = new OverrideViews();
         try {
             int restored = overrides.restore(gateway.engine());
             if (restored > 0) {
                 LOG.info("re-applied {} runtime override(s) from {}", restored, overrides.file());
             }
             List<TelemetryEvent.OperatorAction> past = audit.read();
+            past.forEach(overrideViews::record);
             history = List.copyOf(past.subList(Math.max(0, past.size() - AUDIT_REPLAY), past.size()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the overrides file or the audit log", e);
         }
-        TelemetryHub hub = new TelemetryHub(gateway, admin.statsPeriod(), limits);
-        ControlPlane control = new ControlPlane(gateway, audit, overrides, hub);
+        TelemetryHub hub = new TelemetryHub(gateway, admin.statsPeriod(), limits, overrideViews);
+        ControlPlane control = new ControlPlane(gateway, audit, overrides, overrideViews, hub);
         gateway.engine().addListener(control);
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("admin-http").factory());

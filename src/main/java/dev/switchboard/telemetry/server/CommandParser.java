@@ -3,6 +3,7 @@ package dev.switchboard.telemetry.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.RuntimeOverrides;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.telemetry.protocol.Command;
 import dev.switchboard.telemetry.protocol.Protocol;
@@ -19,7 +20,7 @@ import java.util.Locale;
 final class CommandParser {
 
     private static final List<String> TYPES =
-            List.of("setWeight", "setPriority", "setAdminState", "forceBreaker", "replaceConfig", "clearOverrides", "resync",
+            List.of("setWeight", "setPriority", "setAdminState", "forceBreaker", "replaceConfig", "clearOverrides", "clearOverride", "resync",
                     "dns.disableEndpoint", "dns.enableEndpoint", "dns.failOverTo", "dns.clearFailover");
 
     /** A message that is not a valid command; carries the reply. */
@@ -65,14 +66,25 @@ final class CommandParser {
             case "setPriority" -> new Command.SetPriority(id, f.version(), f.string("pool"), f.string("backend"), f.integer("priority"));
             case "setAdminState" -> new Command.SetAdminState(id, f.version(), f.string("backend"), f.choice("state", AdminState.values()));
             case "forceBreaker" -> new Command.ForceBreaker(id, f.version(), f.string("backend"), f.choice("action", ForceAction.values()));
-            case "replaceConfig" -> new Command.ReplaceConfig(id, f.version(), f.string("config"));
+            case "replaceConfig" -> new Command.ReplaceConfig(id, f.version(), f.string("config"), f.flag("dryRun"));
             case "clearOverrides" -> new Command.ClearOverrides(id, f.version());
+            case "clearOverride" -> clearOverride(f);
             case "dns.disableEndpoint" -> new Command.DnsDisableEndpoint(id, f.string("profile"), f.string("endpoint"));
             case "dns.enableEndpoint" -> new Command.DnsEnableEndpoint(id, f.string("profile"), f.string("endpoint"));
             case "dns.failOverTo" -> new Command.DnsFailOverTo(id, f.string("profile"), f.string("endpoint"));
             case "dns.clearFailover" -> new Command.DnsClearFailover(id, f.string("profile"));
             default -> throw new IllegalStateException("TYPES and the switch disagree about " + type);
         };
+    }
+
+    /** {@code pool} names the member for weight and priority; admin states are per backend, so it must be absent. */
+    private static Command.ClearOverride clearOverride(Fields f) throws BadCommand {
+        String kind = f.choice("kind", Arrays.stream(RuntimeOverrides.Kind.values()).map(RuntimeOverrides.Kind::jsonName).toList());
+        boolean perBackend = RuntimeOverrides.Kind.ofJsonName(kind) == RuntimeOverrides.Kind.ADMIN_STATE;
+        if (perBackend && f.node().hasNonNull("pool")) {
+            throw new BadCommand(f.id(), ErrorCode.BAD_REQUEST, "field \"pool\" does not apply to kind adminState (an admin state is per backend)");
+        }
+        return new Command.ClearOverride(f.id(), f.version(), kind, perBackend ? null : f.string("pool"), f.string("backend"));
     }
 
     /** Typed access to a message's fields, failing with the field's name. */
@@ -110,9 +122,24 @@ final class CommandParser {
             return value.longValue();
         }
 
+        /** An optional boolean, false when absent. */
+        boolean flag(String name) throws BadCommand {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                return false;
+            }
+            if (!value.isBoolean()) {
+                throw wrongType(name, "true or false", value);
+            }
+            return value.booleanValue();
+        }
+
         <E extends Enum<E>> String choice(String name, E[] options) throws BadCommand {
+            return choice(name, Arrays.stream(options).map(Enum::name).toList());
+        }
+
+        String choice(String name, List<String> names) throws BadCommand {
             String value = string(name);
-            List<String> names = Arrays.stream(options).map(Enum::name).toList();
             if (!names.contains(value)) {
                 throw new BadCommand(id, ErrorCode.BAD_REQUEST, "field \"" + name + "\" must be one of " + String.join(", ", names)
                         + ", got \"" + value + "\"");

@@ -21,6 +21,7 @@ import dev.switchboard.telemetry.protocol.Reply.ErrorCode;
 import dev.switchboard.telemetry.protocol.TelemetryEvent.OperatorAction;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,12 +42,14 @@ final class ControlPlane implements EngineListener, AutoCloseable {
     private final AuditLog audit;
     private final OverrideStore overrides;
     private final TelemetryHub hub;
+    private final OverrideViews overrideViews;
     private final ExecutorService thread;
     /** What the overrides file holds (control thread only). */
     private RuntimeOverrides saved;
 
-    ControlPlane(Gateway gateway, AuditLog audit, OverrideStore overrides, TelemetryHub hub) {
+    ControlPlane(Gateway gateway, AuditLog audit, OverrideStore overrides, OverrideViews overrideViews, TelemetryHub hub) {
         this.gateway = gateway;
+        this.overrideViews = overrideViews;
         this.engine = gateway.engine();
         this.audit = audit;
         this.overrides = overrides;
@@ -127,6 +130,9 @@ final class ControlPlane implements EngineListener, AutoCloseable {
         String action = Command.typeOf(change);
         String target;
         String was;
+        // Only a config replacement says what changed and which overrides still win over it.
+        List<GatewayState.OverrideView> stillWinning = null;
+        Map<String, List<String>> diff = null;
         switch (change) {
             case Command.SetWeight c -> {
                 target = c.pool() + "/" + c.backend();
@@ -154,26 +160,40 @@ final class ControlPlane implements EngineListener, AutoCloseable {
                 was = OverrideStore.describe(engine.overrides());
                 engine.clearOverrides();
             }
+            case Command.ClearOverride c -> {
+                target = c.pool() == null ? c.backend() : c.pool() + "/" + c.backend();
+                GatewayState.OverrideView cleared = before.override(c.kind(), c.pool(), c.backend());
+                engine.clearOverride(RuntimeOverrides.Kind.ofJsonName(c.kind()), c.pool(), c.backend());
+                was = cleared == null ? null : c.kind() + " " + cleared.value();
+            }
             case Command.ReplaceConfig c -> {
                 ConfigResult result = ConfigLoader.parse(c.config());
                 if (result instanceof ConfigResult.Invalid(List<ConfigProblem> problems)) {
-                    gateway.notifications().configRefused("control API (" + who.name() + ")",
-                            problems.stream().map(ConfigProblem::toString).toList());
+                    if (!c.dryRun()) {
+                        gateway.notifications().configRefused("control API (" + who.name() + ")",
+                                problems.stream().map(ConfigProblem::toString).toList());
+                    }
                     return new Reply.Error(c.id(), ErrorCode.INVALID_CONFIG, "the config has " + problems.size() + " problem(s)",
                             problems.stream().map(ConfigProblem::toString).toList());
                 }
-                target = "config";
-                was = engine.hash();
                 // The admin section applies at start only; a replaced config keeps the running one.
                 GatewayConfig next = result.orThrow().withAdmin(gateway.config().admin());
+                diff = ConfigDiff.between(gateway.config(), next);
+                if (c.dryRun()) {
+                    return new Reply.Ack(c.id(), engine.version(), engine.hash(), null,
+                            overrideViews.of(engine.overrides().retainExisting(next), next), true, diff);
+                }
+                target = "config";
+                was = engine.hash();
                 gateway.applyConfig(next);
+                stillWinning = overrideViews.of(engine.overrides(), engine.config());
             }
         }
         String now = after(change);
         OperatorAction record = new OperatorAction(System.currentTimeMillis(), who.name(), action, target, was, now, engine.version());
         persist(record);
         hub.publish(record);
-        return new Reply.Ack(change.id(), engine.version(), engine.hash());
+        return new Reply.Ack(change.id(), engine.version(), engine.hash(), null, stillWinning, null, diff);
     }
 
     /** The value after the change, read back from the engine. */
@@ -185,11 +205,17 @@ final class ControlPlane implements EngineListener, AutoCloseable {
             case Command.SetAdminState c -> engine.overrides().adminState(c.backend()).name();
             case Command.ForceBreaker c -> state.backend(c.backend()).breaker();
             case Command.ClearOverrides c -> OverrideStore.describe(engine.overrides());
+            case Command.ClearOverride c -> c.kind() + " " + switch (RuntimeOverrides.Kind.ofJsonName(c.kind())) {
+                case WEIGHT -> member(state, c.pool(), c.backend(), true);
+                case PRIORITY -> member(state, c.pool(), c.backend(), false);
+                case ADMIN_STATE -> engine.overrides().adminState(c.backend()).name();
+            } + " (config)";
             case Command.ReplaceConfig c -> engine.hash();
         };
     }
 
     private void persist(OperatorAction record) {
+        overrideViews.record(record);
         try {
             audit.append(record);
         } catch (IOException e) {

@@ -17,6 +17,7 @@ import dev.switchboard.telemetry.protocol.GatewayState.BackendView;
 import dev.switchboard.telemetry.protocol.GatewayState.EndpointView;
 import dev.switchboard.telemetry.protocol.GatewayState.MemberView;
 import dev.switchboard.telemetry.protocol.GatewayState.MonitorView;
+import dev.switchboard.telemetry.protocol.GatewayState.OverrideView;
 import dev.switchboard.telemetry.protocol.GatewayState.PoolView;
 import dev.switchboard.telemetry.protocol.GatewayState.ProfileView;
 import dev.switchboard.telemetry.protocol.GatewayState.RuleView;
@@ -30,7 +31,7 @@ final class StateViews {
     private StateViews() {
     }
 
-    static GatewayState state(EngineSnapshot s, GatewayConfig config, List<ProfileSnapshot> profiles) {
+    static GatewayState state(EngineSnapshot s, GatewayConfig config, List<ProfileSnapshot> profiles, List<OverrideView> overrides) {
         List<ApiView> apis = config.apis().stream().map(StateViews::api).toList();
         List<PoolView> pools = s.pools().stream().map(p -> new PoolView(p.id(), p.members().stream()
                 .map(m -> new MemberView(m.backendId(), m.weight(), m.effectiveWeight(), m.priority(), m.availability().name(), m.reason()))
@@ -38,7 +39,8 @@ final class StateViews {
         List<BackendView> backends = s.backends().stream().map(b -> new BackendView(b.id(), b.url(), b.adminState().name(),
                 b.availability().name(), b.reason(), b.breaker().name(), b.openRemaining() == null ? null : b.openRemaining().toMillis(),
                 rules(b.rules()), b.probe() == null ? null : b.probe().toString())).toList();
-        return new GatewayState(s.version(), s.hash(), apis, pools, backends, profiles.stream().map(StateViews::profile).toList());
+        return new GatewayState(s.version(), s.hash(), apis, pools, backends, profiles.stream().map(StateViews::profile).toList(),
+                overrides);
     }
 
     private static ProfileView profile(ProfileSnapshot p) {

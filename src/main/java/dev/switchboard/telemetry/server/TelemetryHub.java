@@ -6,6 +6,7 @@ import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.dns.ProfileEvent;
 import dev.switchboard.dns.ProfileListener;
+import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineEvent;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.engine.StateChange;
@@ -43,6 +44,7 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
     private static final long CLOSE_GRACE_MILLIS = 2000;
 
     private final Gateway gateway;
+    private final OverrideViews overrides;
     private final String gatewayId;
     private final Duration period;
     private final TelemetryLimits limits;
@@ -54,8 +56,9 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
     private boolean stateChanged;
     private volatile int connected;
 
-    TelemetryHub(Gateway gateway, Duration period, TelemetryLimits limits) {
+    TelemetryHub(Gateway gateway, Duration period, TelemetryLimits limits, OverrideViews overrides) {
         this.gateway = gateway;
+        this.overrides = overrides;
         this.gatewayId = gateway.config().gateway().id();
         this.period = period;
         this.limits = limits;
@@ -151,7 +154,9 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
 
     /** The current engine picture, as {@code GET /api/state} serves it. */
     GatewayState state() {
-        return StateViews.state(gateway.engine().snapshot(), gateway.config(), gateway.trafficProfiles().snapshot());
+        Engine engine = gateway.engine();
+        return StateViews.state(engine.snapshot(), gateway.config(), gateway.trafficProfiles().snapshot(),
+                overrides.of(engine.overrides(), engine.config()));
     }
 
     // ---- hub thread ----

@@ -22,6 +22,7 @@ class BackendStatsTest {
         a.started();
         a.failed(ErrorReason.Timeout, 5_000_000L);
         a.started();
+        a.retried();
         a.bytes(4096);
         BackendInterval first = a.cutInterval();
         assertThat(first.requests()).isEqualTo(101);
@@ -33,12 +34,16 @@ class BackendStatsTest {
         assertThat(first.p50Ms()).isBetween(49.0, 51.0);
         assertThat(first.p99Ms()).isBetween(98.0, 100.1);
         assertThat(first.maxMs()).isBetween(99.9, 100.1);
+        assertThat(first.retries()).isEqualTo(1);
+        assertThat(first.totals()).isEqualTo(new BackendTotals(101, 90, 0, 0, 10, Map.of("Timeout", 1L), 1, 4096));
 
         a.abandoned();
         BackendInterval second = a.cutInterval();
         assertThat(second.requests()).isZero();
         assertThat(second.p99Ms()).isZero();
         assertThat(second.inFlight()).isZero();
+        assertThat(second.retries()).isZero();
+        assertThat(second.totals()).as("totals only grow").isEqualTo(first.totals());
         assertThat(a.totals().requests()).isEqualTo(101);
         assertThat(a.latencySinceStart().getTotalCount()).isEqualTo(101);
     }
