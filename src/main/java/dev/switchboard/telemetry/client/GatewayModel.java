@@ -21,9 +21,11 @@ import java.util.function.UnaryOperator;
  * @param events      recent events, oldest first (at most {@link #MAX_EVENTS})
  * @param trafficSeen whether any backend has had a request since the connection opened
  * @param updatedAt   when the last message arrived
+ * @param statsAtMillis the {@code ts} of the latest stats message: the gateway's clock, so rates over it do not
+ *                      depend on when messages happened to arrive; 0 before the first one
  */
 public record GatewayModel(String gatewayId, GatewayState state, Map<String, BackendInterval> stats, List<TelemetryEvent> events,
-                           boolean trafficSeen, Instant updatedAt) {
+                           boolean trafficSeen, Instant updatedAt, long statsAtMillis) {
 
     public static final int MAX_EVENTS = 200;
 
@@ -57,17 +59,17 @@ public record GatewayModel(String gatewayId, GatewayState state, Map<String, Bac
     }
 
     GatewayModel withState(GatewayState next, Instant at) {
-        return new GatewayModel(gatewayId, next, stats, events, trafficSeen, at);
+        return new GatewayModel(gatewayId, next, stats, events, trafficSeen, at, statsAtMillis);
     }
 
-    GatewayModel withStats(List<BackendInterval> intervals, Instant at) {
+    GatewayModel withStats(List<BackendInterval> intervals, Instant at, long gatewayMillis) {
         Map<String, BackendInterval> next = new LinkedHashMap<>();
         boolean traffic = trafficSeen;
         for (BackendInterval i : intervals) {
             next.put(i.id(), i);
             traffic |= i.requests() > 0;
         }
-        return new GatewayModel(gatewayId, state, next, events, traffic, at);
+        return new GatewayModel(gatewayId, state, next, events, traffic, at, gatewayMillis);
     }
 
     /** Records the event and applies what it says to the backend it names, until the next state message. */
@@ -82,7 +84,7 @@ public record GatewayModel(String gatewayId, GatewayState state, Map<String, Bac
                     a.reason(), v.breaker(), v.openRemainingMs(), v.rules(), v.probe()));
             default -> state;
         };
-        return new GatewayModel(gatewayId, s, stats, next, trafficSeen, at);
+        return new GatewayModel(gatewayId, s, stats, next, trafficSeen, at, statsAtMillis);
     }
 
     private GatewayState replace(String backendId, UnaryOperator<BackendView> change) {

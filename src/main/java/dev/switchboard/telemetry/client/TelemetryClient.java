@@ -320,10 +320,11 @@ public final class TelemetryClient implements AutoCloseable {
                 GatewayState state = Protocol.MAPPER.treeToValue(node.get("state"), GatewayState.class);
                 List<TelemetryEvent> events = List.of(Protocol.MAPPER.treeToValue(node.get("events"), TelemetryEvent[].class));
                 attempts = 0;
-                publish(new GatewayModel(node.path("gateway").asText(), state, Map.of(), events, false, now));
+                publish(new GatewayModel(node.path("gateway").asText(), state, Map.of(), events, false, now, 0));
             }
             case Protocol.Types.STATE -> publish(model.withState(Protocol.MAPPER.treeToValue(node.get("state"), GatewayState.class), now));
-            case Protocol.Types.STATS -> publish(model.withStats(Protocol.MAPPER.treeToValue(node, StatsReport.class).backends(), now));
+            case Protocol.Types.STATS -> publish(model.withStats(Protocol.MAPPER.treeToValue(node, StatsReport.class).backends(), now,
+                    node.path("ts").asLong()));
             case Protocol.Types.ACK -> {
                 Reply.Ack ack = Protocol.MAPPER.treeToValue(node, Reply.Ack.class);
                 CompletableFuture<Reply.Ack> f = pending.remove(ack.id());
