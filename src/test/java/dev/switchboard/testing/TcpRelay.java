@@ -1,6 +1,5 @@
 package dev.switchboard.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,8 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,10 +21,6 @@ public final class TcpRelay implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
-    /** While holding: what each connection's far side would have got, in order; guarded by itself. */
-    private final Map<Socket, ByteArrayOutputStream> held = new LinkedHashMap<>();
-    private boolean holding;
-    private int heldReads;
 
     public TcpRelay(int targetPort) {
         this.targetPort = targetPort;
@@ -52,41 +45,6 @@ public final class TcpRelay implements AutoCloseable {
 
     public void restore() {
         cut = false;
-    }
-
-    /**
-     * Stalls the connections without closing them: bytes are read and kept until {@link #release()}, which delivers
-     * them at once, as a network stall followed by a burst does.
-     */
-    public void hold() {
-        synchronized (held) {
-            holding = true;
-            heldReads = 0;
-        }
-    }
-
-    /** How many reads were kept since {@link #hold()}: one per message a slow stream sent, typically. */
-    public int heldReads() {
-        synchronized (held) {
-            return heldReads;
-        }
-    }
-
-    /** Delivers everything kept while holding, in order, and relays as usual again. */
-    public void release() {
-        synchronized (held) {
-            holding = false;
-            held.forEach((to, bytes) -> {
-                try {
-                    OutputStream out = to.getOutputStream();
-                    bytes.writeTo(out);
-                    out.flush();
-                } catch (IOException e) {
-                    // that side went away meanwhile
-                }
-            });
-            held.clear();
-        }
     }
 
     private void accept() {
@@ -115,15 +73,8 @@ public final class TcpRelay implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    synchronized (held) {
-                        if (holding) {
-                            held.computeIfAbsent(to, k -> new ByteArrayOutputStream()).write(buffer, 0, n);
-                            heldReads++;
-                            continue;
-                        }
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
                 }
             } catch (IOException e) {
                 // one side went away

@@ -19,6 +19,10 @@ public final class BackendHistory {
     private final CounterBaseline baseline = new CounterBaseline();
     private final SeriesBuffer rate = new SeriesBuffer(RECENT);
     private final SeriesBuffer requests = new SeriesBuffer(RECENT);
+    // Requests and gateway seconds not yet in rate(): a rate spans at least a second, so a late stats tick followed
+    // by a catch-up one (milliseconds apart on a loaded gateway) cannot divide a few requests by a millisecond.
+    private long pendingRequests;
+    private double pendingSeconds;
 
     /** Takes the newest interval; {@code frameMillis} is when the frame was taken, for gateways without totals. */
     void add(IntervalStats stats, long frameMillis) {
@@ -26,14 +30,20 @@ public final class BackendHistory {
         fine.add(s);
         coarse.add(s);
         requests.add(s.atMillis() / 1000.0, stats.requests());
-        if (s.seconds() > 0) {
-            rate.add(s.atMillis() / 1000.0, s.requests() / s.seconds());
+        pendingRequests += s.requests();
+        pendingSeconds += s.seconds();
+        if (pendingSeconds >= 1) {
+            rate.add(s.atMillis() / 1000.0, pendingRequests / pendingSeconds);
+            pendingRequests = 0;
+            pendingSeconds = 0;
         }
     }
 
     /** The backend had no statistics in a frame (a reconnect's snapshot): the next reading starts a new baseline. */
     void interrupt() {
         baseline.reset();
+        pendingRequests = 0;
+        pendingSeconds = 0;
     }
 
     /**
@@ -45,7 +55,7 @@ public final class BackendHistory {
         return tier.series(metric, fromMillis, toMillis);
     }
 
-    /** Requests per second from counter deltas, one point per interval that had a baseline. */
+    /** Requests per second from counter deltas, one point per second or more of the gateway's time. */
     public SeriesBuffer rate() {
         return rate;
     }
