@@ -10,30 +10,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The numbers a HAProxy-style backend card reads from {@code stats}, under real proxied traffic: retries on the
  * backend that got them, cumulative totals a console takes rates from, and an idle interval that says "no sample".
  */
-class BackendCardStatsTest {
+class BackendCardStatsTest extends FreshHarness {
 
     private static final String RETRY_ON_5XX =
             "\"backendId\": \"pool\", \"retry\": { \"count\": 1, \"interval\": \"PT0S\", \"statusCodeRanges\": [ { \"min\": 500, \"max\": 599 } ] }";
-
-    private TelemetryHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new TelemetryHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     @Test
     void retriesAreCountedOnTheBackendThatGotThemAndTotalsAddUpTheIntervals() {
