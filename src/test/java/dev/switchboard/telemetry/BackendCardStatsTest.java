@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.sim.SimBehavior;
+import dev.switchboard.telemetry.client.TelemetryClient;
 import dev.switchboard.testing.Eventually;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ class BackendCardStatsTest extends FreshHarness {
         h.sim("a").setBehavior(SimBehavior.defaults().withStatus(503));
         RawConsole console = h.raw(TelemetryHarness.VIEWER);
         console.next("snapshot");
+        TelemetryClient library = h.live(TelemetryHarness.VIEWER, new RecordingListener());
 
         Map<Integer, Integer> sent = h.traffic(30);
         assertThat(sent).as("every 503 of a was retried on b").containsExactly(Map.entry(200, 30));
@@ -54,6 +56,8 @@ class BackendCardStatsTest extends FreshHarness {
         assertThat(b.path("requests").asLong()).isEqualTo(30);
         assertThat(retriesOnB[0]).as("the intervals' retries add up to the total").isEqualTo(aAnswered);
         assertThat(retriesOnA[0]).isZero();
+        Eventually.await("the library's model has the totals", WAIT, () -> library.model().stats("b") != null
+                && library.model().stats("b").totals().retries() == aAnswered && library.model().stats("a").totals().s5xx() == aAnswered);
     }
 
     @Test
