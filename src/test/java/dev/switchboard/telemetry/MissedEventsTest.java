@@ -13,31 +13,14 @@ import dev.switchboard.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A console that was away fetches what it missed over the admin listener: numbered events from the ring
  * ({@code /api/events}) and audit entries, also from before a restart ({@code /api/audit}).
  */
-class MissedEventsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private TelemetryHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new TelemetryHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class MissedEventsTest extends FreshHarness {
 
     @Test
     void eventsAreNumberedOnTheStreamAndThoseMissedWhileAwayAreFetchedExactly() throws Exception {
