@@ -176,8 +176,8 @@ public final class ChartsViewModel {
             Map<String, Function<Metric, SeriesPoints>> backends = new java.util.TreeMap<>();
             byMetric.get(Metric.REQUESTS_PER_SECOND).keySet().forEach(id ->
                     backends.put(id, m -> byMetric.get(m).getOrDefault(id, none)));
-            status.set("from Prometheus " + source.base() + ": " + backends.size() + " backends");
             apply(gatewayId, from, to, backends);
+            status.set("from Prometheus " + source.base() + ": " + backends.size() + " backends");
         }, fx);
     }
 
