@@ -1,5 +1,9 @@
 package dev.switchboard.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -25,5 +29,16 @@ public final class Eventually {
                 throw new AssertionError("interrupted while waiting for: " + what, e);
             }
         }
+    }
+
+    /** Waits until {@code file} (a process's output, say) contains {@code text}. */
+    public static void awaitText(Path file, String text, Duration deadline) {
+        await(file.getFileName() + " containing '" + text + "'", deadline, () -> {
+            try {
+                return Files.readString(file).contains(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }
