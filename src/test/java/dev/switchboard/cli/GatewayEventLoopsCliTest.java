@@ -3,11 +3,10 @@ package dev.switchboard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.testing.Eventually;
-import java.net.ServerSocket;
+import dev.switchboard.testing.SwitchboardProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +20,6 @@ class GatewayEventLoopsCliTest {
 
     @Test
     void theFlagsCountWinsOverTheConfigsAcrossReloads() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
         Path config = dir.resolve("gateway.json");
         Files.writeString(config, """
                 { "gateway": { "eventLoops": 1 },
@@ -32,16 +27,13 @@ class GatewayEventLoopsCliTest {
                   "apis": [ { "name": "api", "path": "/", "backendId": "a" } ] }
                 """);
         Path output = dir.resolve("gateway.log");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process gateway = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), "dev.switchboard.cli.Main", "gateway", "--config", config.toString(),
-                "--listen", "127.0.0.1:" + port, "--event-loops", "3"))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process gateway = SwitchboardProcess.start(output, "gateway", "--config", config.toString(), "--listen", "127.0.0.1:0",
+                "--event-loops", "3");
         try {
-            Eventually.awaitText(output, "listening on", Duration.ofSeconds(20));
+            Eventually.awaitText(output, "listening on", Duration.ofSeconds(60));
             assertThat(Files.readString(output)).contains("(3 event loops,");
             Files.writeString(config, Files.readString(config).replace("\"name\": \"api\"", "\"name\": \"renamed\""));
-            Eventually.awaitText(output, "applied a new config", Duration.ofSeconds(20));
+            Eventually.awaitText(output, "applied a new config", Duration.ofSeconds(60));
         } finally {
             gateway.destroy();
             assertThat(gateway.waitFor(20, TimeUnit.SECONDS)).isTrue();

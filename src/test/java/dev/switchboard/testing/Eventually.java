@@ -31,14 +31,20 @@ public final class Eventually {
         }
     }
 
-    /** Waits until {@code file} (a process's output, say) contains {@code text}. */
+    /** Waits until {@code file} (a process's output, say) contains {@code text}; fails with what the file holds. */
     public static void awaitText(Path file, String text, Duration deadline) {
-        await(file.getFileName() + " containing '" + text + "'", deadline, () -> {
-            try {
-                return Files.readString(file).contains(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        try {
+            await(file.getFileName() + " containing '" + text + "'", deadline, () -> read(file).contains(text));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it holds:\n" + read(file), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
