@@ -139,7 +139,8 @@ final class AotTraining {
     private static void awaitListening(int port, Process gateway, Path log) throws IOException, InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end && gateway.isAlive()) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(20);

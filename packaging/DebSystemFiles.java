@@ -70,7 +70,6 @@ final class DebSystemFiles {
         System.out.println("added to " + deb + ": " + conffiles + " (conffiles), " + ICON_PATH + ", /" + LAUNCHER_LINK);
     }
 
-    /** Copies {@code from} to {@code to} (0644, directories 0755) and returns its size in KiB, rounded up as dpkg does. */
     /**
      * jpackage copies the app image into the .deb with new modification times, and the gateway's AOT cache
      * ({@link AotTraining}) is valid only with jars whose size and modification time are the ones it was trained with.
@@ -86,6 +85,7 @@ final class DebSystemFiles {
         }
     }
 
+    /** Copies {@code from} to {@code to} (0644, directories 0755) and returns its size in KiB, rounded up as dpkg does. */
     private static long place(Path from, Path to) throws IOException {
         directories(to.getParent());
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
