@@ -30,7 +30,8 @@ class GatewayEventLoopsCliTest {
         Process gateway = SwitchboardProcess.start(output, "gateway", "--config", config.toString(), "--listen", "127.0.0.1:0",
                 "--event-loops", "3");
         try {
-            Eventually.awaitText(output, "listening on", Duration.ofSeconds(60));
+            // The watcher starts after the listener: a change written before it watches would go unseen.
+            Eventually.awaitText(output, "for changes", Duration.ofSeconds(60));
             assertThat(Files.readString(output)).contains("(3 event loops,");
             Files.writeString(config, Files.readString(config).replace("\"name\": \"api\"", "\"name\": \"renamed\""));
             Eventually.awaitText(output, "applied a new config", Duration.ofSeconds(60));
