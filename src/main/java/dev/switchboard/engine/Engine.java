@@ -159,7 +159,7 @@ public final class Engine {
             endAttempt(h, latencyNanos);
         }
         current();
-        BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
+        BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker);
         if (t != null) {
             synchronized (lock) {
                 // A backend a reload removed while the request was on it has nothing left to publish.
