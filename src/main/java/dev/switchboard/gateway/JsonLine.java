@@ -19,66 +19,67 @@ final class JsonLine {
 
     JsonLine startObject() {
         separate();
-        out.append('{');
-        comma = false;
-        return this;
+        return open('{');
     }
 
     JsonLine endObject() {
-        out.append('}');
-        comma = true;
-        return this;
+        return close('}');
     }
 
     JsonLine startArray(String name) {
         name(name);
-        out.append('[');
+        return open('[');
+    }
+
+    JsonLine endArray() {
+        return close(']');
+    }
+
+    JsonLine field(String name, String value) {
+        if (value == null) {
+            name(name).append("null");
+        } else {
+            string(name(name), value);
+        }
+        return written();
+    }
+
+    JsonLine field(String name, long value) {
+        name(name).append(value);
+        return written();
+    }
+
+    JsonLine field(String name, double value) {
+        name(name).append(value);
+        return written();
+    }
+
+    JsonLine field(String name, boolean value) {
+        name(name).append(value);
+        return written();
+    }
+
+    /** Starts a member: the comma before it when needed, then its name. */
+    private StringBuilder name(String name) {
+        separate();
+        string(out, name);
+        return out.append(':');
+    }
+
+    private JsonLine written() {
+        comma = true;
+        return this;
+    }
+
+    private JsonLine open(char bracket) {
+        out.append(bracket);
         comma = false;
         return this;
     }
 
-    JsonLine endArray() {
-        out.append(']');
-        comma = true;
-        return this;
-    }
-
-    JsonLine field(String name, String value) {
-        name(name);
-        if (value == null) {
-            out.append("null");
-        } else {
-            string(value);
-        }
-        comma = true;
-        return this;
-    }
-
-    JsonLine field(String name, long value) {
-        name(name);
-        out.append(value);
-        comma = true;
-        return this;
-    }
-
-    JsonLine field(String name, double value) {
-        name(name);
-        out.append(value);
-        comma = true;
-        return this;
-    }
-
-    JsonLine field(String name, boolean value) {
-        name(name);
-        out.append(value);
-        comma = true;
-        return this;
-    }
-
-    private void name(String name) {
-        separate();
-        string(name);
-        out.append(':');
+    private JsonLine close(char bracket) {
+        out.append(bracket);
+        return written();
     }
 
     private void separate() {
@@ -87,7 +88,7 @@ final class JsonLine {
         }
     }
 
-    private void string(String s) {
+    private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
