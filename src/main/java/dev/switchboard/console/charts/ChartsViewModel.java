@@ -149,7 +149,9 @@ public final class ChartsViewModel {
     private void lookBack(String gatewayId, String configId, long from, long to) {
         PrometheusHistory source = prometheus();
         if (source == null) {
-            status.set("Looking back " + range.get().span().toHours() + " h needs a Prometheus URL (the field above, "
+            String given = prometheusUrl.get() == null ? "" : prometheusUrl.get().trim();
+            status.set((given.isEmpty() ? "" : "'" + given + "' is not an http(s)://host:port address. ")
+                    + "Looking back " + range.get().span().toHours() + " h needs a Prometheus URL (the field above, "
                     + "or switchboard console --prometheus URL); the console itself keeps "
                     + BackendHistory.KEPT.toHours() + " h");
             return;
@@ -187,10 +189,19 @@ public final class ChartsViewModel {
             return null;
         }
         if (prometheus == null || !prometheus.base().toString().equals(url.replaceAll("/$", ""))) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                return null;
+            }
             if (prometheus != null) {
                 prometheus.close();
             }
-            prometheus = new PrometheusHistory(URI.create(url));
+            prometheus = new PrometheusHistory(uri);
         }
         return prometheus;
     }

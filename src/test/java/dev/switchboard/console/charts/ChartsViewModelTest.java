@@ -70,6 +70,9 @@ class ChartsViewModelTest {
         charts.rangeProperty().set(ChartsViewModel.Range.HOURS_6);
         charts.show("edge-1", "edge", history);
         assertThat(charts.statusProperty().get()).contains("Prometheus URL").contains("--prometheus");
+        charts.prometheusUrlProperty().set("prometheus:9090");
+        charts.show("edge-1", "edge", history);
+        assertThat(charts.statusProperty().get()).startsWith("'prometheus:9090' is not an http(s)://host:port address");
     }
 
     private void feed(long at, List<String> backends, long total) {
