@@ -47,6 +47,9 @@ public final class LiveChart extends VBox {
         title.getStyleClass().add("live-chart-title");
         readout.getStyleClass().add("live-chart-readout");
         readout.setMouseTransparent(true);
+        // Light text on a dark panel reads the same over any line in both themes.
+        readout.setStyle("-fx-background-color: rgba(25,25,25,0.88); -fx-text-fill: white; -fx-padding: 4 6; "
+                + "-fx-background-radius: 4; -fx-font-size: 11px;");
         readout.setVisible(false);
         legend.getStyleClass().add("live-chart-legend");
         plot.getChildren().add(readout);
