@@ -79,6 +79,7 @@ class ConfigFollowsGatewayTest {
         editWeightInForm(robot, 0, "20");
 
         robot.clickOn("#apply-config");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#apply-overrides-winning"));
         Label winning = find(robot, "#apply-overrides-winning", Label.class);
         assertThat(LiveWindow.<String>onFxGet(winning::getText)).contains("weight orders/" + EAST_1 + ": override " + set
                 + " still wins over the config's 20");
