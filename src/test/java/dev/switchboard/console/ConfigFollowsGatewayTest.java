@@ -1,8 +1,6 @@
 package dev.switchboard.console;
 
 import dev.switchboard.console.rehearsal.WeightChange;
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.gateway.Gateway;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -11,11 +9,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,7 +20,6 @@ import static dev.switchboard.console.DemoOperator.dragWeightDown;
 import static dev.switchboard.console.DemoOperator.editWeightInForm;
 import static dev.switchboard.console.DemoOperator.openConfig;
 import static dev.switchboard.console.DemoOperator.weight;
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -37,24 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says which overrides still win with the traffic split it leads to, and Reload asks before discarding edits. Over
  * the embedded demo's real gateway.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConfigFollowsGatewayTest {
-
-    private static final String EAST_1 = "orders-east-1";
-    private static final String EAST_2 = "orders-east-2";
-
-    private ConsoleSession session;
-    private MainWindow window;
+class ConfigFollowsGatewayTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.demo(200);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(stage);
     }
 
     @Test

@@ -1,71 +1,40 @@
 package dev.switchboard.console;
 
-import dev.switchboard.config.GatewayConfig;
-import dev.switchboard.console.config.form.OutlineItem;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.rehearsal.WeightChange;
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
-import dev.switchboard.engine.EngineSnapshot;
 import dev.switchboard.gateway.Gateway;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static dev.switchboard.console.DemoOperator.dragWeightDown;
 import static dev.switchboard.console.DemoOperator.weight;
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
-import static dev.switchboard.console.LiveWindow.present;
-import static dev.switchboard.console.LiveWindow.replaceText;
 import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 13, "An applied config is silently shadowed": runtime overrides made visible, undone and cleared, and a Config
- * tab that follows the gateway. Over the embedded demo's real gateway, and a remote one over its control channel.
+ * Issue 13, "An applied config is silently shadowed": runtime overrides made visible, undone and cleared. Over the
+ * embedded demo's real gateway, and a remote one over its control channel.
  */
-@ExtendWith(ApplicationExtension.class)
-class OverridesWindowTest {
-
-    private static final String EAST_1 = "orders-east-1";
-    private static final String EAST_2 = "orders-east-2";
-
-    private ConsoleSession session;
-    private MainWindow window;
+class OverridesWindowTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.demo(200);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(stage);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -64,7 +65,7 @@ public final class OverridesViewModel {
         return run(GatewayControl::clearOverrides, "clear every override", "");
     }
 
-    private CompletableFuture<Void> run(java.util.function.Function<GatewayControl, CompletableFuture<Void>> command,
+    private CompletableFuture<Void> run(Function<GatewayControl, CompletableFuture<Void>> command,
                                         String description, String backendId) {
         GatewayControl c = control;
         String gatewayId = gateway.get();
