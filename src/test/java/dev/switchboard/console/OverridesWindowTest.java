@@ -40,6 +40,8 @@ class OverridesWindowTest extends DemoWindowTest {
     @Test
     void undoOfASliderChangeLeavesNoOverrideSoALaterConfigWeightShows(FxRobot robot) throws Exception {
         dragWeightDown(robot, session, EAST_1);
+        // The change is undoable once the gateway's acknowledgement reached the window.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !window.model().pools().undoStack().entries().isEmpty()));
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> weight(session, EAST_1) == 50);
 
@@ -49,7 +51,7 @@ class OverridesWindowTest extends DemoWindowTest {
         assertThat(gateway.engine().overrides().entries()).as("undo restored the config's value, no override").isEmpty();
         assertThat(weight(session, EAST_1)).as("the applied config's weight is what the gateway uses").isEqualTo(20);
         Slider slider = find(robot, "#weight-orders-" + EAST_1, Slider.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> Math.round(slider.getValue()) == 20));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> Math.round(slider.getValue()) == 20));
     }
 
     @Test
