@@ -8,6 +8,7 @@ import dev.switchboard.fleet.FleetMember;
 import dev.switchboard.fleet.MemberIdentity;
 import dev.switchboard.gateway.ConfigWatcher;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.netty.LeakDetection;
 import dev.switchboard.telemetry.server.AdminServer;
 import dev.switchboard.telemetry.server.TelemetryLimits;
 import java.io.IOException;
@@ -107,6 +108,7 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        LeakDetection.offUnlessAsked();
         PrintWriter err = spec.commandLine().getErr();
         if ((file == null) == (fleet == null)) {
             err.println("give either --config FILE or --fleet etcd://HOST:PORT/FLEET");
