@@ -38,6 +38,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("embedded-control").factory());
     private final GatewayControl control;
+    private final EmbeddedOverrides overrides = new EmbeddedOverrides();
     private EngineListener engineListener;
     private ProfileListener profileListener;
     private Consumer<DeadLetter> deadLetterListener;
@@ -57,7 +58,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             if (l != null) {
                 l.event(event);
             }
-        });
+        }, overrides);
     }
 
     @Override
@@ -106,8 +107,10 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             statsSequence++;
             nextStatsCut += STATS_INTERVAL.toNanos();
         }
-        listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), gateway.engine().snapshot(),
-                statsSequence, lastStats, gateway.trafficProfiles().snapshot()));
+        Engine engine = gateway.engine();
+        listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), engine.snapshot(),
+                statsSequence, lastStats, gateway.trafficProfiles().snapshot(),
+                overrides.of(engine.overrides(), engine.config())));
     }
 
     /**

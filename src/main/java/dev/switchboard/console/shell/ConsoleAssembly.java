@@ -6,6 +6,7 @@ import dev.switchboard.console.drills.DrillModel;
 import dev.switchboard.console.feed.CoalescingThrottle;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.gateways.GatewayRemoval;
+import dev.switchboard.console.overrides.OverridesWindow;
 import dev.switchboard.console.rehearsal.RehearsalTab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,11 +56,13 @@ public final class ConsoleAssembly {
         MainWindow window = new MainWindow(session, model, throttle, worker, main, taps);
         wire(main, model, session, worker);
         ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
-                model::shownVersion, Platform::runLater);
+                model::shownVersion, model::latestFrame, Platform::runLater);
         main.config().init(editor, model.gateways(), worker);
         main.init(model, session, stage, scene, editor, RehearsalTab.create(model, editor, worker), window::connect);
         editor.reload();
         model.selectedGatewayProperty().addListener((obs, was, now) -> editor.reload());
+        // The Config tab follows the gateway: a version the frames show that the editor is not based on.
+        model.framesProperty().addListener((obs, was, now) -> editor.follow(model.shownVersion(model.selectedGatewayProperty().get())));
         session.feeds().forEach(f -> f.start(throttle));
         throttle.start(THROTTLE_PERIOD);
         stage.setTitle(MainWindow.TITLE);
@@ -78,5 +81,6 @@ public final class ConsoleAssembly {
         main.events().init(model.events(), model.gateways());
         main.drills().init(new DrillModel(session.simulators(), worker));
         main.dns().init(model.dns(), main.dnsShown());
+        OverridesWindow.attach(main.overridesButton(), model.overrides());
     }
 }

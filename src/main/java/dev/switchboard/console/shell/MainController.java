@@ -53,6 +53,8 @@ public final class MainController {
     @FXML
     private Button undoButton;
     @FXML
+    private Button overridesButton;
+    @FXML
     private CheckMenuItem darkItem;
     @FXML
     private Slider rateSlider;
@@ -136,6 +138,10 @@ public final class MainController {
 
     ConfigController config() {
         return configController;
+    }
+
+    Button overridesButton() {
+        return overridesButton;
     }
 
     DnsController dns() {
