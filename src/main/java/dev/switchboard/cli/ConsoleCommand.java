@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.console.ConsoleLauncher;
+import dev.switchboard.console.shell.PreferencesStore;
 import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.fleet.FleetDiscovery;
 import dev.switchboard.fleet.FleetAddress;
@@ -94,7 +95,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             err.println("--fleet needs --fleet-token: the token its gateways' admin listeners accept");
             return ConfigFile.UNREADABLE;
         }
-        return ConsoleLauncher.run(() -> withFleet(withRemotes(embedded.get().remembering(store), store), err), err, smoke);
+        return ConsoleLauncher.run(() -> withFleet(withRemotes(embedded.get().remembering(store), store), err),
+                PreferencesStore.inUserConfig(), err, smoke);
     }
 
     /** The live gateways of --fleet, discovered once at start (not remembered: the registry knows them). */
