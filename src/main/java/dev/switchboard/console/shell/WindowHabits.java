@@ -1,6 +1,9 @@
 package dev.switchboard.console.shell;
 
 import java.io.IOException;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
@@ -54,8 +57,11 @@ final class WindowHabits {
     /** Restores splits, theme and the selected gateway (if it is still watched) once the window's parts exist. */
     void restore(MainController main, ConsoleModel model) {
         ConsolePreferences remembered = store.load();
-        main.gatewaysSplit().setDividerPositions(remembered.gatewaysDivider());
-        main.poolsSplit().setDividerPositions(remembered.poolsDivider());
+        if (remembered.gatewaysWidth() > 0) {
+            whenLaidOut(main.gatewaysSplit(), split -> split.setDividerPositions(
+                    Math.min(0.9, remembered.gatewaysWidth() / split.getWidth())));
+        }
+        whenLaidOut(main.poolsSplit(), split -> split.setDividerPositions(remembered.poolsDivider()));
         main.darkItem().setSelected(remembered.dark());
         String gateway = remembered.selectedGateway();
         if (gateway != null && model.gateways().rows().stream().anyMatch(r -> r.id().equals(gateway))) {
@@ -68,13 +74,34 @@ final class WindowHabits {
         Rectangle2D bounds = normalBounds != null ? normalBounds
                 : new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         ConsolePreferences now = new ConsolePreferences(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(),
-                bounds.getHeight(), stage.isMaximized(), divider(main.gatewaysSplit()), divider(main.poolsSplit()),
+                bounds.getHeight(), stage.isMaximized(),
+                divider(main.gatewaysSplit()) * main.gatewaysSplit().getWidth(), divider(main.poolsSplit()),
                 main.darkItem().isSelected(), model.selectedGatewayProperty().get());
         try {
             store.save(now);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not remember the console's window in " + store.file(), e);
         }
+    }
+
+    /**
+     * Runs {@code action} once {@code split} has its first width: a divider set before would be a fraction of a width
+     * the split does not keep.
+     */
+    private static void whenLaidOut(SplitPane split, Consumer<SplitPane> action) {
+        if (split.getWidth() > 0) {
+            action.accept(split);
+            return;
+        }
+        split.widthProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> obs, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    action.accept(split);
+                }
+            }
+        });
     }
 
     private static double divider(SplitPane split) {
