@@ -9,32 +9,24 @@ cd "$(dirname "$0")/../.."
 JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 RUNS="${RUNS:-5}"
 [ "${NOBUILD:-0}" = 1 ] || mvn -B -q -o -DskipTests package
-command -v Xvfb >/dev/null || { echo "Xvfb is needed (apt-get install xvfb)" >&2; exit 2; }
-# A display number nobody uses, so parallel runs and a desktop session are left alone.
-for n in $(seq 90 140); do
-    [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { DISPLAY_NUMBER=$n; break; }
-done
-Xvfb ":$DISPLAY_NUMBER" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-trap 'kill "$XVFB_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$DISPLAY_NUMBER" ] && break; sleep 0.1; done
+source src/bench/xvfb-lib.sh
 PREFS="$(mktemp -d)/console.json"   # a first run each time: maximised, light theme
-read -r -a APP_JVM_OPTIONS <<<"$(mvn -B -q -o help:evaluate -Dexpression=app.jvm.options -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")"
+read -r -a APP_JVM_OPTIONS <<<"$(mvn -B -q help:evaluate -Dexpression=app.jvm.options -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")"
 console() {
     rm -f "$PREFS"
-    DISPLAY=":$DISPLAY_NUMBER" "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+    "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
         "${APP_JVM_OPTIONS[@]}" -Dswitchboard.report-first-frame=true -Dswitchboard.preferences="$PREFS" \
         -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@" -jar target/switchboard.jar console --smoke-test
 }
 AOT_FLAGS=()
 if [ "${AOT:-0}" = 1 ]; then
     rm -f target/console-launch.aot
-    console -XX:AOTCacheOutput=target/console-launch.aot >/dev/null
+    console -XX:AOTCacheOutput=target/console-launch.aot >/dev/null || true
     AOT_FLAGS=(-XX:AOTCache=target/console-launch.aot)
 fi
 first=(); main=()
 for i in $(seq "$RUNS"); do
-    out="$(console "${AOT_FLAGS[@]}")"
+    out="$(console "${AOT_FLAGS[@]}" || true)"
     f="$(sed -n 's/^console window (starting) painted \([0-9]*\) ms.*/\1/p' <<<"$out")"
     m="$(sed -n 's/^console main window painted \([0-9]*\) ms.*/\1/p' <<<"$out")"
     echo "run $i: first frame ${f:-?} ms, main window ${m:-?} ms"
