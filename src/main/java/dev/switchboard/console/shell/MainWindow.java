@@ -48,6 +48,11 @@ public final class MainWindow {
         return controller.configDraft();
     }
 
+    /** What the window runs; closed by whoever opened the window, after {@link #close}. */
+    public ConsoleSession session() {
+        return session;
+    }
+
     public ConsoleModel model() {
         return model;
     }
