@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 OUT="${1:-docs/images}"
-[ "${NOBUILD:-0}" = 1 ] || mvn -B -q -o -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+[ "${NOBUILD:-0}" = 1 ] || mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 source src/bench/xvfb-lib.sh
 timeout 300 "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
