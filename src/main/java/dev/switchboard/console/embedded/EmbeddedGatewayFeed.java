@@ -10,6 +10,7 @@ import dev.switchboard.dns.ProfileListener;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.gateway.Gateway;
+import java.net.InetSocketAddress;
 import dev.switchboard.notify.DeadLetter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,6 +60,13 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
                 l.event(event);
             }
         }, overrides);
+    }
+
+    @Override
+    public String dnsResponder() {
+        InetSocketAddress address = gateway.dnsAddress();
+        return address == null ? "none (the config has no dns section)"
+                : address.getHostString() + ":" + address.getPort();
     }
 
     @Override

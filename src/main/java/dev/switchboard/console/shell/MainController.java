@@ -7,7 +7,6 @@ import dev.switchboard.console.config.ConfigEditorModel;
 import dev.switchboard.console.dns.DnsController;
 import dev.switchboard.console.drills.DrillController;
 import dev.switchboard.console.events.EventsController;
-import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.gateways.AddGatewayDialog;
 import dev.switchboard.console.gateways.GatewaysController;
@@ -31,6 +30,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.FileChooser;
@@ -62,6 +62,12 @@ public final class MainController {
     private Label rateLabel;
     @FXML
     private BreakerTimeline timeline;
+    @FXML
+    private SplitPane gatewaysSplit;
+    @FXML
+    private SplitPane poolsSplit;
+    @FXML
+    private NotificationArea notifications;
     @FXML
     private GatewaysController gatewaysController;
     @FXML
@@ -101,7 +107,9 @@ public final class MainController {
         model.batchesProperty().addListener((obs, was, now) -> statusBar.setText(model.connectionSummary()));
         model.intervalsProperty().addListener((obs, was, now) -> throughput.setText(throughput()));
         statusBar.getRightItems().add(throughput);
-        model.setAlerts(new AlertNotifier(owner));
+        NotificationsModel notices = new NotificationsModel(java.time.Clock.systemUTC());
+        notifications.init(notices);
+        model.setAlerts(notices);
         undoItem.disableProperty().bind(model.pools().undoStack().emptyProperty());
         undoButton.disableProperty().bind(model.pools().undoStack().emptyProperty());
         Themes.apply(scene, false);
@@ -148,6 +156,18 @@ public final class MainController {
         return dnsController;
     }
 
+    SplitPane gatewaysSplit() {
+        return gatewaysSplit;
+    }
+
+    SplitPane poolsSplit() {
+        return poolsSplit;
+    }
+
+    CheckMenuItem darkItem() {
+        return darkItem;
+    }
+
     ReadOnlyBooleanProperty chartsShown() {
         return chartsTab.selectedProperty();
     }
@@ -176,6 +196,7 @@ public final class MainController {
     /** Stops what the window runs on the FX thread by itself. */
     void close() {
         dnsController.close();
+        notifications.close();
     }
 
     @FXML
@@ -276,31 +297,5 @@ public final class MainController {
     private void applyConfig() {
         showConfig();
         configController.apply();
-    }
-
-    /** Notifications for breaker trips and failovers, at most one every 2 s (a burst is in the event log anyway). */
-    private static final class AlertNotifier implements Consumer<ConsoleEvent> {
-        private static final long QUIET_MILLIS = 2_000;
-        private final Stage owner;
-        private long lastShown;
-
-        AlertNotifier(Stage owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void accept(ConsoleEvent e) {
-            long now = System.currentTimeMillis();
-            if (now - lastShown < QUIET_MILLIS || !owner.isShowing()) {
-                return;
-            }
-            lastShown = now;
-            org.controlsfx.control.Notifications.create()
-                    .owner(owner)
-                    .title(e.kind() + (e.backendId().isEmpty() ? "" : " · " + e.backendId()))
-                    .text(e.message())
-                    .hideAfter(javafx.util.Duration.seconds(5))
-                    .showWarning();
-        }
     }
 }
