@@ -3,9 +3,20 @@ package dev.switchboard.console.feed;
 import dev.switchboard.gateway.stats.BackendInterval;
 import java.time.Duration;
 
-/** What one backend served during one statistics interval. */
+/**
+ * What one backend served during one statistics interval.
+ *
+ * @param detail what the backend cards show beyond this; {@link IntervalDetail#NONE} when the feed has none
+ */
 public record IntervalStats(long requests, long clientErrors, long serverErrors,
-                            double p50Millis, double p90Millis, double p99Millis, Duration interval) {
+                            double p50Millis, double p90Millis, double p99Millis, Duration interval,
+                            IntervalDetail detail) {
+
+    /** Stats without the cards' detail. */
+    public IntervalStats(long requests, long clientErrors, long serverErrors,
+                         double p50Millis, double p90Millis, double p99Millis, Duration interval) {
+        this(requests, clientErrors, serverErrors, p50Millis, p90Millis, p99Millis, interval, IntervalDetail.NONE);
+    }
 
     /**
      * A gateway's own interval as its telemetry reports it; transport failures (no response at all) count as server
@@ -14,7 +25,7 @@ public record IntervalStats(long requests, long clientErrors, long serverErrors,
     public static IntervalStats of(BackendInterval i, Duration interval) {
         long transportFailures = i.errors().values().stream().mapToLong(Long::longValue).sum();
         return new IntervalStats(i.requests(), i.s4xx(), i.s5xx() + transportFailures, i.p50Ms(), i.p90Ms(), i.p99Ms(),
-                interval);
+                interval, IntervalDetail.of(i));
     }
 
     public double perSecond() {

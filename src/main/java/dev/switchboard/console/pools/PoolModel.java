@@ -3,6 +3,7 @@ package dev.switchboard.console.pools;
 import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.MemberFrame;
 import dev.switchboard.console.feed.PoolFrame;
+import dev.switchboard.console.health.GatewayHealth;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.FXCollections;
@@ -19,7 +20,7 @@ public final class PoolModel {
         this.id = id;
     }
 
-    void update(PoolFrame pool, Map<String, BackendFrame> backends) {
+    void update(PoolFrame pool, Map<String, BackendFrame> backends, GatewayHealth health, long atMillis) {
         members = pool.members();
         List<String> ids = members.stream().map(MemberFrame::backendId).toList();
         if (!ids.equals(rows.stream().map(MemberRow::backendId).toList())) {
@@ -29,6 +30,7 @@ public final class PoolModel {
         for (int i = 0; i < members.size(); i++) {
             MemberRow row = rows.get(i);
             row.update(members.get(i), backends.get(row.backendId()));
+            row.showStatus(health.status(row.backendId()), atMillis);
             row.targetShareProperty().set(shares.get(row.backendId()));
         }
     }
