@@ -42,10 +42,14 @@ public final class GatewayHealth {
         for (BackendFrame b : frame.backends()) {
             Tracked t = backends.computeIfAbsent(b.id(), id -> new Tracked());
             String state = b.availability() + "/" + b.breaker() + "/" + b.adminState();
-            if (t.state == null || !t.state.equals(state)) {
+            boolean changed = t.state == null || !t.state.equals(state);
+            if (changed) {
                 t.stateChangeSeen = t.state != null;
                 t.state = state;
                 t.stateSince = at;
+            } else if (!newInterval) {
+                // Nothing new to show: the same status object keeps bound views from redrawing.
+                continue;
             }
             if (!live) {
                 t.deltas.reset();
