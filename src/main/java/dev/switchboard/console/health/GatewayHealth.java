@@ -41,6 +41,9 @@ public final class GatewayHealth {
         statsSequence = frame.statsSequence();
         for (BackendFrame b : frame.backends()) {
             Tracked t = backends.computeIfAbsent(b.id(), id -> new Tracked());
+            if (!live) {
+                t.deltas.reset();
+            }
             String state = b.availability() + "/" + b.breaker() + "/" + b.adminState();
             boolean changed = t.state == null || !t.state.equals(state);
             if (changed) {
@@ -51,9 +54,7 @@ public final class GatewayHealth {
                 // Nothing new to show: the same status object keeps bound views from redrawing.
                 continue;
             }
-            if (!live) {
-                t.deltas.reset();
-            } else if (newInterval) {
+            if (live && newInterval) {
                 IntervalStats stats = frame.stats().get(b.id());
                 t.numbers = stats == null ? BackendNumbers.UNKNOWN : t.deltas.next(stats, at);
                 t.rates.add(at, t.numbers.perSecond());
