@@ -21,24 +21,15 @@ import javafx.stage.Window;
  */
 public final class FleetGridWindow {
 
-    private static final long REDRAW_NANOS = 500_000_000L;
-
     private final Stage stage = new Stage();
     private final FleetGridPane pane;
 
+    /** @param changes moves whenever the console applied new frames (its batch counter) */
     public FleetGridWindow(Window owner, Supplier<List<GatewayFrame>> frames, Function<String, GatewayHealth> health,
                            ObservableValue<?> changes) {
         stage.initOwner(owner);
         stage.setTitle("Fleet grid: every connected gateway");
-        pane = new FleetGridPane(frames, health);
-        long[] last = {0};
-        changes.addListener((obs, was, now) -> {
-            long t = System.nanoTime();
-            if (stage.isShowing() && t - last[0] >= REDRAW_NANOS) {
-                last[0] = t;
-                pane.refresh();
-            }
-        });
+        pane = new FleetGridPane(frames, health, changes);
         stage.setScene(new Scene(pane, 900, 680));
     }
 
@@ -48,8 +39,13 @@ public final class FleetGridWindow {
         stage.toFront();
     }
 
-    /** The grid with its summary, legend and divergence list; also placed in the etcd fleet window. */
+    /**
+     * The grid with its summary, legend and divergence list; also placed in the etcd fleet window. Redraws when
+     * {@code changes} moves, at most twice a second and only while shown.
+     */
     public static final class FleetGridPane extends BorderPane {
+
+        private static final long REDRAW_NANOS = 500_000_000L;
 
         private final Supplier<List<GatewayFrame>> frames;
         private final Function<String, GatewayHealth> health;
@@ -57,9 +53,20 @@ public final class FleetGridWindow {
         private final Label summary = new Label();
         private final ListView<String> divergence = new ListView<>();
 
-        public FleetGridPane(Supplier<List<GatewayFrame>> frames, Function<String, GatewayHealth> health) {
+        private long lastDrawn;
+
+        public FleetGridPane(Supplier<List<GatewayFrame>> frames, Function<String, GatewayHealth> health,
+                             ObservableValue<?> changes) {
             this.frames = frames;
             this.health = health;
+            changes.addListener((obs, was, now) -> {
+                long t = System.nanoTime();
+                if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()
+                        && t - lastDrawn >= REDRAW_NANOS) {
+                    lastDrawn = t;
+                    refresh();
+                }
+            });
             summary.setId("fleet-grid-summary");
             divergence.setId("fleet-divergence");
             divergence.setPrefWidth(320);
