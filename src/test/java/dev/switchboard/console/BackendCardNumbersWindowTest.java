@@ -2,6 +2,7 @@ package dev.switchboard.console;
 
 import dev.switchboard.console.shell.ConsoleAssembly;
 import dev.switchboard.console.shell.MainWindow;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -10,6 +11,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,6 +22,7 @@ import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
 import static dev.switchboard.console.LiveWindow.present;
+import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -84,6 +87,24 @@ class BackendCardNumbersWindowTest {
                 && outlier.getText().matches("catalog-1: hung, [1-9]\\d* in flight and no answer for [1-9]\\d* s, no breaker rule")));
         assertThat(onFxGet(numbers::getText)).matches("(?s).*in flight [1-9]\\d*.*");
         assertThat(onFxGet(() -> find(robot, "#health-" + CARD, Label.class).getStyleClass())).contains("health-red");
+    }
+
+    @Test
+    void aRemoteGatewaysBackendFailingWithoutARuleIsFlaggedFromItsCountersOverTheSocket(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        try (RemoteGatewayHarness remote = new RemoteGatewayHarness(dir)) {
+            selectRemote(robot, window, remote, "shop-remote");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> present(robot, "#numbers-shop-blue"));
+            Label numbers = find(robot, "#numbers-shop-blue", Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> numbers.getText().matches("(?s)[1-9][0-9.]* req/s.*")));
+
+            remote.blue.updateBehavior(b -> b.withStatus(503));
+
+            Label outlier = find(robot, "#outlier-shop-blue", Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> outlier.isVisible()
+                    && outlier.getText().matches("blue: 100% 5xx for [1-9]\\d* s, no breaker rule")));
+            assertThat(onFxGet(() -> find(robot, "#health-shop-blue", Label.class).getStyleClass())).contains("health-red");
+        }
     }
 
     /** In the scene graph and visible with all its parents (a filtered-out card is not shown). */

@@ -79,12 +79,11 @@ final class BackendCard extends GridPane {
         Slider slider = new Slider(0, Math.max(SLIDER_MAX, row.weightProperty().get()), row.weightProperty().get());
         slider.setId("weight-" + key);
         slider.setMajorTickUnit(25);
-        // A tick per unit and snapping to them: a dragged weight is always a whole number.
-        slider.setMinorTickCount(24);
-        slider.setSnapToTicks(true);
         slider.setShowTickMarks(true);
         slider.setBlockIncrement(1);
         slider.setPrefWidth(160);
+        // Never narrowed by the labels beside it: a slider that shrinks while it is dragged jumps under the mouse.
+        slider.setMinWidth(Region.USE_PREF_SIZE);
         slider.setTooltip(new Tooltip("Weight within its priority group. Drag to preview the traffic split; "
                 + "the weight applies when you release (Ctrl+Z undoes it)."));
         TextField value = weightField(key, slider);
@@ -92,7 +91,7 @@ final class BackendCard extends GridPane {
         share.setId("share-" + key);
         share.textProperty().bind(Bindings.createStringBinding(this::shareText,
                 row.targetShareProperty(), row.previewShareProperty()));
-        share.setMinWidth(Region.USE_PREF_SIZE);
+        share.setMinWidth(60);
         share.setTooltip(new Tooltip("Share of the pool's new requests: now, and with the weight being dragged"));
 
         row.weightProperty().addListener((obs, was, now) -> {
@@ -126,7 +125,7 @@ final class BackendCard extends GridPane {
     private TextField weightField(String key, Slider slider) {
         TextField field = new TextField(Integer.toString(row.weightProperty().get()));
         field.setId("weight-field-" + key);
-        field.setPrefColumnCount(4);
+        field.setPrefColumnCount(3);
         field.setMinWidth(Region.USE_PREF_SIZE);
         field.setTooltip(new Tooltip("Type a weight (a whole number) and press Enter to apply it"));
         slider.valueProperty().addListener((obs, was, now) -> {
