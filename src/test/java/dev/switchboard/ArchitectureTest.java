@@ -87,7 +87,7 @@ class ArchitectureTest {
      */
     private static DescribedPredicate<JavaClass> viewModels() {
         String console = ROOT + ".console";
-        List<String> modelOnly = List.of(console + ".history", console + ".config.form", console + ".feed", console + ".embedded",
+        List<String> modelOnly = List.of(console + ".history", console + ".health", console + ".config.form", console + ".feed", console + ".embedded",
                 console + ".remote");
         return DescribedPredicate.describe("are console view models (named *Model / *ViewModel under " + console
                 + "..) or in a model-only package " + modelOnly, c -> {

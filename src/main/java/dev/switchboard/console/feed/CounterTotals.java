@@ -1,29 +1,28 @@
 package dev.switchboard.console.feed;
 
-import dev.switchboard.config.ErrorReason;
 import dev.switchboard.gateway.stats.BackendTotals;
 import java.util.Map;
 
 /**
  * A backend's counters since its gateway started, as read at {@code atMillis} on the gateway's own clock. They only
- * grow, so rates come from the difference of two readings over the gateway's time between them: the console's
- * arrival times (bursty after a reconnect) never enter a rate.
+ * grow (going down means the gateway restarted), so rates come from the difference of two readings over the
+ * gateway's time between them: the console's arrival times (bursty after a reconnect) never enter a rate. The cards
+ * and the charts both read them.
  *
- * @param serverErrors     5xx answers plus failures without an answer, as a client would count them
- * @param connectionErrors connect failures and resets ({@code BackendConnectionFailure}, {@code ConnectionReset})
+ * @param s5xx             5xx answers only
+ * @param connectionErrors failures without an answer other than timeouts (refused, reset, invalid response)
  */
-public record CounterTotals(long atMillis, long requests, long serverErrors, long connectionErrors, long timeouts,
-                            long retries) {
+public record CounterTotals(long atMillis, long requests, long s2xx, long clientErrors, long s5xx, long connectionErrors,
+                            long timeouts, long retries) {
 
     public static CounterTotals of(long atMillis, BackendTotals t) {
         Map<String, Long> errors = t.errors();
-        long transport = errors.values().stream().mapToLong(Long::longValue).sum();
-        return new CounterTotals(atMillis, t.requests(), t.s5xx() + transport,
-                count(errors, ErrorReason.BackendConnectionFailure) + count(errors, ErrorReason.ConnectionReset),
-                count(errors, ErrorReason.Timeout), t.retries());
+        return new CounterTotals(atMillis, t.requests(), t.s2xx(), t.s4xx(), t.s5xx(), IntervalDetail.connectionErrors(errors),
+                IntervalDetail.timeouts(errors), t.retries());
     }
 
-    private static long count(Map<String, Long> errors, ErrorReason reason) {
-        return errors.getOrDefault(reason.name(), 0L);
+    /** 5xx answers plus failures without an answer, as a client would count them. */
+    public long serverErrors() {
+        return s5xx + connectionErrors + timeouts;
     }
 }

@@ -8,15 +8,16 @@ import java.time.Duration;
  *
  * @param totals the backend's counters since its gateway started, read at the end of this interval; null from
  *               gateways that do not send them
+ * @param detail what the backend cards show beyond this; {@link IntervalDetail#NONE} when the feed has none
  */
 public record IntervalStats(long requests, long clientErrors, long serverErrors,
                             double p50Millis, double p90Millis, double p99Millis, Duration interval,
-                            CounterTotals totals) {
+                            CounterTotals totals, IntervalDetail detail) {
 
-    /** An interval without counter totals. */
+    /** An interval without counter totals or the cards' detail. */
     public IntervalStats(long requests, long clientErrors, long serverErrors, double p50Millis, double p90Millis,
                          double p99Millis, Duration interval) {
-        this(requests, clientErrors, serverErrors, p50Millis, p90Millis, p99Millis, interval, null);
+        this(requests, clientErrors, serverErrors, p50Millis, p90Millis, p99Millis, interval, null, IntervalDetail.NONE);
     }
 
     /**
@@ -28,7 +29,7 @@ public record IntervalStats(long requests, long clientErrors, long serverErrors,
     public static IntervalStats of(BackendInterval i, Duration interval, long atMillis) {
         long transportFailures = i.errors().values().stream().mapToLong(Long::longValue).sum();
         return new IntervalStats(i.requests(), i.s4xx(), i.s5xx() + transportFailures, i.p50Ms(), i.p90Ms(), i.p99Ms(),
-                interval, i.totals() == null ? null : CounterTotals.of(atMillis, i.totals()));
+                interval, i.totals() == null ? null : CounterTotals.of(atMillis, i.totals()), IntervalDetail.of(i));
     }
 
     public double perSecond() {

@@ -54,7 +54,10 @@ public final class FleetDiscovery {
             ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("fleet-window").factory());
             FleetViewModel view = new FleetViewModel(store, roster, operator);
             window.tapFrames(view::observe);
-            new FleetWindow(view, worker, window::configDraft, address.toString(), null).show();
+            FleetGridWindow.FleetGridPane grid = new FleetGridWindow.FleetGridPane(() -> window.model().latestFrames().stream()
+                    .filter(f -> view.aliveGateways().contains(f.gatewayId())).toList(), window.model()::health,
+                    window.model().batchesProperty());
+            new FleetWindow(view, worker, window::configDraft, address.toString(), null, grid).show();
             session.whenWindowOpens(w -> { }, worker::shutdownNow);
         }, null);
         return found;

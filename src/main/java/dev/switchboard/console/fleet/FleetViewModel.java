@@ -54,6 +54,11 @@ public final class FleetViewModel {
         return breakerStates.rows(List.copyOf(alive.keySet()));
     }
 
+    /** The ids of the gateways alive at the last refresh. */
+    public synchronized java.util.Set<String> aliveGateways() {
+        return java.util.Set.copyOf(alive.keySet());
+    }
+
     /** Reads the registry and the config; blocking (etcd round trips). */
     public synchronized Refresh refresh() {
         StoredConfig current = store.current();

@@ -40,9 +40,14 @@ public final class FleetWindow {
     private final TextArea diff = new TextArea();
     private final ListView<BreakerMatrix.Row> breakers = new ListView<>();
     private final Label status = new Label();
+    private final FleetGridWindow.FleetGridPane grid;
 
-    /** @param draft the Config tab's working text, read on the FX thread when the operator applies it */
-    public FleetWindow(FleetViewModel fleet, Executor worker, Supplier<String> draft, String title, Window owner) {
+    /**
+     * @param draft the Config tab's working text, read on the FX thread when the operator applies it
+     * @param grid  every fleet gateway x backend (numbers, health, breakers), from their telemetry
+     */
+    public FleetWindow(FleetViewModel fleet, Executor worker, Supplier<String> draft, String title, Window owner,
+                       FleetGridWindow.FleetGridPane grid) {
         this.fleet = fleet;
         this.worker = worker;
         this.draft = draft;
@@ -98,10 +103,13 @@ public final class FleetWindow {
         refresh.setId("fleet-refresh");
         rollback.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull());
         rollback.setOnAction(e -> confirmRollback(history.getSelectionModel().getSelectedItem()));
-        BorderPane root = new BorderPane(new VBox(6, gateways, new Label("Breakers on every gateway, from their telemetry (divergence highlighted)"), breakers,
+        this.grid = grid;
+        grid.setPrefHeight(320);
+        BorderPane root = new BorderPane(new VBox(6, gateways, grid,
+                new Label("Breakers on every gateway, from their telemetry (divergence highlighted)"), breakers,
                 new Label("History (select one to diff against the current config)"),
                 new HBox(6, history, diff)), new HBox(6, refresh, apply, rollback, status), null, null, null);
-        stage.setScene(new Scene(root, 1000, 640));
+        stage.setScene(new Scene(root, 1000, 900));
     }
 
     public void show() {
@@ -119,6 +127,7 @@ public final class FleetWindow {
             @SuppressWarnings("unchecked")
             List<BreakerMatrix.Row> open = (List<BreakerMatrix.Row>) result[2];
             breakers.getItems().setAll(open);
+            grid.refresh();
             status.setText("fleet config: revision " + fleet.lastSeenRevision() + "; " + r.rows().stream().filter(FleetRow::drifting).count()
                     + " gateway(s) drifting; " + r.rows().stream().map(FleetRow::gateway).filter(GatewayStatus::alive).count() + " alive");
         });

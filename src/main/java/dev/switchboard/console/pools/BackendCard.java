@@ -5,6 +5,7 @@ import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.rehearsal.ChangeRehearsal;
 import dev.switchboard.console.rehearsal.WeightChange;
 import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.ForceAction;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -18,6 +19,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -57,17 +59,22 @@ final class BackendCard extends GridPane {
         availability.setId("availability-" + key);
         Label reason = shrinkable(row.reasonProperty());
         add(new HBox(8, name, availability, reason), 0, 0);
+        add(new CardStats(row, key), 0, 1);
 
         Label breaker = StateChips.bound(row.breakerProperty(), "breaker-");
         breaker.setId("breaker-" + key);
         breaker.setTooltip(new Tooltip("Circuit breaker state (CLOSED passes traffic, OPEN blocks it)"));
         Label breakerTitle = new Label("Breaker");
         breakerTitle.setMinWidth(Region.USE_PREF_SIZE);
-        add(new HBox(8, breakerTitle, breaker, shrinkable(row.breakerDetailProperty())), 0, 1);
+        add(new HBox(8, breakerTitle, breaker, shrinkable(row.breakerDetailProperty())), 0, 2);
 
-        add(new HBox(8, weightControls(key), badge(OverrideFrame.WEIGHT, key)), 0, 2);
-        add(new HBox(8, priorityControl(), badge(OverrideFrame.PRIORITY, key), adminToggles(),
-                badge(OverrideFrame.ADMIN_STATE, key), forceMenu()), 0, 3);
+        add(new HBox(8, weightControls(key), badge(OverrideFrame.WEIGHT, key)), 0, 3);
+        add(new HBox(8, priorityControl(), badge(OverrideFrame.PRIORITY, key), adminToggles(key),
+                badge(OverrideFrame.ADMIN_STATE, key), forceMenu(key)), 0, 4);
+        // "Only problems": a card whose backend looks fine steps aside (and out of the layout).
+        visibleProperty().bind(commands.onlyProblemsProperty().not()
+                .or(Bindings.createBooleanBinding(() -> row.healthProperty().get().problem(), row.healthProperty())));
+        managedProperty().bind(visibleProperty());
     }
 
     private Node badge(String kind, String key) {
@@ -81,17 +88,16 @@ final class BackendCard extends GridPane {
         slider.setShowTickMarks(true);
         slider.setBlockIncrement(1);
         slider.setPrefWidth(160);
+        // Never narrowed by the labels beside it: a slider that shrinks while it is dragged jumps under the mouse.
+        slider.setMinWidth(Region.USE_PREF_SIZE);
         slider.setTooltip(new Tooltip("Weight within its priority group. Drag to preview the traffic split; "
                 + "the weight applies when you release (Ctrl+Z undoes it)."));
-        Label value = new Label();
-        value.textProperty().bind(Bindings.createStringBinding(
-                () -> "weight " + Math.round(slider.getValue()), slider.valueProperty()));
-        value.setMinWidth(Region.USE_PREF_SIZE);
+        TextField value = weightField(key, slider);
         Label share = new Label();
         share.setId("share-" + key);
         share.textProperty().bind(Bindings.createStringBinding(this::shareText,
                 row.targetShareProperty(), row.previewShareProperty()));
-        share.setMinWidth(Region.USE_PREF_SIZE);
+        share.setMinWidth(60);
         share.setTooltip(new Tooltip("Share of the pool's new requests: now, and with the weight being dragged"));
 
         row.weightProperty().addListener((obs, was, now) -> {
@@ -116,7 +122,44 @@ final class BackendCard extends GridPane {
                 applyWeight(slider);
             }
         });
-        return new HBox(8, slider, value, share, rehearseButton(key));
+        Label title = new Label("weight");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        return new HBox(8, slider, title, value, share, rehearseButton(key));
+    }
+
+    /** The weight as a number to type: Enter applies it exactly; the field follows the slider while it is dragged. */
+    private TextField weightField(String key, Slider slider) {
+        TextField field = new TextField(Integer.toString(row.weightProperty().get()));
+        field.setId("weight-field-" + key);
+        field.setPrefColumnCount(3);
+        field.setMinWidth(Region.USE_PREF_SIZE);
+        field.setTooltip(new Tooltip("Type a weight (a whole number) and press Enter to apply it"));
+        slider.valueProperty().addListener((obs, was, now) -> {
+            if (!field.isFocused()) {
+                field.setText(Long.toString(Math.round(now.doubleValue())));
+            }
+        });
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                field.setText(Long.toString(Math.round(slider.getValue())));
+            }
+        });
+        field.setOnAction(e -> {
+            String text = field.getText().strip();
+            if (!text.matches("\\d{1,4}")) {
+                field.getStyleClass().add("invalid");
+                return;
+            }
+            field.getStyleClass().remove("invalid");
+            int weight = Integer.parseInt(text);
+            pool.clearPreview();
+            commands.setWeight(row, weight);
+            syncing = true;
+            slider.setMax(Math.max(slider.getMax(), weight));
+            slider.setValue(weight);
+            syncing = false;
+        });
+        return field;
     }
 
     /** Asks for a weight, rehearses the config with it and sets it only when the operator confirms the result. */
@@ -174,12 +217,13 @@ final class BackendCard extends GridPane {
         return new HBox(6, title, spinner);
     }
 
-    private Node adminToggles() {
+    private Node adminToggles(String key) {
         ToggleGroup group = new ToggleGroup();
         HBox box = new HBox();
         box.getStyleClass().add("segmented");
         for (AdminState state : AdminState.values()) {
             ToggleButton button = new ToggleButton(label(state));
+            button.setId("admin-" + state + "-" + key);
             button.setUserData(state);
             button.setToggleGroup(group);
             button.setTooltip(new Tooltip(tooltip(state)));
@@ -199,15 +243,24 @@ final class BackendCard extends GridPane {
             if (now == null) {
                 // A click on the selected button would leave none selected: keep the gateway's state shown.
                 was.setSelected(true);
+                return;
+            }
+            AdminState state = (AdminState) now.getUserData();
+            if (ConfirmAction.confirmed(getScene().getWindow(), commands.preview(row.backendId(), ActionPreview.verb(state) + " " + row.backendId(),
+                    ActionPreview.availability(state)))) {
+                commands.setAdminState(row, state);
             } else {
-                commands.setAdminState(row, (AdminState) now.getUserData());
+                syncing = true;
+                group.getToggles().forEach(t -> t.setSelected(t == was));
+                syncing = false;
             }
         });
         return box;
     }
 
-    private Node forceMenu() {
+    private Node forceMenu(String key) {
         MenuButton menu = new MenuButton("Breaker");
+        menu.setId("force-" + key);
         menu.setMinWidth(Region.USE_PREF_SIZE);
         menu.setTooltip(new Tooltip("Force the circuit breaker open or closed, or reset it to a clean CLOSED"));
         menu.getItems().addAll(
@@ -219,7 +272,13 @@ final class BackendCard extends GridPane {
 
     private MenuItem forceItem(String text, ForceAction action) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> commands.forceBreaker(row, action));
+        item.setOnAction(e -> {
+            ActionPreview preview = action == ForceAction.OPEN ? commands.preview(row.backendId(),
+                    "Force open the breaker of " + row.backendId(), Availability.UNAVAILABLE_FORCED) : null;
+            if (ConfirmAction.confirmed(getScene().getWindow(), preview)) {
+                commands.forceBreaker(row, action);
+            }
+        });
         return item;
     }
 

@@ -4,6 +4,8 @@ import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.MemberFrame;
 import dev.switchboard.console.feed.OverrideFrame;
+import dev.switchboard.console.health.BackendStatus;
+import dev.switchboard.console.health.HealthLevel;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
@@ -38,6 +40,11 @@ public final class MemberRow {
     private final ObjectProperty<OverrideFrame> weightOverride = new SimpleObjectProperty<>();
     private final ObjectProperty<OverrideFrame> priorityOverride = new SimpleObjectProperty<>();
     private final ObjectProperty<OverrideFrame> adminStateOverride = new SimpleObjectProperty<>();
+    private final ObjectProperty<BackendStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<HealthLevel> health = new SimpleObjectProperty<>(HealthLevel.IDLE);
+    private final StringProperty numbers = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final StringProperty since = new SimpleStringProperty("");
     /** A weight sent but not yet seen in a frame; older frames must not move the slider back meanwhile. */
     private int expectedWeight = -1;
 
@@ -62,6 +69,15 @@ public final class MemberRow {
             adminState.set(backend.adminState());
             breakerDetail.set(describe(backend));
         }
+    }
+
+    /** The backend's numbers and health from its gateway's {@code GatewayHealth}, as of {@code nowMillis}. */
+    void showStatus(BackendStatus s, long nowMillis) {
+        status.set(s);
+        health.set(s.level());
+        numbers.set(CardNumbers.of(s.numbers()));
+        notice.set(s.notice());
+        since.set(CardNumbers.since(s, nowMillis));
     }
 
     void expectWeight(int value) {
@@ -132,5 +148,27 @@ public final class MemberRow {
 
     public DoubleProperty previewShareProperty() {
         return previewShare;
+    }
+
+    public ObjectProperty<BackendStatus> statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<HealthLevel> healthProperty() {
+        return health;
+    }
+
+    public StringProperty numbersProperty() {
+        return numbers;
+    }
+
+    /** The outlier notice, empty while the backend looks fine. */
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    /** How long the state has lasted: "state for 12 s". */
+    public StringProperty sinceProperty() {
+        return since;
     }
 }

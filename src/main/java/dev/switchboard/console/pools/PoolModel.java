@@ -4,6 +4,7 @@ import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.MemberFrame;
 import dev.switchboard.console.feed.PoolFrame;
+import dev.switchboard.console.health.GatewayHealth;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.FXCollections;
@@ -20,7 +21,7 @@ public final class PoolModel {
         this.id = id;
     }
 
-    void update(PoolFrame pool, Map<String, BackendFrame> backends, GatewayFrame frame) {
+    void update(PoolFrame pool, Map<String, BackendFrame> backends, GatewayFrame frame, GatewayHealth health) {
         members = pool.members();
         List<String> ids = members.stream().map(MemberFrame::backendId).toList();
         if (!ids.equals(rows.stream().map(MemberRow::backendId).toList())) {
@@ -30,6 +31,7 @@ public final class PoolModel {
         for (int i = 0; i < members.size(); i++) {
             MemberRow row = rows.get(i);
             row.update(members.get(i), backends.get(row.backendId()), frame);
+            row.showStatus(health.status(row.backendId()), frame.at().toEpochMilli());
             row.targetShareProperty().set(shares.get(row.backendId()));
         }
     }

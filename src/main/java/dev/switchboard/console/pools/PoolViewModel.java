@@ -10,7 +10,9 @@ import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.feed.PoolFrame;
+import dev.switchboard.console.health.GatewayHealth;
 import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.ForceAction;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -34,6 +38,7 @@ public final class PoolViewModel {
     private final UndoStack undo = new UndoStack();
     private final Executor fx;
     private final Consumer<ConsoleEvent> log;
+    private final BooleanProperty onlyProblems = new SimpleBooleanProperty();
     private String gatewayId;
     private GatewayControl control;
 
@@ -46,7 +51,7 @@ public final class PoolViewModel {
         this.log = log;
     }
 
-    public void show(GatewayFrame frame, GatewayControl gatewayControl) {
+    public void show(GatewayFrame frame, GatewayControl gatewayControl, GatewayHealth health) {
         if (!frame.gatewayId().equals(gatewayId)) {
             pools.clear();
             gatewayId = frame.gatewayId();
@@ -60,7 +65,7 @@ public final class PoolViewModel {
         Map<String, BackendFrame> backends = frame.backends().stream()
                 .collect(Collectors.toMap(BackendFrame::id, Function.identity()));
         for (int i = 0; i < ids.size(); i++) {
-            pools.get(i).update(frame.pools().get(i), backends, frame);
+            pools.get(i).update(frame.pools().get(i), backends, frame, health);
         }
     }
 
@@ -160,6 +165,19 @@ public final class PoolViewModel {
         Throwable cause = Failures.cause(error);
         log.accept(new ConsoleEvent(Instant.now(), gatewayId, backendId, EventKind.OPERATOR, false,
                 "refused: " + description + ": " + cause.getMessage()));
+    }
+
+    /**
+     * What taking {@code backendId} out of the split as {@code after} would do to every pool it is in, for a
+     * confirmation; null when that is not dangerous.
+     */
+    public ActionPreview preview(String backendId, String action, Availability after) {
+        return ActionPreview.of(gatewayId, action, backendId, after, pools);
+    }
+
+    /** Pools view filter: show only backends whose health is a problem (yellow or worse). */
+    public BooleanProperty onlyProblemsProperty() {
+        return onlyProblems;
     }
 
     public ObservableList<PoolModel> pools() {

@@ -3,6 +3,7 @@ package dev.switchboard.console.pools;
 import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
 
@@ -11,8 +12,12 @@ public final class PoolsController {
 
     @FXML
     private VBox poolsBox;
+    @FXML
+    private CheckBox onlyProblems;
 
     public void init(PoolViewModel model, Executor worker) {
+        poolsBox.getStylesheets().add(PoolsController.class.getResource("/styles/cards.css").toExternalForm());
+        onlyProblems.selectedProperty().bindBidirectional(model.onlyProblemsProperty());
         model.pools().addListener((ListChangeListener<PoolModel>) c -> rebuild(model, worker));
         rebuild(model, worker);
     }

@@ -9,6 +9,7 @@ import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.gateways.GatewayListModel;
+import dev.switchboard.console.health.GatewayHealth;
 import dev.switchboard.console.history.GatewayHistory;
 import dev.switchboard.console.overrides.OverridesViewModel;
 import dev.switchboard.console.pools.DistributionModel;
@@ -38,6 +39,8 @@ public final class ConsoleModel {
     private final Map<String, GatewayControl> controls = new LinkedHashMap<>();
     private final Map<String, GatewayFrame> latest = new HashMap<>();
     private final Map<String, GatewayHistory> histories = new HashMap<>();
+    /** Per gateway, its backends' numbers and health (cards and fleet grid); lives as long as the gateway is watched. */
+    private final Map<String, GatewayHealth> health = new LinkedHashMap<>();
     private final GatewayListModel gateways = new GatewayListModel();
     private final EventLogModel events = new EventLogModel();
     private final DistributionModel distribution = new DistributionModel();
@@ -89,6 +92,7 @@ public final class ConsoleModel {
         controls.remove(gatewayId);
         latest.remove(gatewayId);
         histories.remove(gatewayId);
+        health.remove(gatewayId);
         gateways.remove(gatewayId);
         pools.undoStack().forget(gatewayId);
         if (gatewayId.equals(selectedGateway.get())) {
@@ -113,6 +117,7 @@ public final class ConsoleModel {
             latest.put(frame.gatewayId(), frame);
             gateways.update(frame);
             boolean added = histories.computeIfAbsent(frame.gatewayId(), id -> new GatewayHistory()).update(frame);
+            health(frame.gatewayId()).update(frame);
             newEvents.addAll(failovers.check(frame));
             if (frame.gatewayId().equals(selectedGateway.get())) {
                 selectedChanged = true;
@@ -142,7 +147,7 @@ public final class ConsoleModel {
         if (frame == null) {
             return;
         }
-        pools.show(frame, controls.get(frame.gatewayId()));
+        pools.show(frame, controls.get(frame.gatewayId()), health(frame.gatewayId()));
         dns.show(frame, controls.get(frame.gatewayId()));
         overrides.show(frame, controls.get(frame.gatewayId()));
         frames.set(frames.get() + 1);
@@ -158,6 +163,16 @@ public final class ConsoleModel {
     /** The selected gateway's history (empty until its first frame). */
     public GatewayHistory history() {
         return histories.computeIfAbsent(selectedGateway.get(), id -> new GatewayHistory());
+    }
+
+    /** A watched gateway's backend numbers and health (empty until its first frame). FX thread only. */
+    public GatewayHealth health(String gatewayId) {
+        return health.computeIfAbsent(gatewayId, id -> new GatewayHealth());
+    }
+
+    /** The latest frame of every watched gateway that has sent one, in the order they were added. FX thread only. */
+    public List<GatewayFrame> latestFrames() {
+        return controls.keySet().stream().map(latest::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Receives every event worth a notification (breaker trips, failovers), on the FX thread. */

@@ -26,6 +26,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import dev.switchboard.console.fleet.FleetGridWindow;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -92,6 +93,7 @@ public final class MainController {
     private Tab rehearseTab;
     private Consumer<GatewayFeed> connector;
     private ConfigEditorModel editor;
+    private FleetGridWindow fleetGrid;
 
     /** View behaviour only: the composition root ({@link ConsoleAssembly}) has already wired the tabs. */
     void init(ConsoleModel consoleModel, ConsoleSession session, Stage owner, Scene scene, ConfigEditorModel configEditor,
@@ -273,6 +275,15 @@ public final class MainController {
     @FXML
     private void showRehearse() {
         tabs.getSelectionModel().select(rehearseTab);
+    }
+
+    /** Every watched gateway x backend in one grid (no etcd needed); one window, brought forward when open. */
+    @FXML
+    private void showFleetGrid() {
+        if (fleetGrid == null) {
+            fleetGrid = new FleetGridWindow(stage, model::latestFrames, model::health, model.batchesProperty());
+        }
+        fleetGrid.show();
     }
 
     @FXML

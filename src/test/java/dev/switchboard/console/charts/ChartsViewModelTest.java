@@ -1,6 +1,7 @@
 package dev.switchboard.console.charts;
 
 import dev.switchboard.console.feed.CounterTotals;
+import dev.switchboard.console.feed.IntervalDetail;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.console.common.Frames;
@@ -78,7 +79,7 @@ class ChartsViewModelTest {
     private void feed(long at, List<String> backends, long total) {
         Map<String, IntervalStats> stats = new LinkedHashMap<>();
         backends.forEach(b -> stats.put(b, new IntervalStats(20, 0, 0, 5, 8, 12, Duration.ofSeconds(1),
-                new CounterTotals(at, total, 0, 0, 0, 0))));
+                new CounterTotals(at, total, total, 0, 0, 0, 0, 0), IntervalDetail.NONE)));
         history.update(new GatewayFrame("edge-1", "edge", ConnectionState.LIVE, "", 1, "h", Instant.ofEpochMilli(at),
                 backends.stream().map(b -> Frames.backend(b, BreakerState.CLOSED)).toList(), List.of(), at, stats,
                 List.of()));

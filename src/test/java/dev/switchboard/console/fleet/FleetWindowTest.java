@@ -27,6 +27,9 @@ import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.switchboard.console.health.GatewayHealth;
+import java.util.List;
+import javafx.beans.property.SimpleLongProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
@@ -58,7 +61,9 @@ class FleetWindowTest {
         client = Etcd.connectChecked(fleet.address);
         FleetKeys keys = new FleetKeys(name);
         FleetViewModel model = new FleetViewModel(new FleetStore(client, keys, Clock.systemUTC()), new FleetRoster(client, keys), "dana");
-        window = new FleetWindow(model, worker, () -> draft, "window", stage);
+        // No telemetry in these tests: the grid stays empty (FleetGridWindowTest drives it with 10 x 50 feeds).
+        window = new FleetWindow(model, worker, () -> draft, "window", stage, new FleetGridWindow.FleetGridPane(List::of,
+                id -> new GatewayHealth(), new SimpleLongProperty()));
     }
 
     @AfterEach

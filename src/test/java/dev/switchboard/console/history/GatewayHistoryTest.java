@@ -3,6 +3,7 @@ package dev.switchboard.console.history;
 import dev.switchboard.console.common.Frames;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.console.feed.CounterTotals;
+import dev.switchboard.console.feed.IntervalDetail;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.telemetry.client.ConnectionState;
@@ -100,9 +101,11 @@ class GatewayHistoryTest {
 
     /** One stats reading of backend "a" at gateway time {@code at}: totals so far, an interval p50 if it had requests. */
     private void feed(long at, long totalRequests, long intervalRequests, long timeouts) {
-        CounterTotals totals = new CounterTotals(at, totalRequests, timeouts + timeouts / 2, timeouts / 2, timeouts, 0);
+        long connectionErrors = timeouts / 2;
+        CounterTotals totals = new CounterTotals(at, totalRequests, totalRequests - timeouts - connectionErrors, 0, 0,
+                connectionErrors, timeouts, 0);
         IntervalStats s = new IntervalStats(intervalRequests, 0, 0, intervalRequests > 0 ? 4 : 0, 0,
-                intervalRequests > 0 ? 9 : 0, Duration.ofMillis(250), totals);
+                intervalRequests > 0 ? 9 : 0, Duration.ofMillis(250), totals, IntervalDetail.NONE);
         history.update(frame(at, ConnectionState.LIVE, Map.of("a", s)));
     }
 
