@@ -1,0 +1,76 @@
+package dev.switchboard.warmup;
+
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigResult;
+import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.WarmupConfig;
+import dev.switchboard.gateway.Gateway;
+import dev.switchboard.sim.SimBackend;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pre-warms the proxy path before the real gateway binds: a throwaway {@link Gateway} (its own engine, stats and event
+ * loops, the same classes as the real one) on an ephemeral loopback port, in front of two in-process sim backends,
+ * under keep-alive load for a bounded count and time. JDK 25's AOT cache holds no compiled code, so without this the
+ * first seconds of real traffic run interpreted; after it the JIT has compiled the codec, engine, pool and balancer.
+ * Nothing of the real config is used beyond its event-loop count and head size: its backends, stats, breakers,
+ * access log, audit and admin listener are never touched.
+ */
+public final class GatewayWarmup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayWarmup.class);
+
+    private GatewayWarmup() {
+    }
+
+    /** Runs the warm-up {@code real} asks for (none when off) and logs one line; a failure is logged, never thrown. */
+    public static WarmupReport run(GatewaySettings real) {
+        WarmupConfig warmup = real.warmupOrDefaults();
+        if (!warmup.enabled()) {
+            return new WarmupReport(0, 0, Duration.ZERO);
+        }
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(warmup.maxMs());
+        long[] counts = {0, 0};
+        try (SimBackend a = new SimBackend("warmup-a"); SimBackend b = new SimBackend("warmup-b")) {
+            InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            a.start(loopback);
+            b.start(loopback);
+            Gateway gateway = Gateway.start(config(real, a.port(), b.port()), loopback);
+            try {
+                counts = WarmupLoad.drive(gateway.address(), warmup.requests(), deadline);
+            } finally {
+                gateway.close(Duration.ZERO);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The warm-up only saves time; a gateway that cannot warm up must still start.
+            LOG.warn("warm-up failed, starting cold: {}", e.toString());
+        }
+        WarmupReport report = new WarmupReport(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
+        LOG.info(report.describe());
+        return report;
+    }
+
+    /** The throwaway config: one pool of two loopback backends, the real event-loop count and head limit, nothing else. */
+    static GatewayConfig config(GatewaySettings real, int portA, int portB) {
+        String json = String.format(Locale.ROOT, """
+                { "gateway": { "id": "%s-warmup", "listen": "127.0.0.1:0", "eventLoops": %d, "maxHeaderSize": %d },
+                  "backends": { "a": { "url": "http://127.0.0.1:%d" }, "b": { "url": "http://127.0.0.1:%d" },
+                    "pool": { "type": "Pool", "pool": { "services": [ { "id": "a" }, { "id": "b" } ] } } },
+                  "apis": [ { "name": "warmup", "path": "/", "backendId": "pool" } ] }
+                """, real.id().replaceAll("[\"\\\\]", ""), real.eventLoops(), real.maxHeaderSize(), portA, portB);
+        return switch (ConfigLoader.parse(json)) {
+            case ConfigResult.Valid valid -> valid.config();
+            case ConfigResult.Invalid invalid -> throw new IllegalStateException("warm-up config: " + invalid.problems());
+        };
+    }
+}
