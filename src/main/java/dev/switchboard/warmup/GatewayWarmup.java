@@ -11,7 +11,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,44 +23,63 @@ import org.slf4j.LoggerFactory;
  * loops, the same classes as the real one) on an ephemeral loopback port, in front of two in-process sim backends,
  * under keep-alive load for a bounded count and time. JDK 25's AOT cache holds no compiled code, so without this the
  * first seconds of real traffic run interpreted; after it the JIT has compiled the codec, engine, pool and balancer.
- * Nothing of the real config is used beyond its event-loop count and head size: its backends, stats, breakers,
+ * Nothing of the real config is used beyond its id, event-loop count and head size: its backends, stats, breakers,
  * access log, audit and admin listener are never touched.
  */
 public final class GatewayWarmup {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWarmup.class);
+    /** Past maxMs, how long the caller waits for the throwaway gateway and backends to close before starting anyway. */
+    private static final long CLOSE_GRACE_MS = 1_000;
 
     private GatewayWarmup() {
     }
 
-    /** Runs the warm-up {@code real} asks for (none when off) and logs one line; a failure is logged, never thrown. */
+    /**
+     * Runs the warm-up {@code real} asks for (none when off) and logs one line. It returns within maxMs plus a second
+     * whatever happens (a slow start of the throwaway gateway counts against maxMs); a failure is logged, never thrown.
+     */
     public static WarmupReport run(GatewaySettings real) {
         WarmupConfig warmup = real.warmupOrDefaults();
         if (!warmup.enabled()) {
             return new WarmupReport(0, 0, Duration.ZERO);
         }
         long start = System.nanoTime();
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(warmup.maxMs());
-        long[] counts = {0, 0};
+        WarmupLoad load = new WarmupLoad(warmup.requests(), start + TimeUnit.MILLISECONDS.toNanos(warmup.maxMs()));
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            warmUp(real, load);
+            return null;
+        });
+        Thread thread = Thread.ofPlatform().name("warmup").daemon().start(task);
+        try {
+            task.get(warmup.maxMs() + CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            // It stops sending at maxMs and closes what it started on its own thread; the real start must not wait for it.
+            LOG.warn("warm-up still closing {} ms after its bound of {} ms; starting anyway", CLOSE_GRACE_MS, warmup.maxMs());
+        } catch (ExecutionException e) {
+            // The warm-up only saves time; a gateway that cannot warm up must still start.
+            LOG.warn("warm-up failed, starting cold: {}", e.getCause().toString());
+        }
+        WarmupReport report = new WarmupReport(load.answered(), load.failed(), Duration.ofNanos(System.nanoTime() - start));
+        LOG.info(report.describe());
+        return report;
+    }
+
+    private static void warmUp(GatewaySettings real, WarmupLoad load) throws InterruptedException {
         try (SimBackend a = new SimBackend("warmup-a"); SimBackend b = new SimBackend("warmup-b")) {
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
             a.start(loopback);
             b.start(loopback);
             Gateway gateway = Gateway.start(config(real, a.port(), b.port()), loopback);
             try {
-                counts = WarmupLoad.drive(gateway.address(), warmup.requests(), deadline);
+                load.drive(gateway.address());
             } finally {
                 gateway.close(Duration.ZERO);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // The warm-up only saves time; a gateway that cannot warm up must still start.
-            LOG.warn("warm-up failed, starting cold: {}", e.toString());
         }
-        WarmupReport report = new WarmupReport(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start));
-        LOG.info(report.describe());
-        return report;
     }
 
     /** The throwaway config: one pool of two loopback backends, the real event-loop count and head limit, nothing else. */

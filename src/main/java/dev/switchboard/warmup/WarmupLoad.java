@@ -42,14 +42,21 @@ final class WarmupLoad {
     private final long requests;
     private final long deadlineNanos;
 
-    private WarmupLoad(long requests, long deadlineNanos) {
+    WarmupLoad(long requests, long deadlineNanos) {
         this.requests = requests;
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** Drives the gateway at {@code target}; returns {answered, failed} once every connection is done or cut. */
-    static long[] drive(InetSocketAddress target, long requests, long deadlineNanos) throws InterruptedException {
-        WarmupLoad load = new WarmupLoad(requests, deadlineNanos);
+    long answered() {
+        return answered.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    /** Drives the gateway at {@code target}; returns once every connection is done, or cut after the deadline. */
+    void drive(InetSocketAddress target) throws InterruptedException {
         EventLoopGroup group = Transports.eventLoopGroup(1, "warmup-client");
         CountDownLatch done = new CountDownLatch(CONNECTIONS);
         try {
@@ -58,14 +65,14 @@ final class WarmupLoad {
                     .handler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20), load.new Client());
+                            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20), new Client());
                         }
                     });
             for (int i = 0; i < CONNECTIONS; i++) {
                 ChannelFuture connect = bootstrap.connect(target);
                 connect.addListener(f -> {
                     if (!f.isSuccess()) {
-                        load.failed.incrementAndGet();
+                        failed.incrementAndGet();
                     }
                 });
                 connect.channel().closeFuture().addListener(f -> done.countDown());
@@ -75,7 +82,6 @@ final class WarmupLoad {
         } finally {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(FINISH_GRACE_MS);
         }
-        return new long[] {load.answered.get(), load.failed.get()};
     }
 
     /** Sends the next request, or closes the connection when the count or the time is up. */
