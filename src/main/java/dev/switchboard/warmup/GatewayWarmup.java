@@ -29,15 +29,20 @@ import org.slf4j.LoggerFactory;
 public final class GatewayWarmup {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWarmup.class);
-    /** Past maxMs, how long the caller waits for the throwaway gateway and backends to close before starting anyway. */
-    private static final long CLOSE_GRACE_MS = 1_000;
+    /**
+     * Beyond maxMs of load, how long the caller waits for the throwaway gateway and backends to start and close before
+     * starting anyway. Their start is mostly class loading the real start would do next anyway (on a loaded machine
+     * seconds); counting it against maxMs left no time for load at all.
+     */
+    private static final long SETUP_GRACE_MS = 10_000;
 
     private GatewayWarmup() {
     }
 
     /**
-     * Runs the warm-up {@code real} asks for (none when off) and logs one line. It returns within maxMs plus a second
-     * whatever happens (a slow start of the throwaway gateway counts against maxMs); a failure is logged, never thrown.
+     * Runs the warm-up {@code real} asks for (none when off) and logs one line. Load runs for at most maxMs once the
+     * throwaway gateway is up, and it returns within maxMs plus {@link #SETUP_GRACE_MS} whatever happens; a failure is
+     * logged, never thrown.
      */
     public static WarmupReport run(GatewaySettings real) {
         WarmupConfig warmup = real.warmupOrDefaults();
@@ -45,20 +50,21 @@ public final class GatewayWarmup {
             return new WarmupReport(0, 0, Duration.ZERO);
         }
         long start = System.nanoTime();
-        WarmupLoad load = new WarmupLoad(warmup.requests(), start + TimeUnit.MILLISECONDS.toNanos(warmup.maxMs()));
+        WarmupLoad load = new WarmupLoad(warmup.requests(), TimeUnit.MILLISECONDS.toNanos(warmup.maxMs()));
         FutureTask<Void> task = new FutureTask<>(() -> {
             warmUp(real, load);
             return null;
         });
         Thread thread = Thread.ofPlatform().name("warmup").daemon().start(task);
         try {
-            task.get(warmup.maxMs() + CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+            task.get(warmup.maxMs() + SETUP_GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             thread.interrupt();
             Thread.currentThread().interrupt();
         } catch (TimeoutException e) {
             // It stops sending at maxMs and closes what it started on its own thread; the real start must not wait for it.
-            LOG.warn("warm-up still closing {} ms after its bound of {} ms; starting anyway", CLOSE_GRACE_MS, warmup.maxMs());
+            LOG.warn("warm-up not finished within {} ms (maxMs {} + {} ms to start and close); starting anyway",
+                    warmup.maxMs() + SETUP_GRACE_MS, warmup.maxMs(), SETUP_GRACE_MS);
         } catch (ExecutionException e) {
             // The warm-up only saves time; a gateway that cannot warm up must still start.
             LOG.warn("warm-up failed, starting cold: {}", e.getCause().toString());

@@ -40,11 +40,13 @@ final class WarmupLoad {
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final long requests;
-    private final long deadlineNanos;
+    private final long maxNanos;
+    private volatile long deadlineNanos;
 
-    WarmupLoad(long requests, long deadlineNanos) {
+    /** Up to {@code requests}, for at most {@code maxNanos} from the moment {@link #drive} starts sending. */
+    WarmupLoad(long requests, long maxNanos) {
         this.requests = requests;
-        this.deadlineNanos = deadlineNanos;
+        this.maxNanos = maxNanos;
     }
 
     long answered() {
@@ -57,6 +59,7 @@ final class WarmupLoad {
 
     /** Drives the gateway at {@code target}; returns once every connection is done, or cut after the deadline. */
     void drive(InetSocketAddress target) throws InterruptedException {
+        deadlineNanos = System.nanoTime() + maxNanos;
         EventLoopGroup group = Transports.eventLoopGroup(1, "warmup-client");
         CountDownLatch done = new CountDownLatch(CONNECTIONS);
         try {

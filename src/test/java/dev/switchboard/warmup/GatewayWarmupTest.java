@@ -83,11 +83,11 @@ class GatewayWarmupTest {
     }
 
     @Test
-    void returnsWithinItsBoundPlusTheCloseGraceEvenWhenTheCountWouldTakeLonger() {
+    void returnsWithinItsBoundPlusTheSetupGraceEvenWhenTheCountWouldTakeLonger() {
         WarmupReport report = GatewayWarmup.run(GatewaySettings.DEFAULTS.withEventLoops(1).withWarmup(new WarmupConfig(WarmupConfig.MAX_REQUESTS, 2000)));
         assertThat(report.answered()).isLessThan(WarmupConfig.MAX_REQUESTS);
-        // maxMs plus the one-second close grace, plus slack for a loaded machine's scheduling.
-        assertThat(report.elapsed()).isLessThan(Duration.ofMillis(2000 + 1000 + 2000));
+        // maxMs plus the ten seconds allowed to start and close the throwaway gateway, plus slack for a loaded machine.
+        assertThat(report.elapsed()).isLessThan(Duration.ofMillis(2000 + 10_000 + 2000));
     }
 
     private String metrics(AdminServer admin) throws Exception {
