@@ -8,13 +8,17 @@
 # AOT_CACHE=FILE reuses a cache instead (it must come from this JVM and this target/ jar: otherwise the JVM ignores it).
 # IMAGE=target/jpackage/switchboard measures the app image's launcher instead (mvn -Ppackage): warm with the cache the
 # build trained and shipped, cold with -XX:AOTMode=off.
-# ROUNDS=N repeats the cold and warm starts N times (the steady state follows the last warm one).
+# Each start runs with --warmup 0 except "warm-up" (a plain JVM) and "aot+warm-up" (with the cache), which run the
+# gateway's in-process pre-warm (docs/gateway.md, "Warm start") of WARMUP requests (default 20000, at most 3 s): their
+# accept time includes it. MODES picks the starts (default "cold aot warm-up aot+warm-up").
+# ROUNDS=N repeats the starts N times (the steady state follows the last one).
 # JVM_OPTS adds flags to every gateway (training included). JAVA overrides the JDK 25. BUILD=0 skips the build.
 # Needs nginx and wrk. About 55 s with the defaults, 15 s more per extra round.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
 JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+MODES="${MODES:-cold aot warm-up aot+warm-up}" WARMUP="${WARMUP:-20000}"
 FIRST="${FIRST:-5}" TRAIN="${TRAIN:-8}" STEADY_WARMUP="${STEADY_WARMUP:-10}" STEADY="${STEADY:-5}"
 [ "${BUILD:-1}" = 1 ] && mvn -B -q -o -DskipTests package
 D=$(mktemp -d)
@@ -30,25 +34,27 @@ cat > "$D/gateway.json" <<JSON
 JSON
 URL="http://127.0.0.1:$PORT/"
 
-# Starts a gateway in mode $1 (cold, train or aot) and waits for its port; sets GW and ACCEPT_MS. The jar runs with
+# Starts a gateway in mode $1 (cold, train, aot, warm-up or aot+warm-up) and waits for its port; sets GW and ACCEPT_MS. The jar runs with
 # the packaged launcher's flags; IMAGE runs the app image's launcher, whose options name its shipped cache.
 start_gateway() {
-    local start flags
+    local start flags warmup=0
     case "$1" in
         cold) flags="" ;;
         train) flags="-XX:AOTCacheOutput=$CACHE" ;;
         aot) flags="-XX:AOTCache=$CACHE" ;;
+        warm-up) flags="" warmup="$WARMUP" ;;
+        aot+warm-up) flags="-XX:AOTCache=$CACHE" warmup="$WARMUP" ;;
     esac
     start=$(date +%s%N)
     if [ -n "${IMAGE:-}" ]; then
         # -XX:AOTMode=off: the launcher without its cache (its jlink'd runtime has no default CDS archive either).
-        JAVA_TOOL_OPTIONS="$([ "$1" = cold ] && echo -XX:AOTMode=off) ${JVM_OPTS:-}" \
-            "$IMAGE/bin/switchboard" gateway --config "$D/gateway.json" >> "$D/gateway.log" 2>&1 &
+        JAVA_TOOL_OPTIONS="$(case "$1" in cold|warm-up) echo -XX:AOTMode=off ;; esac) ${JVM_OPTS:-}" \
+            "$IMAGE/bin/switchboard" gateway --config "$D/gateway.json" --warmup "$warmup" >> "$D/gateway.log" 2>&1 &
     else
         # shellcheck disable=SC2086 # JVM_OPTS and flags are lists of flags
         "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${JVM_OPTS:-} $flags \
-            -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar target/switchboard.jar gateway --config "$D/gateway.json" \
-            >> "$D/gateway.log" 2>&1 &
+            -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.dev.switchboard.warmup=info -jar target/switchboard.jar gateway --config "$D/gateway.json" \
+            --warmup "$warmup" >> "$D/gateway.log" 2>&1 &
     fi
     GW=$!
     wait_port "$PORT"
@@ -69,14 +75,15 @@ if [ -z "${AOT_CACHE:-}" ] && [ -z "${IMAGE:-}" ]; then
     [ -f "$CACHE" ] || { echo "no AOT cache written; the gateway's output:" >&2; cat "$D/gateway.log" >&2; exit 1; }
     echo "trained $CACHE ($(du -m "$CACHE" | cut -f1) MB) with ${TRAIN} s of wrk load"
 fi
+LAST_MODE=${MODES##* }
 for round in $(seq "${ROUNDS:-1}"); do
-    start_gateway cold
-    echo "cold    first ${FIRST}s  accept=${ACCEPT_MS}ms  $(wrk_line "$FIRST" "$URL")  load=$(load_avg)"
-    stop_gateway
-    start_gateway aot
-    echo "aot     first ${FIRST}s  accept=${ACCEPT_MS}ms  $(wrk_line "$FIRST" "$URL")  load=$(load_avg)"
-    [ "$round" = "${ROUNDS:-1}" ] || stop_gateway
+    for mode in $MODES; do
+        start_gateway "$mode"
+        printf '%-12s first %ss  accept=%sms  %s  load=%s\n' "$mode" "$FIRST" "$ACCEPT_MS" "$(wrk_line "$FIRST" "$URL")" "$(load_avg)"
+        [ "$round" = "${ROUNDS:-1}" ] && [ "$mode" = "$LAST_MODE" ] || stop_gateway
+    done
 done
+grep -h 'warm-up:' "$D/gateway.log" || true
 wrk_line "$STEADY_WARMUP" "$URL" > /dev/null
 echo "steady  after $((FIRST + STEADY_WARMUP))s  $(wrk_line "$STEADY" "$URL")  load=$(load_avg)"
 stop_gateway

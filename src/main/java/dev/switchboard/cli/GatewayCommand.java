@@ -4,6 +4,8 @@ import dev.switchboard.config.HostPort;
 import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.config.AdminConfig;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.config.GatewaySettings;
+import dev.switchboard.config.WarmupConfig;
 import dev.switchboard.fleet.FleetMember;
 import dev.switchboard.fleet.MemberIdentity;
 import dev.switchboard.gateway.ConfigWatcher;
@@ -11,6 +13,7 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.netty.LeakDetection;
 import dev.switchboard.telemetry.server.AdminServer;
 import dev.switchboard.telemetry.server.TelemetryLimits;
+import dev.switchboard.warmup.GatewayWarmup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,6 +68,8 @@ public final class GatewayCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
     /** The bound GatewaySettingsBinder puts on gateway.eventLoops. */
     private static final int MAX_EVENT_LOOPS = 1024;
+    /** Sets the warm-up's request count when neither --warmup nor gateway.warmup does (the build's tests set 0). */
+    static final String WARMUP_ENV = "SWITCHBOARD_WARMUP";
 
     @Option(names = "--config", paramLabel = "FILE", description = "gateway config JSON")
     private Path file;
@@ -103,6 +108,12 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "event-loop threads, instead of gateway.eventLoops of the config (0: one per core; 0-1024)")
     private Integer eventLoops;
 
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "before listening, pre-warm the proxy path with N requests through a throwaway in-process gateway and backends,"
+                    + " instead of gateway.warmup.requests of the config (0: off; default " + WarmupConfig.DEFAULT_REQUESTS
+                    + ", at most gateway.warmup.maxMs)")
+    private Integer warmup;
+
     @Spec
     private CommandSpec spec;
 
@@ -116,6 +127,10 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         if (eventLoops != null && (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS)) {
             err.println("--event-loops must be 0-" + MAX_EVENT_LOOPS + " (0: one per core), not " + eventLoops);
+            return ConfigFile.UNREADABLE;
+        }
+        if (warmup != null && (warmup < 0 || warmup > WarmupConfig.MAX_REQUESTS)) {
+            err.println("--warmup must be 0-" + WarmupConfig.MAX_REQUESTS + " (0: off), not " + warmup);
             return ConfigFile.UNREADABLE;
         }
         if (fleet != null) {
@@ -138,6 +153,7 @@ public final class GatewayCommand implements Callable<Integer> {
             if (stateDir != null) {
                 Files.createDirectories(stateDir);
             }
+            GatewayWarmup.run(warmupSettings(config.gateway()));
             gateway = listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
             adminServer = startAdmin(gateway, config.admin(), file, stateDir != null ? stateDir : file.toAbsolutePath().getParent());
             watcher = ConfigWatcher.start(file, gateway, this::commandLineOverrides);
@@ -170,6 +186,24 @@ public final class GatewayCommand implements Callable<Integer> {
         return overridden;
     }
 
+    /** The settings with the warm-up to run: --warmup, else gateway.warmup, else the environment's count, else the defaults. */
+    private GatewaySettings warmupSettings(GatewaySettings settings) {
+        WarmupConfig configured = settings.warmupOrDefaults();
+        if (warmup != null) {
+            return settings.withWarmup(configured.withRequests(warmup));
+        }
+        String env = System.getenv(WARMUP_ENV);
+        if (settings.warmup() != null || env == null) {
+            return settings;
+        }
+        try {
+            return settings.withWarmup(configured.withRequests(Integer.parseInt(env.strip())));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{}={} is not a request count 0-{}; using {}", WARMUP_ENV, env, WarmupConfig.MAX_REQUESTS, configured.requests());
+            return settings;
+        }
+    }
+
     private int runInFleet(PrintWriter err) throws InterruptedException {
         if (id == null || id.isBlank()) {
             err.println("--fleet needs --id ID: the gateway's name in the fleet");
@@ -186,6 +220,7 @@ public final class GatewayCommand implements Callable<Integer> {
         AdminServer adminServer;
         try {
             Files.createDirectories(state);
+            GatewayWarmup.run(warmupSettings(config.gateway()));
             gateway = listen == null ? Gateway.start(config) : Gateway.start(config, HostPort.parse(listen).socketAddress());
             adminServer = startAdmin(gateway, config.admin(), state.resolve("fleet-" + join.address().fleet() + "-" + id + ".json"), state);
         } catch (RuntimeException | IOException e) {

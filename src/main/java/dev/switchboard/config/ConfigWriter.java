@@ -77,6 +77,12 @@ public final class ConfigWriter extends JsonSectionWriter {
             out.writeNumberField("queue", gateway.accessLog().queue());
             out.writeEndObject();
         }
+        if (gateway.warmup() != null) {
+            out.writeObjectFieldStart("warmup");
+            out.writeNumberField("requests", gateway.warmup().requests());
+            out.writeNumberField("maxMs", gateway.warmup().maxMs());
+            out.writeEndObject();
+        }
         out.writeEndObject();
         out.writeBooleanField("diagnostics", config.diagnostics());
         out.writeObjectFieldStart("backends");

@@ -13,30 +13,41 @@ import java.time.Duration;
  * @param tls            the listener's certificate for HTTPS; null for plain HTTP
  * @param region         where this gateway runs (APIM's {@code context.Deployment.Region}); null when not set
  * @param accessLog      the access log; null for none
+ * @param warmup         the launch mode's pre-warm; null for {@link WarmupConfig#DEFAULTS}
  */
 public record GatewaySettings(String id, String listen, int eventLoops, int maxHeaderSize, Duration drainTimeout, ListenerTls tls,
-        String region, AccessLogConfig accessLog) {
+        String region, AccessLogConfig accessLog, WarmupConfig warmup) {
 
     public static final GatewaySettings DEFAULTS =
-            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30), null, null, null);
+            new GatewaySettings("gateway", "127.0.0.1:8080", 0, 16 * 1024, Duration.ofSeconds(30), null, null, null, null);
 
     /** The same settings under another id (a fleet gateway's {@code --id} wins over the shared config's). */
     public GatewaySettings withId(String newId) {
-        return new GatewaySettings(newId, listen, eventLoops, maxHeaderSize, drainTimeout, tls, region, accessLog);
+        return new GatewaySettings(newId, listen, eventLoops, maxHeaderSize, drainTimeout, tls, region, accessLog, warmup);
     }
 
     /** The same settings in another region (a gateway's {@code --region} flag wins over its file). */
     public GatewaySettings withRegion(String newRegion) {
-        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, newRegion, accessLog);
+        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, newRegion, accessLog, warmup);
     }
 
     /** The same settings with another event-loop count (a gateway's {@code --event-loops} flag wins over its file). */
     public GatewaySettings withEventLoops(int threads) {
-        return new GatewaySettings(id, listen, threads, maxHeaderSize, drainTimeout, tls, region, accessLog);
+        return new GatewaySettings(id, listen, threads, maxHeaderSize, drainTimeout, tls, region, accessLog, warmup);
     }
 
     /** The same settings with another access log (a gateway's {@code --access-log} flag wins over its file). */
     public GatewaySettings withAccessLog(AccessLogConfig log) {
-        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, region, log);
+        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, region, log, warmup);
+    }
+
+    /** The same settings with another warm-up (a gateway's {@code --warmup} flag wins over its file). */
+    public GatewaySettings withWarmup(WarmupConfig next) {
+        return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, region, accessLog, next);
+    }
+
+    /** The warm-up to run: the configured one, or the defaults. */
+    public WarmupConfig warmupOrDefaults() {
+        return warmup == null ? WarmupConfig.DEFAULTS : warmup;
     }
 }

@@ -47,6 +47,12 @@ class GatewayCommandTest {
     }
 
     @Test
+    void aWarmupCountOutOfRangeExitsTwoNamingTheRange() {
+        assertThat(gateway("--config", dir.resolve("any.json").toString(), "--warmup", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--warmup must be 0-10000000 (0: off), not -1");
+    }
+
+    @Test
     void missingFileExitsTwo() {
         assertThat(gateway("--config", dir.resolve("missing.json").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read");

@@ -122,6 +122,15 @@ class ConfigValidSamplesTest {
     }
 
     @Test
+    void warmupReadsItsFieldsAndDefaultsWhenAbsent() throws IOException {
+        assertThat(load("warmup.json").gateway().warmup()).isEqualTo(new WarmupConfig(5000, 1500));
+        assertThat(load("round-robin.json").gateway().warmupOrDefaults()).isEqualTo(WarmupConfig.DEFAULTS);
+        assertThat(ConfigLoader.parse("""
+                { "gateway": { "warmup": { "requests": 0 } }, "backends": { "a": { "url": "http://127.0.0.1:9001" } } }
+                """).orThrow().gateway().warmup()).isEqualTo(new WarmupConfig(0, WarmupConfig.DEFAULT_MAX_MS));
+    }
+
+    @Test
     void weightedPoolKeepsWeights() throws IOException {
         assertThat(load("weighted-70-30.json").backend("checkout").pool().services())
                 .extracting(PoolMember::weight).containsExactly(70, 30);

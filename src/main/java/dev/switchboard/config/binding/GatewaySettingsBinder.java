@@ -9,7 +9,7 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
 
     @Override
     public List<String> fields() {
-        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout", "tls", "region", "accessLog");
+        return List.of("id", "listen", "eventLoops", "maxHeaderSize", "drainTimeout", "tls", "region", "accessLog", "warmup");
     }
 
     @Override
@@ -25,7 +25,8 @@ final class GatewaySettingsBinder implements Binder<GatewaySettings> {
                 drainTimeout == null ? defaults.drainTimeout() : drainTimeout,
                 in.object("tls", new ListenerTlsBinder()),
                 in.string("region"),
-                in.object("accessLog", new AccessLogBinder()));
+                in.object("accessLog", new AccessLogBinder()),
+                in.object("warmup", new WarmupBinder()));
     }
 
 }
