@@ -26,4 +26,15 @@ public record GatewayFrame(String gatewayId, String configId, ConnectionState co
         stats = Map.copyOf(stats);
         profiles = List.copyOf(profiles);
     }
+
+    /** This picture with another connection state, e.g. STALE once the console saw no stats for too long. */
+    public GatewayFrame withConnection(ConnectionState state, String reason) {
+        return new GatewayFrame(gatewayId, configId, state, reason, version, hash, at, backends, pools, statsSequence,
+                stats, profiles);
+    }
+
+    /** Live data: connected and sending (LIVE, or LIVE_IDLE without traffic). */
+    public boolean live() {
+        return connection == ConnectionState.LIVE || connection == ConnectionState.LIVE_IDLE;
+    }
 }

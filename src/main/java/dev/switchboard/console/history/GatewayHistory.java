@@ -11,6 +11,8 @@ import java.util.Map;
 public final class GatewayHistory {
 
     public static final Duration WINDOW = Duration.ofMinutes(3);
+    /** How far back the breaker timeline can look. */
+    public static final Duration TIMELINE_WINDOW = Duration.ofHours(1);
     /** One statistics point per second over the window. */
     static final int POINTS = (int) WINDOW.toSeconds();
 
@@ -22,8 +24,13 @@ public final class GatewayHistory {
     /** Takes a frame; returns true when it brought a new statistics interval. */
     public boolean update(GatewayFrame frame) {
         latestMillis = frame.at().toEpochMilli();
+        boolean live = frame.live();
         for (BackendFrame b : frame.backends()) {
-            breaker(b.id()).record(latestMillis, b.breaker());
+            if (live) {
+                breaker(b.id()).record(latestMillis, b);
+            } else {
+                breaker(b.id()).recordGap(latestMillis);
+            }
         }
         if (frame.statsSequence() == statsSequence) {
             return false;
@@ -39,7 +46,7 @@ public final class GatewayHistory {
     }
 
     private BreakerHistory breaker(String backendId) {
-        return breakers.computeIfAbsent(backendId, id -> new BreakerHistory(WINDOW.toMillis()));
+        return breakers.computeIfAbsent(backendId, id -> new BreakerHistory(TIMELINE_WINDOW.toMillis()));
     }
 
     public Map<String, BackendHistory> stats() {

@@ -7,12 +7,14 @@ final class Themes {
 
     static final String BASE = "/styles/console.css";
     static final String DARK = "/styles/dark.css";
+    static final String STALENESS = "/styles/staleness.css";
 
     private Themes() {
     }
 
     static void apply(Scene scene, boolean dark) {
-        scene.getStylesheets().setAll(Themes.class.getResource(BASE).toExternalForm());
+        scene.getStylesheets().setAll(Themes.class.getResource(BASE).toExternalForm(),
+                Themes.class.getResource(STALENESS).toExternalForm());
         if (dark) {
             scene.getStylesheets().add(Themes.class.getResource(DARK).toExternalForm());
         }
