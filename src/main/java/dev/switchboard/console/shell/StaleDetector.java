@@ -18,9 +18,9 @@ final class StaleDetector {
 
     static final int PERIODS = 3;
     /** The UI takes frames every 200 ms and may lag under load; shorter silences are not evidence of anything. */
-    static final Duration MIN_SILENCE = Duration.ofSeconds(1);
+    static final Duration MIN_SILENCE = Duration.ofMillis(1_500);
 
-    /** The newest statistics interval a gateway sent, when the console first saw it, and whether it was live. */
+    /** The newest statistics interval a gateway sent, when it arrived, and whether the gateway was live. */
     private record Seen(long sequence, long atMillis, long periodMillis, boolean live) {
     }
 
@@ -35,9 +35,11 @@ final class StaleDetector {
     GatewayFrame check(GatewayFrame frame) {
         long now = clock.millis();
         Seen last = seen.get(frame.gatewayId());
-        // A new interval, or a connection that just came (back) up, restarts the wait for the next one.
+        // A new interval, or a connection that just came (back) up, restarts the wait for the next one. The frame's
+        // time is when its feed took it (the console's clock), so a UI that is slow to apply it is not counted.
         if (last == null || last.sequence() != frame.statsSequence() || frame.live() && !last.live()) {
-            seen.put(frame.gatewayId(), new Seen(frame.statsSequence(), now, periodMillis(frame), frame.live()));
+            long arrived = Math.min(now, frame.at().toEpochMilli());
+            seen.put(frame.gatewayId(), new Seen(frame.statsSequence(), arrived, periodMillis(frame), frame.live()));
             return frame;
         }
         if (!frame.live()) {
