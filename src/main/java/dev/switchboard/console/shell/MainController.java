@@ -318,6 +318,8 @@ public final class MainController {
             lastShown = now;
             org.controlsfx.control.Notifications.create()
                     .owner(owner)
+                    // Over the menu and toolbar: the bottom right is the breaker timeline's.
+                    .position(javafx.geometry.Pos.TOP_CENTER)
                     .title(e.kind() + (e.backendId().isEmpty() ? "" : " · " + e.backendId()))
                     .text(e.message())
                     .hideAfter(javafx.util.Duration.seconds(5))
