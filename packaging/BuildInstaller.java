@@ -30,7 +30,8 @@ import java.util.zip.ZipFile;
  *     {@code lib/};</li>
  * <li>{@code input/}: the app jar and its libraries, JavaFX excepted (it is in the runtime);</li>
  * <li>{@code switchboard/}: the app image ({@code packaging/jpackage.options}), {@code bin/switchboard} its launcher,
- *     {@code share/} the Grafana dashboard and Prometheus alert rules from {@code packaging/} ({@link #SHARED});</li>
+ *     {@code share/} the Grafana dashboard and Prometheus alert rules from {@code packaging/} ({@link #SHARED}),
+ *     {@code lib/app/gateway.aot} the gateway's AOT cache, which the launcher uses ({@link AotTraining});</li>
  * <li>{@code switchboard_VERSION_amd64.deb}: the app image as a Debian package
  *     ({@code packaging/jpackage-deb.options}, which needs {@code fakeroot} and {@code dpkg-deb}), completed by
  *     {@code DebSystemFiles} with what lives outside {@code /opt/switchboard}.</li>
@@ -94,6 +95,9 @@ public class BuildInstaller {
         run(appImage.toArray(String[]::new));
         copyShared(image);
 
+        step("AOT cache: the gateway trained under load, lib/app/" + AotTraining.CACHE);
+        AotTraining.train(image);
+
         step("jpackage: .deb from the app image");
         // Uncompressed: DebSystemFiles unpacks and packs it again, and compresses it once, there.
         runWith(Map.of("DPKG_DEB_COMPRESSOR_TYPE", "none"), jdkTool("jpackage"), "@packaging/jpackage-deb.options",
@@ -101,7 +105,7 @@ public class BuildInstaller {
         step(".deb: the files outside /opt/switchboard (packaging/deb-root/, icon, /usr/bin link) and conffiles");
         try (Stream<Path> debs = Files.list(out)) {
             for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).toList()) {
-                DebSystemFiles.addTo(deb, out.resolve("deb-tree"));
+                DebSystemFiles.addTo(deb, image, out.resolve("deb-tree"));
                 System.out.printf("%s: %.1f MB%n", deb, Files.size(deb) / 1e6);
             }
         }

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  *     {@code /opt/switchboard/share/};</li>
  * <li>{@code /usr/bin/switchboard}, a link to the launcher, so dpkg owns and removes it;</li>
  * </ul>
+ * gives the files under {@code /opt/switchboard} the app image's modification times back (for the AOT cache),
  * adds their size to {@code Installed-Size}, drops {@code xdg-utils} (and repeats) from {@code Depends} (jpackage adds it for its own
  * desktop integration, which this package does not use; the control template recommends it) and packs it again with {@code dpkg-deb --root-owner-group -b}, so files
  * are root's without fakeroot. Used by BuildInstaller.java.
@@ -35,10 +36,11 @@ final class DebSystemFiles {
     private DebSystemFiles() {
     }
 
-    /** Rewrites {@code deb} in place, unpacked in {@code work} (deleted afterwards). */
-    static void addTo(Path deb, Path work) throws IOException, InterruptedException {
+    /** Rewrites {@code deb}, made from the app image {@code image}, in place, unpacked in {@code work} (deleted afterwards). */
+    static void addTo(Path deb, Path image, Path work) throws IOException, InterruptedException {
         BuildInstaller.deleteTree(work);
         BuildInstaller.run("dpkg-deb", "-R", deb.toString(), work.toString());
+        keepModificationTimes(image, work.resolve("opt/switchboard"));
         long addedKiB = 0;
         List<String> conffiles = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
@@ -66,6 +68,21 @@ final class DebSystemFiles {
         BuildInstaller.run("dpkg-deb", "--root-owner-group", "-b", work.toString(), deb.toString());
         BuildInstaller.deleteTree(work);
         System.out.println("added to " + deb + ": " + conffiles + " (conffiles), " + ICON_PATH + ", /" + LAUNCHER_LINK);
+    }
+
+    /**
+     * jpackage copies the app image into the .deb with new modification times, and the gateway's AOT cache
+     * ({@link AotTraining}) is valid only with jars whose size and modification time are the ones it was trained with.
+     */
+    private static void keepModificationTimes(Path image, Path installed) throws IOException {
+        try (Stream<Path> files = Files.walk(image)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = installed.resolve(image.relativize(file).toString());
+                if (Files.isRegularFile(copy)) {
+                    Files.setLastModifiedTime(copy, Files.getLastModifiedTime(file));
+                }
+            }
+        }
     }
 
     /** Copies {@code from} to {@code to} (0644, directories 0755) and returns its size in KiB, rounded up as dpkg does. */

@@ -7,7 +7,7 @@
 #     JavaFX's headless platform;
 #  2. the .deb: its size, control fields, contents (launcher, desktop entry, icon, unit, sample config, runtime),
 #     conffiles and maintainer scripts, then unpacked with dpkg-deb -x (no root needed) and started from there with no
-#     JDK on PATH and no JAVA_HOME. Installing it for real is test-deb-lifecycle.sh's job.
+#     JDK on PATH and no JAVA_HOME, and its launcher must accept the gateway's AOT cache. Installing it for real is test-deb-lifecycle.sh's job.
 # Every process it starts is stopped on the way out, pass or fail.
 set -euo pipefail
 
@@ -102,6 +102,11 @@ else
     # Unpacked (not installed), with neither JAVA_HOME nor any JDK on PATH: the bundled runtime must do.
     unpacked="$(env -i HOME="$WORK" PATH=/nonexistent "$WORK/root/opt/switchboard/bin/switchboard" --version)"
     check "unpacked .deb runs without a JDK: $unpacked" grep -q "^switchboard .* (Java 25" <<<"$unpacked"
+    # The gateway's AOT cache (AotTraining.java) is valid only with the very jars and runtime it was trained with, and
+    # the JVM ignores a stale one silently: the launcher moved to /opt must still map it.
+    aot="$(env -i HOME="$WORK" PATH=/nonexistent JAVA_TOOL_OPTIONS=-Xlog:aot "$WORK/root/opt/switchboard/bin/switchboard" --version 2>&1)"
+    check "the unpacked launcher maps its AOT cache lib/app/gateway.aot" grep -q "Opened AOT cache .*/opt/switchboard/lib/app/gateway.aot" <<<"$aot"
+    check "... and accepts it (no class path mismatch, no error)" bash -c '! grep -q "mismatch\|\[error" <<<"$1"' _ "$aot"
 fi
 
 if [ "$FAILED" -ne 0 ]; then

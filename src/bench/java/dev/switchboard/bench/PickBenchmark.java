@@ -45,25 +45,30 @@ public class PickBenchmark {
             Map<String, BackendConfig> all = new LinkedHashMap<>();
             List<PoolMember> even = new ArrayList<>();
             List<PoolMember> weighted = new ArrayList<>();
+            // The latency-aware pools have backends of their own: only their picks count requests in flight, and a
+            // weighted pool over other backends must not pay for it.
+            List<PoolMember> latencyAware = new ArrayList<>();
             for (int i = 0; i < backends; i++) {
-                String id = "b" + i;
-                all.put(id, new BackendConfig(id, BackendType.SINGLE, "http://" + id + ".bench/", null, null, null,
-                        null, null, TlsConfig.DEFAULT));
-                even.add(new PoolMember(id, null, null));
-                weighted.add(new PoolMember(id, 1 + i % 7 * 13, null));
+                for (String id : List.of("b" + i, "l" + i)) {
+                    all.put(id, new BackendConfig(id, BackendType.SINGLE, "http://" + id + ".bench/", null, null, null,
+                            null, null, TlsConfig.DEFAULT));
+                }
+                even.add(new PoolMember("b" + i, null, null));
+                weighted.add(new PoolMember("b" + i, 1 + i % 7 * 13, null));
+                latencyAware.add(new PoolMember("l" + i, 1 + i % 7 * 13, null));
             }
             all.put("rr", pool("rr", even, null));
             all.put("weighted", pool("weighted", weighted, null));
             all.put("affinity", pool("affinity", weighted,
                     new SessionAffinityConfig(SessionAffinityConfig.AffinitySource.Cookie, "session")));
-            all.put("least-request", pool("least-request", new PoolConfig(weighted, null, WhenAllUnavailable.DEFAULT, null, Balancer.LEAST_REQUEST, null)));
-            all.put("peak-ewma", pool("peak-ewma", new PoolConfig(weighted, null, WhenAllUnavailable.DEFAULT, null, Balancer.PEAK_EWMA, null)));
+            all.put("least-request", pool("least-request", new PoolConfig(latencyAware, null, WhenAllUnavailable.DEFAULT, null, Balancer.LEAST_REQUEST, null)));
+            all.put("peak-ewma", pool("peak-ewma", new PoolConfig(latencyAware, null, WhenAllUnavailable.DEFAULT, null, Balancer.PEAK_EWMA, null)));
             engine = new Engine(new GatewayConfig(GatewaySettings.DEFAULTS, all, List.of(), false), Ticker.system(),
                     new SplittableRandom(1));
             // Every backend has answered once (0.5 to 20 ms), so peak-ewma compares measured costs.
             SplittableRandom latencies = new SplittableRandom(2);
             for (int i = 0; i < backends; i++) {
-                Pick p = engine.pick("b" + i, null, null);
+                Pick p = engine.pick("l" + i, null, null);
                 engine.recordOutcome(p, 200, null, null, latencies.nextLong(500_000, 20_000_000));
             }
         }

@@ -55,6 +55,11 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--fleet-token", paramLabel = "TOKEN", description = "the fleet's viewer or operator token, for every gateway of --fleet")
     private String fleetToken;
 
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "a Prometheus server that scrapes the gateways' /metrics: the Charts tab looks back beyond "
+                    + "the console's own hour through it (e.g. http://127.0.0.1:9091)")
+    private URI prometheus;
+
     @Option(names = "--rate", defaultValue = "300",
             description = "demo traffic in requests per second (default ${DEFAULT-VALUE}); adjustable in the window")
     private double rate;
@@ -94,7 +99,16 @@ public final class ConsoleCommand implements Callable<Integer> {
             err.println("--fleet needs --fleet-token: the token its gateways' admin listeners accept");
             return ConfigFile.UNREADABLE;
         }
-        return ConsoleLauncher.run(() -> withFleet(withRemotes(embedded.get().remembering(store), store), err), err, smoke);
+        return ConsoleLauncher.run(() -> withPrometheus(withFleet(withRemotes(embedded.get().remembering(store), store), err)),
+                err, smoke);
+    }
+
+    /** Hands --prometheus to the Charts tab once the window is open. */
+    private ConsoleSession withPrometheus(ConsoleSession session) {
+        if (prometheus != null) {
+            session.whenWindowOpens(w -> w.model().charts().prometheusUrlProperty().set(prometheus.toString()), null);
+        }
+        return session;
     }
 
     /** The live gateways of --fleet, discovered once at start (not remembered: the registry knows them). */

@@ -8,6 +8,7 @@ import dev.switchboard.fleet.FleetMember;
 import dev.switchboard.fleet.MemberIdentity;
 import dev.switchboard.gateway.ConfigWatcher;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.netty.LeakDetection;
 import dev.switchboard.telemetry.server.AdminServer;
 import dev.switchboard.telemetry.server.TelemetryLimits;
 import java.io.IOException;
@@ -62,6 +63,8 @@ import picocli.CommandLine.Spec;
 public final class GatewayCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
+    /** The bound GatewaySettingsBinder puts on gateway.eventLoops. */
+    private static final int MAX_EVENT_LOOPS = 1024;
 
     @Option(names = "--config", paramLabel = "FILE", description = "gateway config JSON")
     private Path file;
@@ -96,17 +99,31 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "write the access log to FILE, or - for standard output, instead of gateway.accessLog.path of the config")
     private String accessLog;
 
+    @Option(names = "--event-loops", paramLabel = "N",
+            description = "event-loop threads, instead of gateway.eventLoops of the config (0: one per core; 0-1024)")
+    private Integer eventLoops;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        LeakDetection.offUnlessAsked();
         PrintWriter err = spec.commandLine().getErr();
         if ((file == null) == (fleet == null)) {
             err.println("give either --config FILE or --fleet etcd://HOST:PORT/FLEET");
             return ConfigFile.UNREADABLE;
         }
+        if (eventLoops != null && (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS)) {
+            err.println("--event-loops must be 0-" + MAX_EVENT_LOOPS + " (0: one per core), not " + eventLoops);
+            return ConfigFile.UNREADABLE;
+        }
         if (fleet != null) {
+            if (eventLoops != null) {
+                // A fleet's reloads come from etcd without this process's flags, so the flag would be undone by the first push.
+                err.println("--event-loops needs --config: a fleet gateway takes gateway.eventLoops from the fleet's config");
+                return ConfigFile.UNREADABLE;
+            }
             return runInFleet(err);
         }
         ConfigFile loaded = ConfigFile.load(file, err);
@@ -138,11 +155,14 @@ public final class GatewayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What --region and --access-log change in a config from the file: at the start and on every reload alike. */
+    /** What --region, --event-loops and --access-log change in a config from the file: at the start and on every reload alike. */
     private GatewayConfig commandLineOverrides(GatewayConfig config) {
         GatewayConfig overridden = config;
         if (region != null) {
             overridden = overridden.withGateway(overridden.gateway().withRegion(region));
+        }
+        if (eventLoops != null) {
+            overridden = overridden.withGateway(overridden.gateway().withEventLoops(eventLoops));
         }
         if (accessLog != null) {
             overridden = overridden.withGateway(overridden.gateway().withAccessLog(AccessLogConfig.at(accessLog, overridden.gateway().accessLog())));

@@ -30,6 +30,11 @@ public record GatewaySettings(String id, String listen, int eventLoops, int maxH
         return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, newRegion, accessLog);
     }
 
+    /** The same settings with another event-loop count (a gateway's {@code --event-loops} flag wins over its file). */
+    public GatewaySettings withEventLoops(int threads) {
+        return new GatewaySettings(id, listen, threads, maxHeaderSize, drainTimeout, tls, region, accessLog);
+    }
+
     /** The same settings with another access log (a gateway's {@code --access-log} flag wins over its file). */
     public GatewaySettings withAccessLog(AccessLogConfig log) {
         return new GatewaySettings(id, listen, eventLoops, maxHeaderSize, drainTimeout, tls, region, log);

@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.engine.balance.BackendLoad;
 import dev.switchboard.engine.routing.BackendUrl;
 
 /**
@@ -14,11 +15,19 @@ public final class BackendHandle implements Pick {
     private final int memberIndex;
     final BackendRuntime runtime;
     final Availability availability;
+    /**
+     * The backend's load when a latency-aware pool reads it (least-request, peak-ewma or spillWhenSlow), else null:
+     * fixed per handle, so an attempt's end undoes exactly what its pick counted, even across a config swap, and
+     * picks that no balancer reads skip the atomic add.
+     */
+    final BackendLoad load;
 
-    BackendHandle(String targetId, BackendRuntime runtime, BackendUrl url, int memberIndex, Availability availability) {
+    BackendHandle(String targetId, BackendRuntime runtime, BackendUrl url, int memberIndex, Availability availability,
+                  boolean loadTracked) {
         this.targetId = targetId;
         this.backendId = runtime.id();
         this.runtime = runtime;
+        this.load = loadTracked ? runtime.load() : null;
         this.url = url;
         this.memberIndex = memberIndex;
         this.availability = availability;

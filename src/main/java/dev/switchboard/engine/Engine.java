@@ -120,7 +120,9 @@ public final class Engine {
         }
         Pick pick = target.pick(affinityKey, attempts);
         if (pick instanceof BackendHandle h) {
-            h.runtime.load().started();
+            if (h.load != null) {
+                h.load.started();
+            }
             if (attempts != null) {
                 attempts.add(h);
             }
@@ -155,7 +157,7 @@ public final class Engine {
             endAttempt(h, latencyNanos);
         }
         current();
-        BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker.instant());
+        BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker);
         if (t != null) {
             synchronized (lock) {
                 // A backend a reload removed while the request was on it has nothing left to publish.
@@ -179,9 +181,11 @@ public final class Engine {
 
     /** The attempt is no longer in flight; its latency (when known) is a sample for peak-ewma. */
     private void endAttempt(BackendHandle h, long latencyNanos) {
-        long now = ticker.nanos();
-        h.runtime.load().ended(latencyNanos, now);
-        outcomeTime.advance(now);
+        if (h.load != null) {
+            long now = ticker.nanos();
+            h.load.ended(latencyNanos, now);
+            outcomeTime.advance(now);
+        }
     }
 
     // ---- config and runtime edits ----

@@ -96,7 +96,7 @@ final class PoolBalancer {
             panicWeights[i] = m.enabled() ? m.baseWeight() : 0;
         }
         List<PriorityGroup> groups = new ArrayList<>();
-        weightsByPriority.forEach((p, w) -> groups.add(new PriorityGroup(p, w, spread.balancer(), time)));
+        weightsByPriority.forEach((p, w) -> groups.add(new PriorityGroup(p, w, members, spread.balancer(), time)));
         PriorityGroup best = null;
         int[] groupSchedule = null;
         if (spread.overprovisioningFactor() == null) {
@@ -107,7 +107,7 @@ final class PoolBalancer {
             groupSchedule = WeightedSchedule.build(PriorityLoad.loads(available, total, spread.overprovisioningFactor()));
         }
         PriorityGroup panic = spread.panic() && Arrays.stream(panicWeights).anyMatch(w -> w > 0)
-                ? new PriorityGroup(0, panicWeights, spread.balancer(), time) : null;
+                ? new PriorityGroup(0, panicWeights, members, spread.balancer(), time) : null;
         return new PoolBalancer(plan, members, groups.toArray(PriorityGroup[]::new), best, groupSchedule, affinity, panic, none,
                 spread.slowNanos(), time);
     }
@@ -157,7 +157,7 @@ final class PoolBalancer {
     /** The best group whose latency is within the threshold; the best group when every group is slow (APIM order). */
     private PriorityGroup firstNotSlow(long now) {
         for (PriorityGroup g : groups) {
-            if (g.schedule.length > 0 && g.latencyNanos(members, now) <= slowNanos) {
+            if (g.schedule.length > 0 && g.latencyNanos(now) <= slowNanos) {
                 return g;
             }
         }

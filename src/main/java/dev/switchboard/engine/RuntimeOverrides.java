@@ -124,7 +124,8 @@ public record RuntimeOverrides(Map<MemberKey, Integer> weights, Map<MemberKey, I
         if (!present) {
             String target = new Entry(kind, kind == Kind.ADMIN_STATE ? null : poolId, backendId, null).toString();
             List<String> known = entries().stream().map(Entry::toString).toList();
-            throw new IllegalArgumentException("no " + target + " override; overrides: " + (known.isEmpty() ? "none" : String.join(", ", known)));
+            throw new IllegalArgumentException("no " + target + " override; overrides: "
+                    + (known.isEmpty() ? "none" : String.join(", ", known)));
         }
         return switch (kind) {
             case WEIGHT -> new RuntimeOverrides(remove(weights, member), priorities, adminStates);

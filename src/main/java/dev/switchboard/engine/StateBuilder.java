@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.config.Balancer;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.PoolConfig;
@@ -11,10 +12,12 @@ import dev.switchboard.engine.routing.Router;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds a {@link LiveState} from config, overrides and the backends' runtime state. Runs under the engine's
@@ -43,11 +46,12 @@ final class StateBuilder {
                 deadline = Math.min(deadline, s.deadlineNanos());
             }
         }
+        Set<String> loadTracked = loadTracked(config);
         Map<String, PoolBalancer> targets = new HashMap<>();
         for (BackendConfig b : config.backends().values()) {
             PoolBalancer balancer = b.isPool()
-                    ? pool(b, overrides, statuses, urls, runtimes, previous == null ? null : previous.targets().get(b.id()))
-                    : single(b, overrides, statuses.get(b.id()), urls.get(b.id()), runtimes.get(b.id()));
+                    ? pool(b, overrides, statuses, urls, runtimes, previous == null ? null : previous.targets().get(b.id()), loadTracked)
+                    : single(b, overrides, statuses.get(b.id()), urls.get(b.id()), runtimes.get(b.id()), loadTracked.contains(b.id()));
             targets.put(b.id(), balancer);
         }
         // Wrapped HashMap, not Map.copyOf: every pick looks a target up, and Map.copyOf's open addressing (with a
@@ -56,9 +60,24 @@ final class StateBuilder {
                 new Router(config.apis(), config.gateway().region()), deadline);
     }
 
+    /**
+     * The backends some latency-aware pool (least-request, peak-ewma, spillWhenSlow) reads the load of: only their
+     * picks count in-flight requests and latency, wherever they are picked from, so those pools see every request.
+     */
+    static Set<String> loadTracked(GatewayConfig config) {
+        Set<String> ids = new HashSet<>();
+        for (BackendConfig b : config.backends().values()) {
+            PoolConfig pool = b.pool();
+            if (b.isPool() && (pool.balancer() != Balancer.WEIGHTED || pool.spillWhenSlow() != null)) {
+                pool.services().forEach(m -> ids.add(m.backendId()));
+            }
+        }
+        return ids;
+    }
+
     private PoolBalancer single(BackendConfig b, RuntimeOverrides overrides, BackendStatus status, BackendUrl url,
-                                BackendRuntime runtime) {
-        BackendHandle handle = new BackendHandle(b.id(), runtime, url, -1, status.availability());
+                                BackendRuntime runtime, boolean loadTracked) {
+        BackendHandle handle = new BackendHandle(b.id(), runtime, url, -1, status.availability(), loadTracked);
         long weight = status.availability().pickable() ? 1 : 0;
         boolean enabled = overrides.adminState(b.id()) == AdminState.ENABLED;
         PoolBalancer.MemberPlan plan = new PoolBalancer.MemberPlan(handle, 1, 1, weight, enabled);
@@ -67,7 +86,8 @@ final class StateBuilder {
     }
 
     private PoolBalancer pool(BackendConfig b, RuntimeOverrides overrides, Map<String, BackendStatus> statuses,
-                              Map<String, BackendUrl> urls, Map<String, BackendRuntime> runtimes, PoolBalancer previous) {
+                              Map<String, BackendUrl> urls, Map<String, BackendRuntime> runtimes, PoolBalancer previous,
+                              Set<String> loadTracked) {
         PoolConfig pool = b.pool();
         List<PoolBalancer.MemberPlan> plan = new ArrayList<>();
         List<BackendRuntime> memberRuntimes = new ArrayList<>();
@@ -82,7 +102,8 @@ final class StateBuilder {
             Availability a = weight == 0 && (s.availability() == Availability.AVAILABLE
                     || s.availability() == Availability.SLOW_START) ? Availability.DRAINING : s.availability();
             long pickWeight = a.pickable() ? (long) weight * s.weightPercent() : 0;
-            BackendHandle handle = new BackendHandle(b.id(), runtime, urls.get(m.backendId()), i, a);
+            BackendHandle handle = new BackendHandle(b.id(), runtime, urls.get(m.backendId()), i, a,
+                    loadTracked.contains(m.backendId()));
             boolean enabled = overrides.adminState(m.backendId()) == AdminState.ENABLED;
             plan.add(new PoolBalancer.MemberPlan(handle, overrides.priority(b.id(), m), weight, pickWeight, enabled));
             memberRuntimes.add(runtime);

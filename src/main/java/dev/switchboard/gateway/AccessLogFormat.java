@@ -12,7 +12,7 @@ interface AccessLogFormat {
     void append(ExchangeRecord record, StringBuilder line);
 
     static AccessLogFormat of(AccessLogConfig.Format format) {
-        return format == AccessLogConfig.Format.JSON ? (r, line) -> line.append(RecordJson.logLine(r)) : new Text();
+        return format == AccessLogConfig.Format.JSON ? RecordJson::logLine : new Text();
     }
 
     /**

@@ -166,7 +166,7 @@ final class ProxyExchange {
             runtime.stats().picked(handle.targetId(), handle.backendId());
         }
         if (planner.count() > 1) {
-            // Only a new pick is a retry; a stale pooled connection replaced for the same attempt goes to connect() alone.
+            // Only a new pick is a retry; replacing a stale pooled connection for one attempt calls connect() alone.
             runtime.stats().backend(handle.backendId()).retried();
         }
         connect(handle);

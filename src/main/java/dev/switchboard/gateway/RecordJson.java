@@ -1,12 +1,6 @@
 package dev.switchboard.gateway;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.switchboard.engine.PickExplanation;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -15,81 +9,69 @@ import java.util.Locale;
  */
 final class RecordJson {
 
-    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-
     private RecordJson() {
     }
 
-    /** The access-log line. */
-    static String logLine(ExchangeRecord r) {
-        return write(r, false);
+    /** Appends the access-log line (without its line end). */
+    static void logLine(ExchangeRecord r, StringBuilder line) {
+        write(r, false, new JsonLine(line));
     }
 
     /** The decision trace, as far as it got: written with the response head, so the exchange's totals are not in it. */
     static String trace(ExchangeRecord r) {
-        return write(r, true);
-    }
-
-    private static String write(ExchangeRecord r, boolean trace) {
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator out = JSON.createGenerator(text)) {
-            out.writeStartObject();
-            if (!trace) {
-                out.writeStringField("time", r.time.toString());
-                out.writeStringField("client", r.client);
-                out.writeStringField("method", r.method);
-                out.writeStringField("path", r.path);
-            }
-            out.writeStringField("api", r.api);
-            out.writeStringField("rule", r.rule);
-            out.writeStringField("target", r.target);
-            if (!trace) {
-                out.writeNumberField("status", r.status);
-                out.writeNumberField("bytes", r.bytes);
-                out.writeNumberField("upstreamMs", millis(r.upstreamNanos));
-                out.writeNumberField("totalMs", millis(r.totalNanos));
-                if (r.aborted) {
-                    out.writeBooleanField("aborted", true);
-                }
-            }
-            out.writeArrayFieldStart("attempts");
-            for (ExchangeRecord.Attempt a : r.attempts) {
-                attempt(out, a, trace);
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StringBuilder text = new StringBuilder(256);
+        write(r, true, new JsonLine(text));
         return text.toString();
     }
 
-    private static void attempt(JsonGenerator out, ExchangeRecord.Attempt a, boolean trace) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("backend", a.pick().chosen());
-        out.writeStringField("why", a.pick().why());
-        out.writeArrayFieldStart(trace ? "candidates" : "skipped");
-        for (PickExplanation.Candidate c : a.pick().candidates()) {
-            if (trace || c.skipped()) {
-                out.writeStartObject();
-                out.writeStringField("backend", c.backendId());
-                out.writeStringField("availability", token(c.availability().name()));
-                out.writeStringField("breaker", token(c.breaker().name()));
-                if (!c.reason().isEmpty()) {
-                    out.writeStringField("reason", c.reason());
-                }
-                out.writeEndObject();
+    private static void write(ExchangeRecord r, boolean trace, JsonLine out) {
+        out.startObject();
+        if (!trace) {
+            out.field("time", InstantText.of(r.time))
+                    .field("client", r.client)
+                    .field("method", r.method)
+                    .field("path", r.path);
+        }
+        out.field("api", r.api).field("rule", r.rule).field("target", r.target);
+        if (!trace) {
+            out.field("status", r.status)
+                    .field("bytes", r.bytes)
+                    .field("upstreamMs", millis(r.upstreamNanos))
+                    .field("totalMs", millis(r.totalNanos));
+            if (r.aborted) {
+                out.field("aborted", true);
             }
         }
-        out.writeEndArray();
+        out.startArray("attempts");
+        for (ExchangeRecord.Attempt a : r.attempts) {
+            attempt(out, a, trace);
+        }
+        out.endArray().endObject();
+    }
+
+    private static void attempt(JsonLine out, ExchangeRecord.Attempt a, boolean trace) {
+        out.startObject().field("backend", a.pick().chosen()).field("why", a.pick().why());
+        out.startArray(trace ? "candidates" : "skipped");
+        for (PickExplanation.Candidate c : a.pick().candidates()) {
+            if (trace || c.skipped()) {
+                out.startObject()
+                        .field("backend", c.backendId())
+                        .field("availability", token(c.availability().name()))
+                        .field("breaker", token(c.breaker().name()));
+                if (!c.reason().isEmpty()) {
+                    out.field("reason", c.reason());
+                }
+                out.endObject();
+            }
+        }
+        out.endArray();
         if (a.outcome != null) {
-            out.writeStringField("outcome", a.outcome);
-            out.writeNumberField("ms", millis(a.elapsedNanos));
+            out.field("outcome", a.outcome).field("ms", millis(a.elapsedNanos));
         }
         if (a.retry != null) {
-            out.writeStringField("retry", a.retry);
+            out.field("retry", a.retry);
         }
-        out.writeEndObject();
+        out.endObject();
     }
 
     /** UNAVAILABLE_BREAKER as unavailable-breaker: the spelling of log tokens. */

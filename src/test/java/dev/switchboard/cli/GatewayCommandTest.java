@@ -62,4 +62,14 @@ class GatewayCommandTest {
         assertThat(gateway("--fleet", "etcd://127.0.0.1:2379", "--id", "gw-1")).isEqualTo(2);
         assertThat(err.toString()).contains("names no fleet");
     }
+
+    @Test
+    void eventLoopsOutsideTheConfigsBoundsOrWithAFleetAreRejected() {
+        assertThat(gateway("--config", "x.json", "--event-loops", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--event-loops must be 0-1024 (0: one per core), not -1");
+        assertThat(gateway("--config", "x.json", "--event-loops", "1025")).isEqualTo(2);
+        assertThat(err.toString()).contains("not 1025");
+        assertThat(gateway("--fleet", "etcd://127.0.0.1:2379/prod", "--id", "gw-1", "--event-loops", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--event-loops needs --config");
+    }
 }

@@ -72,6 +72,31 @@ class EngineStateTest {
     }
 
     @Test
+    void oneOverrideIsClearedAndTheFileValueAppliesAgainWhileTheOthersStay() {
+        Engine engine = engine(abPool(), ticker);
+        engine.setWeight("pool", "a", 3);
+        engine.setPriority("pool", "b", 2);
+        engine.setAdminState("b", AdminState.DRAIN);
+        assertThat(engine.overrides().entries()).extracting(RuntimeOverrides.Entry::toString)
+                .containsExactly("weight pool/a", "priority pool/b", "adminState b");
+        long version = engine.version();
+
+        assertThatThrownBy(() -> engine.clearOverride(RuntimeOverrides.Kind.WEIGHT, "pool", "b"))
+                .hasMessage("no weight pool/b override; overrides: weight pool/a, priority pool/b, adminState b");
+        assertThat(engine.version()).as("nothing changed").isEqualTo(version);
+
+        engine.clearOverride(RuntimeOverrides.Kind.WEIGHT, "pool", "a");
+        assertThat(engine.version()).isEqualTo(version + 1);
+        assertThat(engine.overrides().entries()).extracting(RuntimeOverrides.Entry::value).containsExactly("2", "DRAIN");
+        engine.clearOverride(RuntimeOverrides.Kind.ADMIN_STATE, null, "b");
+        engine.clearOverride(RuntimeOverrides.Kind.PRIORITY, "pool", "b");
+        assertThat(engine.overrides()).isEqualTo(RuntimeOverrides.NONE);
+        assertThat(engine.hash()).as("back to the file's hash").isEqualTo(ConfigHash.of(abPool()));
+        assertThatThrownBy(() -> engine.clearOverride(RuntimeOverrides.Kind.ADMIN_STATE, null, "b"))
+                .hasMessage("no adminState b override; overrides: none");
+    }
+
+    @Test
     void priorityOverrideChangesGroups() {
         Engine engine = engine(abPool(), ticker);
         engine.setPriority("pool", "b", 2);

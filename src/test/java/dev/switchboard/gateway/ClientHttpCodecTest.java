@@ -9,10 +9,12 @@ import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +111,32 @@ class ClientHttpCodecTest {
         }
         assertThat(wire.toString()).isEqualTo("HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n"
                 + "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n");
+    }
+
+    @Test
+    void responseHeadersAreTheBytesNettysEncoderWrites() {
+        channel.writeInbound(bytes("GET /y HTTP/1.1\r\nHost: a\r\n\r\n"));
+        drain(channel);
+        EmbeddedChannel netty = new EmbeddedChannel(new HttpResponseEncoder());
+        for (EmbeddedChannel ch : List.of(channel, netty)) {
+            DefaultHttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            response.headers().set("Content-Type", "text/plain; charset=utf-8")
+                    .set(HttpHeaderNames.CONTENT_LENGTH, 0)
+                    .add("X-Odd", "caf\u00e9 \u20ac")
+                    .add("x-odd", AsciiString.of("second"));
+            ch.writeOutbound(response, LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        assertThat(wire(channel)).isEqualTo(wire(netty))
+                .startsWith("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\ncontent-length: 0\r\n");
+        netty.finishAndReleaseAll();
+    }
+
+    private static String wire(EmbeddedChannel ch) {
+        StringBuilder wire = new StringBuilder();
+        for (ByteBuf buf; (buf = ch.readOutbound()) != null; buf.release()) {
+            wire.append(buf.toString(StandardCharsets.ISO_8859_1));
+        }
+        return wire.toString();
     }
 
     private static ByteBuf bytes(String text) {

@@ -5,35 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.sim.SimBehavior;
+import dev.switchboard.telemetry.client.TelemetryClient;
 import dev.switchboard.testing.Eventually;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The numbers a HAProxy-style backend card reads from {@code stats}, under real proxied traffic: retries on the
  * backend that got them, cumulative totals a console takes rates from, and an idle interval that says "no sample".
  */
-class BackendCardStatsTest {
+class BackendCardStatsTest extends FreshHarness {
 
     private static final String RETRY_ON_5XX =
             "\"backendId\": \"pool\", \"retry\": { \"count\": 1, \"interval\": \"PT0S\", \"statusCodeRanges\": [ { \"min\": 500, \"max\": 599 } ] }";
-
-    private TelemetryHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new TelemetryHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     @Test
     void retriesAreCountedOnTheBackendThatGotThemAndTotalsAddUpTheIntervals() {
@@ -43,6 +30,7 @@ class BackendCardStatsTest {
         h.sim("a").setBehavior(SimBehavior.defaults().withStatus(503));
         RawConsole console = h.raw(TelemetryHarness.VIEWER);
         console.next("snapshot");
+        TelemetryClient library = h.live(TelemetryHarness.VIEWER, new RecordingListener());
 
         Map<Integer, Integer> sent = h.traffic(30);
         assertThat(sent).as("every 503 of a was retried on b").containsExactly(Map.entry(200, 30));
@@ -68,6 +56,8 @@ class BackendCardStatsTest {
         assertThat(b.path("requests").asLong()).isEqualTo(30);
         assertThat(retriesOnB[0]).as("the intervals' retries add up to the total").isEqualTo(aAnswered);
         assertThat(retriesOnA[0]).isZero();
+        Eventually.await("the library's model has the totals", WAIT, () -> library.model().stats("b") != null
+                && library.model().stats("b").totals().retries() == aAnswered && library.model().stats("a").totals().s5xx() == aAnswered);
     }
 
     @Test

@@ -13,30 +13,14 @@ import dev.switchboard.telemetry.protocol.Reply;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import dev.switchboard.testing.Eventually;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** DNS fail-over commands over the real WebSocket: operator only, audited, streamed as profile state and events. */
-class DnsControlTest {
+class DnsControlTest extends FreshHarness {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String PROFILE = "api.orders.test";
-
-    private TelemetryHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new TelemetryHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
 
     @Test
     void theStateCarriesEachProfileWithItsAnswerAndEndpoints() {

@@ -17,10 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,21 +25,7 @@ import org.junit.jupiter.api.Test;
  * who set them when, cleared one at a time (audited, broadcast, persisted), and named by a config replacement (and its
  * dry run) when they will keep winning over it.
  */
-class OverridesOnTheWireTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private TelemetryHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new TelemetryHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class OverridesOnTheWireTest extends FreshHarness {
 
     @Test
     void theStateListsEachOverrideWithTheConfigValueItShadowsAndWhoSetItWhen() throws Exception {

@@ -15,29 +15,12 @@ import dev.switchboard.testing.Eventually;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every command over the client library, conflicts, roles, the audit log and overrides across restarts. */
-class TelemetryControlTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private TelemetryHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new TelemetryHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class TelemetryControlTest extends FreshHarness {
 
     @Test
     void everyCommandIsAckedAppliedAuditedAndBroadcast() throws Exception {

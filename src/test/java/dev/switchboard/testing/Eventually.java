@@ -1,5 +1,9 @@
 package dev.switchboard.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -24,6 +28,23 @@ public final class Eventually {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for: " + what, e);
             }
+        }
+    }
+
+    /** Waits until {@code file} (a process's output, say) contains {@code text}; fails with what the file holds. */
+    public static void awaitText(Path file, String text, Duration deadline) {
+        try {
+            await(file.getFileName() + " containing '" + text + "'", deadline, () -> read(file).contains(text));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it holds:\n" + read(file), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

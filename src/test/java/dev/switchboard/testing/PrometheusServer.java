@@ -117,6 +117,11 @@ public final class PrometheusServer implements AutoCloseable {
         return Double.parseDouble(result.get(0).path("value").get(1).asText());
     }
 
+    /** The server's base address, e.g. {@code http://127.0.0.1:40123}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     private URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }

@@ -117,9 +117,10 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
      */
     private Map<String, IntervalStats> cutStats(Duration interval) {
         Map<String, IntervalStats> cut = new HashMap<>();
+        long at = System.currentTimeMillis();
         for (BackendConfig backend : gateway.config().backends().values()) {
             if (!backend.isPool()) {
-                cut.put(backend.id(), IntervalStats.of(gateway.stats().backend(backend.id()).cutInterval(), interval));
+                cut.put(backend.id(), IntervalStats.of(gateway.stats().backend(backend.id()).cutInterval(), interval, at));
             }
         }
         return cut;

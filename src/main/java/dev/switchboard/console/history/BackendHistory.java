@@ -1,50 +1,67 @@
 package dev.switchboard.console.history;
 
 import dev.switchboard.console.feed.IntervalStats;
+import java.time.Duration;
 
-/** One backend's recent statistics, one point per interval, for the charts. */
+/**
+ * One backend's statistics over the last hour: 1 s points for the last {@link #FINE} and 10 s points beyond, built
+ * from counter deltas (see {@link CounterBaseline}), plus the newest intervals for the traffic split and status bar.
+ */
 public final class BackendHistory {
 
-    private final SeriesBuffer rate;
-    private final SeriesBuffer requests;
-    private final SeriesBuffer p50;
-    private final SeriesBuffer p99;
-    private final SeriesBuffer errorRate;
+    public static final Duration FINE = Duration.ofMinutes(5);
+    public static final Duration KEPT = Duration.ofHours(1);
+    /** Newest intervals kept as they came, for readers of "the last few intervals". */
+    static final int RECENT = 60;
 
-    BackendHistory(int capacity) {
-        rate = new SeriesBuffer(capacity);
-        requests = new SeriesBuffer(capacity);
-        p50 = new SeriesBuffer(capacity);
-        p99 = new SeriesBuffer(capacity);
-        errorRate = new SeriesBuffer(capacity);
+    private final StatsTier fine = new StatsTier(1_000, (int) FINE.toSeconds());
+    private final StatsTier coarse = new StatsTier(10_000, (int) (KEPT.toSeconds() / 10));
+    private final CounterBaseline baseline = new CounterBaseline();
+    private final SeriesBuffer rate = new SeriesBuffer(RECENT);
+    private final SeriesBuffer requests = new SeriesBuffer(RECENT);
+    // Requests and gateway seconds not yet in rate(): a rate spans at least a second, so a late stats tick followed
+    // by a catch-up one (milliseconds apart on a loaded gateway) cannot divide a few requests by a millisecond.
+    private long pendingRequests;
+    private double pendingSeconds;
+
+    /** Takes the newest interval; {@code frameMillis} is when the frame was taken, for gateways without totals. */
+    void add(IntervalStats stats, long frameMillis) {
+        StatsSample s = baseline.next(stats, frameMillis);
+        fine.add(s);
+        coarse.add(s);
+        requests.add(s.atMillis() / 1000.0, stats.requests());
+        pendingRequests += s.requests();
+        pendingSeconds += s.seconds();
+        if (pendingSeconds >= 1) {
+            rate.add(s.atMillis() / 1000.0, pendingRequests / pendingSeconds);
+            pendingRequests = 0;
+            pendingSeconds = 0;
+        }
     }
 
-    void add(double time, IntervalStats stats) {
-        rate.add(time, stats.perSecond());
-        requests.add(time, stats.requests());
-        p50.add(time, stats.p50Millis());
-        p99.add(time, stats.p99Millis());
-        errorRate.add(time, stats.errorRate() * 100);
+    /** The backend had no statistics in a frame (a reconnect's snapshot): the next reading starts a new baseline. */
+    void interrupt() {
+        baseline.reset();
+        pendingRequests = 0;
+        pendingSeconds = 0;
     }
 
+    /**
+     * One metric from {@code fromMillis} to {@code toMillis} (the gateway's clock): 1 s points when the range starts
+     * within the last {@link #FINE} before {@code toMillis}, else 10 s points; gaps are NaN.
+     */
+    public SeriesPoints series(Metric metric, long fromMillis, long toMillis) {
+        StatsTier tier = toMillis - fromMillis <= fine.spanMillis() ? fine : coarse;
+        return tier.series(metric, fromMillis, toMillis);
+    }
+
+    /** Requests per second from counter deltas, one point per second or more of the gateway's time. */
     public SeriesBuffer rate() {
         return rate;
     }
 
+    /** Requests per interval, as the gateway counted them. */
     public SeriesBuffer requests() {
         return requests;
-    }
-
-    public SeriesBuffer p50() {
-        return p50;
-    }
-
-    public SeriesBuffer p99() {
-        return p99;
-    }
-
-    /** Percent of requests answered 5xx. */
-    public SeriesBuffer errorRate() {
-        return errorRate;
     }
 }

@@ -3,23 +3,25 @@ package dev.switchboard.console.history;
 import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
+import dev.switchboard.telemetry.client.ConnectionState;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Everything the charts and the breaker timeline of one gateway draw from, bounded to a fixed window. */
+/**
+ * Everything the charts and the breaker timeline of one gateway draw from. It belongs to the console's gateway entry,
+ * not to a connection, so it survives reconnects; statistics reach back {@link BackendHistory#KEPT}.
+ */
 public final class GatewayHistory {
 
-    public static final Duration WINDOW = Duration.ofMinutes(3);
-    /** How far back the breaker timeline can look. */
+    /** How far back the breaker timeline can look (its zoom goes from 5 min to this). */
     public static final Duration TIMELINE_WINDOW = Duration.ofHours(1);
-    /** One statistics point per second over the window. */
-    static final int POINTS = (int) WINDOW.toSeconds();
 
     private final Map<String, BackendHistory> stats = new LinkedHashMap<>();
     private final Map<String, BreakerHistory> breakers = new LinkedHashMap<>();
     private long statsSequence = -1;
     private long latestMillis;
+    private long latestStatsMillis;
 
     /** Takes a frame; returns true when it brought a new statistics interval. */
     public boolean update(GatewayFrame frame) {
@@ -32,15 +34,23 @@ public final class GatewayHistory {
                 breaker(b.id()).recordGap(latestMillis);
             }
         }
+        if (frame.connection() == ConnectionState.DISCONNECTED || frame.connection() == ConnectionState.CONNECTING) {
+            stats.values().forEach(BackendHistory::interrupt);
+        }
         if (frame.statsSequence() == statsSequence) {
             return false;
         }
         statsSequence = frame.statsSequence();
-        double seconds = latestMillis / 1000.0;
         for (BackendFrame b : frame.backends()) {
+            BackendHistory h = stats.computeIfAbsent(b.id(), id -> new BackendHistory());
             IntervalStats s = frame.stats().get(b.id());
-            stats.computeIfAbsent(b.id(), id -> new BackendHistory(POINTS))
-                    .add(seconds, s == null ? new IntervalStats(0, 0, 0, 0, 0, 0, Duration.ofSeconds(1)) : s);
+            if (s == null) {
+                h.interrupt();
+            } else {
+                h.add(s, latestMillis);
+                latestStatsMillis = Math.max(latestStatsMillis,
+                        s.totals() == null ? latestMillis : s.totals().atMillis());
+            }
         }
         return true;
     }
@@ -57,8 +67,13 @@ public final class GatewayHistory {
         return breakers;
     }
 
-    /** Time of the newest frame, epoch millis: the right edge of the charts. */
+    /** Time of the newest frame, epoch millis (the console's clock): the right edge of the timeline. */
     public long latestMillis() {
         return latestMillis;
+    }
+
+    /** Time of the newest statistics, epoch millis on the gateway's clock: the right edge of the charts. */
+    public long latestStatsMillis() {
+        return latestStatsMillis;
     }
 }

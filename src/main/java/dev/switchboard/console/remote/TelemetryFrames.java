@@ -41,7 +41,7 @@ final class TelemetryFrames {
                               Duration statsInterval) {
         GatewayState s = m.state();
         Map<String, IntervalStats> stats = new HashMap<>();
-        m.stats().forEach((id, i) -> stats.put(id, IntervalStats.of(i, statsInterval)));
+        m.stats().forEach((id, i) -> stats.put(id, IntervalStats.of(i, statsInterval, m.statsAtMillis())));
         return new GatewayFrame(consoleId, m.gatewayId(), status.state(),
                 status.reason() == null ? "" : status.reason(), s.version(), s.hash(), m.updatedAt(),
                 s.backends().stream().map(TelemetryFrames::backend).toList(),

@@ -74,7 +74,7 @@ public final class ConsoleAssembly {
                 new GatewayRemoval(model, session::removable, session::remove, worker));
         main.pools().init(model.pools(), worker);
         main.distribution().init(model.distribution());
-        main.charts().init(model, main.chartsShown());
+        main.charts().init(model, model.charts(), main.chartsShown());
         main.events().init(model.events(), model.gateways());
         main.drills().init(new DrillModel(session.simulators(), worker));
         main.dns().init(model.dns(), main.dnsShown());

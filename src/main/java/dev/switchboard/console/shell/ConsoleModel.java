@@ -1,5 +1,6 @@
 package dev.switchboard.console.shell;
 
+import dev.switchboard.console.charts.ChartsViewModel;
 import dev.switchboard.console.dns.DnsViewModel;
 import dev.switchboard.console.events.EventLogModel;
 import dev.switchboard.console.feed.ConsoleEvent;
@@ -47,6 +48,7 @@ public final class ConsoleModel {
     private final Clock clock;
     private final PoolViewModel pools;
     private final DnsViewModel dns;
+    private final ChartsViewModel charts;
     private final StringProperty selectedGateway = new SimpleStringProperty();
     /** Increases whenever the selected gateway's frame was applied (the timeline redraws). */
     private final LongProperty frames = new SimpleLongProperty();
@@ -72,6 +74,7 @@ public final class ConsoleModel {
         staleness = new StaleDetector(consoleClock);
         pools = new PoolViewModel(fx, e -> events.addAll(List.of(e)));
         dns = new DnsViewModel(fx, e -> events.addAll(List.of(e)), Clock.systemUTC());
+        charts = new ChartsViewModel(fx);
         feeds.forEach(this::addGateway);
         selectedGateway.addListener((obs, was, now) -> {
             lastRedrawMillis = Long.MIN_VALUE / 2;
@@ -219,6 +222,10 @@ public final class ConsoleModel {
 
     public DnsViewModel dns() {
         return dns;
+    }
+
+    public ChartsViewModel charts() {
+        return charts;
     }
 
     public EventLogModel events() {

@@ -15,6 +15,8 @@ public final class BackendLoad {
 
     /** Finagle's and Linkerd's default decay time: the cost's mean lifetime. */
     public static final double DECAY_NANOS = 10e9;
+    /** A multiplication instead of a division on every sample of a pick: the division was a tenth of a peak-ewma pick. */
+    private static final double PER_DECAY_NANO = 1 / DECAY_NANOS;
     /** Finagle's cost of a backend with requests in flight but no latency yet: worse than any measured one. */
     private static final double PENALTY = Long.MAX_VALUE >> 16;
     /** Below this, e^(-dt/tau) is 1 - dt/tau to within 5e-7: the pick path skips Math.exp for busy backends. */
@@ -83,6 +85,6 @@ public final class BackendLoad {
         if (elapsedNanos <= 0) {
             return 1;
         }
-        return elapsedNanos < LINEAR_DECAY_NANOS ? 1 - elapsedNanos / DECAY_NANOS : Math.exp(-elapsedNanos / DECAY_NANOS);
+        return elapsedNanos < LINEAR_DECAY_NANOS ? 1 - elapsedNanos * PER_DECAY_NANO : Math.exp(-elapsedNanos * PER_DECAY_NANO);
     }
 }

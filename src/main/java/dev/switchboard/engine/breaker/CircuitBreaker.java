@@ -5,6 +5,7 @@ import dev.switchboard.config.CircuitBreakerConfig;
 import dev.switchboard.config.ErrorReason;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -83,10 +84,10 @@ public final class CircuitBreaker {
 
     /**
      * Counts one response (status) or transport failure (reason, non-null) and returns the transition it caused,
-     * or null.
+     * or null. The wall clock is read only for a transition: this runs for every proxied response.
      */
     public synchronized BreakerTransition record(int status, ErrorReason reason, String retryAfter,
-                                                 long nowNanos, Instant wallNow) {
+                                                 long nowNanos, InstantSource wallClock) {
         // Named only for failures: this runs for every proxied response, and most succeed.
         String cause = null;
         RuleWindow tripping = null;
@@ -105,8 +106,8 @@ public final class CircuitBreaker {
         return switch (state) {
             case CLOSED -> tripping == null ? null
                     : open(tripping.rule(), "rule '" + tripping.rule().name() + "': " + tripping.describe(nowNanos),
-                            retryAfter, nowNanos, wallNow);
-            case HALF_OPEN -> onTrialOutcome(anyFailure, cause, retryAfter, nowNanos, wallNow);
+                            retryAfter, nowNanos, wallClock.instant());
+            case HALF_OPEN -> onTrialOutcome(anyFailure, cause, retryAfter, nowNanos, wallClock);
             default -> null;
         };
     }
@@ -155,17 +156,17 @@ public final class CircuitBreaker {
     }
 
     private BreakerTransition onTrialOutcome(boolean failed, String cause, String retryAfter, long nowNanos,
-                                             Instant wallNow) {
+                                             InstantSource wallClock) {
         releaseTrial();
         if (failed) {
-            return open(trippedBy, "trial request failed (" + cause + ")", retryAfter, nowNanos, wallNow);
+            return open(trippedBy, "trial request failed (" + cause + ")", retryAfter, nowNanos, wallClock.instant());
         }
         if (++trialSuccesses < trialLimit) {
             return null;
         }
         windows.forEach(RuleWindow::clear);
         trialLimit = 0;
-        return move(BreakerState.CLOSED, null, trialSuccesses + " trial request(s) succeeded", nowNanos, wallNow);
+        return move(BreakerState.CLOSED, null, trialSuccesses + " trial request(s) succeeded", nowNanos, wallClock.instant());
     }
 
     private BreakerTransition open(BreakerRule rule, String why, String retryAfter, long nowNanos, Instant wallNow) {

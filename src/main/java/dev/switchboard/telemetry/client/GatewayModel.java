@@ -21,9 +21,16 @@ import java.util.function.UnaryOperator;
  * @param events      recent events, oldest first (at most {@link #MAX_EVENTS})
  * @param trafficSeen whether any backend has had a request since the connection opened
  * @param updatedAt   when the last message arrived
+ * @param epoch       when the gateway's telemetry started (epoch ms): event ids count from 1 again in a new epoch
+ *                    (a gateway restart); 0 from gateways that do not number events
+ * @param lastEventId the id of the newest event the gateway had sent when this model was made; what to pass to
+ *                    {@link HistoryFetcher#eventsSince} after a reconnect, if the epoch is the same
+ * @param statsAtMillis the {@code ts} of the latest stats message: the gateway's clock, so rates over it do not
+ *                      depend on when messages happened to arrive; 0 before the first one
  */
 public record GatewayModel(String gatewayId, GatewayState state, Map<String, BackendInterval> stats, List<TelemetryEvent> events,
-                           boolean trafficSeen, Instant updatedAt) {
+                           boolean trafficSeen, Instant updatedAt, long epoch, long lastEventId,
+                           long statsAtMillis) {
 
     public static final int MAX_EVENTS = 200;
 
@@ -57,21 +64,24 @@ public record GatewayModel(String gatewayId, GatewayState state, Map<String, Bac
     }
 
     GatewayModel withState(GatewayState next, Instant at) {
-        return new GatewayModel(gatewayId, next, stats, events, trafficSeen, at);
+        return new GatewayModel(gatewayId, next, stats, events, trafficSeen, at, epoch, lastEventId, statsAtMillis);
     }
 
-    GatewayModel withStats(List<BackendInterval> intervals, Instant at) {
+    GatewayModel withStats(List<BackendInterval> intervals, Instant at, long gatewayMillis) {
         Map<String, BackendInterval> next = new LinkedHashMap<>();
         boolean traffic = trafficSeen;
         for (BackendInterval i : intervals) {
             next.put(i.id(), i);
             traffic |= i.requests() > 0;
         }
-        return new GatewayModel(gatewayId, state, next, events, traffic, at);
+        return new GatewayModel(gatewayId, state, next, events, traffic, at, epoch, lastEventId, gatewayMillis);
     }
 
-    /** Records the event and applies what it says to the backend it names, until the next state message. */
-    GatewayModel withEvent(TelemetryEvent event, Instant at) {
+    /**
+     * Records the event ({@code eventId} 0 when the gateway does not number events) and applies what it says to the
+     * backend it names, until the next state message.
+     */
+    GatewayModel withEvent(TelemetryEvent event, long eventId, Instant at) {
         List<TelemetryEvent> next = new ArrayList<>(events.size() + 1);
         next.addAll(events.size() >= MAX_EVENTS ? events.subList(1, events.size()) : events);
         next.add(event);
@@ -82,7 +92,8 @@ public record GatewayModel(String gatewayId, GatewayState state, Map<String, Bac
                     a.reason(), v.breaker(), v.openRemainingMs(), v.rules(), v.probe()));
             default -> state;
         };
-        return new GatewayModel(gatewayId, s, stats, next, trafficSeen, at);
+        return new GatewayModel(gatewayId, s, stats, next, trafficSeen, at, epoch, Math.max(lastEventId, eventId),
+                statsAtMillis);
     }
 
     private GatewayState replace(String backendId, UnaryOperator<BackendView> change) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>All state lives on the client's own thread; listeners are called there, in order. Methods may be called from
  * any thread.
  */
-public final class TelemetryClient implements AutoCloseable {
+public final class TelemetryClient implements TelemetryCommands, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryClient.class);
     /** Longest wait from opening a connection to its snapshot. */
@@ -52,6 +52,7 @@ public final class TelemetryClient implements AutoCloseable {
     private final Duration minBackoff;
     private final Duration maxBackoff;
     private final SSLContext ssl;
+    private final HistoryFetcher history;
     private final ScheduledExecutorService thread;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong ids = new AtomicLong();
@@ -79,6 +80,7 @@ public final class TelemetryClient implements AutoCloseable {
         this.minBackoff = b.minBackoff;
         this.maxBackoff = b.maxBackoff;
         this.ssl = b.ssl;
+        this.history = new HistoryFetcher(b.uri, b.token, b.ssl);
         this.thread = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("telemetry-client-" + uri.getAuthority()).factory());
         this.status = new ConnectionStatus(ConnectionState.DISCONNECTED, "not started", clock.instant(), 0);
@@ -105,81 +107,20 @@ public final class TelemetryClient implements AutoCloseable {
         return status;
     }
 
-    // ---- commands ----
-
-    public CompletableFuture<Reply.Ack> setWeight(long baseVersion, String pool, String backend, int weight) {
-        return send(new Command.SetWeight(nextId(), baseVersion, pool, backend, weight));
+    /** Fetches events and audit entries the console missed, over HTTP from the same admin listener. */
+    public HistoryFetcher history() {
+        return history;
     }
 
-    public CompletableFuture<Reply.Ack> setPriority(long baseVersion, String pool, String backend, int priority) {
-        return send(new Command.SetPriority(nextId(), baseVersion, pool, backend, priority));
-    }
-
-    /** @param state ENABLED, DRAIN, MAINTENANCE or DISABLED */
-    public CompletableFuture<Reply.Ack> setAdminState(long baseVersion, String backend, String state) {
-        return send(new Command.SetAdminState(nextId(), baseVersion, backend, state));
-    }
-
-    /** @param action OPEN, CLOSED or RESET */
-    public CompletableFuture<Reply.Ack> forceBreaker(long baseVersion, String backend, String action) {
-        return send(new Command.ForceBreaker(nextId(), baseVersion, backend, action));
-    }
-
-    /** @param configJson a whole config document */
-    public CompletableFuture<Reply.Ack> replaceConfig(long baseVersion, String configJson) {
-        return send(new Command.ReplaceConfig(nextId(), baseVersion, configJson));
-    }
+    // ---- commands (the typed ones are TelemetryCommands' defaults) ----
 
     /**
-     * Checks a whole config document without applying it: the ack's {@code diff} and {@code overridesStillWinning}
-     * say what Apply would change and which runtime overrides would keep shadowing it (its version is unchanged).
-     */
-    public CompletableFuture<Reply.Ack> replaceConfigDryRun(long baseVersion, String configJson) {
-        return send(new Command.ReplaceConfig(nextId(), baseVersion, configJson, true));
-    }
-
-    public CompletableFuture<Reply.Ack> clearOverrides(long baseVersion) {
-        return send(new Command.ClearOverrides(nextId(), baseVersion));
-    }
-
-    /**
-     * Drops one runtime override, as listed in {@code GatewayState.overrides()}.
-     *
-     * @param kind {@code weight}, {@code priority} or {@code adminState}
-     * @param pool the member's pool for weight and priority; null for adminState
-     */
-    public CompletableFuture<Reply.Ack> clearOverride(long baseVersion, String kind, String pool, String backend) {
-        return send(new Command.ClearOverride(nextId(), baseVersion, kind, pool, backend));
-    }
-
-    /**
-     * Sends a change; the future completes with the gateway's ack, or fails with {@link CommandException} (refused),
+     * Sends any command; the future completes with the gateway's ack, or fails with {@link CommandException} (refused),
      * {@link TimeoutException} (no reply in time) or {@link IllegalStateException} (not connected, or the connection
      * was lost before the reply).
      */
-    public CompletableFuture<Reply.Ack> send(Command.Change command) {
-        return request(command);
-    }
-
-    // DNS fail-over on traffic profiles: no base version; the ack's answer is what the profile answers now.
-
-    public CompletableFuture<Reply.Ack> dnsDisableEndpoint(String profile, String endpoint) {
-        return request(new Command.DnsDisableEndpoint(nextId(), profile, endpoint));
-    }
-
-    public CompletableFuture<Reply.Ack> dnsEnableEndpoint(String profile, String endpoint) {
-        return request(new Command.DnsEnableEndpoint(nextId(), profile, endpoint));
-    }
-
-    public CompletableFuture<Reply.Ack> dnsFailOverTo(String profile, String endpoint) {
-        return request(new Command.DnsFailOverTo(nextId(), profile, endpoint));
-    }
-
-    public CompletableFuture<Reply.Ack> dnsClearFailover(String profile) {
-        return request(new Command.DnsClearFailover(nextId(), profile));
-    }
-
-    private CompletableFuture<Reply.Ack> request(Command command) {
+    @Override
+    public CompletableFuture<Reply.Ack> request(Command command) {
         CompletableFuture<Reply.Ack> result = new CompletableFuture<>();
         String json;
         try {
@@ -199,7 +140,8 @@ public final class TelemetryClient implements AutoCloseable {
                 .whenComplete((ack, failure) -> thread.execute(() -> pending.remove(command.id())));
     }
 
-    private String nextId() {
+    @Override
+    public String nextId() {
         return "c" + ids.incrementAndGet();
     }
 
@@ -320,10 +262,12 @@ public final class TelemetryClient implements AutoCloseable {
                 GatewayState state = Protocol.MAPPER.treeToValue(node.get("state"), GatewayState.class);
                 List<TelemetryEvent> events = List.of(Protocol.MAPPER.treeToValue(node.get("events"), TelemetryEvent[].class));
                 attempts = 0;
-                publish(new GatewayModel(node.path("gateway").asText(), state, Map.of(), events, false, now));
+                publish(new GatewayModel(node.path("gateway").asText(), state, Map.of(), events, false, now,
+                        node.path("epoch").asLong(), node.path("lastEventId").asLong(), 0));
             }
             case Protocol.Types.STATE -> publish(model.withState(Protocol.MAPPER.treeToValue(node.get("state"), GatewayState.class), now));
-            case Protocol.Types.STATS -> publish(model.withStats(Protocol.MAPPER.treeToValue(node, StatsReport.class).backends(), now));
+            case Protocol.Types.STATS -> publish(model.withStats(Protocol.MAPPER.treeToValue(node, StatsReport.class).backends(), now,
+                    node.path("ts").asLong()));
             case Protocol.Types.ACK -> {
                 Reply.Ack ack = Protocol.MAPPER.treeToValue(node, Reply.Ack.class);
                 CompletableFuture<Reply.Ack> f = pending.remove(ack.id());
@@ -341,7 +285,7 @@ public final class TelemetryClient implements AutoCloseable {
             default -> {
                 TelemetryEvent event = Protocol.MAPPER.treeToValue(node, TelemetryEvent.class);
                 listener.onEvent(event);
-                publish(model.withEvent(event, now));
+                publish(model.withEvent(event, node.path("eventId").asLong(), now));
             }
         }
     }
@@ -373,6 +317,7 @@ public final class TelemetryClient implements AutoCloseable {
             }
         }, thread);
         done.orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        history.close();
         // Later, so the close handshake's onClose still reaches the listener as DISCONNECTED "closed".
         thread.schedule(thread::shutdown, 500, TimeUnit.MILLISECONDS);
     }

@@ -45,10 +45,11 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final ControlPlane control;
     private final CommandBudgets budgets;
     private final TelemetryBridge bridge;
+    private final HistoryEndpoints history;
     private final Executor worker;
 
     AdminHttpHandler(Gateway gateway, Authenticator auth, List<String> allowedOrigins, TelemetryHub hub, ControlPlane control,
-                     CommandBudgets budgets, TelemetryBridge bridge, Executor worker) {
+                     CommandBudgets budgets, TelemetryBridge bridge, HistoryEndpoints history, Executor worker) {
         this.gateway = gateway;
         this.auth = auth;
         this.allowedOrigins = allowedOrigins;
@@ -56,6 +57,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         this.control = control;
         this.budgets = budgets;
         this.bridge = bridge;
+        this.history = history;
         this.worker = worker;
     }
 
@@ -102,6 +104,8 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 onlyGet(channel, method, keepAlive, () -> MetricsWriter.render(gateway, accept));
             }
             case "/api/state" -> onlyGet(channel, method, keepAlive, () -> new TypedBody(JSON, json(hub.state())));
+            case "/api/events" -> onlyGet(channel, method, keepAlive, () -> new TypedBody(JSON, history.events(uri)));
+            case "/api/audit" -> onlyGet(channel, method, keepAlive, () -> new TypedBody(JSON, history.audit(uri)));
             case "/api/config" -> {
                 if (method.equals(HttpMethod.PUT)) {
                     putConfig(channel, request, uri, principal, keepAlive);
@@ -122,7 +126,13 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return;
         }
         worker.execute(() -> {
-            TypedBody b = body.get();
+            TypedBody b;
+            try {
+                b = body.get();
+            } catch (IllegalArgumentException e) {
+                respond(channel, HttpResponseStatus.BAD_REQUEST, JSON, problem(e.getMessage()), keepAlive);
+                return;
+            }
             respond(channel, HttpResponseStatus.OK, b.type(), b.text(), keepAlive);
         });
     }

@@ -107,6 +107,7 @@ public final class AdminServer implements AutoCloseable {
             sockets.startAndWait();
             TelemetryBridge bridge = new TelemetryBridge(new InetSocketAddress("127.0.0.1", sockets.getPort()), secret, links);
             Authenticator auth = new Authenticator(admin);
+            HistoryEndpoints historyEndpoints = new HistoryEndpoints(gateway.config().gateway().id(), hub, audit);
             Channel listener = Transports.bind(new ServerBootstrap()
                     .group(group)
                     .channel(Transports.serverChannelClass())
@@ -120,7 +121,7 @@ public final class AdminServer implements AutoCloseable {
                                 ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                             }
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(limits.maxMessageBytes()),
-                                    new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, budgets, bridge, worker));
+                                    new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, budgets, bridge, historyEndpoints, worker));
                         }
                     }), HostPort.parse(admin.listen()).socketAddress());
             hub.start(List.copyOf(history));

@@ -42,6 +42,19 @@ final class AuditLog {
         }
     }
 
+    /**
+     * Records at or after {@code sinceMillis}, oldest first, at most {@code limit}.
+     *
+     * @param more true when more records follow: ask again from the last one's {@code ts}
+     */
+    record Page(List<OperatorAction> entries, boolean more) {
+    }
+
+    Page since(long sinceMillis, int limit) throws IOException {
+        List<OperatorAction> after = read().stream().filter(a -> a.ts() >= sinceMillis).toList();
+        return new Page(after.subList(0, Math.min(limit, after.size())), after.size() > limit);
+    }
+
     /** The records so far, oldest first; lines that do not parse are skipped. */
     List<OperatorAction> read() throws IOException {
         List<OperatorAction> actions = new ArrayList<>();

@@ -1,7 +1,5 @@
 package dev.switchboard.telemetry.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.dns.ProfileEvent;
@@ -19,7 +17,6 @@ import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import dev.switchboard.gateway.stats.BackendInterval;
 import dev.switchboard.notify.DeadLetter;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +47,8 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
     private final TelemetryLimits limits;
     private final ScheduledExecutorService thread;
     private final List<ClientSession> sessions = new ArrayList<>();
-    private final ArrayDeque<TelemetryEvent> recent = new ArrayDeque<>();
+    private final EventRing ring;
+    private final StreamMessages messages;
     private final Consumer<DeadLetter> deadLetters = this::deadLetter;
     private GatewayConfig lastConfig;
     private boolean stateChanged;
@@ -63,11 +61,13 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
         this.period = period;
         this.limits = limits;
         this.lastConfig = gateway.config();
+        this.ring = new EventRing(System.currentTimeMillis(), Math.max(EventRing.RETAINED, limits.recentEvents()));
+        this.messages = new StreamMessages(gatewayId);
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("telemetry-" + gatewayId).factory());
     }
 
     void start(List<TelemetryEvent> history) {
-        thread.execute(() -> history.forEach(this::remember));
+        thread.execute(() -> history.forEach(ring::add));
         gateway.engine().addListener(this);
         gateway.trafficProfiles().addListener(this);
         gateway.notifications().onDeadLetter(deadLetters);
@@ -127,7 +127,7 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
 
     void reply(ClientSession session, Reply reply) {
         String type = reply instanceof Reply.Ack ? Protocol.Types.ACK : Protocol.Types.ERROR;
-        String body = envelope(type, System.currentTimeMillis(), reply).toString();
+        String body = messages.envelope(type, System.currentTimeMillis(), reply).toString();
         thread.execute(() -> {
             session.enqueueReply(body);
             session.pump(limits.maxPendingFrames(), System.nanoTime());
@@ -150,6 +150,15 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
 
     int consoles() {
         return connected;
+    }
+
+    /** The numbered recent events, for {@code GET /api/events}. */
+    EventRing events() {
+        return ring;
+    }
+
+    StreamMessages messages() {
+        return messages;
     }
 
     /** The current engine picture, as {@code GET /api/state} serves it. */
@@ -175,20 +184,12 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
     }
 
     private void broadcast(TelemetryEvent event) {
-        remember(event);
-        String body = envelope(TelemetryEvent.typeOf(event), event.ts(), event).toString();
+        String body = messages.event(new EventRing.Numbered(ring.add(event), event));
         long now = System.nanoTime();
         for (ClientSession s : List.copyOf(sessions)) {
             s.enqueue(body);
             s.pump(limits.maxPendingFrames(), now);
             enforceLimits(s, now);
-        }
-    }
-
-    private void remember(TelemetryEvent event) {
-        recent.addLast(event);
-        while (recent.size() > limits.recentEvents()) {
-            recent.removeFirst();
         }
     }
 
@@ -211,8 +212,8 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
                 intervals.add(gateway.stats().backend(b.id()).cutInterval());
             }
         }
-        String stats = envelope(Protocol.Types.STATS, ts, new StatsReport(period.toMillis(), intervals)).toString();
-        String stateBody = stateChanged ? stateMessage(ts, state) : null;
+        String stats = messages.envelope(Protocol.Types.STATS, ts, new StatsReport(period.toMillis(), intervals)).toString();
+        String stateBody = stateChanged ? messages.state(ts, state) : null;
         stateChanged = false;
         long now = System.nanoTime();
         for (ClientSession s : List.copyOf(sessions)) {
@@ -248,32 +249,7 @@ final class TelemetryHub implements EngineListener, ProfileListener, AutoCloseab
     }
 
     private String snapshot() {
-        ObjectNode node = envelope(Protocol.Types.SNAPSHOT, System.currentTimeMillis(), null);
-        node.set("state", Protocol.MAPPER.valueToTree(state()));
-        // One by one: each element's type id is only written when Jackson sees the event's own class.
-        ArrayNode events = node.putArray("events");
-        recent.forEach(e -> events.add(Protocol.MAPPER.<ObjectNode>valueToTree(e)));
-        return node.toString();
-    }
-
-    private String stateMessage(long ts, GatewayState state) {
-        ObjectNode node = envelope(Protocol.Types.STATE, ts, null);
-        node.set("state", Protocol.MAPPER.valueToTree(state));
-        return node.toString();
-    }
-
-    private ObjectNode envelope(String type, long ts, Object payload) {
-        ObjectNode node = Protocol.MAPPER.createObjectNode();
-        node.put("type", type);
-        node.put("v", Protocol.VERSION);
-        node.put("gateway", gatewayId);
-        node.put("ts", ts);
-        if (payload != null) {
-            ObjectNode body = Protocol.MAPPER.valueToTree(payload);
-            body.remove("type");
-            node.setAll(body);
-        }
-        return node;
+        return messages.snapshot(state(), ring, limits.recentEvents());
     }
 
     @Override

@@ -1,0 +1,47 @@
+# Helpers the wrk benchmarks source: free loopback ports, two nginx backends, waiting for a listener, one wrk run
+# summarised on one line, the load average. The caller sets D (a temp dir it removes) and stops what it started.
+
+# A free loopback port (the kernel picks it; another process may take it before the caller binds, rarely).
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Two nginx backends answering 200 "backend-a"/"backend-b" on 127.0.0.1:$1 and :$2, as peers.sh's do; pid in $D.
+start_backends() {
+    cat > "$D/backends.conf" <<CONF
+worker_processes 1; pid $D/nginx-backends.pid; error_log $D/backends.err; daemon on;
+events { worker_connections 4096; }
+http { access_log off;
+  server { listen 127.0.0.1:$1; location / { return 200 "backend-a\n"; } }
+  server { listen 127.0.0.1:$2; location / { return 200 "backend-b\n"; } } }
+CONF
+    nginx -c "$D/backends.conf" -p "$D"
+}
+
+stop_backends() {
+    [ -f "$D/nginx-backends.pid" ] && kill "$(cat "$D/nginx-backends.pid")" 2>/dev/null || true
+}
+
+# Waits (polling every 10 ms, at most 30 s) until 127.0.0.1:$1 accepts a connection.
+wait_port() {
+    for _ in $(seq 3000); do
+        (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
+        sleep 0.01
+    done
+    echo "nothing listens on 127.0.0.1:$1 after 30 s" >&2
+    return 1
+}
+
+# The 1-minute load average, to print beside every figure.
+load_avg() {
+    cut -d' ' -f1 /proc/loadavg
+}
+
+# wrk -t1 -cCONN (64 by default) for $1 seconds against URL $2; prints "rps=... p50=... p99=... [errors]".
+wrk_line() {
+    local out
+    out=$(wrk -t1 -c"${CONN:-64}" -d"$1"s --latency "$2" 2>&1)
+    printf 'rps=%-9s p50=%-8s p99=%-8s %s' "$(awk '/Requests\/sec/ {print $2}' <<< "$out")" \
+        "$(awk '$1 == "50%" {print $2}' <<< "$out")" "$(awk '$1 == "99%" {print $2}' <<< "$out")" \
+        "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')"
+}

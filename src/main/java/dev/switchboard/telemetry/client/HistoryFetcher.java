@@ -1,0 +1,118 @@
+package dev.switchboard.telemetry.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.telemetry.protocol.Protocol;
+import dev.switchboard.telemetry.protocol.TelemetryEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What a console missed while away, from the admin listener of the stream it watches: numbered events from the
+ * gateway's ring ({@code GET /api/events}) and audit entries, also from before a restart ({@code GET /api/audit}).
+ * A refusal (401, 400, ...) fails the future with an {@link IOException} carrying the gateway's message.
+ */
+public final class HistoryFetcher implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** An event with its id in the gateway's epoch. */
+    public record NumberedEvent(long eventId, TelemetryEvent event) {
+    }
+
+    /**
+     * @param complete false when events after the asked id are gone from the ring: some were missed for good
+     */
+    public record EventPage(String gateway, long epoch, long lastEventId, boolean complete, List<NumberedEvent> events) {
+        public EventPage {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** @param more true when more entries follow: ask again from the last entry's {@code ts} */
+    public record AuditPage(String gateway, boolean more, List<TelemetryEvent.OperatorAction> entries) {
+        public AuditPage {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    private final URI base;
+    private final String token;
+    private final HttpClient http;
+
+    /** @param streamUri the stream's {@code ws(s)://host:port/telemetry}; requests go to {@code http(s)://host:port} */
+    HistoryFetcher(URI streamUri, String token, SSLContext ssl) {
+        String scheme = "wss".equalsIgnoreCase(streamUri.getScheme()) ? "https" : "http";
+        this.base = URI.create(scheme + "://" + streamUri.getRawAuthority());
+        this.token = token;
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT);
+        if (ssl != null) {
+            b.sslContext(ssl);
+        }
+        this.http = b.build();
+    }
+
+    /** The events after {@code eventId} still in the ring, oldest first (0: all of them). */
+    public CompletableFuture<EventPage> eventsSince(long eventId) {
+        return get("/api/events?since=" + eventId).thenApply(n -> {
+            List<NumberedEvent> events = new ArrayList<>();
+            for (JsonNode e : n.path("events")) {
+                events.add(new NumberedEvent(e.path("eventId").asLong(), parse(e, TelemetryEvent.class)));
+            }
+            return new EventPage(n.path("gateway").asText(), n.path("epoch").asLong(), n.path("lastEventId").asLong(),
+                    n.path("complete").asBoolean(), events);
+        });
+    }
+
+    /** Audit entries at or after {@code epochMillis}, oldest first, at most {@code limit} (1-1000). */
+    public CompletableFuture<AuditPage> auditSince(long epochMillis, int limit) {
+        return get("/api/audit?since=" + epochMillis + "&limit=" + limit).thenApply(n -> {
+            List<TelemetryEvent.OperatorAction> entries = new ArrayList<>();
+            n.path("entries").forEach(e -> entries.add(parse(e, TelemetryEvent.OperatorAction.class)));
+            return new AuditPage(n.path("gateway").asText(), n.path("more").asBoolean(), entries);
+        });
+    }
+
+    private CompletableFuture<JsonNode> get(String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            JsonNode body = parse(r.body());
+            if (r.statusCode() != 200) {
+                throw new CompletionException(new IOException("GET " + pathAndQuery + ": HTTP " + r.statusCode() + " "
+                        + body.path("error").asText(r.body())));
+            }
+            return body;
+        });
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return Protocol.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new CompletionException(new IOException("not JSON: " + text, e));
+        }
+    }
+
+    private static <T> T parse(JsonNode node, Class<T> type) {
+        try {
+            return Protocol.MAPPER.treeToValue(node, type);
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Stops the HTTP client; fetches still running fail. */
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.switchboard.console.history;
+
+import dev.switchboard.console.common.Frames;
+import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.console.feed.CounterTotals;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.feed.IntervalStats;
+import dev.switchboard.telemetry.client.ConnectionState;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The history in the gateway's own time: frames carry gateway timestamps, so no clock and no sleep. */
+class GatewayHistoryTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+    private final GatewayHistory history = new GatewayHistory();
+    private long seq;
+
+    @Test
+    void aConnectToAGatewayThatServedForMinutesOnlySetsTheBaseline() {
+        // 20 req/s for an hour before the console came: the first reading holds 72,000 requests.
+        feed(T0, 72_000, 10, 0);
+        for (int i = 1; i <= 8; i++) {
+            feed(T0 + i * 250L, 72_000 + i * 5L, 10, 0);
+        }
+        SeriesPoints rate = series(Metric.REQUESTS_PER_SECOND, 5_000);
+        assertThat(finite(rate)).isNotEmpty().allSatisfy(v -> assertThat(v).isCloseTo(20, within(0.01)));
+        assertThat(history.stats().get("a").rate().size()).isEqualTo(2);
+        assertThat(history.stats().get("a").rate().last()).isCloseTo(20, within(0.01));
+    }
+
+    @Test
+    void aBackendWithoutRequestsIsAGapInLatencyNeverZeroMillis() {
+        feed(T0, 100, 10, 0);
+        feed(T0 + 1_000, 120, 10, 0);
+        feed(T0 + 2_000, 120, 0, 0);   // hung: no completions
+        feed(T0 + 3_000, 120, 0, 0);
+        SeriesPoints p50 = series(Metric.P50_MILLIS, 4_000);
+        SeriesPoints rate = series(Metric.REQUESTS_PER_SECOND, 4_000);
+        assertThat(valueAt(p50, T0 + 1_000)).isEqualTo(4.0);
+        assertThat(valueAt(p50, T0 + 2_000)).isNaN();
+        assertThat(valueAt(p50, T0 + 3_000)).isNaN();
+        assertThat(valueAt(rate, T0 + 3_000)).isZero();
+    }
+
+    @Test
+    void aReconnectAfterAGapStartsANewBaselineAndLeavesAGap() {
+        feed(T0, 0, 10, 0);
+        feed(T0 + 1_000, 20, 10, 0);
+        history.update(frame(T0 + 1_500, ConnectionState.DISCONNECTED, Map.of()));
+        // Back 30 s later: 600 requests were served meanwhile; they must not come back as one point.
+        feed(T0 + 31_000, 620, 10, 0);
+        feed(T0 + 32_000, 640, 10, 0);
+        SeriesPoints rate = series(Metric.REQUESTS_PER_SECOND, 33_000);
+        assertThat(finite(rate)).containsOnly(20.0);
+        assertThat(valueAt(rate, T0 + 15_000)).isNaN();
+        assertThat(valueAt(rate, T0 + 31_000)).isNaN();
+    }
+
+    @Test
+    void countersGoingDownMeanARestartAndStartANewBaseline() {
+        feed(T0, 5_000, 10, 0);
+        feed(T0 + 1_000, 5_020, 10, 0);
+        feed(T0 + 2_000, 7, 10, 0);
+        feed(T0 + 3_000, 27, 10, 0);
+        assertThat(finite(series(Metric.REQUESTS_PER_SECOND, 4_000))).containsOnly(20.0);
+    }
+
+    @Test
+    void timeoutsAndConnectionErrorsAreRatesOfTheirOwn() {
+        feed(T0, 0, 10, 0);
+        feed(T0 + 1_000, 10, 10, 4);
+        assertThat(valueAt(series(Metric.TIMEOUTS_PER_SECOND, 2_000), T0 + 1_000)).isEqualTo(4.0);
+        assertThat(valueAt(series(Metric.CONNECTION_ERRORS_PER_SECOND, 2_000), T0 + 1_000)).isEqualTo(2.0);
+        assertThat(valueAt(series(Metric.SERVER_ERRORS_PER_SECOND, 2_000), T0 + 1_000)).isEqualTo(6.0);
+    }
+
+    @Test
+    void anHourIsKeptIn10SecondPointsAndTheLast5MinutesIn1SecondPoints() {
+        long requests = 0;
+        for (long t = 0; t <= 3_700_000; t += 1_000) {
+            feed(T0 + t, requests, 10, 0);
+            requests += 10;
+        }
+        long now = T0 + 3_700_000;
+        SeriesPoints hour = history.stats().get("a").series(Metric.REQUESTS_PER_SECOND, now - 3_600_000, now);
+        SeriesPoints fiveMinutes = history.stats().get("a").series(Metric.REQUESTS_PER_SECOND, now - 300_000, now);
+        assertThat(hour.size()).isEqualTo(360);
+        assertThat(finite(hour)).hasSizeGreaterThanOrEqualTo(359).allSatisfy(v -> assertThat(v).isCloseTo(10, within(1e-9)));
+        assertThat(fiveMinutes.size()).isEqualTo(300);
+        assertThat(fiveMinutes.times()[1] - fiveMinutes.times()[0]).isEqualTo(1_000);
+        assertThat(finite(fiveMinutes)).hasSize(300);
+    }
+
+    /** One stats reading of backend "a" at gateway time {@code at}: totals so far, an interval p50 if it had requests. */
+    private void feed(long at, long totalRequests, long intervalRequests, long timeouts) {
+        CounterTotals totals = new CounterTotals(at, totalRequests, timeouts + timeouts / 2, timeouts / 2, timeouts, 0);
+        IntervalStats s = new IntervalStats(intervalRequests, 0, 0, intervalRequests > 0 ? 4 : 0, 0,
+                intervalRequests > 0 ? 9 : 0, Duration.ofMillis(250), totals);
+        history.update(frame(at, ConnectionState.LIVE, Map.of("a", s)));
+    }
+
+    private GatewayFrame frame(long at, ConnectionState state, Map<String, IntervalStats> stats) {
+        return new GatewayFrame("gw", "cfg", state, "", 1, "h", java.time.Instant.ofEpochMilli(at),
+                List.of(Frames.backend("a", BreakerState.CLOSED)), List.of(), ++seq, stats,
+                List.of());
+    }
+
+    private SeriesPoints series(Metric metric, long spanMillis) {
+        return history.stats().get("a").series(metric, T0, T0 + spanMillis);
+    }
+
+    private static double valueAt(SeriesPoints p, long at) {
+        for (int i = 0; i < p.size(); i++) {
+            if (p.times()[i] - 500 <= at && at < p.times()[i] + 500) {
+                return p.values()[i];
+            }
+        }
+        throw new AssertionError("no point at " + at);
+    }
+
+    private static List<Double> finite(SeriesPoints p) {
+        return Arrays.stream(p.values()).filter(Double::isFinite).boxed().toList();
+    }
+}
