@@ -11,6 +11,7 @@ import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.console.feed.MemberFrame;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.feed.PoolFrame;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
@@ -134,6 +135,21 @@ final class SyntheticGatewayFeed implements GatewayFeed, GatewayControl {
     @Override
     public CompletableFuture<VersionedConfig> config() {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("a synthetic gateway has no config"));
+    }
+
+    @Override
+    public CompletableFuture<List<OverrideFrame>> overridesStillWinning(GatewayConfig next, long expectedVersion) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("a synthetic gateway has no config"));
+    }
+
+    @Override
+    public CompletableFuture<Void> clearOverride(OverrideFrame override) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("a synthetic gateway has no overrides"));
+    }
+
+    @Override
+    public CompletableFuture<Void> clearOverrides() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("a synthetic gateway has no overrides"));
     }
 
     @Override

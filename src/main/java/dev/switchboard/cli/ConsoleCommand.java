@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.console.ConsoleLauncher;
+import dev.switchboard.console.shell.PreferencesStore;
 import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.fleet.FleetDiscovery;
 import dev.switchboard.fleet.FleetAddress;
@@ -100,7 +101,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             return ConfigFile.UNREADABLE;
         }
         return ConsoleLauncher.run(() -> withPrometheus(withFleet(withRemotes(embedded.get().remembering(store), store), err)),
-                err, smoke);
+                PreferencesStore.inUserConfig(), err, smoke);
     }
 
     /** Hands --prometheus to the Charts tab once the window is open. */

@@ -1,7 +1,9 @@
 package dev.switchboard.console;
 
 import java.io.PrintWriter;
+import dev.switchboard.console.shell.PreferencesStore;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.application.Application;
 
@@ -25,19 +27,21 @@ public final class ConsoleLauncher {
     }
 
     /**
-     * Checks for a display, starts the session, then runs the window until it closes.
+     * Checks for a display, shows the window, and starts the session behind it; then runs the window until it closes.
      *
+     * @param preferences where the window's habits are remembered; null remembers nothing
      * @return the exit code
      */
-    public static int run(Supplier<ConsoleSession> session, PrintWriter err) {
-        return run(session, err, null);
+    public static int run(Supplier<ConsoleSession> session, PreferencesStore preferences, PrintWriter err) {
+        return run(session, preferences, err, null);
     }
 
     /**
-     * As {@link #run(Supplier, PrintWriter)}; with a smoke test, the window quits by itself once drawn and the exit
-     * code is the smoke test's.
+     * As {@link #run(Supplier, PreferencesStore, PrintWriter)}; with a smoke test, the window quits by itself once
+     * drawn and the exit code is the smoke test's.
      */
-    public static int run(Supplier<ConsoleSession> session, PrintWriter err, SmokeTest smokeTest) {
+    public static int run(Supplier<ConsoleSession> session, PreferencesStore preferences, PrintWriter err,
+                          SmokeTest smokeTest) {
         if (smokeTest != null) {
             smokeTest.startTimer();
         }
@@ -48,21 +52,19 @@ public final class ConsoleLauncher {
             err.flush();
             return NO_DISPLAY;
         }
-        ConsoleSession started;
-        try {
-            started = session.get();
-        } catch (Exception e) {
-            // Exception, not RuntimeException: Netty rethrows a failed bind as an undeclared checked exception.
+        AtomicBoolean cannotStart = new AtomicBoolean();
+        ConsoleApp.prepare(session, preferences, smokeTest, e -> {
+            cannotStart.set(true);
             err.println("The console could not start its gateways: " + rootMessage(e));
             err.flush();
-            return CANNOT_START;
-        }
-        ConsoleApp.prepare(started, smokeTest);
+        });
         try {
             Application.launch(ConsoleApp.class);
+            if (cannotStart.get()) {
+                return CANNOT_START;
+            }
             return smokeTest == null ? 0 : smokeTest.exitCode();
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            started.close();
             Optional<String> explained = DisplayCheck.explain(e);
             if (explained.isEmpty() && smokeTest != null) {
                 smokeTest.failed(e);

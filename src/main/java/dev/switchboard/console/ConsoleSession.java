@@ -5,6 +5,7 @@ import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.remote.GatewayStore;
 import dev.switchboard.console.shell.MainWindow;
+import dev.switchboard.console.shell.PreferencesStore;
 import dev.switchboard.demo.DemoEnvironment;
 import dev.switchboard.demo.TrafficGenerator;
 import dev.switchboard.gateway.Gateway;
@@ -33,6 +34,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final GatewayFeed embeddedFeed;
     private final AutoCloseable owned;
     private GatewayStore store;
+    private PreferencesStore preferences;
     /** Features that act on the open window (a fleet's joins and leaves), and what they own; closed with the session. */
     private final List<Consumer<MainWindow>> windowHooks = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> extras = new CopyOnWriteArrayList<>();
@@ -124,8 +126,23 @@ public final class ConsoleSession implements AutoCloseable {
         return this;
     }
 
+    /** Where the window's size, splits, theme and gateway are remembered; empty: the window remembers nothing (tests). */
+    public Optional<PreferencesStore> preferences() {
+        return Optional.ofNullable(preferences);
+    }
+
+    public ConsoleSession preferring(PreferencesStore preferencesStore) {
+        this.preferences = preferencesStore;
+        return this;
+    }
+
     public List<GatewayFeed> feeds() {
         return List.copyOf(feeds);
+    }
+
+    /** The console's name for the gateway running in this process; empty when there is none. */
+    public Optional<String> embeddedId() {
+        return Optional.ofNullable(embeddedFeed).map(GatewayFeed::id);
     }
 
     /** The gateway running in this process; null when there is none. */

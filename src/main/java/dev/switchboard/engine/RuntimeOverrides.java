@@ -145,6 +145,23 @@ public record RuntimeOverrides(Map<MemberKey, Integer> weights, Map<MemberKey, I
         return new RuntimeOverrides(w, p, a);
     }
 
+    /**
+     * The config's value under an override, as text; {@code ENABLED} for an admin state (the config sets none), null
+     * when the config no longer has the pool member.
+     */
+    public static String configValue(Entry e, GatewayConfig config) {
+        if (e.kind() == Kind.ADMIN_STATE) {
+            return AdminState.ENABLED.name();
+        }
+        var pool = config.backend(e.poolId());
+        if (pool == null || !pool.isPool()) {
+            return null;
+        }
+        return pool.pool().services().stream().filter(m -> m.backendId().equals(e.backendId())).findFirst()
+                .map(m -> String.valueOf(e.kind() == Kind.WEIGHT ? m.effectiveWeight() : m.effectivePriority()))
+                .orElse(null);
+    }
+
     /** Deterministic text of the overrides (sorted), for the state hash; empty when there are none. */
     public String canonical() {
         if (weights.isEmpty() && priorities.isEmpty() && adminStates.isEmpty()) {

@@ -76,6 +76,9 @@ class ChangeRehearsalWindowTest {
         assertThat(weight()).as("not applied before the operator confirms").isEqualTo(50);
 
         robot.clickOn("Apply");
+        // Then Apply's own confirmation (overrides still winning, the split), as for any Apply of the Config tab.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#confirm-apply"));
+        robot.clickOn("#confirm-apply");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> weight() == 35);
     }

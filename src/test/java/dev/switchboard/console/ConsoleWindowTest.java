@@ -156,6 +156,8 @@ class ConsoleWindowTest {
         Button apply = find(robot, "#apply-config", Button.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !apply.isDisabled()));
         robot.clickOn(apply);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#confirm-apply"));
+        robot.clickOn("#confirm-apply");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> session.embeddedGateway().config().backend("orders").pool()
                 .services().getFirst().weight() == 35);

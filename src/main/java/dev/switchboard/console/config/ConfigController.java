@@ -24,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -59,6 +60,12 @@ public final class ConfigController {
     private Button rehearseButton;
     @FXML
     private CheckComboBox<String> alsoApplyTo;
+    @FXML
+    private VBox rebaseBar;
+    @FXML
+    private Label rebaseMessage;
+    @FXML
+    private ListView<String> rebaseDiff;
     private ConfigEditorModel model;
     private ConfigFormModel forms;
     /** Where "Rehearse this change…" runs its rehearsal (CPU work, off the FX thread). */
@@ -98,6 +105,14 @@ public final class ConfigController {
         });
         diff.setItems(model.diff());
         status.textProperty().bind(model.statusProperty());
+        model.rebaseOfferProperty().addListener((obs, was, offer) -> {
+            rebaseBar.setVisible(offer != null);
+            rebaseBar.setManaged(offer != null);
+            rebaseMessage.setText(offer == null ? "" : "The gateway moved to version " + offer.theirs().version()
+                    + " while you were editing. Its change, from the version your edits started from:");
+            rebaseDiff.getItems().setAll(offer == null ? java.util.List.of() : offer.diff().stream()
+                    .filter(l -> l.startsWith("+") || l.startsWith("-")).toList());
+        });
     }
 
     /** In the forms when they are shown and have a place for the problem, else at its line in the source. */
@@ -128,14 +143,32 @@ public final class ConfigController {
         return Math.min(at + Math.max(0, column - 1), lineEnd < 0 ? text.length() : lineEnd);
     }
 
+    /** Asks first when there are edits the reload would discard. */
     @FXML
     void reload() {
-        model.reload();
+        if (!model.edited() || ConfirmDialogs.discardEdits(window())) {
+            model.reload();
+        }
     }
 
     @FXML
+    void rebase() {
+        model.rebase();
+    }
+
+    @FXML
+    void discardEdits() {
+        model.reload();
+    }
+
+    /** Applies after the operator saw which overrides will still win and the traffic split it leads to. */
+    @FXML
     public void apply() {
-        model.apply();
+        model.preview().thenAccept(preview -> {
+            if (preview != null && ConfirmDialogs.apply(window(), preview)) {
+                model.apply();
+            }
+        });
     }
 
     /** Rehearses the draft and applies it only when the operator confirms after seeing the result. */
@@ -143,7 +176,7 @@ public final class ConfigController {
     void rehearse() {
         GatewayConfig draft = model.parsedProperty().get();
         if (draft != null) {
-            ChangeRehearsal.offer(window(), draft, worker, model::apply);
+            ChangeRehearsal.offer(window(), draft, worker, this::apply);
         }
     }
 

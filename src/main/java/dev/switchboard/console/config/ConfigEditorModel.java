@@ -8,6 +8,7 @@ import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.StaleVersionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -43,21 +45,47 @@ public final class ConfigEditorModel {
     private final ToLongFunction<String> shownVersion;
     private final ObservableList<String> alsoApplyTo = FXCollections.observableArrayList();
     private final Executor fx;
+    private final ReadOnlyObjectWrapper<RebaseOffer> rebaseOffer = new ReadOnlyObjectWrapper<>();
+    private final Function<String, GatewayFrame> frames;
     private GatewayConfig baseline;
     private long baseVersion = -1;
+    /** The gateway the text was loaded from: only its versions are followed. */
+    private String loadedFrom;
+    /** True while a load or an apply is on its way: the versions frames show then are the console's own doing. */
+    private boolean busy;
+
+    /**
+     * The gateway moved to another config while the editor held edits based on an older one.
+     *
+     * @param theirs what the gateway runs now
+     * @param diff   the gateway's change, from the version the edits started from to its new one
+     */
+    public record RebaseOffer(GatewayControl.VersionedConfig theirs, List<String> diff) {
+        public RebaseOffer {
+            diff = List.copyOf(diff);
+        }
+    }
 
     /**
      * @param selected     the gateway whose config the editor loads and applies to first
      * @param controls     every gateway's control by id
      * @param shownVersion the version the console last saw of a gateway: the base of an apply to the others
+     * @param frames       the latest frame of a gateway (null before its first), for the split an Apply leads to
      * @param fx           where results are handled (the FX thread)
      */
     public ConfigEditorModel(Supplier<String> selected, Function<String, GatewayControl> controls,
-                             ToLongFunction<String> shownVersion, Executor fx) {
+                             ToLongFunction<String> shownVersion, Function<String, GatewayFrame> frames, Executor fx) {
         this.selected = selected;
+        this.frames = frames;
         this.controls = controls;
         this.shownVersion = shownVersion;
         this.fx = fx;
+    }
+
+    /** An editor whose Apply preview counts every member as available (no live frames to read). */
+    public ConfigEditorModel(Supplier<String> selected, Function<String, GatewayControl> controls,
+                             ToLongFunction<String> shownVersion, Executor fx) {
+        this(selected, controls, shownVersion, id -> null, fx);
     }
 
     /** Loads what the gateway runs now into the editor, discarding unapplied edits. */
@@ -71,13 +99,84 @@ public final class ConfigEditorModel {
             status.set("no gateway selected");
             return CompletableFuture.completedFuture(null);
         }
-        return control.config().thenAcceptAsync(vc -> {
+        String gatewayId = selected.get();
+        busy = true;
+        return control.config().handleAsync((vc, error) -> {
+            busy = false;
+            if (error != null) {
+                status.set("cannot load the gateway's config: " + Failures.cause(error).getMessage());
+                return null;
+            }
             baseline = vc.config();
             baseVersion = vc.version();
+            loadedFrom = gatewayId;
+            rebaseOffer.set(null);
             text.set(ConfigWriter.toJson(vc.config()));
             validate();
             status.set(statusAfter.apply(vc));
+            return null;
         }, fx);
+    }
+
+    /** Whether the text differs from the gateway config it was loaded from (or there is text but no such config). */
+    public boolean edited() {
+        return baseline == null ? !text.get().isEmpty() : !text.get().equals(ConfigWriter.toJson(baseline));
+    }
+
+    /**
+     * Follows the selected gateway to {@code version}, as its frames show it: without edits the editor reloads; with
+     * edits it keeps them and offers a rebase onto the new config (or, when only overrides changed and the config is
+     * the same, just takes the new version as the edits' base). FX thread only.
+     */
+    public void follow(long version) {
+        if (busy || baseline == null || version <= baseVersion || !Objects.equals(selected.get(), loadedFrom)
+                || (rebaseOffer.get() != null && rebaseOffer.get().theirs().version() >= version)) {
+            return;
+        }
+        if (!edited()) {
+            load(vc -> "the gateway moved to version " + vc.version() + ": reloaded");
+            return;
+        }
+        GatewayControl control = controls.apply(selected.get());
+        busy = true;
+        control.config().whenCompleteAsync((vc, error) -> {
+            busy = false;
+            if (error != null) {
+                status.set("the gateway moved to version " + version + " but its config could not be read: "
+                        + Failures.cause(error).getMessage());
+            } else if (ConfigWriter.toJson(vc.config()).equals(ConfigWriter.toJson(baseline))) {
+                baseVersion = vc.version();
+                status.set("the gateway moved to version " + vc.version() + " (runtime overrides only, its config is "
+                        + "unchanged): your edits now apply to it");
+            } else {
+                rebaseOffer.set(new RebaseOffer(vc, LineDiff.diff(ConfigWriter.toJson(baseline),
+                        ConfigWriter.toJson(vc.config()))));
+                status.set("the gateway moved to version " + vc.version() + " with another config: rebase your "
+                        + "edits onto it, or discard them");
+            }
+        }, fx);
+    }
+
+    /** Replays the edits onto the config of the rebase offer and bases them on its version. */
+    public void rebase() {
+        RebaseOffer offer = rebaseOffer.get();
+        if (offer == null) {
+            return;
+        }
+        ConfigRebase.Result result;
+        try {
+            result = ConfigRebase.rebase(ConfigWriter.toJson(baseline), text.get(), ConfigWriter.toJson(offer.theirs().config()));
+        } catch (IllegalArgumentException e) {
+            status.set("cannot rebase: " + e.getMessage() + "; fix the text or discard the edits");
+            return;
+        }
+        baseline = offer.theirs().config();
+        baseVersion = offer.theirs().version();
+        rebaseOffer.set(null);
+        text.set(result.text());
+        validate();
+        status.set("rebased your edits onto version " + baseVersion + (result.conflicts().isEmpty() ? ""
+                : "; both changed " + String.join(", ", result.conflicts()) + ": your values were kept"));
     }
 
     /** Runs the validator over the text: problems, or the diff of a valid config against the gateway's. */
@@ -93,23 +192,54 @@ public final class ConfigEditorModel {
         }
     }
 
-    /** Applies a valid text to the gateway; with problems, or a stale base version, nothing changes. */
-    public CompletableFuture<Void> apply() {
+    /**
+     * What applying the text would lead to on the selected gateway, from its dry run (same version check, nothing
+     * applied); completes with null, and a status saying why, when there is nothing to apply or it cannot be.
+     */
+    public CompletableFuture<ApplyPreview> preview() {
+        GatewayConfig config = draft();
+        if (config == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String gatewayId = selected.get();
+        return controls.apply(gatewayId).overridesStillWinning(config, baseVersion).handleAsync((winning, error) -> {
+            if (error != null) {
+                Throwable cause = Failures.cause(error);
+                status.set(gatewayId + (cause instanceof StaleVersionException ? ": not applied, stale: " : ": not applied: ")
+                        + cause.getMessage());
+                return null;
+            }
+            return ApplyPreview.of(config, winning, frames.apply(gatewayId));
+        }, fx);
+    }
+
+    /** The valid text's config if there is something to apply to a loaded gateway; else null, saying why. */
+    private GatewayConfig draft() {
         validate();
         GatewayConfig config = parsed.get();
         if (config == null) {
             status.set("not applied: fix the " + problems.size() + " problem(s) first");
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         if (diff.stream().noneMatch(line -> line.startsWith("+") || line.startsWith("-"))) {
             status.set("nothing to apply: the text matches the gateway's config");
+            return null;
+        }
+        if (selected.get() == null || baseline == null) {
+            status.set("not applied: no gateway selected, or its config was not loaded yet");
+            return null;
+        }
+        return config;
+    }
+
+    /** Applies a valid text to the gateway; with problems, or a stale base version, nothing changes. */
+    public CompletableFuture<Void> apply() {
+        GatewayConfig config = draft();
+        if (config == null) {
             return CompletableFuture.completedFuture(null);
         }
         String first = selected.get();
-        if (first == null || baseline == null) {
-            status.set("not applied: no gateway selected, or its config was not loaded yet");
-            return CompletableFuture.completedFuture(null);
-        }
+        busy = true;
         CompletableFuture<String> own = applyTo(first, baseVersion, config);
         List<CompletableFuture<String>> others = alsoApplyTo.stream().filter(id -> !id.equals(first))
                 .map(id -> applyTo(id, shownVersion.applyAsLong(id), config)).toList();
@@ -119,7 +249,10 @@ public final class ConfigEditorModel {
             return String.join("; ", lines);
         }).thenComposeAsync(summary -> own.join().endsWith(APPLIED)
                 // Reload only when the selected gateway took the edit: a refused edit stays in the editor to fix.
-                ? load(vc -> summary) : CompletableFuture.runAsync(() -> status.set(summary), fx), fx);
+                ? load(vc -> summary) : CompletableFuture.runAsync(() -> {
+                    busy = false;
+                    status.set(summary);
+                }, fx), fx);
     }
 
     private static final String APPLIED = ": applied";
@@ -175,6 +308,11 @@ public final class ConfigEditorModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The gateway's newer config while edits wait to be rebased onto it or discarded; else null. */
+    public ReadOnlyObjectProperty<RebaseOffer> rebaseOfferProperty() {
+        return rebaseOffer.getReadOnlyProperty();
     }
 
     /** The text's config when it is valid, else null. */

@@ -3,6 +3,7 @@ package dev.switchboard.console.dns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -27,14 +28,22 @@ public final class DnsController {
     @FXML
     private Label empty;
     @FXML
+    private Label responder;
+    @FXML
     private VBox profilesBox;
     private DnsViewModel model;
     private Map<ProfileModel, ProfilePane> panes = Map.of();
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
 
-    /** @param shown whether the tab is showing: countdowns need not move while nobody sees them */
-    public void init(DnsViewModel dnsModel, ReadOnlyBooleanProperty shown) {
+    /**
+     * @param shown       whether the tab is showing: countdowns need not move while nobody sees them
+     * @param responderOf where a gateway's DNS responder listens, by gateway id (see GatewayFeed#dnsResponder)
+     */
+    public void init(DnsViewModel dnsModel, ReadOnlyBooleanProperty shown, Function<String, String> responderOf) {
         model = dnsModel;
+        responder.textProperty().bind(Bindings.createStringBinding(() -> model.gatewayIdProperty().get() == null
+                ? "" : "DNS responder: " + responderOf.apply(model.gatewayIdProperty().get()),
+                model.gatewayIdProperty()));
         title.textProperty().bind(Bindings.createStringBinding(() -> model.gatewayIdProperty().get() == null
                 ? "No gateway selected" : "Traffic profiles of gateway '" + model.gatewayIdProperty().get() + "'",
                 model.gatewayIdProperty()));

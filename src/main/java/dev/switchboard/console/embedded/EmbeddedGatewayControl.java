@@ -4,9 +4,11 @@ import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.ConsoleEvents;
 import dev.switchboard.console.feed.GatewayControl;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.feed.StaleVersionException;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.RuntimeOverrides;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.dns.ProfileSnapshot;
 import dev.switchboard.dns.TrafficProfiles;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Commands to the in-process gateway, run one at a time on a worker so the FX thread never takes the engine lock. */
 final class EmbeddedGatewayControl implements GatewayControl {
@@ -29,32 +32,44 @@ final class EmbeddedGatewayControl implements GatewayControl {
     private final Engine engine;
     private final ExecutorService worker;
     private final Consumer<ConsoleEvent> operatorLog;
+    private final EmbeddedOverrides overrides;
 
     /**
      * @param operatorLog receives a record of each applied DNS action, as the control channel's audit has it (the
      *                    engine reports backend changes itself)
      */
-    EmbeddedGatewayControl(String gatewayId, Gateway gateway, ExecutorService worker, Consumer<ConsoleEvent> operatorLog) {
+    EmbeddedGatewayControl(String gatewayId, Gateway gateway, ExecutorService worker, Consumer<ConsoleEvent> operatorLog,
+                           EmbeddedOverrides overrides) {
         this.gatewayId = gatewayId;
         this.gateway = gateway;
         this.engine = gateway.engine();
         this.worker = worker;
         this.operatorLog = operatorLog;
+        this.overrides = overrides;
     }
 
     @Override
     public CompletableFuture<Void> setWeight(String poolId, String backendId, int weight) {
-        return CompletableFuture.runAsync(() -> engine.setWeight(poolId, backendId, weight), worker);
+        return CompletableFuture.runAsync(() -> {
+            engine.setWeight(poolId, backendId, weight);
+            overrides.recordSet(RuntimeOverrides.Kind.WEIGHT, poolId, backendId, Integer.toString(weight));
+        }, worker);
     }
 
     @Override
     public CompletableFuture<Void> setPriority(String poolId, String backendId, int priority) {
-        return CompletableFuture.runAsync(() -> engine.setPriority(poolId, backendId, priority), worker);
+        return CompletableFuture.runAsync(() -> {
+            engine.setPriority(poolId, backendId, priority);
+            overrides.recordSet(RuntimeOverrides.Kind.PRIORITY, poolId, backendId, Integer.toString(priority));
+        }, worker);
     }
 
     @Override
     public CompletableFuture<Void> setAdminState(String backendId, AdminState state) {
-        return CompletableFuture.runAsync(() -> engine.setAdminState(backendId, state), worker);
+        return CompletableFuture.runAsync(() -> {
+            engine.setAdminState(backendId, state);
+            overrides.recordSet(RuntimeOverrides.Kind.ADMIN_STATE, null, backendId, state.name());
+        }, worker);
     }
 
     @Override
@@ -77,6 +92,39 @@ final class EmbeddedGatewayControl implements GatewayControl {
             }
             gateway.applyConfig(next);
             return engine.version();
+        }, worker);
+    }
+
+    /** Audited like the control channel's {@code clearOverride}: before the override, after the config's value. */
+    @Override
+    public CompletableFuture<Void> clearOverride(OverrideFrame override) {
+        return CompletableFuture.runAsync(() -> {
+            engine.clearOverride(RuntimeOverrides.Kind.ofJsonName(override.kind()), override.pool(), override.backend());
+            operatorLog.accept(ConsoleEvents.operatorAction(Instant.now(), gatewayId, OPERATOR, "clearOverride",
+                    override.target(), override.kind() + " " + override.value(),
+                    override.kind() + " " + override.configValue() + " (config)", engine.version()));
+        }, worker);
+    }
+
+    @Override
+    public CompletableFuture<Void> clearOverrides() {
+        return CompletableFuture.runAsync(() -> {
+            String before = engine.overrides().entries().stream().map(e -> e + " " + e.value())
+                    .collect(Collectors.joining(", "));
+            engine.clearOverrides();
+            operatorLog.accept(ConsoleEvents.operatorAction(Instant.now(), gatewayId, OPERATOR, "clearOverrides",
+                    "overrides", before.isEmpty() ? "none" : before, "none", engine.version()));
+        }, worker);
+    }
+
+    @Override
+    public CompletableFuture<List<OverrideFrame>> overridesStillWinning(GatewayConfig next, long expectedVersion) {
+        return CompletableFuture.supplyAsync(() -> {
+            long actual = engine.version();
+            if (actual != expectedVersion) {
+                throw new StaleVersionException(gatewayId, expectedVersion, actual);
+            }
+            return overrides.of(engine.overrides().retainExisting(next), next);
         }, worker);
     }
 

@@ -10,6 +10,7 @@ import dev.switchboard.dns.ProfileListener;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineListener;
 import dev.switchboard.gateway.Gateway;
+import java.net.InetSocketAddress;
 import dev.switchboard.notify.DeadLetter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("embedded-control").factory());
     private final GatewayControl control;
+    private final EmbeddedOverrides overrides = new EmbeddedOverrides();
     private EngineListener engineListener;
     private ProfileListener profileListener;
     private Consumer<DeadLetter> deadLetterListener;
@@ -57,7 +59,14 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             if (l != null) {
                 l.event(event);
             }
-        });
+        }, overrides);
+    }
+
+    @Override
+    public String dnsResponder() {
+        InetSocketAddress address = gateway.dnsAddress();
+        return address == null ? "none (the config has no dns section)"
+                : address.getHostString() + ":" + address.getPort();
     }
 
     @Override
@@ -106,8 +115,10 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             statsSequence++;
             nextStatsCut += STATS_INTERVAL.toNanos();
         }
-        listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), gateway.engine().snapshot(),
-                statsSequence, lastStats, gateway.trafficProfiles().snapshot()));
+        Engine engine = gateway.engine();
+        listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), engine.snapshot(),
+                statsSequence, lastStats, gateway.trafficProfiles().snapshot(),
+                overrides.of(engine.overrides(), engine.config())));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.switchboard.config.EndpointMonitorConfig;
 import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.EndpointFrame;
 import dev.switchboard.console.feed.MonitorFrame;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.feed.ProfileFrame;
 import dev.switchboard.dns.ProfileSnapshot;
 import dev.switchboard.telemetry.client.ConnectionState;
@@ -22,7 +23,8 @@ final class SnapshotFrames {
     }
 
     static GatewayFrame frame(String gatewayId, String configId, EngineSnapshot s, long statsSequence,
-                              Map<String, IntervalStats> stats, List<ProfileSnapshot> profiles) {
+                              Map<String, IntervalStats> stats, List<ProfileSnapshot> profiles,
+                              List<OverrideFrame> overrides) {
         boolean idle = stats.values().stream().allMatch(i -> i.requests() == 0);
         return new GatewayFrame(gatewayId, configId, idle ? ConnectionState.LIVE_IDLE : ConnectionState.LIVE,
                 idle ? "in process, no traffic in the last interval" : "in process", s.version(), s.hash(), s.at(),
@@ -30,7 +32,7 @@ final class SnapshotFrames {
                         b.breaker(), b.openRemaining(), b.rules())).toList(),
                 s.pools().stream().map(p -> new PoolFrame(p.id(), p.members().stream().map(m -> new MemberFrame(
                         m.backendId(), m.weight(), m.priority(), m.availability(), m.reason())).toList())).toList(),
-                statsSequence, stats, profiles.stream().map(SnapshotFrames::profile).toList());
+                statsSequence, stats, profiles.stream().map(SnapshotFrames::profile).toList(), overrides);
     }
 
     static ProfileFrame profile(ProfileSnapshot p) {

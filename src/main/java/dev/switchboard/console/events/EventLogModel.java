@@ -37,7 +37,16 @@ public final class EventLogModel {
         String g = gateway.get();
         String b = backend.get() == null ? "" : backend.get().strip();
         EventKind k = kind.get();
-        return e -> (g == null || g.equals(e.gatewayId())) && e.backendId().contains(b) && (k == null || k == e.kind());
+        return e -> (g == null || g.equals(e.gatewayId())) && namesBackend(e, b) && (k == null || k == e.kind());
+    }
+
+    /**
+     * An operator's change is a gateway-wide row (its target is in the message, as the audit record words it), so it
+     * stays when the filter names the backend it changed.
+     */
+    private static boolean namesBackend(ConsoleEvent e, String backend) {
+        return e.backendId().contains(backend)
+                || e.kind() == EventKind.OPERATOR && e.backendId().isEmpty() && e.message().contains(backend);
     }
 
     public void addAll(List<ConsoleEvent> events) {

@@ -31,6 +31,18 @@ public interface GatewayControl {
      */
     CompletableFuture<Long> applyConfig(GatewayConfig next, long expectedVersion);
 
+    /** Drops one runtime override (as listed in the frame's overrides): the config's value applies again. */
+    CompletableFuture<Void> clearOverride(OverrideFrame override);
+
+    /** Drops every runtime override. */
+    CompletableFuture<Void> clearOverrides();
+
+    /**
+     * Checks {@code next} without applying it: the same version check as {@link #applyConfig}, and the runtime overrides
+     * that would keep shadowing its values (with {@code configValue} from {@code next}).
+     */
+    CompletableFuture<List<OverrideFrame>> overridesStillWinning(GatewayConfig next, long expectedVersion);
+
     // DNS operator actions on traffic profiles (docs/dns.md). Each completes with what the profile answers
     // afterwards, empty for NXDOMAIN, or fails with the gateway's reason (unknown names, fail-over without
     // priority routing, a disabled fail-over target).

@@ -11,6 +11,14 @@ public interface GatewayFeed extends AutoCloseable {
 
     GatewayControl control();
 
+    /**
+     * Where the gateway's DNS responder listens (UDP and TCP), as "host:port", or why that is not shown. A remote
+     * gateway's telemetry snapshot does not carry it, so only a gateway in this process knows.
+     */
+    default String dnsResponder() {
+        return "not known (the gateway's snapshot does not say)";
+    }
+
     @Override
     void close();
 }

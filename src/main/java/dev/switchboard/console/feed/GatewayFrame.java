@@ -14,17 +14,32 @@ import java.util.Map;
  * @param statsSequence increases by one per statistics interval; {@code stats} belong to that interval
  * @param stats         per backend id, the latest completed interval
  * @param profiles      DNS traffic profiles; empty when the gateway has none
+ * @param overrides     the runtime overrides shadowing config values; empty when there are none
  */
 public record GatewayFrame(String gatewayId, String configId, ConnectionState connection, String connectionReason,
                            long version, String hash, Instant at, List<BackendFrame> backends,
                            List<PoolFrame> pools, long statsSequence, Map<String, IntervalStats> stats,
-                           List<ProfileFrame> profiles) {
+                           List<ProfileFrame> profiles, List<OverrideFrame> overrides) {
 
     public GatewayFrame {
         backends = List.copyOf(backends);
         pools = List.copyOf(pools);
         stats = Map.copyOf(stats);
         profiles = List.copyOf(profiles);
+        overrides = List.copyOf(overrides);
+    }
+
+    /** A frame without overrides. */
+    public GatewayFrame(String gatewayId, String configId, ConnectionState connection, String connectionReason,
+                        long version, String hash, Instant at, List<BackendFrame> backends, List<PoolFrame> pools,
+                        long statsSequence, Map<String, IntervalStats> stats, List<ProfileFrame> profiles) {
+        this(gatewayId, configId, connection, connectionReason, version, hash, at, backends, pools, statsSequence, stats,
+                profiles, List.of());
+    }
+
+    /** The override of {@code kind} on this member (or backend, for an admin state), or null. */
+    public OverrideFrame override(String kind, String poolId, String backendId) {
+        return overrides.stream().filter(o -> o.covers(kind, poolId, backendId)).findFirst().orElse(null);
     }
 
     /** This picture with another connection state, e.g. STALE once the console saw no stats for too long. */

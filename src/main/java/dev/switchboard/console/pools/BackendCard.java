@@ -1,6 +1,7 @@
 package dev.switchboard.console.pools;
 
 import dev.switchboard.console.common.StateChips;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.rehearsal.ChangeRehearsal;
 import dev.switchboard.console.rehearsal.WeightChange;
 import dev.switchboard.engine.AdminState;
@@ -64,8 +65,13 @@ final class BackendCard extends GridPane {
         breakerTitle.setMinWidth(Region.USE_PREF_SIZE);
         add(new HBox(8, breakerTitle, breaker, shrinkable(row.breakerDetailProperty())), 0, 1);
 
-        add(weightControls(key), 0, 2);
-        add(new HBox(8, priorityControl(), adminToggles(), forceMenu()), 0, 3);
+        add(new HBox(8, weightControls(key), badge(OverrideFrame.WEIGHT, key)), 0, 2);
+        add(new HBox(8, priorityControl(), badge(OverrideFrame.PRIORITY, key), adminToggles(),
+                badge(OverrideFrame.ADMIN_STATE, key), forceMenu()), 0, 3);
+    }
+
+    private Node badge(String kind, String key) {
+        return OverrideBadge.of(row.overrideProperty(kind), "override-" + kind + "-" + key);
     }
 
     private Node weightControls(String key) {

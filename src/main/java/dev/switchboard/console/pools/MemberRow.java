@@ -1,7 +1,9 @@
 package dev.switchboard.console.pools;
 
 import dev.switchboard.console.feed.BackendFrame;
+import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.MemberFrame;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
@@ -32,6 +34,10 @@ public final class MemberRow {
     private final DoubleProperty targetShare = new SimpleDoubleProperty();
     /** Share this member would get with the weight being dragged; NaN when no preview is showing. */
     private final DoubleProperty previewShare = new SimpleDoubleProperty(Double.NaN);
+    /** The runtime overrides of this member's weight and priority and of its backend's admin state; null when none. */
+    private final ObjectProperty<OverrideFrame> weightOverride = new SimpleObjectProperty<>();
+    private final ObjectProperty<OverrideFrame> priorityOverride = new SimpleObjectProperty<>();
+    private final ObjectProperty<OverrideFrame> adminStateOverride = new SimpleObjectProperty<>();
     /** A weight sent but not yet seen in a frame; older frames must not move the slider back meanwhile. */
     private int expectedWeight = -1;
 
@@ -40,7 +46,10 @@ public final class MemberRow {
         this.backendId = backendId;
     }
 
-    void update(MemberFrame member, BackendFrame backend) {
+    void update(MemberFrame member, BackendFrame backend, GatewayFrame frame) {
+        weightOverride.set(frame.override(OverrideFrame.WEIGHT, poolId, backendId));
+        priorityOverride.set(frame.override(OverrideFrame.PRIORITY, poolId, backendId));
+        adminStateOverride.set(frame.override(OverrideFrame.ADMIN_STATE, poolId, backendId));
         availability.set(member.availability());
         reason.set(member.reason());
         if (expectedWeight < 0 || expectedWeight == member.weight()) {
@@ -109,6 +118,16 @@ public final class MemberRow {
 
     public DoubleProperty targetShareProperty() {
         return targetShare;
+    }
+
+    /** The override of {@code kind} ({@link OverrideFrame#WEIGHT}, ...) on this row; null when none. */
+    public ObjectProperty<OverrideFrame> overrideProperty(String kind) {
+        return switch (kind) {
+            case OverrideFrame.WEIGHT -> weightOverride;
+            case OverrideFrame.PRIORITY -> priorityOverride;
+            case OverrideFrame.ADMIN_STATE -> adminStateOverride;
+            default -> throw new IllegalArgumentException("no override kind " + kind);
+        };
     }
 
     public DoubleProperty previewShareProperty() {

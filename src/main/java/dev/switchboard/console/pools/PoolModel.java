@@ -1,6 +1,7 @@
 package dev.switchboard.console.pools;
 
 import dev.switchboard.console.feed.BackendFrame;
+import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.MemberFrame;
 import dev.switchboard.console.feed.PoolFrame;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class PoolModel {
         this.id = id;
     }
 
-    void update(PoolFrame pool, Map<String, BackendFrame> backends) {
+    void update(PoolFrame pool, Map<String, BackendFrame> backends, GatewayFrame frame) {
         members = pool.members();
         List<String> ids = members.stream().map(MemberFrame::backendId).toList();
         if (!ids.equals(rows.stream().map(MemberRow::backendId).toList())) {
@@ -28,7 +29,7 @@ public final class PoolModel {
         Map<String, Double> shares = TrafficSplit.of(members);
         for (int i = 0; i < members.size(); i++) {
             MemberRow row = rows.get(i);
-            row.update(members.get(i), backends.get(row.backendId()));
+            row.update(members.get(i), backends.get(row.backendId()), frame);
             row.targetShareProperty().set(shares.get(row.backendId()));
         }
     }

@@ -8,6 +8,7 @@ import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.feed.PoolFrame;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.breaker.ForceAction;
@@ -59,7 +60,7 @@ public final class PoolViewModel {
         Map<String, BackendFrame> backends = frame.backends().stream()
                 .collect(Collectors.toMap(BackendFrame::id, Function.identity()));
         for (int i = 0; i < ids.size(); i++) {
-            pools.get(i).update(frame.pools().get(i), backends);
+            pools.get(i).update(frame.pools().get(i), backends, frame);
         }
     }
 
@@ -79,7 +80,7 @@ public final class PoolViewModel {
         GatewayControl c = control;
         run(c.setWeight(row.poolId(), row.backendId(), weight), row,
                 "weight of " + row.poolId() + "/" + row.backendId() + " " + old + " -> " + weight,
-                () -> c.setWeight(row.poolId(), row.backendId(), old));
+                restore(c, row, OverrideFrame.WEIGHT, () -> c.setWeight(row.poolId(), row.backendId(), old)));
     }
 
     /** The shown gateway's config (without runtime overrides), for rehearsing a change before it is made. */
@@ -97,7 +98,7 @@ public final class PoolViewModel {
         GatewayControl c = control;
         run(c.setPriority(row.poolId(), row.backendId(), priority), row,
                 "priority of " + row.poolId() + "/" + row.backendId() + " " + old + " -> " + priority,
-                () -> c.setPriority(row.poolId(), row.backendId(), old));
+                restore(c, row, OverrideFrame.PRIORITY, () -> c.setPriority(row.poolId(), row.backendId(), old)));
     }
 
     public void setAdminState(MemberRow row, AdminState state) {
@@ -107,7 +108,22 @@ public final class PoolViewModel {
         }
         GatewayControl c = control;
         run(c.setAdminState(row.backendId(), state), row, "admin state of " + row.backendId() + " " + old + " -> " + state,
-                () -> c.setAdminState(row.backendId(), old));
+                restore(c, row, OverrideFrame.ADMIN_STATE, () -> c.setAdminState(row.backendId(), old)));
+    }
+
+    /**
+     * What undoes a change of {@code kind}: puts back what was there before it. A value that came from the config is
+     * put back by clearing the override the change creates, not by a new override that merely equals it today and
+     * would then shadow every later config change.
+     */
+    private static Supplier<CompletableFuture<Void>> restore(GatewayControl c, MemberRow row, String kind,
+                                                            Supplier<CompletableFuture<Void>> setOld) {
+        if (row.overrideProperty(kind).get() != null) {
+            return setOld;
+        }
+        OverrideFrame created = new OverrideFrame(kind, OverrideFrame.ADMIN_STATE.equals(kind) ? null : row.poolId(),
+                row.backendId(), null, null, null, null);
+        return () -> c.clearOverride(created);
     }
 
     /** Forcing is not undoable: the breaker's earlier state depended on traffic and time, not on an operator. */

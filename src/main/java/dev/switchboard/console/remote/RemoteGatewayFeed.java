@@ -7,6 +7,7 @@ import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.feed.StaleVersionException;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.breaker.ForceAction;
@@ -145,9 +146,23 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
 
     @Override
     public CompletableFuture<Long> applyConfig(GatewayConfig next, long expectedVersion) {
-        return client.replaceConfig(expectedVersion, ConfigWriter.toJson(next)).handle((ack, error) -> {
+        return staleAware(client.replaceConfig(expectedVersion, ConfigWriter.toJson(next)), expectedVersion)
+                .thenApply(Reply.Ack::version);
+    }
+
+    /** The gateway's replaceConfig dry run: checked as an apply would be, nothing applied. */
+    @Override
+    public CompletableFuture<List<OverrideFrame>> overridesStillWinning(GatewayConfig next, long expectedVersion) {
+        return staleAware(client.replaceConfigDryRun(expectedVersion, ConfigWriter.toJson(next)), expectedVersion)
+                .thenApply(ack -> ack.overridesStillWinning() == null ? List.<OverrideFrame>of()
+                        : ack.overridesStillWinning().stream().map(TelemetryFrames::override).toList());
+    }
+
+    /** A refusal for a stale base version as the console's {@link StaleVersionException}; other outcomes as they are. */
+    private CompletableFuture<Reply.Ack> staleAware(CompletableFuture<Reply.Ack> command, long expectedVersion) {
+        return command.handle((ack, error) -> {
             if (error == null) {
-                return ack.version();
+                return ack;
             }
             Throwable cause = Failures.cause(error);
             if (cause instanceof CommandException c && c.code() == Reply.ErrorCode.STALE_VERSION) {
@@ -156,6 +171,16 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
             }
             throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> clearOverride(OverrideFrame override) {
+        return send(v -> client.clearOverride(v, override.kind(), override.pool(), override.backend()));
+    }
+
+    @Override
+    public CompletableFuture<Void> clearOverrides() {
+        return send(client::clearOverrides);
     }
 
     @Override

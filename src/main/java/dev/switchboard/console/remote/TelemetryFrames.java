@@ -11,6 +11,7 @@ import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.console.feed.MemberFrame;
 import dev.switchboard.console.feed.MonitorFrame;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.feed.PoolFrame;
 import dev.switchboard.console.feed.ProfileFrame;
 import dev.switchboard.dns.MonitorStatus;
@@ -48,7 +49,13 @@ final class TelemetryFrames {
                 s.pools().stream().map(p -> new PoolFrame(p.id(), p.members().stream().map(mv -> new MemberFrame(
                         mv.backendId(), mv.weight(), mv.priority(), Availability.valueOf(mv.availability()),
                         mv.reason())).toList())).toList(),
-                statsSequence, stats, s.trafficProfiles().stream().map(TelemetryFrames::profile).toList());
+                statsSequence, stats, s.trafficProfiles().stream().map(TelemetryFrames::profile).toList(),
+                s.overrides().stream().map(TelemetryFrames::override).toList());
+    }
+
+    static OverrideFrame override(GatewayState.OverrideView o) {
+        return new OverrideFrame(o.kind(), o.pool(), o.backend(), o.value(), o.configValue(), o.setBy(),
+                o.setAtMs() == null ? null : Instant.ofEpochMilli(o.setAtMs()));
     }
 
     static ProfileFrame profile(GatewayState.ProfileView p) {

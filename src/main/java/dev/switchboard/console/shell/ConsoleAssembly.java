@@ -4,11 +4,14 @@ import dev.switchboard.console.ConsoleSession;
 import dev.switchboard.console.config.ConfigEditorModel;
 import dev.switchboard.console.drills.DrillModel;
 import dev.switchboard.console.feed.CoalescingThrottle;
+import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.gateways.GatewayRemoval;
+import dev.switchboard.console.overrides.OverridesWindow;
 import dev.switchboard.console.rehearsal.RehearsalTab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,11 +58,18 @@ public final class ConsoleAssembly {
         MainWindow window = new MainWindow(session, model, throttle, worker, main, taps);
         wire(main, model, session, worker);
         ConfigEditorModel editor = new ConfigEditorModel(model.selectedGatewayProperty()::get, model::control,
-                model::shownVersion, Platform::runLater);
+                model::shownVersion, model::latestFrame, Platform::runLater);
         main.config().init(editor, model.gateways(), worker);
         main.init(model, session, stage, scene, editor, RehearsalTab.create(model, editor, worker), window::connect);
+        session.preferences().ifPresent(store -> {
+            WindowHabits habits = WindowHabits.place(stage, store);
+            habits.restore(main, model);
+            window.rememberOnClose(() -> habits.remember(stage, main, model));
+        });
         editor.reload();
         model.selectedGatewayProperty().addListener((obs, was, now) -> editor.reload());
+        // The Config tab follows the gateway: a version the frames show that the editor is not based on.
+        model.framesProperty().addListener((obs, was, now) -> editor.follow(model.shownVersion(model.selectedGatewayProperty().get())));
         session.feeds().forEach(f -> f.start(throttle));
         throttle.start(THROTTLE_PERIOD);
         stage.setTitle(MainWindow.TITLE);
@@ -76,7 +86,11 @@ public final class ConsoleAssembly {
         main.distribution().init(model.distribution());
         main.charts().init(model, model.charts(), main.chartsShown());
         main.events().init(model.events(), model.gateways());
-        main.drills().init(new DrillModel(session.simulators(), worker));
-        main.dns().init(model.dns(), main.dnsShown());
+        main.drills().init(new DrillModel(session.simulators(), session.embeddedId().orElse(null), worker,
+                Platform::runLater, e -> model.events().addAll(List.of(e)), Clock.systemUTC()),
+                model.selectedGatewayProperty());
+        main.dns().init(model.dns(), main.dnsShown(), id -> session.feeds().stream().filter(f -> f.id().equals(id))
+                .findFirst().map(GatewayFeed::dnsResponder).orElse("not known"));
+        OverridesWindow.attach(main.overridesButton(), model.overrides());
     }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.gateways.GatewayListModel;
 import dev.switchboard.console.history.GatewayHistory;
+import dev.switchboard.console.overrides.OverridesViewModel;
 import dev.switchboard.console.pools.DistributionModel;
 import dev.switchboard.console.pools.PoolViewModel;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class ConsoleModel {
     private final PoolViewModel pools;
     private final DnsViewModel dns;
     private final ChartsViewModel charts;
+    private final OverridesViewModel overrides;
     private final StringProperty selectedGateway = new SimpleStringProperty();
     /** Increases whenever the selected gateway's frame was applied (the timeline redraws). */
     private final LongProperty frames = new SimpleLongProperty();
@@ -75,6 +77,7 @@ public final class ConsoleModel {
         pools = new PoolViewModel(fx, e -> events.addAll(List.of(e)));
         dns = new DnsViewModel(fx, e -> events.addAll(List.of(e)), Clock.systemUTC());
         charts = new ChartsViewModel(fx);
+        overrides = new OverridesViewModel(fx, e -> events.addAll(List.of(e)));
         feeds.forEach(this::addGateway);
         selectedGateway.addListener((obs, was, now) -> {
             lastRedrawMillis = Long.MIN_VALUE / 2;
@@ -111,6 +114,7 @@ public final class ConsoleModel {
         if (selectedGateway.get() == null) {
             pools.clear();
             dns.clear();
+            overrides.clear();
         }
     }
 
@@ -177,6 +181,7 @@ public final class ConsoleModel {
         }
         pools.show(frame, controls.get(frame.gatewayId()));
         dns.show(frame, controls.get(frame.gatewayId()));
+        overrides.show(frame, controls.get(frame.gatewayId()));
         frames.set(frames.get() + 1);
         long at = frame.at().toEpochMilli();
         // Charts redraw at most once a second of gateway time, however short the gateway's stats interval.
@@ -207,6 +212,11 @@ public final class ConsoleModel {
         return frame == null ? -1 : frame.version();
     }
 
+    /** A gateway's latest frame, or null before its first one. */
+    public GatewayFrame latestFrame(String gatewayId) {
+        return latest.get(gatewayId);
+    }
+
     /** The selected gateway's latest frame, or null before its first one. */
     public GatewayFrame selectedFrame() {
         return latest.get(selectedGateway.get());
@@ -218,6 +228,10 @@ public final class ConsoleModel {
 
     public PoolViewModel pools() {
         return pools;
+    }
+
+    public OverridesViewModel overrides() {
+        return overrides;
     }
 
     public DnsViewModel dns() {

@@ -7,7 +7,6 @@ import dev.switchboard.console.config.ConfigEditorModel;
 import dev.switchboard.console.dns.DnsController;
 import dev.switchboard.console.drills.DrillController;
 import dev.switchboard.console.events.EventsController;
-import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.gateways.AddGatewayDialog;
 import dev.switchboard.console.gateways.GatewaysController;
@@ -39,6 +38,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.FileChooser;
@@ -61,6 +61,8 @@ public final class MainController {
     @FXML
     private Button undoButton;
     @FXML
+    private Button overridesButton;
+    @FXML
     private CheckMenuItem darkItem;
     @FXML
     private Slider rateSlider;
@@ -68,6 +70,12 @@ public final class MainController {
     private Label rateLabel;
     @FXML
     private BreakerTimeline timeline;
+    @FXML
+    private SplitPane gatewaysSplit;
+    @FXML
+    private SplitPane poolsSplit;
+    @FXML
+    private NotificationArea notifications;
     @FXML
     private GatewaysController gatewaysController;
     @FXML
@@ -120,7 +128,9 @@ public final class MainController {
         model.batchesProperty().addListener((obs, was, now) -> statusBar.setText(model.connectionSummary()));
         model.intervalsProperty().addListener((obs, was, now) -> throughput.setText(throughput()));
         statusBar.getRightItems().add(throughput);
-        model.setAlerts(new AlertNotifier(owner));
+        NotificationsModel notices = new NotificationsModel(java.time.Clock.systemUTC());
+        notifications.init(notices);
+        model.setAlerts(notices);
         undoItem.disableProperty().bind(model.pools().undoStack().emptyProperty());
         undoButton.disableProperty().bind(model.pools().undoStack().emptyProperty());
         Themes.apply(scene, false);
@@ -159,8 +169,24 @@ public final class MainController {
         return configController;
     }
 
+    Button overridesButton() {
+        return overridesButton;
+    }
+
     DnsController dns() {
         return dnsController;
+    }
+
+    SplitPane gatewaysSplit() {
+        return gatewaysSplit;
+    }
+
+    SplitPane poolsSplit() {
+        return poolsSplit;
+    }
+
+    CheckMenuItem darkItem() {
+        return darkItem;
     }
 
     ReadOnlyBooleanProperty chartsShown() {
@@ -197,6 +223,7 @@ public final class MainController {
     void close() {
         ticker.stop();
         dnsController.close();
+        notifications.close();
     }
 
     @FXML
@@ -297,33 +324,5 @@ public final class MainController {
     private void applyConfig() {
         showConfig();
         configController.apply();
-    }
-
-    /** Notifications for breaker trips and failovers, at most one every 2 s (a burst is in the event log anyway). */
-    private static final class AlertNotifier implements Consumer<ConsoleEvent> {
-        private static final long QUIET_MILLIS = 2_000;
-        private final Stage owner;
-        private long lastShown;
-
-        AlertNotifier(Stage owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void accept(ConsoleEvent e) {
-            long now = System.currentTimeMillis();
-            if (now - lastShown < QUIET_MILLIS || !owner.isShowing()) {
-                return;
-            }
-            lastShown = now;
-            org.controlsfx.control.Notifications.create()
-                    .owner(owner)
-                    // Over the menu and toolbar: the bottom right is the breaker timeline's.
-                    .position(javafx.geometry.Pos.TOP_CENTER)
-                    .title(e.kind() + (e.backendId().isEmpty() ? "" : " · " + e.backendId()))
-                    .text(e.message())
-                    .hideAfter(javafx.util.Duration.seconds(5))
-                    .showWarning();
-        }
     }
 }

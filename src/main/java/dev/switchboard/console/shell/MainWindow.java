@@ -19,6 +19,7 @@ public final class MainWindow {
     private final ConsoleSession session;
     private final MainController controller;
     private final List<Consumer<GatewayFrame>> taps;
+    private Runnable remember = () -> { };
 
     MainWindow(ConsoleSession session, ConsoleModel model, CoalescingThrottle throttle,
                ExecutorService worker, MainController controller, List<Consumer<GatewayFrame>> taps) {
@@ -47,11 +48,22 @@ public final class MainWindow {
         return controller.configDraft();
     }
 
+    /** What the window runs; closed by whoever opened the window, after {@link #close}. */
+    public ConsoleSession session() {
+        return session;
+    }
+
     public ConsoleModel model() {
         return model;
     }
 
+    /** What closing the window first remembers (its size, splits, theme, gateway). */
+    void rememberOnClose(Runnable action) {
+        remember = action;
+    }
+
     public void close() {
+        remember.run();
         controller.close();
         throttle.close();
         worker.shutdownNow();

@@ -1,9 +1,6 @@
 package dev.switchboard.telemetry.server;
 
-import dev.switchboard.config.BackendConfig;
 import dev.switchboard.config.GatewayConfig;
-import dev.switchboard.config.PoolMember;
-import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.RuntimeOverrides;
 import dev.switchboard.engine.RuntimeOverrides.Entry;
 import dev.switchboard.telemetry.protocol.GatewayState.OverrideView;
@@ -40,25 +37,8 @@ final class OverrideViews {
         OperatorAction set = lastSet.get(action(e.kind()) + " " + target);
         // An audit record with another value is not this override's origin (the log missed a write): say nothing.
         boolean known = set != null && e.value().equals(set.after());
-        return new OverrideView(e.kind().jsonName(), e.poolId(), e.backendId(), e.value(), configValue(e, config),
+        return new OverrideView(e.kind().jsonName(), e.poolId(), e.backendId(), e.value(), RuntimeOverrides.configValue(e, config),
                 known ? set.who() : null, known ? set.ts() : null);
-    }
-
-    /** The config's value under the override; null when the config no longer has the member. */
-    private static String configValue(Entry e, GatewayConfig config) {
-        if (e.kind() == RuntimeOverrides.Kind.ADMIN_STATE) {
-            return AdminState.ENABLED.name();
-        }
-        BackendConfig pool = config.backend(e.poolId());
-        if (pool == null || !pool.isPool()) {
-            return null;
-        }
-        for (PoolMember m : pool.pool().services()) {
-            if (m.backendId().equals(e.backendId())) {
-                return String.valueOf(e.kind() == RuntimeOverrides.Kind.WEIGHT ? m.effectiveWeight() : m.effectivePriority());
-            }
-        }
-        return null;
     }
 
     private static String action(RuntimeOverrides.Kind kind) {

@@ -4,6 +4,7 @@ import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFeed;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.breaker.ForceAction;
 import java.util.List;
@@ -78,6 +79,21 @@ public final class FakeGateway implements GatewayFeed, GatewayControl {
 
     @Override
     public CompletableFuture<Long> applyConfig(GatewayConfig next, long expectedVersion) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException());
+    }
+
+    @Override
+    public CompletableFuture<Void> clearOverride(OverrideFrame override) {
+        return record("clear " + override.kind() + " " + override.target(), null);
+    }
+
+    @Override
+    public CompletableFuture<Void> clearOverrides() {
+        return record("clear overrides", null);
+    }
+
+    @Override
+    public CompletableFuture<List<OverrideFrame>> overridesStillWinning(GatewayConfig next, long expectedVersion) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException());
     }
 

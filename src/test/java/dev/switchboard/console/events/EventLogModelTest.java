@@ -36,6 +36,18 @@ class EventLogModelTest {
     }
 
     @Test
+    void aBackendFilterKeepsTheOperatorRowsThatNameTheBackend() {
+        log.addAll(List.of(
+                event("gw1", "", EventKind.OPERATOR, "weight of orders/east-1 set to 20 (version 3)"),
+                event("gw1", "", EventKind.OPERATOR, "weight of orders/west-1 set to 80 (version 4)"),
+                event("gw1", "", EventKind.CONFIG, "config applied (version 5)"),
+                event("gw1", "east-1", EventKind.BREAKER, "breaker CLOSED -> OPEN")));
+        log.backendFilterProperty().set("east-1");
+        assertThat(log.shown()).extracting(ConsoleEvent::message).containsExactly(
+                "weight of orders/east-1 set to 20 (version 3)", "breaker CLOSED -> OPEN");
+    }
+
+    @Test
     void keepsOnlyTheNewestEvents() {
         for (int i = 0; i < EventLogModel.MAX_EVENTS + 10; i++) {
             log.addAll(List.of(event("gw", "b" + i, EventKind.PROBE, "x")));

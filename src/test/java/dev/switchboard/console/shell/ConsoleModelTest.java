@@ -5,6 +5,8 @@ import dev.switchboard.console.common.UndoStack;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.feed.FrameBatch;
+import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.gateways.GatewayRemoval;
 import dev.switchboard.console.gateways.GatewayRow;
 import dev.switchboard.console.pools.MemberRow;
@@ -37,8 +39,20 @@ class ConsoleModelTest {
             Clock.fixed(Instant.ofEpochMilli(2_000), ZoneOffset.UTC));
 
     @Test
-    void aWeightChangeIsSentThenUndoSendsTheOldWeightBack() {
+    void undoOfAChangeToAConfigValueClearsTheOverrideItCreated() {
         model.apply(batch(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of())));
+        MemberRow a = model.pools().pools().getFirst().rows().getFirst();
+        model.pools().setWeight(a, 10);
+
+        model.pools().undo();
+
+        // Setting 50 again would pin an override equal to the config's value that shadows every later config change.
+        assertThat(commands).containsExactly("weight p/a 10", "clear weight p/a");
+    }
+
+    @Test
+    void aWeightChangeIsSentThenUndoSendsTheOldOverriddenWeightBack() {
+        model.apply(batch(overridden(frame("gw1", "h", 1000, 1, twoMembers(50), Map.of()))));
         MemberRow a = model.pools().pools().getFirst().rows().getFirst();
 
         model.pools().setWeight(a, 10);
@@ -177,6 +191,14 @@ class ConsoleModelTest {
 
     private static List<dev.switchboard.console.feed.MemberFrame> twoMembers(int weightOfA) {
         return List.of(member("a", weightOfA, 1, Availability.AVAILABLE), member("b", 50, 1, Availability.AVAILABLE));
+    }
+
+    /** The frame with a weight override of p/a at its shown weight (config 20). */
+    private static GatewayFrame overridden(GatewayFrame f) {
+        String weight = Integer.toString(f.pools().getFirst().members().getFirst().weight());
+        return new GatewayFrame(f.gatewayId(), f.configId(), f.connection(), f.connectionReason(), f.version(), f.hash(),
+                f.at(), f.backends(), f.pools(), f.statsSequence(), f.stats(), f.profiles(),
+                List.of(new OverrideFrame(OverrideFrame.WEIGHT, "p", "a", weight, "20", "alice", null)));
     }
 
     private static FrameBatch batch(dev.switchboard.console.feed.GatewayFrame... frames) {
