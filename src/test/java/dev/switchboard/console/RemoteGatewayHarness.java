@@ -28,9 +28,11 @@ final class RemoteGatewayHarness implements AutoCloseable {
 
     final SimBackend red = new SimBackend("red");
     final SimBackend blue = new SimBackend("blue");
-    final Gateway gateway;
-    final AdminServer admin;
-    final TrafficGenerator traffic;
+    private final Path file;
+    Gateway gateway;
+    AdminServer admin;
+    TrafficGenerator traffic;
+    private boolean running;
 
     RemoteGatewayHarness(Path dir) throws IOException {
         red.start(new InetSocketAddress("127.0.0.1", 0));
@@ -54,13 +56,40 @@ final class RemoteGatewayHarness implements AutoCloseable {
                              "tokens": [ { "name": "tester", "token": "%s", "role": "operator" } ] }
                 }
                 """.formatted(red.port(), blue.port(), PROFILE, RED_TARGET, BLUE_TARGET, TOKEN);
-        Path file = dir.resolve("remote-gateway.json");
+        file = dir.resolve("remote-gateway.json");
         Files.writeString(file, json);
+        startGateway();
+    }
+
+    private void startGateway() throws IOException {
         GatewayConfig config = ConfigLoader.load(file).orThrow();
         gateway = Gateway.start(config, new InetSocketAddress("127.0.0.1", 0));
         admin = AdminServer.start(gateway, config.admin(), file);
         traffic = TrafficGenerator.towards(config, gateway.port(), 100);
         traffic.start();
+        running = true;
+    }
+
+    /** Stops the gateway as a crash would look to a console: its telemetry listener goes away. */
+    void stopGateway() {
+        if (running) {
+            running = false;
+            traffic.close();
+            admin.close();
+            gateway.close(Duration.ofSeconds(1));
+        }
+    }
+
+    /**
+     * Starts the gateway again from the same config file (so the same audit log) with its telemetry on the port it
+     * had, where a console's reconnects look for it.
+     */
+    void restartGateway() throws IOException {
+        int telemetryPort = admin.port();
+        stopGateway();
+        Files.writeString(file, Files.readString(file).replace("\"listen\": \"127.0.0.1:0\", \"statsPeriod\"",
+                "\"listen\": \"127.0.0.1:" + telemetryPort + "\", \"statsPeriod\""));
+        startGateway();
     }
 
     URI telemetry() {
@@ -69,9 +98,7 @@ final class RemoteGatewayHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        traffic.close();
-        admin.close();
-        gateway.close(Duration.ofSeconds(1));
+        stopGateway();
         red.close();
         blue.close();
     }

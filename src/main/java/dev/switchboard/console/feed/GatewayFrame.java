@@ -41,4 +41,15 @@ public record GatewayFrame(String gatewayId, String configId, ConnectionState co
     public OverrideFrame override(String kind, String poolId, String backendId) {
         return overrides.stream().filter(o -> o.covers(kind, poolId, backendId)).findFirst().orElse(null);
     }
+
+    /** This picture with another connection state, e.g. STALE once the console saw no stats for too long. */
+    public GatewayFrame withConnection(ConnectionState state, String reason) {
+        return new GatewayFrame(gatewayId, configId, state, reason, version, hash, at, backends, pools, statsSequence,
+                stats, profiles);
+    }
+
+    /** Live data: connected and sending (LIVE, or LIVE_IDLE without traffic). */
+    public boolean live() {
+        return connection == ConnectionState.LIVE || connection == ConnectionState.LIVE_IDLE;
+    }
 }

@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -87,20 +88,34 @@ public final class GatewaysController {
     }
 
     private static final class GatewayCell extends ListCell<GatewayRow> {
+        private final Label state = new Label();
+        private final Tooltip stateTip = new Tooltip();
+        // The badge follows its row's state (colour as well as text) until the cell shows another row.
+        private final ChangeListener<Object> restyle = (obs, was, now) -> restyle();
+        private GatewayRow shown;
+
+        GatewayCell() {
+            state.setTooltip(stateTip);
+        }
+
         @Override
         protected void updateItem(GatewayRow row, boolean empty) {
             super.updateItem(row, empty);
             textProperty().unbind();
-            if (empty || row == null) {
+            if (shown != null) {
+                shown.stateProperty().removeListener(restyle);
+                shown.stateReasonProperty().removeListener(restyle);
+            }
+            shown = empty ? null : row;
+            if (shown == null) {
                 setGraphic(null);
                 return;
             }
+            row.stateProperty().addListener(restyle);
+            row.stateReasonProperty().addListener(restyle);
+            restyle();
             Label name = new Label(row.id());
             name.getStyleClass().add("backend-name");
-            Label state = new Label();
-            state.textProperty().bind(row.stateProperty().asString());
-            state.getStyleClass().setAll("state-chip", StateChips.styleClass("conn-", row.stateProperty().get()));
-            state.setTooltip(new Tooltip(row.stateReasonProperty().get()));
             Label version = new Label();
             version.textProperty().bind(Bindings.createStringBinding(() -> row.hashProperty().get().isEmpty()
                     ? "no config received yet"
@@ -112,6 +127,13 @@ public final class GatewaysController {
             drift.visibleProperty().bind(row.driftProperty());
             drift.managedProperty().bind(row.driftProperty());
             setGraphic(new VBox(2, name, state, version, drift));
+        }
+
+        private void restyle() {
+            state.setText(shown.stateProperty().get().name());
+            state.getStyleClass().setAll("state-chip", StateChips.styleClass("conn-", shown.stateProperty().get()));
+            stateTip.setText(shown.stateReasonProperty().get().isEmpty() ? shown.stateProperty().get().name()
+                    : shown.stateReasonProperty().get());
         }
     }
 }

@@ -1,15 +1,35 @@
 package dev.switchboard.console.history;
 
+import dev.switchboard.console.feed.BackendFrame;
+import dev.switchboard.engine.AdminState;
+import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** One backend's breaker states over a sliding window, as segments that each last until the next one starts. */
+/**
+ * One backend's breaker, availability and admin states over a sliding window, as segments that each last until the
+ * next one starts. A gap segment marks time the console had no live data for (stale or disconnected gateway).
+ */
 public final class BreakerHistory {
 
-    /** A state that began at {@code startMillis} (epoch millis). */
-    public record Segment(long startMillis, BreakerState state) {
+    /**
+     * States that began at {@code startMillis} (epoch millis); all null in a gap.
+     *
+     * @param reason the gateway's explanation when the segment began (names the tripping rule, if any)
+     */
+    public record Segment(long startMillis, BreakerState state, Availability availability, AdminState adminState,
+                          String reason) {
+
+        /** No live data: the gateway was stale or disconnected. */
+        public boolean gap() {
+            return state == null;
+        }
+
+        boolean sameStates(Segment other) {
+            return state == other.state && availability == other.availability && adminState == other.adminState;
+        }
     }
 
     private final long windowMillis;
@@ -19,20 +39,30 @@ public final class BreakerHistory {
         this.windowMillis = windowMillis;
     }
 
-    /** Records {@code state} as of {@code atMillis}; repeats of the current state and out-of-order times are merged. */
-    public void record(long atMillis, BreakerState state) {
-        Segment last = segments.peekLast();
-        if (last != null && last.state() == state) {
-            return;
-        }
-        segments.addLast(new Segment(last == null ? atMillis : Math.max(atMillis, last.startMillis()), state));
-        prune(atMillis);
+    /** Records {@code b}'s states as of {@code atMillis}; repeats and out-of-order times are merged. */
+    public void record(long atMillis, BackendFrame b) {
+        append(new Segment(atMillis, b.breaker(), b.availability(), b.adminState(), b.reason()));
     }
 
-    /** The newest state, or CLOSED when nothing was recorded yet. */
-    public BreakerState current() {
+    /** No live data from {@code atMillis} on, until the next {@link #record}. */
+    public void recordGap(long atMillis) {
+        append(new Segment(atMillis, null, null, null, ""));
+    }
+
+    private void append(Segment next) {
         Segment last = segments.peekLast();
-        return last == null ? BreakerState.CLOSED : last.state();
+        if (last != null && last.sameStates(next)) {
+            return;
+        }
+        long start = last == null ? next.startMillis() : Math.max(next.startMillis(), last.startMillis());
+        segments.addLast(new Segment(start, next.state(), next.availability(), next.adminState(), next.reason()));
+        prune(next.startMillis());
+    }
+
+    /** The newest breaker state, or CLOSED when nothing live was recorded yet. */
+    public BreakerState current() {
+        return segments.reversed().stream().filter(s -> !s.gap()).findFirst().map(Segment::state)
+                .orElse(BreakerState.CLOSED);
     }
 
     public List<Segment> segments() {

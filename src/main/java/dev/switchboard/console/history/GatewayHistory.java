@@ -14,8 +14,8 @@ import java.util.Map;
  */
 public final class GatewayHistory {
 
-    /** How far back the breaker timeline reaches. */
-    public static final Duration WINDOW = Duration.ofMinutes(3);
+    /** How far back the breaker timeline can look (its zoom goes from 5 min to this). */
+    public static final Duration TIMELINE_WINDOW = Duration.ofHours(1);
 
     private final Map<String, BackendHistory> stats = new LinkedHashMap<>();
     private final Map<String, BreakerHistory> breakers = new LinkedHashMap<>();
@@ -26,8 +26,13 @@ public final class GatewayHistory {
     /** Takes a frame; returns true when it brought a new statistics interval. */
     public boolean update(GatewayFrame frame) {
         latestMillis = frame.at().toEpochMilli();
+        boolean live = frame.live();
         for (BackendFrame b : frame.backends()) {
-            breaker(b.id()).record(latestMillis, b.breaker());
+            if (live) {
+                breaker(b.id()).record(latestMillis, b);
+            } else {
+                breaker(b.id()).recordGap(latestMillis);
+            }
         }
         if (frame.connection() == ConnectionState.DISCONNECTED || frame.connection() == ConnectionState.CONNECTING) {
             stats.values().forEach(BackendHistory::interrupt);
@@ -51,7 +56,7 @@ public final class GatewayHistory {
     }
 
     private BreakerHistory breaker(String backendId) {
-        return breakers.computeIfAbsent(backendId, id -> new BreakerHistory(WINDOW.toMillis()));
+        return breakers.computeIfAbsent(backendId, id -> new BreakerHistory(TIMELINE_WINDOW.toMillis()));
     }
 
     public Map<String, BackendHistory> stats() {

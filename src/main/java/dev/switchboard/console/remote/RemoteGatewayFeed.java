@@ -43,6 +43,7 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     private TelemetryClient client;
+    private final EventReplay replay = new EventReplay();
     // Touched on the client's thread only.
     private Map<String, ?> lastStats;
     private long statsSequence;
@@ -66,6 +67,8 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
         client = TelemetryClient.builder(uri, token).listener(new TelemetryListener() {
             @Override
             public void onModel(GatewayModel model) {
+                // A snapshot's ring brings what happened while the console was away: shown, but not as news.
+                replay.missed(model).forEach(e -> listener.event(TelemetryFrames.replayed(id, e)));
                 listener.frame(frame(model, client.status()));
             }
 
@@ -80,7 +83,9 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
 
             @Override
             public void onEvent(TelemetryEvent event) {
-                listener.event(TelemetryFrames.event(id, event));
+                if (replay.firstSight(event)) {
+                    listener.event(TelemetryFrames.event(id, event));
+                }
             }
         }).build();
         client.start();

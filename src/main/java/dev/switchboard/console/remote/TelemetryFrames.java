@@ -101,6 +101,12 @@ final class TelemetryFrames {
         };
     }
 
+    /** An event from a snapshot's ring: history for the log, too old for a notification. */
+    static ConsoleEvent replayed(String consoleId, TelemetryEvent e) {
+        ConsoleEvent c = event(consoleId, e);
+        return new ConsoleEvent(c.at(), c.gatewayId(), c.backendId(), c.kind(), false, c.message());
+    }
+
     static ConsoleEvent connection(String consoleId, ConnectionStatus status) {
         return new ConsoleEvent(status.since(), consoleId, "", EventKind.CONNECTION,
                 status.state() == ConnectionState.DISCONNECTED,

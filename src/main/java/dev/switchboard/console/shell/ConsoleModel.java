@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -45,6 +48,8 @@ public final class ConsoleModel {
     private final EventLogModel events = new EventLogModel();
     private final DistributionModel distribution = new DistributionModel();
     private final FailoverDetector failovers = new FailoverDetector();
+    private final StaleDetector staleness;
+    private final Clock clock;
     private final PoolViewModel pools;
     private final DnsViewModel dns;
     private final ChartsViewModel charts;
@@ -56,11 +61,22 @@ public final class ConsoleModel {
     private final LongProperty intervals = new SimpleLongProperty();
     /** Increases after every applied batch (the status bar refreshes). */
     private final LongProperty batches = new SimpleLongProperty();
+    /** Whether the selected gateway's numbers are live (false while it is stale, disconnected or not heard yet). */
+    private final BooleanProperty selectedLive = new SimpleBooleanProperty();
+    /** Increases on every {@link #tick()}: views that show "now" (the timeline) move on even without frames. */
+    private final LongProperty ticks = new SimpleLongProperty();
     private Consumer<ConsoleEvent> alerts = e -> { };
     private long lastRedrawMillis = Long.MIN_VALUE / 2;
 
     /** @param fx the FX thread's executor, for command results */
     public ConsoleModel(List<GatewayFeed> feeds, Executor fx) {
+        this(feeds, fx, Clock.systemUTC());
+    }
+
+    /** @param consoleClock the console's own time: when frames arrived, where "now" is on the timeline */
+    public ConsoleModel(List<GatewayFeed> feeds, Executor fx, Clock consoleClock) {
+        clock = consoleClock;
+        staleness = new StaleDetector(consoleClock);
         pools = new PoolViewModel(fx, e -> events.addAll(List.of(e)));
         dns = new DnsViewModel(fx, e -> events.addAll(List.of(e)), Clock.systemUTC());
         charts = new ChartsViewModel(fx);
@@ -93,6 +109,7 @@ public final class ConsoleModel {
         latest.remove(gatewayId);
         histories.remove(gatewayId);
         health.remove(gatewayId);
+        staleness.forget(gatewayId);
         gateways.remove(gatewayId);
         pools.undoStack().forget(gatewayId);
         if (gatewayId.equals(selectedGateway.get())) {
@@ -110,10 +127,11 @@ public final class ConsoleModel {
         List<ConsoleEvent> newEvents = new ArrayList<>(batch.events());
         boolean selectedChanged = false;
         boolean newInterval = false;
-        for (GatewayFrame frame : batch.frames()) {
-            if (!controls.containsKey(frame.gatewayId())) {
+        for (GatewayFrame received : batch.frames()) {
+            if (!controls.containsKey(received.gatewayId())) {
                 continue;
             }
+            GatewayFrame frame = staleness.check(received);
             latest.put(frame.gatewayId(), frame);
             gateways.update(frame);
             boolean added = histories.computeIfAbsent(frame.gatewayId(), id -> new GatewayHistory()).update(frame);
@@ -132,6 +150,24 @@ public final class ConsoleModel {
         batches.set(batches.get() + 1);
     }
 
+    /**
+     * Re-checks every gateway against the console's clock, so one that fell silent turns STALE without a new frame,
+     * and moves "now" on. FX thread only; the composition root calls it twice a second.
+     */
+    public void tick() {
+        List<GatewayFrame> turned = latest.values().stream()
+                .filter(f -> staleness.check(f).connection() != f.connection()).toList();
+        if (!turned.isEmpty()) {
+            apply(new FrameBatch(turned, List.of()));
+        }
+        ticks.set(ticks.get() + 1);
+    }
+
+    /** The console's own time, epoch millis. */
+    public long nowMillis() {
+        return clock.millis();
+    }
+
     /** One line on every gateway's connection, e.g. "embedded LIVE · edge-1 STALE (no message for 3000 ms)". */
     public String connectionSummary() {
         if (gateways.rows().isEmpty()) {
@@ -144,6 +180,7 @@ public final class ConsoleModel {
 
     private void showSelected(boolean newInterval) {
         GatewayFrame frame = latest.get(selectedGateway.get());
+        selectedLive.set(frame != null && frame.live());
         if (frame == null) {
             return;
         }
@@ -238,6 +275,14 @@ public final class ConsoleModel {
 
     public LongProperty batchesProperty() {
         return batches;
+    }
+
+    public ReadOnlyBooleanProperty selectedLiveProperty() {
+        return selectedLive;
+    }
+
+    public LongProperty ticksProperty() {
+        return ticks;
     }
 
     public LongProperty intervalsProperty() {

@@ -21,7 +21,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.function.Consumer;
+import dev.switchboard.console.feed.GatewayFrame;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.util.Duration;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -86,9 +94,14 @@ public final class MainController {
     @FXML
     private DnsController dnsController;
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private ConsoleModel model;
     private Stage stage;
     private final Label throughput = new Label();
+    /** The selected gateway's numbers are not live: its tabs grey out (styles/staleness.css). */
+    private static final PseudoClass NOT_LIVE = PseudoClass.getPseudoClass("not-live");
+    /** Lets staleness be noticed and "now" move on while no frame arrives. */
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(500), e -> model.tick()));
     private ConsoleSession consoleSession;
     private Tab rehearseTab;
     private Consumer<GatewayFeed> connector;
@@ -105,7 +118,15 @@ public final class MainController {
         editor = configEditor;
         rehearseTab = rehearse;
         tabs.getTabs().add(rehearseTab);
-        model.framesProperty().addListener((obs, was, now) -> timeline.show(model.history()));
+        model.framesProperty().addListener((obs, was, now) -> timeline.show(model.history(), model.nowMillis()));
+        model.ticksProperty().addListener((obs, was, now) -> timeline.show(model.history(), model.nowMillis()));
+        model.selectedLiveProperty().addListener((obs, was, live) -> {
+            tabs.pseudoClassStateChanged(NOT_LIVE, !live);
+            throughput.setText(throughput());
+        });
+        tabs.pseudoClassStateChanged(NOT_LIVE, true);
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
         model.batchesProperty().addListener((obs, was, now) -> statusBar.setText(model.connectionSummary()));
         model.intervalsProperty().addListener((obs, was, now) -> throughput.setText(throughput()));
         statusBar.getRightItems().add(throughput);
@@ -186,6 +207,11 @@ public final class MainController {
     }
 
     private String throughput() {
+        GatewayFrame frame = model.selectedFrame();
+        if (!model.selectedLiveProperty().get()) {
+            return frame == null ? "no numbers yet" : "no live numbers: " + frame.gatewayId() + " "
+                    + frame.connection() + " since " + CLOCK.format(frame.at().atZone(ZoneId.systemDefault()));
+        }
         double total = model.history().stats().values().stream().mapToDouble(h -> h.rate().last()).sum();
         return String.format(Locale.ROOT, "%.0f req/s answered", total);
     }
@@ -197,6 +223,7 @@ public final class MainController {
 
     /** Stops what the window runs on the FX thread by itself. */
     void close() {
+        ticker.stop();
         dnsController.close();
         notifications.close();
     }

@@ -1,100 +1,179 @@
 package dev.switchboard.console.timeline;
 
-import dev.switchboard.console.history.BreakerHistory;
+import dev.switchboard.console.common.DurationText;
 import dev.switchboard.console.history.GatewayHistory;
+import dev.switchboard.console.timeline.TimelineModel.Band;
+import dev.switchboard.console.timeline.TimelineModel.Row;
+import dev.switchboard.console.timeline.TimelineModel.Span;
 import dev.switchboard.engine.breaker.BreakerState;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.geometry.VPos;
+import java.util.Optional;
+import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
-import javafx.scene.text.TextAlignment;
+import javafx.scene.layout.VBox;
 
 /**
- * One strip per backend over the history window, coloured by breaker state, so a trip and its recovery read at a
- * glance. Drawn on a canvas: a few hundred segments redraw in well under a frame.
+ * Per backend a row of three bands over the chosen window (5 min to 1 h) ending at "now": breaker state on top,
+ * availability in the middle, admin state at the bottom, hatched where the gateway sent no live data. A time axis,
+ * a legend, and a tooltip naming the transition, its reason and rule under the pointer. Drawn on a canvas: a few
+ * hundred spans redraw in well under a frame.
  */
-public final class BreakerTimeline extends Region {
+public final class BreakerTimeline extends VBox {
 
-    static final double ROW_HEIGHT = 18;
-    static final double LABEL_WIDTH = 130;
-    private static final Map<BreakerState, Color> COLOURS = Map.of(
-            BreakerState.CLOSED, Color.web("#3a9d5d"),
-            BreakerState.OPEN, Color.web("#d64541"),
-            BreakerState.HALF_OPEN, Color.web("#f0a30a"),
-            BreakerState.FORCED_OPEN, Color.web("#7b1fa2"),
-            BreakerState.FORCED_CLOSED, Color.web("#1e88e5"));
+    static final double ROW_HEIGHT = 30;
 
+    private final TimelineModel model = new TimelineModel();
+    private final TimelinePainter painter;
     private final Canvas canvas = new Canvas();
+    private final Pane plot = new Pane(canvas);
+    private final Tooltip tooltip = new Tooltip();
     private final Map<String, BreakerState> drawnNow = new HashMap<>();
+    private final ToggleGroup zooms = new ToggleGroup();
     private GatewayHistory history;
-    private int rows;
+    private List<Row> rows = List.of();
+    private long nowMillis;
 
     public BreakerTimeline() {
         getStyleClass().add("breaker-timeline");
-        getChildren().add(canvas);
-        setMinHeight(ROW_HEIGHT * 2);
+        setSpacing(4);
+        painter = new TimelinePainter(canvas, ROW_HEIGHT);
+        plot.setMinSize(0, 0);
+        plot.setPrefWidth(100);
+        canvas.widthProperty().bind(plot.widthProperty());
+        canvas.heightProperty().bind(plot.heightProperty());
+        canvas.widthProperty().addListener((obs, was, now) -> redraw());
+        canvas.heightProperty().addListener((obs, was, now) -> redraw());
+        tooltip.setShowDelay(javafx.util.Duration.millis(150));
+        tooltip.setShowDuration(javafx.util.Duration.seconds(30));
+        Tooltip.install(canvas, tooltip);
+        canvas.setOnMouseMoved(e -> tooltip.setText(spanAt(e.getX(), e.getY())
+                .map(s -> TimelineModel.describe(s, new TimeText(nowMillis, ZoneId.systemDefault())))
+                .orElse("Hover a band: top breaker, middle availability, bottom admin state")));
+        getChildren().addAll(header(), plot, legend());
+        setPlotHeight();
     }
 
-    /** Draws {@code h} from now on; call {@link #redraw()} when it changed. */
-    public void show(GatewayHistory h) {
-        if (h != history || h.breakers().size() != rows) {
-            rows = h.breakers().size();
-            requestLayout();
+    private HBox header() {
+        Label title = new Label("Breaker timeline");
+        title.getStyleClass().add("section-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox zoomBar = new HBox();
+        zoomBar.getStyleClass().add("segmented");
+        for (Duration zoom : TimelineModel.ZOOMS) {
+            ToggleButton b = new ToggleButton(DurationText.of(zoom));
+            b.setId("timeline-zoom-" + zoom.toMinutes() + "m");
+            b.setUserData(zoom);
+            b.setToggleGroup(zooms);
+            b.setSelected(zoom.equals(model.window()));
+            zoomBar.getChildren().add(b);
         }
+        zooms.selectedToggleProperty().addListener((obs, was, now) -> zoomTo(was, now));
+        HBox header = new HBox(8, title, spacer, new Label("zoom"), zoomBar);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private void zoomTo(Toggle was, Toggle now) {
+        if (now == null) {
+            zooms.selectToggle(was); // one zoom is always chosen
+            return;
+        }
+        model.setWindow((Duration) now.getUserData());
+        refresh();
+    }
+
+    private FlowPane legend() {
+        FlowPane legend = new FlowPane(10, 2);
+        legend.getStyleClass().add("timeline-legend");
+        legend.getChildren().add(new Label("bands: breaker (top) · availability (middle) · admin (bottom)"));
+        for (Tone tone : Tone.values()) {
+            Canvas swatch = new Canvas(14, 10);
+            TimelinePainter.fill(swatch.getGraphicsContext2D(), tone, 0, 0, 14, 10);
+            Label item = new Label(tone.legend(), swatch);
+            item.getStyleClass().add("timeline-legend-item");
+            legend.getChildren().add(item);
+        }
+        return legend;
+    }
+
+    /** Draws {@code h} up to {@code now} (the console's clock, epoch millis); call again as either moves. */
+    public void show(GatewayHistory h, long now) {
         history = h;
+        nowMillis = now;
+        refresh();
+    }
+
+    private void refresh() {
+        if (history == null) {
+            return;
+        }
+        int before = rows.size();
+        rows = model.rows(history.breakers(), nowMillis);
+        if (rows.size() != before) {
+            setPlotHeight();
+        }
         redraw();
     }
 
-    /** The state each backend's strip ends in (its current state as drawn). */
+    private void setPlotHeight() {
+        double height = Math.max(rows.size(), 1) * ROW_HEIGHT + TimelinePainter.AXIS_HEIGHT;
+        plot.setMinHeight(height);
+        plot.setPrefHeight(height);
+    }
+
+    private void redraw() {
+        drawnNow.clear();
+        painter.paint(rows, nowMillis, model.window());
+        for (Row row : rows) {
+            row.at(Band.BREAKER, nowMillis - 1).ifPresent(s -> drawnNow.put(row.backendId(), (BreakerState) s.state()));
+        }
+    }
+
+    /** What is drawn at a point of the canvas, if anything. */
+    public Optional<Span> spanAt(double x, double y) {
+        int index = (int) Math.floor(y / ROW_HEIGHT);
+        if (index < 0 || index >= rows.size()) {
+            return Optional.empty();
+        }
+        return painter.timeAt(x, nowMillis, model.window())
+                .flatMap(t -> rows.get(index).at(TimelinePainter.bandAt(y - index * ROW_HEIGHT), t));
+    }
+
+    /** The state each backend's breaker band ends in at "now"; null in a gap. */
     public BreakerState drawnState(String backendId) {
         return drawnNow.get(backendId);
     }
 
-    @Override
-    protected double computePrefHeight(double width) {
-        return (Math.max(rows, 1) + 1) * ROW_HEIGHT + snappedTopInset() + snappedBottomInset();
+    public Canvas canvas() {
+        return canvas;
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
+    public Duration window() {
+        return model.window();
     }
 
-    public void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        drawnNow.clear();
-        if (history == null) {
-            return;
-        }
-        double stripWidth = Math.max(1, canvas.getWidth() - LABEL_WIDTH - 4);
-        long now = history.latestMillis();
-        long window = GatewayHistory.WINDOW.toMillis();
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.GREY);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("breakers, last " + GatewayHistory.WINDOW.toMinutes() + " min", 2, ROW_HEIGHT / 2);
-        double y = ROW_HEIGHT;
-        for (Map.Entry<String, BreakerHistory> e : history.breakers().entrySet()) {
-            g.setFill(Color.GREY);
-            g.fillText(e.getKey(), 2, y + ROW_HEIGHT / 2);
-            List<BreakerHistory.Segment> segments = e.getValue().segments();
-            for (int i = 0; i < segments.size(); i++) {
-                long start = Math.max(segments.get(i).startMillis(), now - window);
-                long end = i + 1 < segments.size() ? segments.get(i + 1).startMillis() : now;
-                double x0 = LABEL_WIDTH + stripWidth * (start - (now - window)) / window;
-                double x1 = LABEL_WIDTH + stripWidth * (end - (now - window)) / window;
-                g.setFill(COLOURS.get(segments.get(i).state()));
-                g.fillRect(x0, y + 2, Math.max(1, x1 - x0), ROW_HEIGHT - 4);
-            }
-            drawnNow.put(e.getKey(), e.getValue().current());
-            y += ROW_HEIGHT;
-        }
+    /** The axis labels as drawn, oldest first, ending with "now". */
+    public List<String> axisLabels() {
+        return new ArrayList<>(painter.axisLabels());
+    }
+
+    public String tooltipText() {
+        return tooltip.getText();
     }
 }

@@ -1,8 +1,10 @@
 package dev.switchboard.console.history;
 
 import dev.switchboard.engine.breaker.BreakerState;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
+import static dev.switchboard.console.common.Frames.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BreakerHistoryTest {
@@ -10,16 +12,31 @@ class BreakerHistoryTest {
     @Test
     void repeatsMergeAndSegmentsOlderThanTheWindowGoButTheOneCoveringItsEdgeStays() {
         BreakerHistory h = new BreakerHistory(10_000);
-        h.record(0, BreakerState.CLOSED);
-        h.record(1_000, BreakerState.CLOSED);
-        h.record(2_000, BreakerState.OPEN);
-        h.record(5_000, BreakerState.HALF_OPEN);
-        h.record(6_000, BreakerState.CLOSED);
+        h.record(0, backend("a", BreakerState.CLOSED));
+        h.record(1_000, backend("a", BreakerState.CLOSED));
+        h.record(2_000, backend("a", BreakerState.OPEN));
+        h.record(5_000, backend("a", BreakerState.HALF_OPEN));
+        h.record(6_000, backend("a", BreakerState.CLOSED));
         assertThat(h.segments()).extracting(BreakerHistory.Segment::state).containsExactly(
                 BreakerState.CLOSED, BreakerState.OPEN, BreakerState.HALF_OPEN, BreakerState.CLOSED);
-        h.record(16_000, BreakerState.OPEN);
+        h.record(16_000, backend("a", BreakerState.OPEN));
         assertThat(h.segments()).extracting(BreakerHistory.Segment::startMillis).containsExactly(5_000L, 6_000L, 16_000L);
         assertThat(h.current()).isEqualTo(BreakerState.OPEN);
+    }
+
+    @Test
+    void aGapEndsTheLastLiveStateAndTheCurrentStateIsTheLastLiveOne() {
+        BreakerHistory h = new BreakerHistory(60_000);
+        h.record(0, backend("a", BreakerState.OPEN));
+        h.recordGap(2_000);
+        h.recordGap(3_000);
+        assertThat(h.segments()).extracting(BreakerHistory.Segment::startMillis).containsExactly(0L, 2_000L);
+        assertThat(h.segments().getLast().gap()).isTrue();
+        assertThat(h.current()).isEqualTo(BreakerState.OPEN);
+        h.record(9_000, backend("a", BreakerState.CLOSED));
+        assertThat(h.segments()).extracting(BreakerHistory.Segment::state)
+                .containsExactly(BreakerState.OPEN, null, BreakerState.CLOSED);
+        assertThat(h.segments().stream().map(BreakerHistory.Segment::reason).filter(Objects::nonNull)).hasSize(3);
     }
 
     @Test

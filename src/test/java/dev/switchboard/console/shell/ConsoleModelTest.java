@@ -14,6 +14,9 @@ import dev.switchboard.console.pools.PoolModel;
 import dev.switchboard.console.pools.ShareRow;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,10 @@ class ConsoleModelTest {
 
     private final List<String> commands = new ArrayList<>();
     private boolean refuse;
+    // The console's clock is where these frames' times are, so no gateway here counts as silent (StalenessModelTest).
     private final ConsoleModel model = new ConsoleModel(
-            List.of(new FakeGateway("gw1", commands, () -> refuse), new FakeGateway("gw2", commands, () -> refuse)), Runnable::run);
+            List.of(new FakeGateway("gw1", commands, () -> refuse), new FakeGateway("gw2", commands, () -> refuse)), Runnable::run,
+            Clock.fixed(Instant.ofEpochMilli(2_000), ZoneOffset.UTC));
 
     @Test
     void undoOfAChangeToAConfigValueClearsTheOverrideItCreated() {
