@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the README's screenshots (docs/images/pools.png, charts.png, timeline.png) from the real console on the
+# Regenerates the README's screenshots (docs/images/pools.png, charts.png, timeline.png, fleet-grid.png) from the real console on the
 # embedded demo at 1280x720, on a private Xvfb display, with the app's own snapshot-to-PNG (console/common PngWriter).
 # Takes about 40 s after the build. Argument: the output directory (default docs/images). NOBUILD=1 skips the build.
 set -euo pipefail

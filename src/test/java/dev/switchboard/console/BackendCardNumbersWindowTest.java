@@ -1,23 +1,17 @@
 package dev.switchboard.console;
 
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -29,23 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "What was seen" 1: catalog-1 answered 100% 503, later hung, had no breaker rule, and its card stayed green with
  * nothing to read. Driven through the embedded demo's real gateway, real simulated backends and real requests.
  */
-@ExtendWith(ApplicationExtension.class)
-class BackendCardNumbersWindowTest {
+class BackendCardNumbersWindowTest extends DemoWindowTest {
 
     private static final String CARD = "catalog-catalog-1";
 
-    private ConsoleSession session;
-    private MainWindow window;
-
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.demo(200);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(stage, 200);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.switchboard.console;
 
 import dev.switchboard.console.history.GatewayHistory;
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.console.timeline.BreakerTimeline;
 import dev.switchboard.console.timeline.TimelineModel.Span;
 import dev.switchboard.console.timeline.Tone;
@@ -20,15 +18,11 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -40,23 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rows of at least 20 px, a time axis ending at "now", a legend, a tooltip naming transition, reason and rule,
  * availability and admin bands, zoom from 5 min to 1 h, and the trip's notification off the timeline.
  */
-@ExtendWith(ApplicationExtension.class)
-class BreakerTimelineWindowTest {
-
-    private static final String EAST_1 = "orders-east-1";
-
-    private ConsoleSession session;
-    private MainWindow window;
+class BreakerTimelineWindowTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.demo(400);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(stage, 400);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.switchboard.console;
 
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.EngineSnapshot;
 import dev.switchboard.engine.breaker.BreakerState;
@@ -12,15 +10,11 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -32,24 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "What was seen" 6 (part): weights could not be typed (aiming for 10 gave 9), and Disable / Force open acted with
  * no confirmation. Against the embedded demo's real gateway.
  */
-@ExtendWith(ApplicationExtension.class)
-class CardActionsWindowTest {
+class CardActionsWindowTest extends DemoWindowTest {
 
-    private static final String EAST_1 = "orders-east-1";
     private static final String CARD = "orders-" + EAST_1;
-
-    private ConsoleSession session;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.demo(100);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(stage, 100);
     }
 
     @Test

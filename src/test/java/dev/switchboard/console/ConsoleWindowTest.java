@@ -6,8 +6,6 @@ import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.config.form.OutlineItem;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.timeline.BreakerTimeline;
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.engine.EngineSnapshot;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.BreakerTransition;
@@ -29,16 +27,12 @@ import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -48,23 +42,11 @@ import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main window over the embedded demo, driven headless through the real gateway and real requests. */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleWindowTest {
-
-    private static final String EAST_1 = "orders-east-1";
-
-    private ConsoleSession session;
-    private MainWindow window;
+class ConsoleWindowTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.demo(400);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(stage, 400);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import static dev.switchboard.console.LiveWindow.close;
 
 /**
- * A window test over the embedded demo at 200 requests/s, a fresh console per test. TestFX finds {@code @Start} only
+ * A window test over the embedded demo (200 requests/s unless a test asks otherwise), a fresh console per test. TestFX finds {@code @Start} only
  * among a test class's own methods, so each subclass declares one that calls {@link #open}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -21,9 +21,16 @@ abstract class DemoWindowTest {
 
     ConsoleSession session;
     MainWindow window;
+    Stage stage;
 
     void open(Stage stage) {
-        session = ConsoleSession.demo(200);
+        open(stage, 200);
+    }
+
+    /** @param rate the demo's traffic generator, requests per second */
+    void open(Stage stage, double rate) {
+        this.stage = stage;
+        session = ConsoleSession.demo(rate);
         window = ConsoleAssembly.open(stage, session);
     }
 

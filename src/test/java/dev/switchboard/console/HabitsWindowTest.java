@@ -2,8 +2,6 @@ package dev.switchboard.console;
 
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.console.timeline.BreakerTimeline;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -20,16 +18,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -38,28 +32,16 @@ import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 13, "Habits not met": the main window over the embedded demo and a remote gateway on real sockets. */
-@ExtendWith(ApplicationExtension.class)
-class HabitsWindowTest {
+class HabitsWindowTest extends DemoWindowTest {
 
-    private static final String EAST_1 = "orders-east-1";
     private static final String REMOTE = "shop-remote";
 
     @TempDir
     Path dir;
-    private ConsoleSession session;
-    private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage s) {
-        stage = s;
-        session = ConsoleSession.demo(300);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(s, 300);
     }
 
     @Test

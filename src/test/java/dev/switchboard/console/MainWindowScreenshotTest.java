@@ -1,7 +1,5 @@
 package dev.switchboard.console;
 
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.console.common.PngWriter;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -10,11 +8,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -24,24 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writes target/screenshots/main-window.png after the demo ran a few seconds, then dns-tab.png (the README's and
  * docs/dns.md's images come from them).
  */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowScreenshotTest {
-
-    private ConsoleSession session;
-    private MainWindow window;
-    private Stage stage;
+class MainWindowScreenshotTest extends DemoWindowTest {
 
     @Start
     void start(Stage s) {
-        stage = s;
-        session = ConsoleSession.demo(300);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
-        session.close();
+        open(s, 300);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.switchboard.console;
 
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +17,11 @@ import javafx.scene.paint.Paint;
 import javafx.scene.paint.Stop;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
 import static dev.switchboard.console.LiveWindow.present;
@@ -38,25 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * node of every tab, its fill against the background it is drawn on (the nearest filled region up its parents, as the
  * stylesheets' looked-up colours resolved), with a breaker notice showing.
  */
-@ExtendWith(ApplicationExtension.class)
-class ThemeContrastTest {
+class ThemeContrastTest extends DemoWindowTest {
 
     private static final double AA_TEXT = 4.5;
 
-    private ConsoleSession session;
-    private MainWindow window;
-    private Stage stage;
-
     @Start
     void start(Stage s) {
-        stage = s;
-        session = ConsoleSession.demo(300);
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(s, 300);
     }
 
     @Test
