@@ -11,6 +11,7 @@ import dev.switchboard.testing.TcpRelay;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
@@ -114,11 +115,12 @@ class StalenessWindowTest {
     }
 
     private boolean badgeIs(String text, String styleClass) throws Exception {
-        return onFx(() -> badge().getText().equals(text) && badge().getStyleClass().contains(styleClass));
+        return onFx(() -> badge().map(b -> b.getText().equals(text) && b.getStyleClass().contains(styleClass)).orElse(false));
     }
 
-    private Label badge() {
-        return new FxRobot().lookup("#gateway-list .state-chip").queryAs(Label.class);
+    /** The gateway's badge; empty until the list has laid out its cell (the gateway is listed before it answers). */
+    private Optional<Label> badge() {
+        return new FxRobot().lookup("#gateway-list .state-chip").tryQuery().map(Label.class::cast);
     }
 
     private String throughput() throws Exception {
@@ -132,7 +134,7 @@ class StalenessWindowTest {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out; badge " + onFxGet(() -> badge().getText() + " " + badge().getStyleClass()
+            throw new AssertionError("timed out; badge " + onFxGet(() -> badge().map(b -> b.getText() + " " + b.getStyleClass()).orElse("not shown")
                     + " (" + window.model().gateways().rows().getFirst().stateReasonProperty().get() + ")")
                     + ", throughput '" + throughput() + "', operator rows " + operatorRows("red") + operatorRows("blue"), e);
         }
