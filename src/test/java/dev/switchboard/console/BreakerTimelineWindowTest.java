@@ -9,7 +9,9 @@ import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Labeled;
@@ -60,11 +62,17 @@ class BreakerTimelineWindowTest extends DemoWindowTest {
         assertThat(onFxGet(timeline::axisLabels)).first().isEqualTo("\u22125 min");
         assertThat(GatewayHistory.TIMELINE_WINDOW).isGreaterThanOrEqualTo(Duration.ofHours(1));
 
-        // Just left of "now" (5 min over ~200 px: a pixel is about 1.5 s).
+        // Just left of "now": 2 px, about 3 s at 5 min over the ~220 px strip of the default 1000 px window. The
+        // history starts at the console's first frame, and on a quick run the trip came less than 3 s after it: the
+        // row does not reach back to x until the open breaker has been drawn that long, so wait for it there.
         double x = onFxGet(() -> timeline.canvas().getWidth()) - 16;
-        double rowTop = onFxGet(() -> rowTop(timeline, x));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> timeline.spanAt(x, rowTop + 2)
-                .map(s -> s.state() == BreakerState.OPEN).orElse(false)));
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> rowTop(timeline, x)
+                    .flatMap(top -> timeline.spanAt(x, top + 2)).map(s -> s.state() == BreakerState.OPEN).orElse(false)));
+        } catch (TimeoutException e) {
+            throw new AssertionError(onFxGet(() -> noOpenRow(timeline, x)), e);
+        }
+        double rowTop = onFxGet(() -> rowTop(timeline, x)).orElseThrow();
         // Rows at least 20 px: 21 px below the row's top is still the same backend.
         assertThat(onFxGet(() -> timeline.spanAt(x, rowTop + 21).map(Span::backendId))).contains(EAST_1);
         assertThat(onFxGet(() -> timeline.spanAt(x, rowTop + 20).map(Span::state)))
@@ -104,14 +112,19 @@ class BreakerTimelineWindowTest extends DemoWindowTest {
         WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(ToggleButton.class).fire()).get();
     }
 
-    /** The top of EAST_1's row, found through what the timeline says is drawn there. */
-    private static double rowTop(BreakerTimeline timeline, double x) {
+    /** The top of EAST_1's row, found through what the timeline says is drawn there; empty while nothing is. */
+    private static Optional<Double> rowTop(BreakerTimeline timeline, double x) {
         for (double y = 0; y < timeline.canvas().getHeight(); y += 1) {
             if (timeline.spanAt(x, y).map(s -> s.backendId().equals(EAST_1)).orElse(false)) {
-                return y;
+                return Optional.of(y);
             }
         }
-        throw new AssertionError(EAST_1 + " has no row on the timeline at x " + x + " of a canvas "
-                + timeline.canvas().getWidth() + " x " + timeline.canvas().getHeight() + "; at y 5: " + timeline.spanAt(x, 5));
+        return Optional.empty();
+    }
+
+    private static String noOpenRow(BreakerTimeline timeline, double x) {
+        return EAST_1 + " has no open breaker on the timeline at x " + x + " of a canvas " + timeline.canvas().getWidth()
+                + " x " + timeline.canvas().getHeight() + "; its row's top there: " + rowTop(timeline, x)
+                + "; at y 5: " + timeline.spanAt(x, 5);
     }
 }
