@@ -83,9 +83,16 @@ public final class PoolViewModel {
         }
         row.expectWeight(weight);
         GatewayControl c = control;
+        Supplier<CompletableFuture<Void>> restore = restore(c, row, OverrideFrame.WEIGHT,
+                () -> c.setWeight(row.poolId(), row.backendId(), old));
         run(c.setWeight(row.poolId(), row.backendId(), weight), row,
                 "weight of " + row.poolId() + "/" + row.backendId() + " " + old + " -> " + weight,
-                restore(c, row, OverrideFrame.WEIGHT, () -> c.setWeight(row.poolId(), row.backendId(), old)));
+                () -> {
+                    // An undo soon after the change may come before any frame showed it: the card would otherwise
+                    // wait for that weight forever and ignore every later one (the undone value, a new config's).
+                    row.expectWeight(-1);
+                    return restore.get();
+                });
     }
 
     /** The shown gateway's config (without runtime overrides), for rehearsing a change before it is made. */
