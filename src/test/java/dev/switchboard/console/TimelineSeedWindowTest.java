@@ -1,7 +1,5 @@
 package dev.switchboard.console;
 
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.timeline.BreakerTimeline;
 import dev.switchboard.console.timeline.TimelineModel.Band;
@@ -12,16 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFxGet;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,21 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13, "What was seen" 3: a console started after a real remote gateway's backend tripped draws that OPEN span
  * from before it connected, taken from the snapshot's event ring.
  */
-@ExtendWith(ApplicationExtension.class)
-class TimelineSeedWindowTest {
-
-    private ConsoleSession session;
-    private MainWindow window;
+class TimelineSeedWindowTest extends RemoteWindowTest {
 
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.remoteOnly();
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        open(stage);
     }
 
     @Test
@@ -58,7 +42,8 @@ class TimelineSeedWindowTest {
             RemoteGatewayFeed feed = new RemoteGatewayFeed("shop", remote.telemetry(), RemoteGatewayHarness.TOKEN);
             WaitForAsyncUtils.asyncFx(() -> window.connect(feed)).get();
             BreakerTimeline timeline = find(robot, ".breaker-timeline", BreakerTimeline.class);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFxGet(() -> timeline.drawnState("red")) != null);
+            // The canvas is sized by layout after the first frame: wait until red's row can be pointed at.
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !onFxGet(() -> drawnBreakerSpans(timeline, "red")).isEmpty());
 
             List<Span> red = onFxGet(() -> drawnBreakerSpans(timeline, "red"));
             assertThat(red).as("breaker spans drawn for red").anySatisfy(s -> {
