@@ -15,11 +15,14 @@ import java.util.Map;
  * @param stats         per backend id, the latest completed interval
  * @param profiles      DNS traffic profiles; empty when the gateway has none
  * @param overrides     the runtime overrides shadowing config values; empty when there are none
+ * @param transitions   breaker and availability changes the gateway still remembers, oldest first; empty for feeds
+ *                      that have no past to tell
  */
 public record GatewayFrame(String gatewayId, String configId, ConnectionState connection, String connectionReason,
                            long version, String hash, Instant at, List<BackendFrame> backends,
                            List<PoolFrame> pools, long statsSequence, Map<String, IntervalStats> stats,
-                           List<ProfileFrame> profiles, List<OverrideFrame> overrides) {
+                           List<ProfileFrame> profiles, List<OverrideFrame> overrides,
+                           List<StateTransition> transitions) {
 
     public GatewayFrame {
         backends = List.copyOf(backends);
@@ -27,6 +30,16 @@ public record GatewayFrame(String gatewayId, String configId, ConnectionState co
         stats = Map.copyOf(stats);
         profiles = List.copyOf(profiles);
         overrides = List.copyOf(overrides);
+        transitions = List.copyOf(transitions);
+    }
+
+    /** A frame without remembered transitions. */
+    public GatewayFrame(String gatewayId, String configId, ConnectionState connection, String connectionReason,
+                        long version, String hash, Instant at, List<BackendFrame> backends, List<PoolFrame> pools,
+                        long statsSequence, Map<String, IntervalStats> stats, List<ProfileFrame> profiles,
+                        List<OverrideFrame> overrides) {
+        this(gatewayId, configId, connection, connectionReason, version, hash, at, backends, pools, statsSequence, stats,
+                profiles, overrides, List.of());
     }
 
     /** A frame without overrides. */
@@ -34,7 +47,7 @@ public record GatewayFrame(String gatewayId, String configId, ConnectionState co
                         long version, String hash, Instant at, List<BackendFrame> backends, List<PoolFrame> pools,
                         long statsSequence, Map<String, IntervalStats> stats, List<ProfileFrame> profiles) {
         this(gatewayId, configId, connection, connectionReason, version, hash, at, backends, pools, statsSequence, stats,
-                profiles, List.of());
+                profiles, List.of(), List.of());
     }
 
     /** The override of {@code kind} on this member (or backend, for an admin state), or null. */

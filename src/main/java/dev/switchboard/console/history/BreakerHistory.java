@@ -49,6 +49,25 @@ public final class BreakerHistory {
         append(new Segment(atMillis, null, null, null, ""));
     }
 
+    /**
+     * Puts {@code earlier} (oldest first, all before the first recorded segment) in front of what was recorded live:
+     * the past a gateway remembered from before the console connected.
+     */
+    public void seed(List<Segment> earlier) {
+        long firstLive = segments.isEmpty() ? Long.MAX_VALUE : segments.peekFirst().startMillis();
+        List<Segment> older = earlier.stream().filter(s -> s.startMillis() < firstLive).toList();
+        for (Segment s : older.reversed()) {
+            Segment next = segments.peekFirst();
+            if (next != null && next.sameStates(s)) {
+                segments.pollFirst();
+            }
+            segments.addFirst(s);
+        }
+        if (!segments.isEmpty()) {
+            prune(segments.peekLast().startMillis());
+        }
+    }
+
     private void append(Segment next) {
         Segment last = segments.peekLast();
         if (last != null && last.sameStates(next)) {

@@ -22,6 +22,7 @@ public final class GatewayHistory {
     private long statsSequence = -1;
     private long latestMillis;
     private long latestStatsMillis;
+    private boolean seeded;
 
     /** Takes a frame; returns true when it brought a new statistics interval. */
     public boolean update(GatewayFrame frame) {
@@ -34,6 +35,7 @@ public final class GatewayHistory {
                 breaker(b.id()).recordGap(latestMillis);
             }
         }
+        seedOnce(frame);
         if (frame.connection() == ConnectionState.DISCONNECTED || frame.connection() == ConnectionState.CONNECTING) {
             stats.values().forEach(BackendHistory::interrupt);
         }
@@ -53,6 +55,17 @@ public final class GatewayHistory {
             }
         }
         return true;
+    }
+
+    // Only the first live frame: later ones (reconnects) find their ring's past already drawn, live or seeded.
+    private void seedOnce(GatewayFrame frame) {
+        if (seeded || !frame.live()) {
+            return;
+        }
+        seeded = true;
+        for (BackendFrame b : frame.backends()) {
+            breaker(b.id()).seed(RingSeed.segments(frame.transitions(), b, latestMillis));
+        }
     }
 
     private BreakerHistory breaker(String backendId) {

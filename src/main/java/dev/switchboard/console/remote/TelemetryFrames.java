@@ -50,7 +50,7 @@ final class TelemetryFrames {
                         mv.backendId(), mv.weight(), mv.priority(), Availability.valueOf(mv.availability()),
                         mv.reason())).toList())).toList(),
                 statsSequence, stats, s.trafficProfiles().stream().map(TelemetryFrames::profile).toList(),
-                s.overrides().stream().map(TelemetryFrames::override).toList());
+                s.overrides().stream().map(TelemetryFrames::override).toList(), RingTransitions.of(m.events()));
     }
 
     static OverrideFrame override(GatewayState.OverrideView o) {

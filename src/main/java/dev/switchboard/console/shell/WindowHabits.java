@@ -54,7 +54,10 @@ final class WindowHabits {
         return habits;
     }
 
-    /** Restores splits, theme and the selected gateway (if it is still watched) once the window's parts exist. */
+    /**
+     * Restores splits, theme, the selected gateway (if it is still watched) and the Prometheus URL once the window's
+     * parts exist; {@code --prometheus} is applied after this, so it wins.
+     */
     void restore(MainController main, ConsoleModel model) {
         ConsolePreferences remembered = store.load();
         if (remembered.gatewaysWidth() > 0) {
@@ -67,6 +70,9 @@ final class WindowHabits {
         if (gateway != null && model.gateways().rows().stream().anyMatch(r -> r.id().equals(gateway))) {
             model.selectedGatewayProperty().set(gateway);
         }
+        if (remembered.prometheusUrl() != null && !remembered.prometheusUrl().isBlank()) {
+            model.charts().prometheusUrlProperty().set(remembered.prometheusUrl());
+        }
     }
 
     /** Writes what the window looks like now; a failure is logged, never stops the console from closing. */
@@ -76,7 +82,8 @@ final class WindowHabits {
         ConsolePreferences now = new ConsolePreferences(bounds.getMinX(), bounds.getMinY(), bounds.getWidth(),
                 bounds.getHeight(), stage.isMaximized(),
                 divider(main.gatewaysSplit()) * main.gatewaysSplit().getWidth(), divider(main.poolsSplit()),
-                main.darkItem().isSelected(), model.selectedGatewayProperty().get());
+                main.darkItem().isSelected(), model.selectedGatewayProperty().get(),
+                model.charts().prometheusUrlProperty().get());
         try {
             store.save(now);
         } catch (IOException e) {
