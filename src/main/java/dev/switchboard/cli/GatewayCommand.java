@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -149,6 +150,16 @@ public final class GatewayCommand implements Callable<Integer> {
         Gateway gateway;
         ConfigWatcher watcher;
         AdminServer adminServer;
+        // Caught from the very start: a SIGHUP's default action ends the JVM, and systemd may send one while we start.
+        AtomicReference<ConfigWatcher> started = new AtomicReference<>();
+        ReloadSignal.onHangup(() -> {
+            ConfigWatcher w = started.get();
+            if (w == null) {
+                LOG.info("SIGHUP while starting: {} is being read as the gateway starts", file);
+            } else {
+                LOG.info("SIGHUP: reloading {}: {}", file, w.reload().name().toLowerCase(Locale.ROOT));
+            }
+        });
         try {
             if (stateDir != null) {
                 Files.createDirectories(stateDir);
@@ -161,7 +172,8 @@ public final class GatewayCommand implements Callable<Integer> {
             err.println("cannot start the gateway: " + e.getMessage());
             return ConfigFile.UNREADABLE;
         }
-        ReloadSignal.onHangup(() -> LOG.info("SIGHUP: reloading {}: {}", file, watcher.reload().name().toLowerCase(Locale.ROOT)));
+        started.set(watcher);
+        LOG.info("started; SIGHUP reloads {}, SIGTERM drains and stops", file);
         StopSignals.await();
         watcher.close();
         if (adminServer != null) {

@@ -79,6 +79,8 @@ class GatewayServiceSignalsTest {
                 "re-applied 1 runtime override(s) from " + state.resolve("edge.json.overrides.json"),
                 "audit log " + state.resolve("switchboard-audit.jsonl"));
 
+        // Only once the start is over does a SIGHUP reload (one during the start is logged and ignored).
+        Eventually.await("started", Duration.ofSeconds(30), () -> read(log).contains("SIGHUP reloads") || !gateway.isAlive());
         hangup();
         Eventually.await("SIGHUP reload of an unchanged file", Duration.ofSeconds(20), () -> read(log).contains("SIGHUP: reloading " + config + ": unchanged"));
 
