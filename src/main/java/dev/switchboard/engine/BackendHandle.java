@@ -33,6 +33,13 @@ public final class BackendHandle implements Pick {
         this.availability = availability;
     }
 
+    /** Counts the attempt in flight, for the balancers that read it. */
+    void started() {
+        if (load != null) {
+            load.started();
+        }
+    }
+
     /** The pool or single backend the pick was made for. */
     public String targetId() {
         return targetId;

@@ -91,10 +91,7 @@ public final class Engine {
         return pick(pickState(pinned).state, targetId, affinityKey, attempts);
     }
 
-    /**
-     * The state a pick for {@code pinned}'s request reads: the live one while the config and overrides version is
-     * the pinned one (breaker and probe changes count), else the pinned one (its target and backends stay).
-     */
+    /** The state {@code pinned}'s request picks from: the live one while its config version holds, else the pinned one. */
     public PinnedState pickState(PinnedState pinned) {
         PinnedState now = pin();
         return now.state.version() == pinned.state.version() ? now : pinned;
@@ -120,9 +117,7 @@ public final class Engine {
         }
         Pick pick = target.pick(affinityKey, attempts);
         if (pick instanceof BackendHandle h) {
-            if (h.load != null) {
-                h.load.started();
-            }
+            h.started();
             if (attempts != null) {
                 attempts.add(h);
             }
