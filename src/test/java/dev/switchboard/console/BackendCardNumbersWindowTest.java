@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "What was seen" 1: catalog-1 answered 100% 503, later hung, had no breaker rule, and its card stayed green with
  * nothing to read. Driven through the embedded demo's real gateway, real simulated backends and real requests.
  */
-class BackendCardNumbersWindowTest extends DemoWindowTest {
+class BackendCardNumbersWindowTest extends WindowTest {
 
     private static final String CARD = "catalog-catalog-1";
 

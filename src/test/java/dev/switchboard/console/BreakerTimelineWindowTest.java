@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rows of at least 20 px, a time axis ending at "now", a legend, a tooltip naming transition, reason and rule,
  * availability and admin bands, zoom from 5 min to 1 h, and the trip's notification off the timeline.
  */
-class BreakerTimelineWindowTest extends DemoWindowTest {
+class BreakerTimelineWindowTest extends WindowTest {
 
     @Start
     void start(Stage stage) {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "What was seen" 6 (part): weights could not be typed (aiming for 10 gave 9), and Disable / Force open acted with
  * no confirmation. Against the embedded demo's real gateway.
  */
-class CardActionsWindowTest extends DemoWindowTest {
+class CardActionsWindowTest extends WindowTest {
 
     private static final String CARD = "orders-" + EAST_1;
 

@@ -2,8 +2,6 @@ package dev.switchboard.console;
 
 import dev.switchboard.console.history.SeriesBuffer;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
@@ -27,11 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -45,25 +40,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while a window starts, or on a loaded machine) and then takes the queued stats messages back to back. Requests/s
  * must stay near what the gateway served.
  */
-@ExtendWith(ApplicationExtension.class)
-class ChartsRemoteSpikeTest {
+class ChartsRemoteSpikeTest extends WindowTest {
 
     @TempDir
     Path dir;
-    private ConsoleSession session;
-    private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        session = ConsoleSession.remoteOnly();
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        openRemoteOnly(stage);
     }
 
     @Test

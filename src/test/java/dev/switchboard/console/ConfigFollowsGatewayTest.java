@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says which overrides still win with the traffic split it leads to, and Reload asks before discarding edits. Over
  * the embedded demo's real gateway.
  */
-class ConfigFollowsGatewayTest extends DemoWindowTest {
+class ConfigFollowsGatewayTest extends WindowTest {
 
     @Start
     void start(Stage stage) {

@@ -42,7 +42,7 @@ import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main window over the embedded demo, driven headless through the real gateway and real requests. */
-class ConsoleWindowTest extends DemoWindowTest {
+class ConsoleWindowTest extends WindowTest {
 
     @Start
     void start(Stage stage) {

@@ -9,8 +9,6 @@ import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.console.feed.MemberFrame;
 import dev.switchboard.console.feed.PoolFrame;
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
@@ -29,11 +27,8 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -48,24 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Fleet at a glance": every connected gateway x backend in one grid, 10 x 50 fed through the console's real
  * coalescing path. gw-03 holds backend-07's breaker open and the others do not; backend-42 fails everywhere.
  */
-@ExtendWith(ApplicationExtension.class)
-class FleetGridWindowTest {
+class FleetGridWindowTest extends WindowTest {
 
     private static final int GATEWAYS = 10;
     private static final int BACKENDS = 50;
 
-    private ConsoleSession session;
-    private MainWindow window;
-
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.remoteOnly();
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        openRemoteOnly(stage);
     }
 
     @Test

@@ -32,7 +32,7 @@ import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 13, "Habits not met": the main window over the embedded demo and a remote gateway on real sockets. */
-class HabitsWindowTest extends DemoWindowTest {
+class HabitsWindowTest extends WindowTest {
 
     private static final String REMOTE = "shop-remote";
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writes target/screenshots/main-window.png after the demo ran a few seconds, then dns-tab.png (the README's and
  * docs/dns.md's images come from them).
  */
-class MainWindowScreenshotTest extends DemoWindowTest {
+class MainWindowScreenshotTest extends WindowTest {
 
     @Start
     void start(Stage s) {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13, "An applied config is silently shadowed": runtime overrides made visible, undone and cleared. Over the
  * embedded demo's real gateway, and a remote one over its control channel.
  */
-class OverridesWindowTest extends DemoWindowTest {
+class OverridesWindowTest extends WindowTest {
 
     @Start
     void start(Stage stage) {

@@ -4,8 +4,6 @@ import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.history.BreakerHistory;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
-import dev.switchboard.console.shell.ConsoleAssembly;
-import dev.switchboard.console.shell.MainWindow;
 import dev.switchboard.console.timeline.BreakerTimeline;
 import dev.switchboard.testing.TcpRelay;
 import java.net.URI;
@@ -18,16 +16,12 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.LiveWindow.close;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -39,24 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back the badge is LIVE in green, and the audit entries the console missed appear in Events once, next to the ones
  * it saw live (also once).
  */
-@ExtendWith(ApplicationExtension.class)
-class StalenessWindowTest {
+class StalenessWindowTest extends WindowTest {
 
     private static final String NAME = "shop";
     private static final PseudoClass NOT_LIVE = PseudoClass.getPseudoClass("not-live");
 
-    private ConsoleSession session;
-    private MainWindow window;
-
     @Start
     void start(Stage stage) {
-        session = ConsoleSession.remoteOnly();
-        window = ConsoleAssembly.open(stage, session);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        close(window, session);
+        openRemoteOnly(stage);
     }
 
     @Test

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * node of every tab, its fill against the background it is drawn on (the nearest filled region up its parents, as the
  * stylesheets' looked-up colours resolved), with a breaker notice showing.
  */
-class ThemeContrastTest extends DemoWindowTest {
+class ThemeContrastTest extends WindowTest {
 
     private static final double AA_TEXT = 4.5;
 

@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13, "What was seen" 3: a console started after a real remote gateway's backend tripped draws that OPEN span
  * from before it connected, taken from the snapshot's event ring.
  */
-class TimelineSeedWindowTest extends RemoteWindowTest {
+class TimelineSeedWindowTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        open(stage);
+        openRemoteOnly(stage);
     }
 
     @Test
