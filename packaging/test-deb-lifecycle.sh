@@ -127,7 +127,7 @@ check_unit_live() {
     journalctl -u "$unit" --since "$since" -o cat -f >"$WORK/journal.log" 2>&1 &
     PIDS+=($!)
     local gateway
-    gateway="$(listening_address "$WORK/journal.log" "$!")" || { fail "$unit did not start"; systemctl stop "$unit"; return; }
+    gateway="$(listening_address "$WORK/journal.log" "$!" "started; SIGHUP reloads")" || { fail "$unit did not start"; systemctl stop "$unit"; return; }
     check "$unit runs as switchboard" test "$(stat -c %U "/proc/$(systemctl show -P MainPID "$unit")")" = switchboard
     local response
     response="$(http_get "$gateway" /orders/7 | tr -d '\r')"

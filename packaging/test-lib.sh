@@ -26,17 +26,21 @@ stop_started() {
     done
 }
 
-# Waits up to 60 s for "listening on http://HOST:PORT" in a log and prints HOST:PORT.
+# Waits up to 60 s for "listening on http://HOST:PORT" in a log and prints HOST:PORT. With READY (a gateway's
+# "started; SIGHUP reloads" line) it waits for that line too and takes the last address: the gateway's launch pre-warm
+# logs its own throwaway gateway's "listening on" line first.
 listening_address() {
-    local log="$1" pid="$2"
+    local log="$1" pid="$2" ready="${3:-}"
     for _ in $(seq 600); do
         local addr
-        addr="$(grep -o 'listening on http://[^ ]*' "$log" | head -1 | sed 's#listening on http://##')" || true
-        if [ -n "$addr" ]; then echo "$addr"; return 0; fi
+        if [ -z "$ready" ] || grep -qF "$ready" "$log"; then
+            addr="$(grep -o 'listening on http://[^ ]*' "$log" | tail -1 | sed 's#listening on http://##')" || true
+            if [ -n "$addr" ]; then echo "$addr"; return 0; fi
+        fi
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
-    echo "no 'listening on' in $log:" >&2; cat "$log" >&2
+    echo "no 'listening on' ${ready:+and '$ready' }in $log:" >&2; cat "$log" >&2
     return 1
 }
 
@@ -78,7 +82,7 @@ EOF
     "$app" gateway --config "$work/gateway.json" --listen 127.0.0.1:0 --state-dir "$work/state" >"$work/gateway.log" 2>&1 &
     PIDS+=($!); local gateway_pid=$!
     local gateway
-    gateway="$(listening_address "$work/gateway.log" "$gateway_pid")" || { fail "gateway did not start"; return 1; }
+    gateway="$(listening_address "$work/gateway.log" "$gateway_pid" "started; SIGHUP reloads")" || { fail "gateway did not start"; return 1; }
     pass "gateway listening on $gateway: $(grep -o '([^)]*transport)' "$work/gateway.log" | head -1)"
     check "the gateway uses Netty's native epoll transport" grep -q "epoll transport" "$work/gateway.log"
     local response

@@ -33,4 +33,4 @@ for i in $(seq "$RUNS"); do
     first+=("${f:-999999}"); main+=("${m:-999999}")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-echo "median of $RUNS runs${AOT:+ (AOT=$AOT)}: first frame $(median "${first[@]}") ms, main window with the demo $(median "${main[@]}") ms after JVM start"
+echo "median of $RUNS runs${AOT:+ (AOT=$AOT)}: first frame $(median "${first[@]}") ms, main window with the demo $(median "${main[@]}") ms after process start"

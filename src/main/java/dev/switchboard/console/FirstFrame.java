@@ -1,12 +1,13 @@
 package dev.switchboard.console;
 
-import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 
 /**
- * Reports when a window's first frame after a change was painted, in milliseconds since the JVM started: the
- * launch benchmark (src/bench/run-console-launch-bench.sh) reads these lines. With
+ * Reports when a window's first frame after a change was painted, in milliseconds since the process started (what
+ * an operator waits from launching it; from {@link ProcessHandle}, as the packaged runtime has no java.management):
+ * the launch benchmark (src/bench/run-console-launch-bench.sh) reads these lines. With
  * {@code -Dswitchboard.report-first-frame=true} they go to standard output, else only to the log.
  */
 final class FirstFrame {
@@ -31,8 +32,10 @@ final class FirstFrame {
                     return;
                 }
                 stop();
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                String line = String.format(Locale.ROOT, "console %s painted %d ms after JVM start", what, ms);
+                long started = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
+                String line = started < 0 ? "console " + what + " painted (process start time unknown)"
+                        : String.format(Locale.ROOT, "console %s painted %d ms after process start", what,
+                                System.currentTimeMillis() - started);
                 LOG.log(System.Logger.Level.INFO, line);
                 if (Boolean.getBoolean(PROPERTY)) {
                     System.out.println(line);
