@@ -30,6 +30,7 @@ final class ReconnectCatchUp {
     static final int AUDIT_PAGE = 1_000;
     /** Audit pages per catch-up: bounds a log with more than this many records in one millisecond. */
     static final int AUDIT_PAGES = 10;
+    private static final long AUDIT_MARGIN_MILLIS = 10_000;
 
     /** An event with where it came from; {@code eventId} 0 for audit records. */
     private record Sighting(long epoch, long eventId, TelemetryEvent event) {
@@ -168,9 +169,12 @@ final class ReconnectCatchUp {
         });
     }
 
-    /** Audit records from the last one seen; with none seen, from when the gateway was last heard. */
+    /**
+     * Audit records from when the gateway was last heard (the console saw those before live), with a margin for a
+     * record stamped just before a stats message it was sent after; duplicates are dropped.
+     */
     private long auditSince() {
-        return lastAuditMillis > 0 ? lastAuditMillis : lastGatewayMillis;
+        return Math.max(0, Math.max(lastAuditMillis, lastGatewayMillis - AUDIT_MARGIN_MILLIS));
     }
 
     /** The ring's events with their ids: consecutive, ending at the snapshot's {@code lastEventId}. */
