@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13, "Staleness": a console cut off from a real remote gateway (the gateway keeps running) while it records
  * far more events than a snapshot's ring carries (200), and operators change weights. Once the path is back, Events
  * holds every event and audit record the gateway numbered while the console was away, each exactly once; a second,
- * longer outage than the gateway retains ends with one honest notice of how many were lost.
+ * longer outage than the gateway retains ends with one honest notice of how many were lost, shown in the window.
  */
 class ReconnectCatchUpWindowTest extends WindowTest {
 
@@ -96,6 +97,9 @@ class ReconnectCatchUpWindowTest extends WindowTest {
             waitFor(10, () -> everyOnce(retained));
             assertThat(gatewayRows()).filteredOn(e -> e.message().contains("missed while disconnected")).hasSize(1)
                     .allMatch(ConsoleEvent::alert);
+            waitFor(10, () -> onFxGet(() -> stage.getScene().getRoot().lookupAll(".label").stream()
+                    .anyMatch(n -> n instanceof Labeled l && l.isVisible() && l.getText() != null
+                            && l.getText().contains(NAME) && l.getText().contains(notice))));
         }
     }
 
