@@ -32,6 +32,7 @@ public final class CoalescingThrottle implements FeedListener, AutoCloseable {
     private final Executor ui;
     private final Consumer<FrameBatch> consumer;
     private ScheduledExecutorService timer;
+    private boolean closed;
 
     /**
      * @param ui       runs the delivery, e.g. {@code Platform::runLater}
@@ -44,6 +45,9 @@ public final class CoalescingThrottle implements FeedListener, AutoCloseable {
 
     /** Starts the periodic delivery; tests may call {@link #tick()} by hand instead. */
     public synchronized void start(Duration period) {
+        if (closed) {
+            return; // closed before it started (a window shut before its first frame)
+        }
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ui-throttle").factory());
         timer.scheduleAtFixedRate(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -90,6 +94,7 @@ public final class CoalescingThrottle implements FeedListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (timer != null) {
             timer.shutdownNow();
         }

@@ -71,11 +71,25 @@ public final class ConsoleAssembly {
         // The Config tab follows the gateway: a version the frames show that the editor is not based on.
         model.framesProperty().addListener((obs, was, now) -> editor.follow(model.shownVersion(model.selectedGatewayProperty().get())));
         session.feeds().forEach(f -> f.start(throttle));
-        throttle.start(THROTTLE_PERIOD);
+        // The feeds' first frames (a card per backend to build) wait until the window has laid out its first frame.
+        afterFirstLayout(scene, () -> throttle.start(THROTTLE_PERIOD));
         stage.setTitle(MainWindow.TITLE);
         stage.setScene(scene);
         stage.show();
         return window;
+    }
+
+    private static void afterFirstLayout(Scene scene, Runnable action) {
+        boolean[] done = {false};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                action.run();
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /** The tabs that need only the model and the worker. */
