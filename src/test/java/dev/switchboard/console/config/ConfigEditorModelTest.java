@@ -197,7 +197,7 @@ class ConfigEditorModelTest {
 
         assertThat(editor.rebaseOfferProperty().get()).isNull();
         assertThat(editor.statusProperty().get()).contains("runtime overrides only");
-        ApplyPreview preview = editor.preview().join();
+        ApplyPreview preview = editor.preview().join().getFirst().preview();
         assertThat(preview.stillWinning()).containsExactly(
                 "weight orders/orders-east-1: override 30 still wins over the config's 20");
         // 30 against 50 in priority group 1; the west members (group 2) get nothing while east is available.
