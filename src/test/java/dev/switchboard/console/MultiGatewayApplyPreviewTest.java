@@ -1,6 +1,7 @@
 package dev.switchboard.console;
 
 import dev.switchboard.gateway.Gateway;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -28,10 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MultiGatewayApplyPreviewTest extends WindowTest {
 
+    /** One directory per gateway under it: each keeps its config file and audit log. */
     @TempDir
-    Path eastDir;
-    @TempDir
-    Path westDir;
+    Path dirs;
 
     @Start
     void start(Stage stage) {
@@ -40,8 +40,8 @@ class MultiGatewayApplyPreviewTest extends WindowTest {
 
     @Test
     void everyTickedGatewayIsPreviewedAndOneThatCannotDryRunIsShownAsFailed(FxRobot robot) throws Exception {
-        try (RemoteGatewayHarness east = new RemoteGatewayHarness(eastDir);
-             RemoteGatewayHarness west = new RemoteGatewayHarness(westDir)) {
+        try (RemoteGatewayHarness east = new RemoteGatewayHarness(Files.createDirectory(dirs.resolve("east")));
+             RemoteGatewayHarness west = new RemoteGatewayHarness(Files.createDirectory(dirs.resolve("west")))) {
             // Another operator's override on west only: it will keep red at 80 there whatever the config says.
             west.gateway.engine().setWeight("shop", "red", 80);
             selectRemote(robot, window, west, "west");

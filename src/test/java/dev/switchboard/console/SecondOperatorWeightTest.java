@@ -7,12 +7,14 @@ import dev.switchboard.console.pools.PoolViewModel;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.telemetry.client.ConnectionState;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,21 +59,12 @@ class SecondOperatorWeightTest {
         }
     }
 
-    private static boolean submitted(ExecutorService fx, BooleanSupplier condition) {
-        try {
-            return fx.submit(condition::getAsBoolean).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static boolean submitted(ExecutorService fx, Callable<Boolean> condition) throws Exception {
+        return fx.submit(condition).get();
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
+    /** Polls {@code condition} from the test thread for up to 10 s. */
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 }
