@@ -32,7 +32,8 @@ class SecondOperatorWeightTest {
              RemoteGatewayFeed otherOperator = new RemoteGatewayFeed("o", remote.telemetry(), RemoteGatewayHarness.TOKEN)) {
             RecordingFeedListener frames = new RecordingFeedListener();
             console.start(frames);
-            otherOperator.start(new RecordingFeedListener());
+            RecordingFeedListener otherFrames = new RecordingFeedListener();
+            otherOperator.start(otherFrames);
             waitFor(() -> frames.latest.get() != null && frames.latest.get().connection() == ConnectionState.LIVE);
             PoolViewModel pools = new PoolViewModel(fx, e -> { });
             GatewayHealth health = new GatewayHealth();
@@ -44,6 +45,10 @@ class SecondOperatorWeightTest {
             fx.submit(() -> pools.setWeight(red, 30)).get();
             waitFor(() -> remote.gateway.engine().snapshot().pools().getFirst().members().getFirst().weight() == 30);
             waitFor(() -> submitted(fx, () -> !pools.undoStack().entries().isEmpty()));
+            // The other operator acts on what they see: the gateway with the console's 30 (a command on an older
+            // version would be refused as stale).
+            long withThirty = remote.gateway.engine().version();
+            waitFor(() -> otherFrames.latest.get() != null && otherFrames.latest.get().version() >= withThirty);
             // The second operator wins before the console saw any frame with its own 30.
             otherOperator.control().setWeight("shop", "red", 70).get(5, TimeUnit.SECONDS);
             long after = remote.gateway.engine().version();
