@@ -13,6 +13,7 @@ import dev.switchboard.gateway.Gateway;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,13 @@ class ConfigEditorModelTest {
             multi.reload().join();
             multi.alsoApplyTo().setAll("second", "third");
             multi.textProperty().set(multi.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
+
+            // The confirmation dry-runs every gateway the Apply goes to, the selected one first; a stale one says so.
+            List<GatewayApplyPreview> previews = multi.preview().join();
+            assertThat(previews).extracting(GatewayApplyPreview::gatewayId).containsExactly("gw", "second", "third");
+            assertThat(previews.get(0).failed()).isFalse();
+            assertThat(previews.get(1).preview().stillWinning()).isEmpty();
+            assertThat(previews.get(2).failure()).startsWith("stale: ");
 
             multi.apply().join();
 
