@@ -16,6 +16,7 @@ import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
 import static dev.switchboard.console.LiveWindow.present;
+import static dev.switchboard.console.LiveWindow.scrollIntoView;
 import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,7 @@ class BackendCardNumbersWindowTest extends WindowTest {
     @Test
     void aBackendAnswering503WithoutABreakerRuleShowsItsNumbersAndIsFlaggedNotGreen(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#health-" + CARD));
+        scrollIntoView(robot, "#card-" + CARD);
         Label numbers = find(robot, "#numbers-" + CARD, Label.class);
         Label health = find(robot, "#health-" + CARD, Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> numbers.getText().matches("(?s).*[1-9][0-9.]* req/s.*")));
@@ -62,6 +64,7 @@ class BackendCardNumbersWindowTest extends WindowTest {
     @Test
     void aHangingBackendShowsAttemptsInFlightWithoutCompletionsAndIsFlaggedHung(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#health-" + CARD));
+        scrollIntoView(robot, "#card-" + CARD);
         Label numbers = find(robot, "#numbers-" + CARD, Label.class);
 
         session.simulators().get("catalog-1").updateBehavior(b -> b.withHang(true));

@@ -18,6 +18,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,8 @@ class BreakerTimelineWindowTest extends WindowTest {
         BreakerTimeline timeline = find(robot, ".breaker-timeline", BreakerTimeline.class);
         robot.clickOn("Drills");
         robot.clickOn("#drill-answer_503");
-        robot.clickOn("Pools");
+        // Back to Pools as an operator does (Ctrl+1): the timeline draws only while it is on screen.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> timeline.drawnState(EAST_1) == BreakerState.OPEN));
 
         assertThat(onFxGet(timeline::axisLabels)).first().isEqualTo("\u221215 min");

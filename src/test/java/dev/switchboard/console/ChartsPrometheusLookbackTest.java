@@ -3,12 +3,18 @@ package dev.switchboard.console;
 import dev.switchboard.console.charts.ChartData;
 import dev.switchboard.console.charts.ChartsViewModel;
 import dev.switchboard.console.history.GatewayHistory;
+import dev.switchboard.console.history.Metric;
+import dev.switchboard.console.history.PrometheusHistory;
+import dev.switchboard.console.history.SeriesPoints;
 import dev.switchboard.testing.Eventually;
 import dev.switchboard.testing.PrometheusServer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +56,16 @@ class ChartsPrometheusLookbackTest {
                 assertThat(gaps).as("six hours before the gateway existed are gaps").isGreaterThan(250);
             }
             assertThat(charts.latencyProperty().get().title()).contains("remote");
+
+            // The harness has no retry policy: every backend's retries series is there, at 0 retries/s.
+            try (PrometheusHistory history = new PrometheusHistory(URI.create(prometheus.url()))) {
+                long now = System.currentTimeMillis();
+                Map<String, SeriesPoints> retries = history.range("remote-shop", Metric.RETRIES_PER_SECOND,
+                        now - Duration.ofMinutes(5).toMillis(), now).get(20, TimeUnit.SECONDS);
+                assertThat(retries).containsOnlyKeys("blue", "red");
+                assertThat(retries.values()).allSatisfy(points -> assertThat(Arrays.stream(points.values())
+                        .filter(Double::isFinite)).isNotEmpty().allSatisfy(v -> assertThat(v).isZero()));
+            }
         }
     }
 

@@ -4,7 +4,10 @@ import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.shell.MainWindow;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
@@ -30,6 +33,25 @@ final class LiveWindow {
 
     static <T extends Node> T find(FxRobot robot, String query, Class<T> type) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAs(type)).get();
+    }
+
+    /**
+     * Scrolls the pools view so the node {@code query} finds (a card or a part of one) is on screen, as an operator
+     * scrolls to a card before reading it: cards off screen do not redraw their numbers.
+     */
+    static void scrollIntoView(FxRobot robot, String query) throws Exception {
+        Node node = find(robot, query, Node.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            Parent p = node.getParent();
+            while (!(p instanceof ScrollPane)) {
+                p = p.getParent();
+            }
+            ScrollPane scroll = (ScrollPane) p;
+            Bounds at = scroll.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+            double room = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.clamp(at.getMinY() / room, 0, 1));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Selects all of a field's text and types over it, as an operator would. */

@@ -19,6 +19,7 @@ import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
 import static dev.switchboard.console.LiveWindow.present;
+import static dev.switchboard.console.LiveWindow.scrollIntoView;
 import static dev.switchboard.console.LiveWindow.selectRemote;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +72,7 @@ class P99NearTimeoutWindowTest extends WindowTest {
 
     private static void assertFlagged(FxRobot robot, String card, String backendId) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> present(robot, "#outlier-" + card));
+        scrollIntoView(robot, "#card-" + card);
         Label outlier = find(robot, "#outlier-" + card, Label.class);
         Label health = find(robot, "#health-" + card, Label.class);
         try {

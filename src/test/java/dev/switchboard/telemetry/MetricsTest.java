@@ -133,6 +133,30 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void retriesAreCountedOnTheBackendThatGotThem() {
+        try (TelemetryHarness h = new TelemetryHarness()) {
+            h.applyEdited(json -> json.replace("\"backendId\": \"pool\" }", "\"backendId\": \"pool\", \"retry\": { "
+                    + "\"statusCodeRanges\": [ { \"min\": 500, \"max\": 599 } ], \"count\": 1, \"interval\": \"PT0S\" } }"));
+            h.sims.values().forEach(sim -> sim.setBehavior(SimBehavior.defaults().withStatus(500)));
+            assertThat(h.traffic(10)).as("each request failed twice: first try and its one retry").containsOnlyKeys(500);
+            AtomicReference<List<Sample>> samples = new AtomicReference<>();
+            AtomicReference<String> text = new AtomicReference<>();
+            Eventually.await("ten retries counted", Duration.ofSeconds(5), () -> {
+                text.set(h.adminGet("/metrics", TelemetryHarness.VIEWER).body());
+                samples.set(parse(text.get()));
+                return sum(samples.get(), "switchboard_backend_retries_total", Map.of()) == 10;
+            });
+            List<Sample> s = samples.get();
+            assertThat(sum(s, "switchboard_backend_requests_total", Map.of("class", "5xx"))).as("tries and retries").isEqualTo(20);
+            assertThat(s).filteredOn(x -> x.name().equals("switchboard_backend_retries_total"))
+                    .extracting(x -> x.labels().get("backend")).containsExactlyInAnyOrder("a", "b");
+            assertThat(sum(s, "switchboard_backend_retries_total", Map.of("backend", "a"))
+                    + sum(s, "switchboard_backend_retries_total", Map.of("backend", "b"))).isEqualTo(10);
+            assertPromtoolAccepts(text.get());
+        }
+    }
+
     /** The real scrape passes {@code promtool check metrics} (naming, HELP/TYPE, histogram and counter conventions). */
     static void assertPromtoolAccepts(String exposition) {
         Path promtool = ExternalProcess.require("promtool", "prometheus");

@@ -57,6 +57,7 @@ class MissedEventsTest extends FreshHarness {
         assertThat(body.path("gateway").asText()).isEqualTo("gw-test");
         assertThat(body.path("events")).isEmpty();
         assertThat(body.path("complete").asBoolean()).isTrue();
+        assertThat(body.path("oldestEventId").asLong()).as("nothing dropped yet").isEqualTo(1);
         assertThat(h.adminGet("/api/events?since=0", null).statusCode()).isEqualTo(401);
         HttpResponse<String> bad = h.adminGet("/api/events?since=yesterday", TelemetryHarness.VIEWER);
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -74,6 +75,9 @@ class MissedEventsTest extends FreshHarness {
         assertThat(page.path("complete").asBoolean()).isFalse();
         assertThat(page.path("events")).hasSize(1_000);
         assertThat(page.path("events").get(0).path("eventId").asLong()).isEqualTo(page.path("lastEventId").asLong() - 999);
+        assertThat(page.path("oldestEventId").asLong()).as("what a console counts its losses from")
+                .isEqualTo(page.path("events").get(0).path("eventId").asLong());
+        assertThat(page.path("retained").asInt()).isEqualTo(1_000);
 
         RawConsole raw = h.raw(TelemetryHarness.VIEWER);
         JsonNode snapshot = raw.next("snapshot");

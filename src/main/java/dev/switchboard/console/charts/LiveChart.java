@@ -117,14 +117,11 @@ public final class LiveChart extends VBox {
         }
         Color ink = title.getTextFill() instanceof Color c ? c : Color.GRAY; // the theme's text colour
         drawAxes(g, pw, ph, ink);
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP - 1, pw, ph + 2);
-        g.clip();
+        // Lines are kept inside the plot by clamping (drawLine), not by a canvas clip: a clip costs a full-canvas
+        // mask in software rendering (Xvfb, remote desktops), every frame.
         for (ChartData.Line line : data.lines()) {
             drawLine(g, line, pw, ph);
         }
-        g.restore();
         drawReadout(g, pw, ph, ink);
     }
 
@@ -171,7 +168,18 @@ public final class LiveChart extends VBox {
                 continue;
             }
             double x = LEFT + (times[i] - data.fromMillis()) / span * pw;
-            double y = TOP + ph - Math.min(v, data.yMax() * 1.02) / data.yMax() * ph;
+            // A value above the axis (a spike the axis does not follow) runs along its top edge.
+            double y = TOP + ph - Math.min(v, data.yMax()) / data.yMax() * ph;
+            if (x < LEFT) {
+                drawing = false; // before the window: the next point starts the line at the left edge
+                continue;
+            }
+            if (!drawing && i > 0 && x > LEFT && Double.isFinite(values[i - 1]) && times[i - 1] < data.fromMillis()) {
+                double before = TOP + ph - Math.min(values[i - 1], data.yMax()) / data.yMax() * ph;
+                double xBefore = LEFT + (times[i - 1] - data.fromMillis()) / span * pw;
+                g.moveTo(LEFT, before + (y - before) * (LEFT - xBefore) / (x - xBefore));
+                drawing = true;
+            }
             if (drawing) {
                 g.lineTo(x, y);
             } else {

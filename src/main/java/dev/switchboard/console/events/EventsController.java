@@ -1,5 +1,6 @@
 package dev.switchboard.console.events;
 
+import dev.switchboard.console.common.Showing;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.gateways.GatewayListModel;
@@ -33,9 +34,11 @@ public final class EventsController {
     private ComboBox<String> kindFilter;
     @FXML
     private TableView<ConsoleEvent> table;
+    private TableTail tail;
 
     public void init(EventLogModel model, GatewayListModel gateways) {
         table.setItems(model.shown());
+        tail = new TableTail(table);
         table.getColumns().setAll(List.of(
                 column("Time", 100, e -> TIME.format(e.at())),
                 column("Gateway", 90, ConsoleEvent::gatewayId),
@@ -43,7 +46,8 @@ public final class EventsController {
                 column("Kind", 100, e -> e.kind().name()),
                 column("Message", 600, ConsoleEvent::message)));
         // Newest at the bottom; follow it unless the operator scrolled away.
-        model.shown().addListener((ListChangeListener<ConsoleEvent>) c -> table.scrollTo(model.shown().size() - 1));
+        model.shown().addListener((ListChangeListener<ConsoleEvent>) c -> tail.changed());
+        Showing.whenShown(table, tail::shown);
 
         List<String> kinds = new ArrayList<>(List.of(ALL));
         for (EventKind k : EventKind.values()) {

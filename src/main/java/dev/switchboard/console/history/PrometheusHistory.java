@@ -69,7 +69,7 @@ public final class PrometheusHistory implements AutoCloseable {
             case CONNECTION_ERRORS_PER_SECOND -> "sum by (backend) (rate(" + errors
                     + ",reason=~\"BackendConnectionFailure|ConnectionReset\"}[" + window + "]))";
             case TIMEOUTS_PER_SECOND -> "sum by (backend) (rate(" + errors + ",reason=\"Timeout\"}[" + window + "]))";
-            case RETRIES_PER_SECOND -> throw new IllegalArgumentException("a gateway's /metrics has no retries series");
+            case RETRIES_PER_SECOND -> "sum by (backend) (rate(switchboard_backend_retries_total{" + g + "}[" + window + "]))";
             case P50_MILLIS -> quantile(0.5, g, window);
             case P99_MILLIS -> quantile(0.99, g, window);
         };

@@ -77,6 +77,10 @@ final class BackendCard extends GridPane {
         managedProperty().bind(visibleProperty());
     }
 
+    MemberRow row() {
+        return row;
+    }
+
     private Node badge(String kind, String key) {
         return OverrideBadge.of(row.overrideProperty(kind), "override-" + kind + "-" + key);
     }

@@ -59,6 +59,10 @@ public final class MemberRow {
     /** Frames ignored while waiting; bounded so a lost acknowledgement cannot freeze the slider. */
     private int framesWaited;
     private long lastVersion = -1;
+    private boolean onScreen = true;
+    /** The newest status not yet shown (the card is off screen), and the time it was taken at. */
+    private BackendStatus pendingStatus;
+    private long pendingNowMillis;
 
     MemberRow(String poolId, String backendId) {
         this.poolId = poolId;
@@ -86,13 +90,42 @@ public final class MemberRow {
         }
     }
 
-    /** The backend's numbers and health from its gateway's {@code GatewayHealth}, as of {@code nowMillis}. */
+    /**
+     * The backend's numbers and health from its gateway's {@code GatewayHealth}, as of {@code nowMillis}. Health always
+     * follows (filters and badges read it); the numbers, sparkline and notice only while the card is on screen, since
+     * each change costs a layout, and the latest ones catch up when it comes back.
+     */
     void showStatus(BackendStatus s, long nowMillis) {
-        status.set(s);
         health.set(s.level());
+        pendingStatus = s;
+        pendingNowMillis = nowMillis;
+        if (onScreen) {
+            showPending();
+        }
+    }
+
+    /** Whether the row's card is on screen; the pool view tells it as the operator scrolls or switches tabs. */
+    public void setOnScreen(boolean shown) {
+        onScreen = shown;
+        if (shown) {
+            showPending();
+        }
+    }
+
+    boolean onScreen() {
+        return onScreen;
+    }
+
+    private void showPending() {
+        BackendStatus s = pendingStatus;
+        if (s == null) {
+            return;
+        }
+        pendingStatus = null;
+        status.set(s);
         numbers.set(CardNumbers.of(s.numbers()));
         notice.set(s.notice());
-        since.set(CardNumbers.since(s, nowMillis));
+        since.set(CardNumbers.since(s, pendingNowMillis));
     }
 
     /** Waits for frames to show {@code value} (-1: stop waiting). */

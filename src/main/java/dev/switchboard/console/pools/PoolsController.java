@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
 
@@ -14,12 +15,15 @@ public final class PoolsController {
     private VBox poolsBox;
     @FXML
     private CheckBox onlyProblems;
+    @FXML
+    private ScrollPane poolsScroll;
 
     public void init(PoolViewModel model, Executor worker) {
         poolsBox.getStylesheets().add(PoolsController.class.getResource("/styles/cards.css").toExternalForm());
         onlyProblems.selectedProperty().bindBidirectional(model.onlyProblemsProperty());
         model.pools().addListener((ListChangeListener<PoolModel>) c -> rebuild(model, worker));
         rebuild(model, worker);
+        OnScreenCards.track(poolsScroll, poolsBox);
     }
 
     private void rebuild(PoolViewModel model, Executor worker) {

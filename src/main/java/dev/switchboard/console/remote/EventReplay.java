@@ -1,6 +1,5 @@
 package dev.switchboard.console.remote;
 
-import dev.switchboard.telemetry.client.GatewayModel;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -8,35 +7,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Remembers which of one gateway's events the console has shown, across reconnects, so the recent-events ring that
- * every snapshot carries (with the gateway's last audit records, also from before its restart) adds exactly what
- * the console missed while it was away, and nothing twice. Audit records are the same record when their time, who,
- * action and target are; other events when every field is.
+ * Remembers which of one gateway's events the console has shown, across reconnects, so what a snapshot's ring and a
+ * catch-up fetch bring adds exactly what the console missed, and nothing twice. An event is the same event when its
+ * epoch and id are (ids count from 1 again in a new epoch); an audit record when its time, who, action and target are,
+ * since a restarted gateway re-numbers its last audit records and the audit log has no ids; an event of a gateway that
+ * does not number events when every field is.
  */
 final class EventReplay {
 
-    /** Far more than one ring holds (200), so a replayed ring never finds its own events forgotten. */
-    static final int REMEMBERED = 2_000;
+    /** More than a catch-up brings from the ring (1,000) and as many as the Events log keeps. */
+    static final int REMEMBERED = 5_000;
 
     private final Set<Object> seen = new LinkedHashSet<>();
-    private List<TelemetryEvent> lastRing = List.of();
 
-    /** An event as it happened; false when it was already shown. */
-    synchronized boolean firstSight(TelemetryEvent event) {
-        return remember(key(event));
-    }
-
-    /** The events of {@code model}'s ring not shown yet, oldest first. */
-    synchronized List<TelemetryEvent> missed(GatewayModel model) {
-        // Stats and state messages keep the same ring instance: nothing to scan.
-        if (model.events() == lastRing) {
-            return List.of();
-        }
-        lastRing = model.events();
-        return model.events().stream().filter(e -> remember(key(e))).toList();
-    }
-
-    private boolean remember(Object key) {
+    /** True the first time {@code event} ({@code eventId} 0 when not numbered) is offered; false when already shown. */
+    synchronized boolean firstSight(long epoch, long eventId, TelemetryEvent event) {
+        Object key = key(epoch, eventId, event);
         if (!seen.add(key)) {
             return false;
         }
@@ -48,8 +34,10 @@ final class EventReplay {
         return true;
     }
 
-    private static Object key(TelemetryEvent event) {
-        return event instanceof TelemetryEvent.OperatorAction o
-                ? List.of("audit", o.ts(), o.who(), o.action(), o.target()) : event;
+    private static Object key(long epoch, long eventId, TelemetryEvent event) {
+        if (event instanceof TelemetryEvent.OperatorAction o) {
+            return List.of("audit", o.ts(), o.who(), o.action(), o.target());
+        }
+        return epoch != 0 && eventId > 0 ? List.of(epoch, eventId) : event;
     }
 }

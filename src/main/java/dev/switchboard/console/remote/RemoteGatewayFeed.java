@@ -43,7 +43,6 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     private TelemetryClient client;
-    private final EventReplay replay = new EventReplay();
     // Touched on the client's thread only.
     private Map<String, ?> lastStats;
     private long statsSequence;
@@ -64,11 +63,17 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
 
     @Override
     public synchronized void start(FeedListener listener) {
+        ReconnectCatchUp events = new ReconnectCatchUp(id, listener, () -> client.history());
         client = TelemetryClient.builder(uri, token).listener(new TelemetryListener() {
             @Override
+            public void onSnapshot(GatewayModel model) {
+                // What happened while the console was away: shown, but not as news.
+                events.snapshot(model);
+            }
+
+            @Override
             public void onModel(GatewayModel model) {
-                // A snapshot's ring brings what happened while the console was away: shown, but not as news.
-                replay.missed(model).forEach(e -> listener.event(TelemetryFrames.replayed(id, e)));
+                events.model(model);
                 listener.frame(frame(model, client.status()));
             }
 
@@ -82,10 +87,8 @@ public final class RemoteGatewayFeed implements GatewayFeed, GatewayControl {
             }
 
             @Override
-            public void onEvent(TelemetryEvent event) {
-                if (replay.firstSight(event)) {
-                    listener.event(TelemetryFrames.event(id, event));
-                }
+            public void onEvent(TelemetryEvent event, long eventId) {
+                events.live(event, eventId);
             }
         }).build();
         client.start();

@@ -1,6 +1,7 @@
 package dev.switchboard.console.timeline;
 
 import dev.switchboard.console.common.DurationText;
+import dev.switchboard.console.common.Showing;
 import dev.switchboard.console.history.GatewayHistory;
 import dev.switchboard.console.timeline.TimelineModel.Band;
 import dev.switchboard.console.timeline.TimelineModel.Row;
@@ -47,6 +48,8 @@ public final class BreakerTimeline extends VBox {
     private GatewayHistory history;
     private List<Row> rows = List.of();
     private long nowMillis;
+    /** A show came while off screen and is not drawn yet. */
+    private boolean behind;
 
     public BreakerTimeline() {
         getStyleClass().add("breaker-timeline");
@@ -65,6 +68,11 @@ public final class BreakerTimeline extends VBox {
                 .map(s -> TimelineModel.describe(s, new TimeText(nowMillis, ZoneId.systemDefault())))
                 .orElse("Hover a band: top breaker, middle availability, bottom admin state")));
         getChildren().addAll(header(), plot, legend());
+        Showing.whenShown(this, () -> {
+            if (behind) {
+                refresh();
+            }
+        });
         setPlotHeight();
     }
 
@@ -116,10 +124,15 @@ public final class BreakerTimeline extends VBox {
     public void show(GatewayHistory h, long now) {
         history = h;
         nowMillis = now;
-        refresh();
+        if (Showing.isShowing(this)) {
+            refresh();
+        } else {
+            behind = true; // nobody sees it: draw when it comes on screen
+        }
     }
 
     private void refresh() {
+        behind = false;
         if (history == null) {
             return;
         }

@@ -29,9 +29,12 @@ public final class HistoryFetcher implements AutoCloseable {
     }
 
     /**
-     * @param complete false when events after the asked id are gone from the ring: some were missed for good
+     * @param complete      false when events after the asked id are gone from the ring: some were missed for good
+     * @param oldestEventId the oldest id the gateway still keeps; 0 from gateways that do not say
+     * @param retained      how many events the gateway keeps at most; 0 from gateways that do not say
      */
-    public record EventPage(String gateway, long epoch, long lastEventId, boolean complete, List<NumberedEvent> events) {
+    public record EventPage(String gateway, long epoch, long lastEventId, boolean complete, long oldestEventId,
+                            int retained, List<NumberedEvent> events) {
         public EventPage {
             events = List.copyOf(events);
         }
@@ -68,7 +71,7 @@ public final class HistoryFetcher implements AutoCloseable {
                 events.add(new NumberedEvent(e.path("eventId").asLong(), parse(e, TelemetryEvent.class)));
             }
             return new EventPage(n.path("gateway").asText(), n.path("epoch").asLong(), n.path("lastEventId").asLong(),
-                    n.path("complete").asBoolean(), events);
+                    n.path("complete").asBoolean(), n.path("oldestEventId").asLong(), n.path("retained").asInt(), events);
         });
     }
 

@@ -262,8 +262,10 @@ public final class TelemetryClient implements TelemetryCommands, AutoCloseable {
                 GatewayState state = Protocol.MAPPER.treeToValue(node.get("state"), GatewayState.class);
                 List<TelemetryEvent> events = List.of(Protocol.MAPPER.treeToValue(node.get("events"), TelemetryEvent[].class));
                 attempts = 0;
-                publish(new GatewayModel(node.path("gateway").asText(), state, Map.of(), events, false, now,
-                        node.path("epoch").asLong(), node.path("lastEventId").asLong(), 0));
+                GatewayModel snapshot = new GatewayModel(node.path("gateway").asText(), state, Map.of(), events, false, now,
+                        node.path("epoch").asLong(), node.path("lastEventId").asLong(), 0);
+                listener.onSnapshot(snapshot);
+                publish(snapshot);
             }
             case Protocol.Types.STATE -> publish(model.withState(Protocol.MAPPER.treeToValue(node.get("state"), GatewayState.class), now));
             case Protocol.Types.STATS -> publish(model.withStats(Protocol.MAPPER.treeToValue(node, StatsReport.class).backends(), now,
@@ -284,7 +286,7 @@ public final class TelemetryClient implements TelemetryCommands, AutoCloseable {
             }
             default -> {
                 TelemetryEvent event = Protocol.MAPPER.treeToValue(node, TelemetryEvent.class);
-                listener.onEvent(event);
+                listener.onEvent(event, node.path("eventId").asLong());
                 publish(model.withEvent(event, node.path("eventId").asLong(), now));
             }
         }

@@ -23,9 +23,12 @@ final class EventRing {
     /**
      * What {@link #since} found.
      *
-     * @param complete false when events after the asked id were already dropped: the console missed some for good
+     * @param complete      false when events after the asked id were already dropped: the console missed some for good
+     * @param oldestEventId the oldest id still kept ({@code lastEventId + 1} while none is), so a console can count
+     *                      what it missed: {@code oldestEventId - since - 1}
+     * @param retained      how many events the gateway keeps at most
      */
-    record Page(long epoch, long lastEventId, boolean complete, List<Numbered> events) {
+    record Page(long epoch, long lastEventId, boolean complete, long oldestEventId, int retained, List<Numbered> events) {
     }
 
     private final long epoch;
@@ -65,6 +68,6 @@ final class EventRing {
     synchronized Page since(long id) {
         List<Numbered> after = events.stream().filter(e -> e.id() > id).toList();
         long oldest = events.isEmpty() ? lastId + 1 : events.peekFirst().id();
-        return new Page(epoch, lastId, id >= oldest - 1, after);
+        return new Page(epoch, lastId, id >= oldest - 1, oldest, capacity, after);
     }
 }

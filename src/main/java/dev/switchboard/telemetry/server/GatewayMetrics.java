@@ -84,6 +84,8 @@ final class GatewayMetrics {
                 .help("Attempts that failed without a response, by reason");
         CounterSnapshot.Builder bytes = CounterSnapshot.builder().name("switchboard_backend_response_bytes")
                 .help("Response body bytes passed on to clients");
+        CounterSnapshot.Builder retries = CounterSnapshot.builder().name("switchboard_backend_retries")
+                .help("Attempts sent to a backend that retried an earlier failed attempt of the same request");
         HistogramSnapshot.Builder latency = HistogramSnapshot.builder().name("switchboard_backend_latency_seconds")
                 .help("Time from sending an attempt to its response head or failure (updated each stats period)");
         GaugeSnapshot.Builder inFlight = GaugeSnapshot.builder().name("switchboard_backend_in_flight").help("Attempts waiting for a response head");
@@ -97,6 +99,7 @@ final class GatewayMetrics {
             StatsTotals t = stats.totals();
             outcomes(requests, errors, t, "backend", b.id());
             bytes.dataPoint(counter(t.bytes(), "backend", b.id()));
+            retries.dataPoint(counter(t.retries(), "backend", b.id()));
             latency.dataPoint(histogram(stats.latencySinceStart(), "backend", b.id()));
             inFlight.dataPoint(gauge(stats.inFlight(), "backend", b.id()));
             for (BreakerState s : BreakerState.values()) {
@@ -109,7 +112,8 @@ final class GatewayMetrics {
                 admin.dataPoint(gauge(a == b.adminState() ? 1 : 0, "backend", b.id(), "state", a.name()));
             }
         }
-        out.metricSnapshot(requests.build()).metricSnapshot(errors.build()).metricSnapshot(bytes.build()).metricSnapshot(latency.build())
+        out.metricSnapshot(requests.build()).metricSnapshot(errors.build()).metricSnapshot(bytes.build())
+                .metricSnapshot(retries.build()).metricSnapshot(latency.build())
                 .metricSnapshot(inFlight.build()).metricSnapshot(breaker.build()).metricSnapshot(availability.build())
                 .metricSnapshot(admin.build());
     }

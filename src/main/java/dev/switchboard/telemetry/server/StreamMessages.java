@@ -59,6 +59,8 @@ final class StreamMessages {
         node.put("epoch", page.epoch());
         node.put("lastEventId", page.lastEventId());
         node.put("complete", page.complete());
+        node.put("oldestEventId", page.oldestEventId());
+        node.put("retained", page.retained());
         events(node, page.events());
         return node.toString();
     }

@@ -70,6 +70,32 @@ class TimelineSeedTest {
     }
 
     @Test
+    void operatorsAdminChangesFromTheAuditRecordsInTheRingAreSeededToo() {
+        List<TelemetryEvent> ring = List.of(
+                new TelemetryEvent.OperatorAction(T0 + 5_000, "alice", "setAdminState", "catalog-1", "ENABLED", "DISABLED", 2),
+                new TelemetryEvent.OperatorAction(T0 + 20_000, "alice", "setAdminState", "catalog-1", "DISABLED", "MAINTENANCE", 3),
+                new TelemetryEvent.OperatorAction(T0 + 30_000, "bob", "clearOverride", "catalog-1", "adminState MAINTENANCE",
+                        "adminState ENABLED (config)", 4),
+                new TelemetryEvent.OperatorAction(T0 + 35_000, "bob", "setAdminState", "search-1", "ENABLED", "DRAIN", 5),
+                new TelemetryEvent.OperatorAction(T0 + 40_000, "bob", "setAdminState", "catalog-1", "ENABLED", "DRAIN", 6),
+                new TelemetryEvent.OperatorAction(T0 + 50_000, "carol", "clearOverrides", "overrides",
+                        "0 weight(s), 0 priority(ies), 1 admin state(s)", "0 weight(s), 0 priority(ies), 0 admin state(s)", 7),
+                new TelemetryEvent.OperatorAction(T0 + 52_000, "carol", "setWeight", "pool/catalog-1", "1", "5", 8),
+                new TelemetryEvent.OperatorAction(T0 + 53_000, "dave", "setAdminState", "catalog-1", "ENABLED", "SIDEWAYS", 9));
+        history.update(frame(snapshot(ring, T0 + 60_000)));
+
+        assertThat(history.breakers().get("catalog-1").segments())
+                .extracting(Segment::startMillis, Segment::adminState, Segment::state, Segment::reason)
+                .as("a clear of every override leaves what the config (the live frame) says; unknown states are dropped")
+                .containsExactly(
+                        tuple(T0 + 5_000, AdminState.DISABLED, BreakerState.CLOSED, "alice: setAdminState catalog-1"),
+                        tuple(T0 + 20_000, AdminState.MAINTENANCE, BreakerState.CLOSED, "alice: setAdminState catalog-1"),
+                        tuple(T0 + 30_000, AdminState.ENABLED, BreakerState.CLOSED, "bob: clearOverride catalog-1"),
+                        tuple(T0 + 40_000, AdminState.DRAIN, BreakerState.CLOSED, "bob: setAdminState catalog-1"),
+                        tuple(T0 + 50_000, AdminState.ENABLED, BreakerState.CLOSED, "carol: clearOverrides overrides"));
+    }
+
+    @Test
     void aFrameBeforeTheConnectionIsLiveSeedsNothingYet() {
         GatewayModel model = snapshot(RING, T0 + 60_000);
         history.update(TelemetryFrames.frame("edge", model,

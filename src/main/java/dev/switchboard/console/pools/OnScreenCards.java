@@ -1,0 +1,55 @@
+package dev.switchboard.console.pools;
+
+import dev.switchboard.console.common.Showing;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+
+/**
+ * Tells every card's row whether the card is on screen, after each layout: only those rows push their changing
+ * numbers into the scene graph. With 50 cards a pool tab shows perhaps eight, and every text change costs a layout,
+ * so this keeps a busy gateway's frames within the frame budget (src/bench/run-console-bench.sh).
+ */
+final class OnScreenCards {
+
+    private final ScrollPane scroll;
+    private final Parent sections;
+
+    private OnScreenCards(ScrollPane scroll, Parent sections) {
+        this.scroll = scroll;
+        this.sections = sections;
+    }
+
+    /** Starts tracking the cards under {@code sections} (titled panes of cards) inside {@code scroll}. */
+    static void track(ScrollPane scroll, Parent sections) {
+        Runnable update = new OnScreenCards(scroll, sections)::update;
+        scroll.sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(update);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(update);
+            }
+        });
+    }
+
+    private void update() {
+        Bounds viewport = Showing.isShowing(scroll) ? scroll.localToScene(scroll.getLayoutBounds()) : null;
+        for (Node section : sections.getChildrenUnmodifiable()) {
+            if (section instanceof TitledPane pane && pane.getContent() instanceof Parent cards) {
+                boolean open = viewport != null && pane.isExpanded();
+                for (Node node : cards.getChildrenUnmodifiable()) {
+                    if (node instanceof BackendCard card) {
+                        boolean on = open && card.isVisible()
+                                && viewport.intersects(card.localToScene(card.getLayoutBounds()));
+                        if (card.row().onScreen() != on) {
+                            card.row().setOnScreen(on);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

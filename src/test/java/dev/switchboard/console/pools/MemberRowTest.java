@@ -1,0 +1,37 @@
+package dev.switchboard.console.pools;
+
+import dev.switchboard.console.health.BackendHealth;
+import dev.switchboard.console.health.BackendNumbers;
+import dev.switchboard.console.health.BackendStatus;
+import dev.switchboard.console.health.HealthLevel;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A card off screen takes no text changes (each costs a layout), yet its health stays current for filters. */
+class MemberRowTest {
+
+    private static BackendStatus status(double perSecond, HealthLevel level) {
+        BackendNumbers numbers = new BackendNumbers(perSecond, 40, 100, 0, 0, 0, 0, 0, 0, 5, 9);
+        return new BackendStatus("b1", numbers, new BackendHealth.Verdict(level, ""), "", 0, false, new double[] {perSecond});
+    }
+
+    @Test
+    void offScreenRowKeepsHealthCurrentAndCatchesUpOnTheNewestNumbersWhenShown() {
+        MemberRow row = new MemberRow("p", "b1");
+        row.showStatus(status(20, HealthLevel.GREEN), 1_000);
+        String shown = row.numbersProperty().get();
+        assertThat(shown).contains("20");
+
+        row.setOnScreen(false);
+        row.showStatus(status(31, HealthLevel.YELLOW), 2_000);
+        row.showStatus(status(47, HealthLevel.RED), 3_000);
+
+        assertThat(row.healthProperty().get()).isEqualTo(HealthLevel.RED);
+        assertThat(row.numbersProperty().get()).isEqualTo(shown);
+
+        row.setOnScreen(true);
+        assertThat(row.numbersProperty().get()).contains("47").doesNotContain("31");
+        assertThat(row.statusProperty().get().numbers().perSecond()).isEqualTo(47);
+    }
+}
