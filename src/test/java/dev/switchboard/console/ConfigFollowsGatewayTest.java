@@ -60,13 +60,14 @@ class ConfigFollowsGatewayTest extends WindowTest {
         editWeightInForm(robot, 0, "20");
 
         robot.clickOn("#apply-config");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#apply-overrides-winning"));
-        Label winning = find(robot, "#apply-overrides-winning", Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#apply-overrides-winning-embedded"));
+        Label winning = find(robot, "#apply-overrides-winning-embedded", Label.class);
         assertThat(LiveWindow.<String>onFxGet(winning::getText)).contains("weight orders/" + EAST_1 + ": override " + set
                 + " still wins over the config's 20");
-        Label split = find(robot, "#apply-split", Label.class);
-        double share = 100.0 * set / (set + 50);
-        assertThat(LiveWindow.<String>onFxGet(split::getText)).contains(EAST_1 + " " + Math.round(share) + "%", EAST_2);
+        Label split = find(robot, "#apply-split-embedded", Label.class);
+        long share = Math.round(100.0 * set / (set + 50));
+        // The override already holds the share: the config's 20 changes nothing there.
+        assertThat(LiveWindow.<String>onFxGet(split::getText)).contains(EAST_1 + " " + share + "% -> " + share + "%", EAST_2);
         robot.clickOn("#confirm-apply");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> configWeight(session, EAST_1) == 20);

@@ -161,11 +161,14 @@ public final class ConfigController {
         model.reload();
     }
 
-    /** Applies after the operator saw which overrides will still win and the traffic split it leads to. */
+    /**
+     * Applies after the operator saw, for every gateway the Apply goes to, which overrides will still win there and the
+     * traffic split it leads to (or that its dry run failed).
+     */
     @FXML
     public void apply() {
-        model.preview().thenAccept(preview -> {
-            if (preview != null && ConfirmDialogs.apply(window(), preview)) {
+        model.preview().thenAccept(previews -> {
+            if (!previews.isEmpty() && ConfirmDialogs.apply(window(), previews)) {
                 model.apply();
             }
         });

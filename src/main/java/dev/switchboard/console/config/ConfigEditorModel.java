@@ -9,12 +9,10 @@ import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.Failures;
 import dev.switchboard.console.feed.GatewayControl;
 import dev.switchboard.console.feed.GatewayFrame;
-import dev.switchboard.console.feed.StaleVersionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -42,11 +40,9 @@ public final class ConfigEditorModel {
     private final ReadOnlyObjectWrapper<GatewayConfig> parsed = new ReadOnlyObjectWrapper<>();
     private final Supplier<String> selected;
     private final Function<String, GatewayControl> controls;
-    private final ToLongFunction<String> shownVersion;
-    private final ObservableList<String> alsoApplyTo = FXCollections.observableArrayList();
     private final Executor fx;
     private final ReadOnlyObjectWrapper<RebaseOffer> rebaseOffer = new ReadOnlyObjectWrapper<>();
-    private final Function<String, GatewayFrame> frames;
+    private final ConfigApply applying;
     private GatewayConfig baseline;
     private long baseVersion = -1;
     /** The gateway the text was loaded from: only its versions are followed. */
@@ -76,10 +72,9 @@ public final class ConfigEditorModel {
     public ConfigEditorModel(Supplier<String> selected, Function<String, GatewayControl> controls,
                              ToLongFunction<String> shownVersion, Function<String, GatewayFrame> frames, Executor fx) {
         this.selected = selected;
-        this.frames = frames;
         this.controls = controls;
-        this.shownVersion = shownVersion;
         this.fx = fx;
+        this.applying = new ConfigApply(this, selected, controls, shownVersion, frames, fx);
     }
 
     /** An editor whose Apply preview counts every member as available (no live frames to read). */
@@ -193,28 +188,25 @@ public final class ConfigEditorModel {
     }
 
     /**
-     * What applying the text would lead to on the selected gateway, from its dry run (same version check, nothing
-     * applied); completes with null, and a status saying why, when there is nothing to apply or it cannot be.
+     * What applying the text would lead to on every gateway it goes to, the selected one first, from their dry runs
+     * (off the FX thread); empty, with a status saying why, when there is nothing to apply.
      */
-    public CompletableFuture<ApplyPreview> preview() {
-        GatewayConfig config = draft();
-        if (config == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        String gatewayId = selected.get();
-        return controls.apply(gatewayId).overridesStillWinning(config, baseVersion).handleAsync((winning, error) -> {
-            if (error != null) {
-                Throwable cause = Failures.cause(error);
-                status.set(gatewayId + (cause instanceof StaleVersionException ? ": not applied, stale: " : ": not applied: ")
-                        + cause.getMessage());
-                return null;
-            }
-            return ApplyPreview.of(config, winning, frames.apply(gatewayId));
-        }, fx);
+    public CompletableFuture<List<GatewayApplyPreview>> preview() {
+        return applying.preview();
+    }
+
+    /** Applies a valid text to the selected gateway and the ticked ones; with problems, or a stale base, nothing changes. */
+    public CompletableFuture<Void> apply() {
+        return applying.apply();
+    }
+
+    /** Further gateways (by id) an apply goes to, each based on the version the console shows for it. */
+    public ObservableList<String> alsoApplyTo() {
+        return applying.alsoApplyTo();
     }
 
     /** The valid text's config if there is something to apply to a loaded gateway; else null, saying why. */
-    private GatewayConfig draft() {
+    GatewayConfig draft() {
         validate();
         GatewayConfig config = parsed.get();
         if (config == null) {
@@ -232,46 +224,19 @@ public final class ConfigEditorModel {
         return config;
     }
 
-    /** Applies a valid text to the gateway; with problems, or a stale base version, nothing changes. */
-    public CompletableFuture<Void> apply() {
-        GatewayConfig config = draft();
-        if (config == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        String first = selected.get();
-        busy = true;
-        CompletableFuture<String> own = applyTo(first, baseVersion, config);
-        List<CompletableFuture<String>> others = alsoApplyTo.stream().filter(id -> !id.equals(first))
-                .map(id -> applyTo(id, shownVersion.applyAsLong(id), config)).toList();
-        return CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).thenCombine(own, (v, firstResult) -> {
-            List<String> lines = new ArrayList<>(List.of(firstResult));
-            others.forEach(f -> lines.add(f.join()));
-            return String.join("; ", lines);
-        }).thenComposeAsync(summary -> own.join().endsWith(APPLIED)
-                // Reload only when the selected gateway took the edit: a refused edit stays in the editor to fix.
-                ? load(vc -> summary) : CompletableFuture.runAsync(() -> {
-                    busy = false;
-                    status.set(summary);
-                }, fx), fx);
+    /** The gateway version the text was loaded at (or rebased onto). */
+    long baseVersion() {
+        return baseVersion;
     }
 
-    private static final String APPLIED = ": applied";
-
-    /** One gateway's outcome in words; never fails. */
-    private CompletableFuture<String> applyTo(String id, long base, GatewayConfig config) {
-        return controls.apply(id).applyConfig(config, base).handle((version, error) -> {
-            if (error == null) {
-                return id + APPLIED;
-            }
-            Throwable cause = Failures.cause(error);
-            return id + (cause instanceof StaleVersionException ? ": not applied, stale: " : ": not applied: ")
-                    + cause.getMessage();
-        });
+    /** An apply is on its way (true) or done (false): the versions frames show meanwhile are the console's own doing. */
+    void busy(boolean onItsWay) {
+        busy = onItsWay;
     }
 
-    /** Further gateways (by id) an apply goes to, each based on the version the console shows for it. */
-    public ObservableList<String> alsoApplyTo() {
-        return alsoApplyTo;
+    /** Reloads from the selected gateway after an apply it took, with {@code summary} as the status. */
+    CompletableFuture<Void> reloadSaying(String summary) {
+        return load(vc -> summary);
     }
 
     public void open(Path file) throws IOException {

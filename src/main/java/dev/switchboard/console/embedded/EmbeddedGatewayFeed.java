@@ -1,6 +1,8 @@
 package dev.switchboard.console.embedded;
 
 import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.EffectiveTimeouts;
+import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.feed.ConsoleEvents;
 import dev.switchboard.console.feed.FeedListener;
 import dev.switchboard.console.feed.GatewayControl;
@@ -47,6 +49,9 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
     private volatile FeedListener eventSink;
     // Touched by the sampler thread only.
     private long statsSequence;
+    /** The route timeouts of the config last sampled, worked out again only when the config changes. */
+    private GatewayConfig timeoutsOf;
+    private EffectiveTimeouts timeouts;
     private Map<String, IntervalStats> lastStats = Map.of();
     private long nextStatsCut;
     private long lastStatsCut;
@@ -116,7 +121,12 @@ public final class EmbeddedGatewayFeed implements GatewayFeed {
             nextStatsCut += STATS_INTERVAL.toNanos();
         }
         Engine engine = gateway.engine();
-        listener.frame(SnapshotFrames.frame(id, gateway.config().gateway().id(), engine.snapshot(),
+        GatewayConfig config = gateway.config();
+        if (config != timeoutsOf) {
+            timeouts = EffectiveTimeouts.of(config);
+            timeoutsOf = config;
+        }
+        listener.frame(SnapshotFrames.frame(id, config.gateway().id(), engine.snapshot(), timeouts,
                 statsSequence, lastStats, gateway.trafficProfiles().snapshot(),
                 overrides.of(engine.overrides(), engine.config())));
     }

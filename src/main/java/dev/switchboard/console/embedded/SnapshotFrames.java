@@ -1,5 +1,6 @@
 package dev.switchboard.console.embedded;
 
+import dev.switchboard.config.EffectiveTimeouts;
 import dev.switchboard.config.EndpointMonitorConfig;
 import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.EndpointFrame;
@@ -22,7 +23,7 @@ final class SnapshotFrames {
     private SnapshotFrames() {
     }
 
-    static GatewayFrame frame(String gatewayId, String configId, EngineSnapshot s, long statsSequence,
+    static GatewayFrame frame(String gatewayId, String configId, EngineSnapshot s, EffectiveTimeouts timeouts, long statsSequence,
                               Map<String, IntervalStats> stats, List<ProfileSnapshot> profiles,
                               List<OverrideFrame> overrides) {
         boolean idle = stats.values().stream().allMatch(i -> i.requests() == 0);
@@ -31,7 +32,8 @@ final class SnapshotFrames {
                 s.backends().stream().map(b -> new BackendFrame(b.id(), b.adminState(), b.availability(), b.reason(),
                         b.breaker(), b.openRemaining(), b.rules())).toList(),
                 s.pools().stream().map(p -> new PoolFrame(p.id(), p.members().stream().map(m -> new MemberFrame(
-                        m.backendId(), m.weight(), m.priority(), m.availability(), m.reason())).toList())).toList(),
+                        m.backendId(), m.weight(), m.priority(), m.availability(), m.reason(),
+                        timeouts.ofBackend(m.backendId()))).toList(), timeouts.ofPool(p.id()))).toList(),
                 statsSequence, stats, profiles.stream().map(SnapshotFrames::profile).toList(), overrides);
     }
 

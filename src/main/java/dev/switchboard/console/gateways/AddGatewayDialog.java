@@ -1,8 +1,12 @@
 package dev.switchboard.console.gateways;
 
+import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.remote.GatewayStore;
+import dev.switchboard.console.remote.RemoteGatewayFeed;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -16,6 +20,24 @@ import javafx.stage.Window;
 public final class AddGatewayDialog {
 
     private AddGatewayDialog() {
+    }
+
+    /**
+     * Asks for a gateway, remembers it in {@code store} (when the console keeps one) and connects to it; a gateway
+     * that cannot be remembered is still connected, and {@code outcome} says why it was not remembered.
+     */
+    public static void addAndConnect(Window owner, Optional<GatewayStore> store, Consumer<GatewayFeed> connect,
+                                     Consumer<String> outcome) {
+        ask(owner).ifPresent(entry -> {
+            store.ifPresent(s -> {
+                try {
+                    s.save(entry);
+                } catch (IOException e) {
+                    outcome.accept("could not remember the gateway in " + s.file() + ": " + e.getMessage());
+                }
+            });
+            connect.accept(new RemoteGatewayFeed(entry.name(), entry.uri(), entry.token()));
+        });
     }
 
     public static Optional<GatewayStore.Entry> ask(Window owner) {

@@ -3,6 +3,8 @@ package dev.switchboard.console.health;
 import dev.switchboard.console.feed.BackendFrame;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
+import dev.switchboard.console.feed.MemberFrame;
+import dev.switchboard.console.feed.PoolFrame;
 import dev.switchboard.console.history.SeriesBuffer;
 import dev.switchboard.telemetry.client.ConnectionState;
 import java.time.Duration;
@@ -39,6 +41,7 @@ public final class GatewayHealth {
         boolean live = frame.connection() == ConnectionState.LIVE || frame.connection() == ConnectionState.LIVE_IDLE;
         boolean newInterval = frame.statsSequence() != statsSequence;
         statsSequence = frame.statsSequence();
+        Map<String, Duration> timeouts = timeouts(frame);
         for (BackendFrame b : frame.backends()) {
             Tracked t = backends.computeIfAbsent(b.id(), id -> new Tracked());
             if (!live) {
@@ -59,12 +62,25 @@ public final class GatewayHealth {
                 t.numbers = stats == null ? BackendNumbers.UNKNOWN : t.deltas.next(stats, at);
                 t.rates.add(at, t.numbers.perSecond());
             }
-            t.status = status(b, t, at);
+            t.status = status(b, t, at, timeouts.get(b.id()));
         }
     }
 
-    private static BackendStatus status(BackendFrame b, Tracked t, long at) {
-        BackendHealth.Verdict verdict = BackendHealth.classify(t.numbers, b.adminState(), b.availability());
+    /** Each pool member's timeout, the tightest where a backend is in several pools. */
+    private static Map<String, Duration> timeouts(GatewayFrame frame) {
+        Map<String, Duration> timeouts = new HashMap<>();
+        for (PoolFrame pool : frame.pools()) {
+            for (MemberFrame m : pool.members()) {
+                if (m.timeout() != null) {
+                    timeouts.merge(m.backendId(), m.timeout(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
+            }
+        }
+        return timeouts;
+    }
+
+    private static BackendStatus status(BackendFrame b, Tracked t, long at, Duration timeout) {
+        BackendHealth.Verdict verdict = BackendHealth.classify(t.numbers, b.adminState(), b.availability(), timeout);
         String notice = "";
         if (verdict.level().problem()) {
             t.problemSince = t.problemSince < 0 ? at : t.problemSince;

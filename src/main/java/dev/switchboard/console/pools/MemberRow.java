@@ -24,6 +24,9 @@ import javafx.beans.property.StringProperty;
 /** One backend in one pool as the pool view shows it; updated in place from frames so bound controls stay put. */
 public final class MemberRow {
 
+    /** About 10 s of frames at the fastest stats period (250 ms). */
+    private static final int MAX_FRAMES_WAITED = 40;
+
     private final String poolId;
     private final String backendId;
     private final ObjectProperty<Availability> availability = new SimpleObjectProperty<>(Availability.AVAILABLE);
@@ -47,6 +50,15 @@ public final class MemberRow {
     private final StringProperty since = new SimpleStringProperty("");
     /** A weight sent but not yet seen in a frame; older frames must not move the slider back meanwhile. */
     private int expectedWeight = -1;
+    /**
+     * The newest frame version this row had seen when the gateway acknowledged the expected weight; -1 before then.
+     * A frame past it was taken after the change landed, so its weight is the truth even when it is not the one sent
+     * (another operator or a config apply changed it since).
+     */
+    private long acknowledgedAt = -1;
+    /** Frames ignored while waiting; bounded so a lost acknowledgement cannot freeze the slider. */
+    private int framesWaited;
+    private long lastVersion = -1;
     private boolean onScreen = true;
     /** The newest status not yet shown (the card is off screen), and the time it was taken at. */
     private BackendStatus pendingStatus;
@@ -63,9 +75,12 @@ public final class MemberRow {
         adminStateOverride.set(frame.override(OverrideFrame.ADMIN_STATE, poolId, backendId));
         availability.set(member.availability());
         reason.set(member.reason());
-        if (expectedWeight < 0 || expectedWeight == member.weight()) {
+        lastVersion = frame.version();
+        boolean newerThanAcknowledged = acknowledgedAt >= 0 && frame.version() > acknowledgedAt;
+        if (expectedWeight < 0 || expectedWeight == member.weight() || newerThanAcknowledged
+                || ++framesWaited > MAX_FRAMES_WAITED) {
             weight.set(member.weight());
-            expectedWeight = -1;
+            expectWeight(-1);
         }
         priority.set(member.priority());
         if (backend != null) {
@@ -113,8 +128,18 @@ public final class MemberRow {
         since.set(CardNumbers.since(s, pendingNowMillis));
     }
 
+    /** Waits for frames to show {@code value} (-1: stop waiting). */
     void expectWeight(int value) {
         expectedWeight = value;
+        acknowledgedAt = -1;
+        framesWaited = 0;
+    }
+
+    /** The gateway took {@code value}: frames newer than the ones seen so far show its weight, whatever it is then. */
+    void weightAcknowledged(int value) {
+        if (expectedWeight == value) {
+            acknowledgedAt = lastVersion;
+        }
     }
 
     static String describe(BackendFrame b) {

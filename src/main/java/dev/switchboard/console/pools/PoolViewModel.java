@@ -85,7 +85,9 @@ public final class PoolViewModel {
         GatewayControl c = control;
         Supplier<CompletableFuture<Void>> restore = restore(c, row, OverrideFrame.WEIGHT,
                 () -> c.setWeight(row.poolId(), row.backendId(), old));
-        run(c.setWeight(row.poolId(), row.backendId(), weight), row,
+        CompletableFuture<Void> command = c.setWeight(row.poolId(), row.backendId(), weight);
+        command.thenRunAsync(() -> row.weightAcknowledged(weight), fx);
+        run(command, row,
                 "weight of " + row.poolId() + "/" + row.backendId() + " " + old + " -> " + weight,
                 () -> {
                     // An undo soon after the change may come before any frame showed it: the card would otherwise

@@ -41,6 +41,8 @@ final class TelemetryFrames {
     static GatewayFrame frame(String consoleId, GatewayModel m, ConnectionStatus status, long statsSequence,
                               Duration statsInterval) {
         GatewayState s = m.state();
+        Map<String, Long> timeouts = new HashMap<>();
+        s.backends().forEach(b -> timeouts.put(b.id(), b.timeoutMs()));
         Map<String, IntervalStats> stats = new HashMap<>();
         m.stats().forEach((id, i) -> stats.put(id, IntervalStats.of(i, statsInterval, m.statsAtMillis())));
         return new GatewayFrame(consoleId, m.gatewayId(), status.state(),
@@ -48,9 +50,14 @@ final class TelemetryFrames {
                 s.backends().stream().map(TelemetryFrames::backend).toList(),
                 s.pools().stream().map(p -> new PoolFrame(p.id(), p.members().stream().map(mv -> new MemberFrame(
                         mv.backendId(), mv.weight(), mv.priority(), Availability.valueOf(mv.availability()),
-                        mv.reason())).toList())).toList(),
+                        mv.reason(), duration(timeouts.get(mv.backendId())))).toList(), duration(p.timeoutMs()))).toList(),
                 statsSequence, stats, s.trafficProfiles().stream().map(TelemetryFrames::profile).toList(),
                 s.overrides().stream().map(TelemetryFrames::override).toList(), RingTransitions.of(m.events()));
+    }
+
+    /** A timeout from the wire; null from gateways too old to send it. */
+    private static Duration duration(Long millis) {
+        return millis == null ? null : Duration.ofMillis(millis);
     }
 
     static OverrideFrame override(GatewayState.OverrideView o) {

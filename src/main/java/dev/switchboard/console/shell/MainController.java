@@ -7,23 +7,16 @@ import dev.switchboard.console.config.ConfigEditorModel;
 import dev.switchboard.console.dns.DnsController;
 import dev.switchboard.console.drills.DrillController;
 import dev.switchboard.console.events.EventsController;
+import dev.switchboard.console.events.EventsCsvExport;
 import dev.switchboard.console.feed.GatewayFeed;
 import dev.switchboard.console.gateways.AddGatewayDialog;
 import dev.switchboard.console.gateways.GatewaysController;
 import dev.switchboard.console.pools.DistributionController;
 import dev.switchboard.console.pools.PoolsController;
-import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.timeline.BreakerTimeline;
 import dev.switchboard.demo.TrafficGenerator;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.function.Consumer;
-import dev.switchboard.console.feed.GatewayFrame;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -42,11 +35,10 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
-/** The main window's own behaviour: menus and toolbar, the status bar, notifications and the theme. */
+/** The main window's own behaviour: menus and toolbar, notifications, staleness greying and the theme. */
 public final class MainController {
 
     @FXML
@@ -94,10 +86,9 @@ public final class MainController {
     @FXML
     private DnsController dnsController;
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private ConsoleModel model;
     private Stage stage;
-    private final Label throughput = new Label();
+    private StatusLine statusLine;
     /** The selected gateway's numbers are not live: its tabs grey out (styles/staleness.css). */
     private static final PseudoClass NOT_LIVE = PseudoClass.getPseudoClass("not-live");
     /** Lets staleness be noticed and "now" move on while no frame arrives. */
@@ -120,16 +111,11 @@ public final class MainController {
         tabs.getTabs().add(rehearseTab);
         model.framesProperty().addListener((obs, was, now) -> timeline.show(model.history(), model.nowMillis()));
         model.ticksProperty().addListener((obs, was, now) -> timeline.show(model.history(), model.nowMillis()));
-        model.selectedLiveProperty().addListener((obs, was, live) -> {
-            tabs.pseudoClassStateChanged(NOT_LIVE, !live);
-            throughput.setText(throughput());
-        });
+        model.selectedLiveProperty().addListener((obs, was, live) -> tabs.pseudoClassStateChanged(NOT_LIVE, !live));
         tabs.pseudoClassStateChanged(NOT_LIVE, true);
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
-        model.batchesProperty().addListener((obs, was, now) -> statusBar.setText(model.connectionSummary()));
-        model.intervalsProperty().addListener((obs, was, now) -> throughput.setText(throughput()));
-        statusBar.getRightItems().add(throughput);
+        statusLine = new StatusLine(statusBar, model);
         NotificationsModel notices = new NotificationsModel(java.time.Clock.systemUTC());
         notifications.init(notices);
         model.setAlerts(notices);
@@ -206,16 +192,6 @@ public final class MainController {
         rateSlider.valueProperty().addListener((obs, was, now) -> traffic.setRate(Math.round(now.doubleValue())));
     }
 
-    private String throughput() {
-        GatewayFrame frame = model.selectedFrame();
-        if (!model.selectedLiveProperty().get()) {
-            return frame == null ? "no numbers yet" : "no live numbers: " + frame.gatewayId() + " "
-                    + frame.connection() + " since " + CLOCK.format(frame.at().atZone(ZoneId.systemDefault()));
-        }
-        double total = model.history().stats().values().stream().mapToDouble(h -> h.rate().last()).sum();
-        return String.format(Locale.ROOT, "%.0f req/s answered", total);
-    }
-
     /** The Config tab's working text (what "Apply to fleet" pushes). FX thread only. */
     String configDraft() {
         return editor.textProperty().get();
@@ -235,33 +211,12 @@ public final class MainController {
 
     @FXML
     private void addGateway() {
-        AddGatewayDialog.ask(stage).ifPresent(entry -> {
-            consoleSession.store().ifPresent(store -> {
-                try {
-                    store.save(entry);
-                } catch (IOException e) {
-                    statusBar.setText("could not remember the gateway in " + store.file() + ": " + e.getMessage());
-                }
-            });
-            connector.accept(new RemoteGatewayFeed(entry.name(), entry.uri(), entry.token()));
-        });
+        AddGatewayDialog.addAndConnect(stage, consoleSession.store(), connector, statusLine::say);
     }
 
     @FXML
     private void exportEvents() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export events as CSV");
-        chooser.setInitialFileName("switchboard-events.csv");
-        var file = chooser.showSaveDialog(stage);
-        if (file == null) {
-            return;
-        }
-        try (Writer out = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8)) {
-            model.events().writeCsv(out);
-            statusBar.setText("events exported to " + file);
-        } catch (IOException e) {
-            statusBar.setText("could not export events: " + e.getMessage());
-        }
+        EventsCsvExport.ask(stage, model.events(), statusLine::say);
     }
 
     @FXML

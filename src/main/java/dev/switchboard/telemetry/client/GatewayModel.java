@@ -87,9 +87,9 @@ public record GatewayModel(String gatewayId, GatewayState state, Map<String, Bac
         next.add(event);
         GatewayState s = switch (event) {
             case TelemetryEvent.Breaker b -> replace(b.backendId(), v -> new BackendView(v.id(), v.url(), v.adminState(), v.availability(),
-                    v.reason(), b.to(), v.openRemainingMs(), b.counters(), v.probe()));
+                    v.reason(), b.to(), v.openRemainingMs(), b.counters(), v.probe(), v.timeoutMs()));
             case TelemetryEvent.Availability a -> replace(a.backendId(), v -> new BackendView(v.id(), v.url(), v.adminState(), a.to(),
-                    a.reason(), v.breaker(), v.openRemainingMs(), v.rules(), v.probe()));
+                    a.reason(), v.breaker(), v.openRemainingMs(), v.rules(), v.probe(), v.timeoutMs()));
             default -> state;
         };
         return new GatewayModel(gatewayId, s, stats, next, trafficSeen, at, epoch, Math.max(lastEventId, eventId),

@@ -57,7 +57,8 @@ public record GatewayState(long version, String hash, List<ApiView> apis, List<P
     public record ApiView(String name, String host, String path, String backendId) {
     }
 
-    public record PoolView(String id, List<MemberView> members) {
+    /** @param timeoutMs the tightest per-try (or total) timeout of the routes to this pool; null when none routes here */
+    public record PoolView(String id, List<MemberView> members, Long timeoutMs) {
         public PoolView {
             members = List.copyOf(members);
         }
@@ -84,9 +85,11 @@ public record GatewayState(long version, String hash, List<ApiView> apis, List<P
      * @param openRemainingMs time left OPEN; null unless OPEN
      * @param rules           each breaker rule's window
      * @param probe           probe health, null without a probe
+     * @param timeoutMs       the tightest per-try (or total) timeout an attempt against it gets, directly or through a
+     *                        pool; null when no route reaches it (or the gateway is too old to say)
      */
     public record BackendView(String id, String url, String adminState, String availability, String reason, String breaker,
-                              Long openRemainingMs, List<RuleView> rules, String probe) {
+                              Long openRemainingMs, List<RuleView> rules, String probe, Long timeoutMs) {
         public BackendView {
             rules = List.copyOf(rules);
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.telemetry.server;
 
 import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.EffectiveTimeouts;
 import dev.switchboard.config.EndpointMonitorConfig;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.dns.ProfileEvent;
@@ -22,6 +23,7 @@ import dev.switchboard.telemetry.protocol.GatewayState.PoolView;
 import dev.switchboard.telemetry.protocol.GatewayState.ProfileView;
 import dev.switchboard.telemetry.protocol.GatewayState.RuleView;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +35,13 @@ final class StateViews {
 
     static GatewayState state(EngineSnapshot s, GatewayConfig config, List<ProfileSnapshot> profiles, List<OverrideView> overrides) {
         List<ApiView> apis = config.apis().stream().map(StateViews::api).toList();
+        EffectiveTimeouts timeouts = EffectiveTimeouts.of(config);
         List<PoolView> pools = s.pools().stream().map(p -> new PoolView(p.id(), p.members().stream()
                 .map(m -> new MemberView(m.backendId(), m.weight(), m.effectiveWeight(), m.priority(), m.availability().name(), m.reason()))
-                .toList())).toList();
+                .toList(), millis(timeouts.ofPool(p.id())))).toList();
         List<BackendView> backends = s.backends().stream().map(b -> new BackendView(b.id(), b.url(), b.adminState().name(),
-                b.availability().name(), b.reason(), b.breaker().name(), b.openRemaining() == null ? null : b.openRemaining().toMillis(),
-                rules(b.rules()), b.probe() == null ? null : b.probe().toString())).toList();
+                b.availability().name(), b.reason(), b.breaker().name(), millis(b.openRemaining()),
+                rules(b.rules()), b.probe() == null ? null : b.probe().toString(), millis(timeouts.ofBackend(b.id())))).toList();
         return new GatewayState(s.version(), s.hash(), apis, pools, backends, profiles.stream().map(StateViews::profile).toList(),
                 overrides);
     }
@@ -74,6 +77,10 @@ final class StateViews {
             case StateChange c -> new TelemetryEvent.ConfigChange(ts, c.version(), c.hash(), c.what(), diff);
             default -> throw new IllegalArgumentException("unknown engine event " + e.getClass().getName());
         };
+    }
+
+    private static Long millis(Duration d) {
+        return d == null ? null : d.toMillis();
     }
 
     private static ApiView api(ApiConfig api) {

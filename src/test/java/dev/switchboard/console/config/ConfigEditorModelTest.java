@@ -13,6 +13,7 @@ import dev.switchboard.gateway.Gateway;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,13 @@ class ConfigEditorModelTest {
             multi.alsoApplyTo().setAll("second", "third");
             multi.textProperty().set(multi.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
 
+            // The confirmation dry-runs every gateway the Apply goes to, the selected one first; a stale one says so.
+            List<GatewayApplyPreview> previews = multi.preview().join();
+            assertThat(previews).extracting(GatewayApplyPreview::gatewayId).containsExactly("gw", "second", "third");
+            assertThat(previews.get(0).failed()).isFalse();
+            assertThat(previews.get(1).preview().stillWinning()).isEmpty();
+            assertThat(previews.get(2).failure()).startsWith("stale: ");
+
             multi.apply().join();
 
             assertThat(multi.statusProperty().get()).startsWith("gw: applied; second: applied; third: not applied, stale:");
@@ -197,7 +205,7 @@ class ConfigEditorModelTest {
 
         assertThat(editor.rebaseOfferProperty().get()).isNull();
         assertThat(editor.statusProperty().get()).contains("runtime overrides only");
-        ApplyPreview preview = editor.preview().join();
+        ApplyPreview preview = editor.preview().join().getFirst().preview();
         assertThat(preview.stillWinning()).containsExactly(
                 "weight orders/orders-east-1: override 30 still wins over the config's 20");
         // 30 against 50 in priority group 1; the west members (group 2) get nothing while east is available.

@@ -2,6 +2,7 @@ package dev.switchboard.console.health;
 
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,5 +49,24 @@ class BackendHealthTest {
                 .isEqualTo(HealthLevel.IDLE);
         assertThat(BackendHealth.classify(answered(0, 0, 0, 0, 0), AdminState.ENABLED, Availability.UNAVAILABLE_BREAKER))
                 .isEqualTo(new BackendHealth.Verdict(HealthLevel.RED, "breaker open"));
+    }
+
+    private static BackendNumbers withP99(double p99Millis, double percent5xx) {
+        return new BackendNumbers(50, 50, 100 - percent5xx, 0, percent5xx, 0, 0, 0, 3, 100, p99Millis);
+    }
+
+    @Test
+    void aP99NearTheEffectiveTimeoutIsFlaggedInPlainWordsAndPastItIsRed() {
+        Duration twoSeconds = Duration.ofSeconds(2);
+        assertThat(BackendHealth.classify(withP99(1500, 0), AdminState.ENABLED, Availability.AVAILABLE, twoSeconds).level())
+                .as("75% of the timeout is fine").isEqualTo(HealthLevel.GREEN);
+        assertThat(BackendHealth.classify(withP99(1910, 0), AdminState.ENABLED, Availability.AVAILABLE, twoSeconds))
+                .isEqualTo(new BackendHealth.Verdict(HealthLevel.ORANGE, "p99 1.9 s near the 2 s timeout"));
+        assertThat(BackendHealth.classify(withP99(450, 0), AdminState.ENABLED, Availability.AVAILABLE, Duration.ofMillis(500)))
+                .isEqualTo(new BackendHealth.Verdict(HealthLevel.ORANGE, "p99 450 ms near the 0.5 s timeout"));
+        assertThat(BackendHealth.classify(withP99(2300, 12), AdminState.ENABLED, Availability.AVAILABLE, twoSeconds))
+                .isEqualTo(new BackendHealth.Verdict(HealthLevel.RED, "12% 5xx, p99 2.3 s at or past the 2 s timeout"));
+        assertThat(BackendHealth.classify(withP99(1910, 0), AdminState.ENABLED, Availability.AVAILABLE, null).level())
+                .as("without a known timeout nothing to compare").isEqualTo(HealthLevel.GREEN);
     }
 }

@@ -114,7 +114,7 @@ class TimelineSeedTest {
     /** A snapshot taken at {@code atMillis}: catalog-1 closed and available again, the ring remembering its trip. */
     private static GatewayModel snapshot(List<TelemetryEvent> ring, long atMillis) {
         GatewayState state = new GatewayState(1, "h", List.of(), List.of(), List.of(new GatewayState.BackendView(
-                "catalog-1", "http://127.0.0.1:1", "ENABLED", "AVAILABLE", "available", "CLOSED", null, List.of(), null)),
+                "catalog-1", "http://127.0.0.1:1", "ENABLED", "AVAILABLE", "available", "CLOSED", null, List.of(), null, null)),
                 List.of(), List.of());
         return new GatewayModel("edge", state, Map.of(), ring, false, Instant.ofEpochMilli(atMillis), 1, ring.size(), 0);
     }
