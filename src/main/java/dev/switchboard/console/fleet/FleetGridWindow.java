@@ -1,5 +1,6 @@
 package dev.switchboard.console.fleet;
 
+import dev.switchboard.console.common.LiveScrollPane;
 import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.health.GatewayHealth;
 import java.util.List;
@@ -74,7 +75,9 @@ public final class FleetGridWindow {
                     + "Letter: breaker O open, H half-open, F forced open. Banded rows: the gateways disagree.");
             legend.setWrapText(true);
             setTop(summary);
-            setCenter(new ScrollPane(grid));
+            ScrollPane scroll = new ScrollPane(grid);
+            LiveScrollPane.uncache(scroll);
+            setCenter(scroll);
             setRight(new VBox(4, new Label("Gateways disagree about"), divergence));
             setBottom(legend);
         }

@@ -89,10 +89,19 @@ public final class GatewayHealth {
         } else {
             t.problemSince = -1;
         }
-        return new BackendStatus(b.id(), t.numbers, verdict, notice, t.stateSince, t.stateChangeSeen, sparkline(t.rates, at));
+        return new BackendStatus(b.id(), t.numbers, verdict, notice, t.stateSince, t.stateChangeSeen);
     }
 
-    private static double[] sparkline(SeriesBuffer rates, long at) {
+    /**
+     * Requests per second over the minute up to {@code at}, oldest first, NaN where not known. Built on demand, for
+     * the cards on screen only: for every backend on every frame it was most of the console's garbage.
+     */
+    public double[] sparkline(String backendId, long at) {
+        Tracked t = backends.get(backendId);
+        if (t == null) {
+            return new double[0];
+        }
+        SeriesBuffer rates = t.rates;
         double from = at - SPARKLINE.toMillis();
         double[] kept = new double[rates.size()];
         int[] n = {0};

@@ -34,6 +34,8 @@ public final class BreakerHistory {
 
     private final long windowMillis;
     private final Deque<Segment> segments = new ArrayDeque<>();
+    /** Counts changes to the segments, so a view can tell it has drawn the latest. */
+    private long version;
 
     public BreakerHistory(long windowMillis) {
         this.windowMillis = windowMillis;
@@ -56,6 +58,7 @@ public final class BreakerHistory {
     public void seed(List<Segment> earlier) {
         long firstLive = segments.isEmpty() ? Long.MAX_VALUE : segments.peekFirst().startMillis();
         List<Segment> older = earlier.stream().filter(s -> s.startMillis() < firstLive).toList();
+        version++;
         for (Segment s : older.reversed()) {
             Segment next = segments.peekFirst();
             if (next != null && next.sameStates(s)) {
@@ -75,6 +78,7 @@ public final class BreakerHistory {
         }
         long start = last == null ? next.startMillis() : Math.max(next.startMillis(), last.startMillis());
         segments.addLast(new Segment(start, next.state(), next.availability(), next.adminState(), next.reason()));
+        version++;
         prune(next.startMillis());
     }
 
@@ -82,6 +86,10 @@ public final class BreakerHistory {
     public BreakerState current() {
         return segments.reversed().stream().filter(s -> !s.gap()).findFirst().map(Segment::state)
                 .orElse(BreakerState.CLOSED);
+    }
+
+    public long version() {
+        return version;
     }
 
     public List<Segment> segments() {

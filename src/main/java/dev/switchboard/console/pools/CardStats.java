@@ -43,7 +43,7 @@ final class CardStats extends VBox {
         Sparkline sparkline = new Sparkline(120, 22);
         sparkline.setId("sparkline-" + key);
         Tooltip.install(sparkline, new Tooltip("Requests per second over the last minute"));
-        row.statusProperty().addListener((obs, was, now) -> sparkline.draw(now.sparkline()));
+        row.sparklineProperty().addListener((obs, was, now) -> sparkline.draw(now));
 
         Label notice = new Label();
         notice.setId("outlier-" + key);

@@ -11,6 +11,7 @@ import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.RuleCounters;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -62,7 +63,10 @@ public final class MemberRow {
     private boolean onScreen = true;
     /** The newest status not yet shown (the card is off screen), and the time it was taken at. */
     private BackendStatus pendingStatus;
+    private Supplier<double[]> pendingSparkline;
     private long pendingNowMillis;
+    /** Requests per second over the last minute, oldest first, NaN where not known. */
+    private final ObjectProperty<double[]> sparkline = new SimpleObjectProperty<>(new double[0]);
 
     MemberRow(String poolId, String backendId) {
         this.poolId = poolId;
@@ -95,9 +99,10 @@ public final class MemberRow {
      * follows (filters and badges read it); the numbers, sparkline and notice only while the card is on screen, since
      * each change costs a layout, and the latest ones catch up when it comes back.
      */
-    void showStatus(BackendStatus s, long nowMillis) {
+    void showStatus(BackendStatus s, Supplier<double[]> sparkline, long nowMillis) {
         health.set(s.level());
         pendingStatus = s;
+        pendingSparkline = sparkline;
         pendingNowMillis = nowMillis;
         if (onScreen) {
             showPending();
@@ -122,6 +127,7 @@ public final class MemberRow {
             return;
         }
         pendingStatus = null;
+        sparkline.set(pendingSparkline.get());
         status.set(s);
         numbers.set(CardNumbers.of(s.numbers()));
         notice.set(s.notice());
@@ -210,6 +216,10 @@ public final class MemberRow {
 
     public ObjectProperty<BackendStatus> statusProperty() {
         return status;
+    }
+
+    public ObjectProperty<double[]> sparklineProperty() {
+        return sparkline;
     }
 
     public ObjectProperty<HealthLevel> healthProperty() {

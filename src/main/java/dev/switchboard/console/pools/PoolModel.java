@@ -31,7 +31,9 @@ public final class PoolModel {
         for (int i = 0; i < members.size(); i++) {
             MemberRow row = rows.get(i);
             row.update(members.get(i), backends.get(row.backendId()), frame);
-            row.showStatus(health.status(row.backendId()), frame.at().toEpochMilli());
+            String id = row.backendId();
+            long at = frame.at().toEpochMilli();
+            row.showStatus(health.status(id), () -> health.sparkline(id, at), at);
             row.targetShareProperty().set(shares.get(row.backendId()));
         }
     }

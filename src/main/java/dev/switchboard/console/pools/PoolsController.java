@@ -1,5 +1,6 @@
 package dev.switchboard.console.pools;
 
+import dev.switchboard.console.common.LiveScrollPane;
 import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -24,6 +25,7 @@ public final class PoolsController {
         model.pools().addListener((ListChangeListener<PoolModel>) c -> rebuild(model, worker));
         rebuild(model, worker);
         OnScreenCards.track(poolsScroll, poolsBox);
+        LiveScrollPane.uncache(poolsScroll);
     }
 
     private void rebuild(PoolViewModel model, Executor worker) {

@@ -48,6 +48,8 @@ public final class BreakerTimeline extends VBox {
     private GatewayHistory history;
     private List<Row> rows = List.of();
     private long nowMillis;
+    /** The history's breaker version last shown. */
+    private long drawnVersion = -1;
     /** A show came while off screen and is not drawn yet. */
     private boolean behind;
 
@@ -122,8 +124,15 @@ public final class BreakerTimeline extends VBox {
 
     /** Draws {@code h} up to {@code now} (the console's clock, epoch millis); call again as either moves. */
     public void show(GatewayHistory h, long now) {
+        long version = version(h);
+        // Nothing new recorded and "now" has not moved a pixel: the drawing would be the same (a 15-minute strip is
+        // 1.5 s a pixel, while frames come five times a second).
+        if (h == history && version == drawnVersion && !behind && now - nowMillis < painter.millisPerPixel(model.window())) {
+            return;
+        }
         history = h;
         nowMillis = now;
+        drawnVersion = version;
         if (Showing.isShowing(this)) {
             refresh();
         } else {
@@ -142,6 +151,14 @@ public final class BreakerTimeline extends VBox {
             setPlotHeight();
         }
         redraw();
+    }
+
+    private static long version(GatewayHistory h) {
+        long version = h.breakers().size();
+        for (var b : h.breakers().values()) {
+            version += b.version();
+        }
+        return version;
     }
 
     private void setPlotHeight() {

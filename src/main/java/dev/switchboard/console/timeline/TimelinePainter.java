@@ -5,12 +5,17 @@ import dev.switchboard.console.timeline.TimelineModel.Row;
 import dev.switchboard.console.timeline.TimelineModel.Span;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
 /** Paints the timeline's rows, bands and time axis on its canvas, and maps canvas points back to time and band. */
@@ -23,6 +28,9 @@ final class TimelinePainter {
     private static final int TICKS = 5;
     private static final Color TEXT = Color.web("#808080");
     private static final Color NOW = Color.web("#1e88e5");
+
+    private static final int HATCH_PITCH = 5;
+    private static final Map<Tone, Paint> PAINTS = new EnumMap<>(Tone.class);
 
     private final Canvas canvas;
     private final double rowHeight;
@@ -73,30 +81,38 @@ final class TimelinePainter {
 
     /** Fills a band: a tone's colour, hatched for no data. */
     static void fill(GraphicsContext g, Tone tone, double x, double y, double w, double h) {
+        g.setFill(PAINTS.computeIfAbsent(tone, TimelinePainter::paint));
+        g.fillRect(x, y, w, h);
+    }
+
+    /**
+     * A tone's fill: its colour, or for no data a faint hatch as a tiled image anchored on the canvas, so adjacent
+     * gaps line up. One filled rectangle either way: stroking every hatch line cost a long timeline (50 backends, an
+     * hour of gaps) tens of thousands of lines a redraw, most of a frame in software rendering.
+     */
+    private static Paint paint(Tone tone) {
         Color colour = Color.web(tone.colour());
         if (tone != Tone.NO_DATA) {
-            g.setFill(colour);
-            g.fillRect(x, y, w, h);
-            return;
+            return colour;
         }
-        g.setFill(colour.deriveColor(0, 1, 1, 0.25));
-        g.fillRect(x, y, w, h);
-        g.setStroke(colour);
-        g.setLineWidth(1);
-        // Each 45-degree hatch line is cut to the band here: a canvas clip costs a full-canvas mask per band in
-        // software rendering (Xvfb, remote desktops), which made a timeline of many gaps take seconds to draw.
-        for (double hx = x - h; hx < x + w; hx += 5) {
-            double from = Math.max(0, x - hx);
-            double to = Math.min(h, x + w - hx);
-            if (from < to) {
-                g.strokeLine(hx + from, y + h - from, hx + to, y + h - to);
+        Color faint = colour.deriveColor(0, 1, 1, 0.25);
+        WritableImage tile = new WritableImage(HATCH_PITCH, HATCH_PITCH);
+        for (int tx = 0; tx < HATCH_PITCH; tx++) {
+            for (int ty = 0; ty < HATCH_PITCH; ty++) {
+                tile.getPixelWriter().setColor(tx, ty, (tx + ty) % HATCH_PITCH == HATCH_PITCH - 1 ? colour : faint);
             }
         }
+        return new ImagePattern(tile, 0, 0, HATCH_PITCH, HATCH_PITCH, false);
     }
 
     private double x(long millis, long nowMillis, Duration window) {
         double from = nowMillis - window.toMillis();
         return LABEL_WIDTH + stripWidth() * (millis - from) / window.toMillis();
+    }
+
+    /** How much time one pixel of the strips spans. */
+    double millisPerPixel(Duration window) {
+        return window.toMillis() / stripWidth();
     }
 
     private double stripWidth() {

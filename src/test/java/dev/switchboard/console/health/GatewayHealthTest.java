@@ -75,7 +75,7 @@ class GatewayHealthTest {
 
         frame(ConnectionState.LIVE, 122, 1440, 420, 0);
         assertThat(status().notice()).isEmpty();
-        assertThat(status().sparkline()).containsExactly(Double.NaN, 20.0, 20.0, 20.0);
+        assertThat(health.sparkline("catalog-1", 122_000)).containsExactly(Double.NaN, 20.0, 20.0, 20.0);
     }
 
     @Test

@@ -13,25 +13,27 @@ class MemberRowTest {
 
     private static BackendStatus status(double perSecond, HealthLevel level) {
         BackendNumbers numbers = new BackendNumbers(perSecond, 40, 100, 0, 0, 0, 0, 0, 0, 5, 9);
-        return new BackendStatus("b1", numbers, new BackendHealth.Verdict(level, ""), "", 0, false, new double[] {perSecond});
+        return new BackendStatus("b1", numbers, new BackendHealth.Verdict(level, ""), "", 0, false);
     }
 
     @Test
     void offScreenRowKeepsHealthCurrentAndCatchesUpOnTheNewestNumbersWhenShown() {
         MemberRow row = new MemberRow("p", "b1");
-        row.showStatus(status(20, HealthLevel.GREEN), 1_000);
+        row.showStatus(status(20, HealthLevel.GREEN), () -> new double[] {20}, 1_000);
         String shown = row.numbersProperty().get();
         assertThat(shown).contains("20");
 
         row.setOnScreen(false);
-        row.showStatus(status(31, HealthLevel.YELLOW), 2_000);
-        row.showStatus(status(47, HealthLevel.RED), 3_000);
+        row.showStatus(status(31, HealthLevel.YELLOW), () -> new double[] {20, 31}, 2_000);
+        row.showStatus(status(47, HealthLevel.RED), () -> new double[] {20, 31, 47}, 3_000);
 
         assertThat(row.healthProperty().get()).isEqualTo(HealthLevel.RED);
         assertThat(row.numbersProperty().get()).isEqualTo(shown);
+        assertThat(row.sparklineProperty().get()).containsExactly(20);
 
         row.setOnScreen(true);
         assertThat(row.numbersProperty().get()).contains("47").doesNotContain("31");
         assertThat(row.statusProperty().get().numbers().perSecond()).isEqualTo(47);
+        assertThat(row.sparklineProperty().get()).containsExactly(20, 31, 47);
     }
 }
