@@ -4,7 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
@@ -32,7 +34,13 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
      */
     static final int MAX_PIPELINED = 128;
 
-    private enum Head { INCOMPLETE, COMPLETE, FOLDED }
+    private enum Head { INCOMPLETE, COMPLETE, FOLDED, BAD_NAME, BAD_VALUE }
+
+    /**
+     * Headers without Netty's validation on every add and set: {@link #scan} has checked the raw head with the same
+     * rules ({@link HeaderSyntax}) in the pass it makes anyway. Trailers keep Netty's validating factory.
+     */
+    private static final HttpHeadersFactory CHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
     private final int maxHeadBytes;
     private final Queue<HttpMethod> methods;
@@ -40,7 +48,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     private boolean discarding;
 
     StrictRequestDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
-        super(config);
+        super(config.setHeadersFactory(CHECKED_HEADERS));
         // Netty counts a head's characters without line ends; a raw head longer than this exceeds its limits.
         this.maxHeadBytes = config.getMaxInitialLineLength() + 2 + 3 * config.getMaxHeaderSize() + 2;
         this.methods = methods;
@@ -56,6 +64,14 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             Head head = scan(in);
             if (head == Head.FOLDED) {
                 refuse(in, out, Problem.malformedRequest("a header line starts with whitespace (obsolete line folding, RFC 9112 section 5.2)"));
+                return;
+            }
+            if (head == Head.BAD_NAME) {
+                refuse(in, out, Problem.malformedRequest("a header line is not 'name: value' with a name of token characters (RFC 9110 section 5.1)"));
+                return;
+            }
+            if (head == Head.BAD_VALUE) {
+                refuse(in, out, Problem.malformedRequest("a header value holds a control character (RFC 9110 section 5.5)"));
                 return;
             }
             if (head == Head.INCOMPLETE && in.readableBytes() <= maxHeadBytes) {
@@ -93,7 +109,10 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         out.add(invalid);
     }
 
-    /** Whether the readable bytes hold a whole head, and whether one of its lines is a fold. */
+    /**
+     * Whether the readable bytes hold a whole head, and whether one of its header lines is a fold, has a name that
+     * is not a token or a value with a control character (Netty's validating headers refuse those; ours do not).
+     */
     private static Head scan(ByteBuf in) {
         int i = in.readerIndex();
         int end = in.writerIndex();
@@ -101,28 +120,36 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         while (i < end && isControlOrWhitespace(in.getByte(i))) {
             i++;
         }
-        boolean lineStart = false;
-        for (; i < end; i++) {
+        while (i < end && in.getByte(i) != '\n') {
+            i++;
+        }
+        // i is at the request line's LF; each pass of the loop reads one header line after it.
+        while (++i < end) {
             byte b = in.getByte(i);
-            if (lineStart) {
-                if (b == '\n') {
-                    return Head.COMPLETE;
-                }
-                if (b == '\r') {
-                    if (i + 1 == end) {
-                        return Head.INCOMPLETE;
-                    }
-                    if (in.getByte(i + 1) == '\n') {
-                        return Head.COMPLETE;
-                    }
-                }
-                if (b == ' ' || b == '\t') {
-                    return Head.FOLDED;
-                }
-                lineStart = false;
+            if (b == '\n' || b == '\r' && i + 1 < end && in.getByte(i + 1) == '\n') {
+                return Head.COMPLETE;
             }
-            if (b == '\n') {
-                lineStart = true;
+            if (b == '\r') {
+                return i + 1 == end ? Head.INCOMPLETE : Head.BAD_NAME;
+            }
+            if (b == ' ' || b == '\t') {
+                return Head.FOLDED;
+            }
+            int colon = i;
+            while (colon < end && HeaderSyntax.isTokenByte(in.getByte(colon))) {
+                colon++;
+            }
+            if (colon == end) {
+                return Head.INCOMPLETE;
+            }
+            if (colon == i || in.getByte(colon) != ':') {
+                return Head.BAD_NAME;
+            }
+            i = colon + 1;
+            for (; i < end && (b = in.getByte(i)) != '\n'; i++) {
+                if (!HeaderSyntax.isValueByte(b) && !(b == '\r' && (i + 1 == end || in.getByte(i + 1) == '\n'))) {
+                    return Head.BAD_VALUE;
+                }
             }
         }
         return Head.INCOMPLETE;
