@@ -34,11 +34,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
      */
     static final int MAX_PIPELINED = 128;
 
-    private enum Head { INCOMPLETE, COMPLETE, FOLDED, BAD_NAME, BAD_VALUE }
-
     /**
-     * Headers without Netty's validation on every add and set: {@link #scan} has checked the raw head with the same
-     * rules ({@link HeaderSyntax}) in the pass it makes anyway. Trailers keep Netty's validating factory.
+     * Headers without Netty's validation on every add and set: {@link HeadScan} has checked the raw head with the
+     * same rules ({@link HeaderSyntax}) in the pass made for folds anyway. Trailers keep Netty's validating factory.
      */
     private static final HttpHeadersFactory CHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
@@ -49,8 +47,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
 
     StrictRequestDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
         super(config.setHeadersFactory(CHECKED_HEADERS));
-        // Netty counts a head's characters without line ends; a raw head longer than this exceeds its limits.
-        this.maxHeadBytes = config.getMaxInitialLineLength() + 2 + 3 * config.getMaxHeaderSize() + 2;
+        this.maxHeadBytes = HeadScan.maxRawHeadBytes(config);
         this.methods = methods;
     }
 
@@ -61,20 +58,12 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             return;
         }
         if (atHead) {
-            Head head = scan(in);
-            if (head == Head.FOLDED) {
-                refuse(in, out, Problem.malformedRequest("a header line starts with whitespace (obsolete line folding, RFC 9112 section 5.2)"));
+            HeadScan.Verdict head = HeadScan.request(in);
+            if (head.problem() != null) {
+                refuse(in, out, Problem.malformedRequest(head.problem()));
                 return;
             }
-            if (head == Head.BAD_NAME) {
-                refuse(in, out, Problem.malformedRequest("a header line is not 'name: value' with a name of token characters (RFC 9110 section 5.1)"));
-                return;
-            }
-            if (head == Head.BAD_VALUE) {
-                refuse(in, out, Problem.malformedRequest("a header value holds a control character (RFC 9110 section 5.5)"));
-                return;
-            }
-            if (head == Head.INCOMPLETE && in.readableBytes() <= maxHeadBytes) {
+            if (head == HeadScan.Verdict.INCOMPLETE && in.readableBytes() <= maxHeadBytes) {
                 return;
             }
         }
@@ -107,56 +96,5 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         invalid.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem, false)));
         methods.add(HttpMethod.GET);
         out.add(invalid);
-    }
-
-    /**
-     * Whether the readable bytes hold a whole head, and whether one of its header lines is a fold, has a name that
-     * is not a token or a value with a control character (Netty's validating headers refuse those; ours do not).
-     */
-    private static Head scan(ByteBuf in) {
-        int i = in.readerIndex();
-        int end = in.writerIndex();
-        // Netty skips control characters and whitespace before the request line.
-        while (i < end && isControlOrWhitespace(in.getByte(i))) {
-            i++;
-        }
-        while (i < end && in.getByte(i) != '\n') {
-            i++;
-        }
-        // i is at the request line's LF; each pass of the loop reads one header line after it.
-        while (++i < end) {
-            byte b = in.getByte(i);
-            if (b == '\n' || b == '\r' && i + 1 < end && in.getByte(i + 1) == '\n') {
-                return Head.COMPLETE;
-            }
-            if (b == '\r') {
-                return i + 1 == end ? Head.INCOMPLETE : Head.BAD_NAME;
-            }
-            if (b == ' ' || b == '\t') {
-                return Head.FOLDED;
-            }
-            int colon = i;
-            while (colon < end && HeaderSyntax.isTokenByte(in.getByte(colon))) {
-                colon++;
-            }
-            if (colon == end) {
-                return Head.INCOMPLETE;
-            }
-            if (colon == i || in.getByte(colon) != ':') {
-                return Head.BAD_NAME;
-            }
-            i = colon + 1;
-            for (; i < end && (b = in.getByte(i)) != '\n'; i++) {
-                if (!HeaderSyntax.isValueByte(b) && !(b == '\r' && (i + 1 == end || in.getByte(i + 1) == '\n'))) {
-                    return Head.BAD_VALUE;
-                }
-            }
-        }
-        return Head.INCOMPLETE;
-    }
-
-    private static boolean isControlOrWhitespace(byte b) {
-        char c = (char) (b & 0xFF);
-        return Character.isISOControl(c) || Character.isWhitespace(c);
     }
 }

@@ -3,15 +3,23 @@ package dev.switchboard.gateway;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -23,12 +31,29 @@ import java.util.Queue;
  */
 final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpCodec.ResponseDecoder, UpstreamHttpCodec.RequestEncoder> {
 
+    /**
+     * Netty's validating trailers, with room for two: the decoder makes them for every response with a body (its last
+     * part carries them), and backends almost never send trailers; sixteen slots were the most allocated bytes.
+     */
+    private static final HttpHeadersFactory SMALL_TRAILERS = new HttpHeadersFactory() {
+        @Override
+        public HttpHeaders newHeaders() {
+            return DefaultHttpHeadersFactory.trailersFactory().newEmptyHeaders();
+        }
+
+        @Override
+        public HttpHeaders newEmptyHeaders() {
+            return DefaultHttpHeadersFactory.trailersFactory().newEmptyHeaders();
+        }
+    };
+
     UpstreamHttpCodec(int maxInitialLine, int maxHeaderSize, int maxChunk) {
         Queue<HttpMethod> methods = new ArrayDeque<>();
         init(new ResponseDecoder(new HttpDecoderConfig()
                         .setMaxInitialLineLength(maxInitialLine)
                         .setMaxHeaderSize(maxHeaderSize)
-                        .setMaxChunkSize(maxChunk), methods),
+                        .setMaxChunkSize(maxChunk)
+                        .setTrailersFactory(SMALL_TRAILERS), methods),
                 new RequestEncoder(methods));
     }
 
@@ -55,14 +80,58 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
         }
     }
 
-    /** Matches each final response with the method of the request it answers. */
+    /**
+     * Matches each final response with the method of the request it answers. Its headers skip Netty's validation on
+     * every add and set: {@link HeadScan} checks each raw head once, and a bad one fails like Netty's own failures.
+     */
     static final class ResponseDecoder extends HttpResponseDecoder {
 
+        private static final HttpHeadersFactory CHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+        /** The status Netty gives a response it could not decode. */
+        private static final HttpResponseStatus UNDECODABLE = new HttpResponseStatus(999, "Unknown");
+
         private final Queue<HttpMethod> methods;
+        private final int maxHeadBytes;
+        private boolean atHead = true;
+        private boolean discarding;
 
         ResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
-            super(config);
+            super(config.setHeadersFactory(CHECKED_HEADERS));
             this.methods = methods;
+            this.maxHeadBytes = HeadScan.maxRawHeadBytes(config);
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+            if (discarding) {
+                in.skipBytes(in.readableBytes());
+                return;
+            }
+            if (atHead) {
+                HeadScan.Verdict head = HeadScan.response(in);
+                if (head.problem() != null) {
+                    discarding = true;
+                    in.skipBytes(in.readableBytes());
+                    FullHttpResponse invalid = new DefaultFullHttpResponse(HttpVersion.HTTP_1_0, UNDECODABLE);
+                    invalid.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(head.problem())));
+                    out.add(invalid);
+                    return;
+                }
+                if (head == HeadScan.Verdict.INCOMPLETE && in.readableBytes() <= maxHeadBytes) {
+                    return;
+                }
+            }
+            int from = out.size();
+            super.decode(ctx, in, out);
+            for (int i = from; i < out.size(); i++) {
+                Object msg = out.get(i);
+                if (msg instanceof HttpResponse) {
+                    atHead = false;
+                }
+                if (msg instanceof LastHttpContent) {
+                    atHead = true;
+                }
+            }
         }
 
         @Override

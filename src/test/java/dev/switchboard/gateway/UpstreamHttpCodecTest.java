@@ -75,6 +75,28 @@ class UpstreamHttpCodecTest {
         assertThat(parts).containsExactly("200", "end:", "100", "end:", "200", "end:ok");
     }
 
+    @Test
+    void responseTrailersArriveValidatedWhateverTheirNumber() {
+        channel.writeOutbound(request("GET", "/x"), LastHttpContent.EMPTY_LAST_CONTENT, request("GET", "/y"), LastHttpContent.EMPTY_LAST_CONTENT);
+        wire(channel);
+        channel.writeInbound(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n"
+                + "X-T: 1\r\nX-U: 2\r\nX-V: 3\r\nContent-Length: 9\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Bad\u0000: 1\r\n\r\n"));
+        List<String> trailers = new ArrayList<>();
+        boolean failed = false;
+        for (HttpObject part; (part = channel.readInbound()) != null; ) {
+            failed |= part.decoderResult().isFailure();
+            if (part instanceof LastHttpContent last) {
+                last.trailingHeaders().forEach(e -> trailers.add(e.getKey() + "=" + e.getValue()));
+                last.release();
+            } else if (part instanceof HttpContent content) {
+                content.release();
+            }
+        }
+        assertThat(trailers).containsExactly("X-T=1", "X-U=2", "X-V=3");
+        assertThat(failed).as("a trailer name with NUL is refused").isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "Content-Length: 2\r\nContent-Length: 3\r\n",
@@ -89,6 +111,42 @@ class UpstreamHttpCodecTest {
         channel.writeInbound(bytes("HTTP/1.1 200 OK\r\n" + lines + "\r\nok"));
         HttpObject first = drain(channel).getFirst();
         assertThat(first.decoderResult().isFailure()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X-A: one\u0000two\r\n", "X-A: one\rtwo\r\n", "X-A: \u007f\r\n", "X@A: x\r\n", ": x\r\n", "X-A x\r\n",
+            " X-First: folded\r\n", "\rX-A: x\r\n"})
+    void aBadResponseHeaderLineFailsWhereverTheReadsSplitTheHead(String line) {
+        String wire = "HTTP/1.1 200 OK\r\nServer: s\r\n".replace("Server: s\r\n", line.startsWith(" ") ? "" : "Server: s\r\n")
+                + line + "Content-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+        for (int split = 1; split < wire.length(); split++) {
+            EmbeddedChannel ch = new EmbeddedChannel(new UpstreamHttpCodec(8192, 8192, 65536));
+            ch.writeOutbound(request("GET", "/x"), LastHttpContent.EMPTY_LAST_CONTENT, request("GET", "/y"), LastHttpContent.EMPTY_LAST_CONTENT);
+            wire(ch);
+            ch.writeInbound(bytes(wire.substring(0, split)));
+            ch.writeInbound(bytes(wire.substring(split)));
+            List<HttpObject> parts = drain(ch);
+            assertThat(parts).as("split at %d", split).hasSize(1);
+            assertThat(parts.getFirst().decoderResult().isFailure()).as("split at %d", split).isTrue();
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void validResponseHeadsDecodeToTheSameHeadersAsHttpClientCodec() {
+        String response = "HTTP/1.1 200 OK\r\nServer: nginx\r\nX-Folded: one\r\n two\r\nX-Space : dropped\r\nX-Tab: a\tb\r\n"
+                + "X-Obs: caf\u00e9\r\nX-Empty:\r\nContent-Length: 2\r\n\r\nok";
+        List<String> decoded = new ArrayList<>();
+        for (EmbeddedChannel ch : List.of(channel, netty)) {
+            ch.writeOutbound(request("GET", "/x"), LastHttpContent.EMPTY_LAST_CONTENT);
+            wire(ch);
+            ch.writeInbound(bytes(response));
+            HttpResponse head = ch.readInbound();
+            assertThat(head.decoderResult().isSuccess()).isTrue();
+            decoded.add(head.headers().entries().toString());
+            ((LastHttpContent) ch.readInbound()).release();
+        }
+        assertThat(decoded.get(0)).isEqualTo(decoded.get(1)).contains("X-Folded=one two", "X-Space=dropped");
     }
 
     private static HttpRequest request(String method, String uri) {
