@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Queue;
@@ -19,9 +18,8 @@ import java.util.Queue;
 /**
  * Netty's request decoder, refusing obsolete line folding (RFC 9112 section 5.2). Netty unfolds silently and the
  * decoded headers keep no trace of it, while a backend or another proxy may read a fold differently: a smuggling
- * vector. So each request head is checked raw before Netty parses it; Netty gets a head only once it is complete,
- * or once it is longer than Netty's limits allow (so Netty refuses it as too large). Never parsing across a
- * message's end, the decoder is at a head again after each {@link LastHttpContent}.
+ * vector. So each request head is checked raw ({@link HeadScan}) before Netty parses it ({@link HeadGate}), in the
+ * same pass as the header syntax Netty's validating headers would check on every add and set.
  *
  * <p>It also queues each request's method for the response encoder, which must know which responses answer HEAD,
  * and refuses a request decoded while {@link #MAX_PIPELINED} wait for their responses.
@@ -40,31 +38,26 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
      */
     private static final HttpHeadersFactory CHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
-    private final int maxHeadBytes;
+    private final HeadGate gate;
     private final Queue<HttpMethod> methods;
-    private boolean atHead = true;
-    private boolean discarding;
 
     StrictRequestDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
         super(config.setHeadersFactory(CHECKED_HEADERS));
-        this.maxHeadBytes = HeadScan.maxRawHeadBytes(config);
+        this.gate = new HeadGate(config, HeadScan::request);
         this.methods = methods;
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-        if (discarding) {
-            in.skipBytes(in.readableBytes());
-            return;
-        }
-        if (atHead) {
-            HeadScan.Verdict head = HeadScan.request(in);
-            if (head.problem() != null) {
-                refuse(in, out, Problem.malformedRequest(head.problem()));
+        switch (gate.before(in)) {
+            case WAIT -> {
                 return;
             }
-            if (head == HeadScan.Verdict.INCOMPLETE && in.readableBytes() <= maxHeadBytes) {
+            case REFUSE -> {
+                refuse(in, out, Problem.malformedRequest(gate.problem()));
                 return;
+            }
+            case DECODE -> {
             }
         }
         int from = out.size();
@@ -80,18 +73,14 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                     return;
                 }
                 methods.add(request.method());
-                atHead = false;
             }
-            if (msg instanceof LastHttpContent) {
-                atHead = true;
-            }
+            gate.decoded(msg);
         }
     }
 
     /** Like Netty after a bad head: answers with {@code problem} after the requests before, parses nothing more. */
     private void refuse(ByteBuf in, List<Object> out, Problem problem) {
-        discarding = true;
-        in.skipBytes(in.readableBytes());
+        gate.refuse(in);
         DefaultFullHttpRequest invalid = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
         invalid.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem, false)));
         methods.add(HttpMethod.GET);

@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -91,46 +90,29 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
         private static final HttpResponseStatus UNDECODABLE = new HttpResponseStatus(999, "Unknown");
 
         private final Queue<HttpMethod> methods;
-        private final int maxHeadBytes;
-        private boolean atHead = true;
-        private boolean discarding;
+        private final HeadGate gate;
 
         ResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
             super(config.setHeadersFactory(CHECKED_HEADERS));
             this.methods = methods;
-            this.maxHeadBytes = HeadScan.maxRawHeadBytes(config);
+            this.gate = new HeadGate(config, HeadScan::response);
         }
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-            if (discarding) {
-                in.skipBytes(in.readableBytes());
-                return;
+            HeadGate.Step step = gate.before(in);
+            if (step == HeadGate.Step.REFUSE) {
+                FullHttpResponse invalid = new DefaultFullHttpResponse(HttpVersion.HTTP_1_0, UNDECODABLE);
+                invalid.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(gate.problem())));
+                out.add(invalid);
             }
-            if (atHead) {
-                HeadScan.Verdict head = HeadScan.response(in);
-                if (head.problem() != null) {
-                    discarding = true;
-                    in.skipBytes(in.readableBytes());
-                    FullHttpResponse invalid = new DefaultFullHttpResponse(HttpVersion.HTTP_1_0, UNDECODABLE);
-                    invalid.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(head.problem())));
-                    out.add(invalid);
-                    return;
-                }
-                if (head == HeadScan.Verdict.INCOMPLETE && in.readableBytes() <= maxHeadBytes) {
-                    return;
-                }
+            if (step != HeadGate.Step.DECODE) {
+                return;
             }
             int from = out.size();
             super.decode(ctx, in, out);
             for (int i = from; i < out.size(); i++) {
-                Object msg = out.get(i);
-                if (msg instanceof HttpResponse) {
-                    atHead = false;
-                }
-                if (msg instanceof LastHttpContent) {
-                    atHead = true;
-                }
+                gate.decoded(out.get(i));
             }
         }
 
