@@ -23,6 +23,7 @@ final class BackendCredentials {
             previous.header().keySet().forEach(headers::remove);
         }
         if (next != null) {
+            next.header().forEach((name, values) -> values.forEach(v -> HeaderSyntax.requireValid(name, v)));
             next.header().forEach(headers::set);
         }
         return next;

@@ -1,7 +1,6 @@
 package dev.switchboard.gateway;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -10,8 +9,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpStatusClass;
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Queue;
 
 /**
@@ -28,9 +25,6 @@ final class ClientHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDe
                         .setMaxChunkSize(maxChunk), methods),
                 new ResponseEncoder(methods));
     }
-
-    private static final int COLON_SPACE = ':' << 8 | ' ';
-    private static final int CRLF = '\r' << 8 | '\n';
 
     /** Matches each final response with the method of the request it answers, in order. */
     private static final class ResponseEncoder extends HttpResponseEncoder {
@@ -49,19 +43,10 @@ final class ClientHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDe
             return HttpMethod.HEAD.equals(methods.poll()) || super.isContentAlwaysEmpty(response);
         }
 
-        /**
-         * Netty's bytes, written straight into the head's buffer: Netty writes a String (every header a backend sent
-         * is one) through {@code setCharSequence}, which looks up the charset for each name and value.
-         */
+        /** Netty's bytes, without its charset look-ups ({@link HeaderLines}). */
         @Override
         protected void encodeHeaders(HttpHeaders headers, ByteBuf buf) {
-            for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
-                Map.Entry<CharSequence, CharSequence> header = it.next();
-                ByteBufUtil.writeAscii(buf, header.getKey());
-                buf.writeShort(COLON_SPACE);
-                ByteBufUtil.writeAscii(buf, header.getValue());
-                buf.writeShort(CRLF);
-            }
+            HeaderLines.write(headers, buf);
         }
     }
 }

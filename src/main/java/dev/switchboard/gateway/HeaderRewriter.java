@@ -43,6 +43,14 @@ final class HeaderRewriter {
             HttpHeaderNames.TRAILER,
             HttpHeaderNames.TRANSFER_ENCODING,
             HttpHeaderNames.UPGRADE);
+    /** The longest {@link #HOP_BY_HOP} name's length. */
+    private static final int HOP_BY_HOP_MAX_LENGTH = HOP_BY_HOP.stream().mapToInt(AsciiString::length).max().orElseThrow();
+    /** Whether some {@link #HOP_BY_HOP} name has this length. */
+    private static final boolean[] HOP_BY_HOP_LENGTH = new boolean[HOP_BY_HOP_MAX_LENGTH + 1];
+
+    static {
+        HOP_BY_HOP.forEach(name -> HOP_BY_HOP_LENGTH[name.length()] = true);
+    }
 
     private HeaderRewriter() {
     }
@@ -104,11 +112,17 @@ final class HeaderRewriter {
     }
 
     private static boolean isHopByHop(CharSequence name) {
-        if (AsciiString.regionMatches(name, true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length())) {
+        // Most headers are no hop-by-hop header; their lengths say so without comparing (this runs per header, twice
+        // per proxied request).
+        int length = name.length();
+        if (length >= PROXY_PREFIX.length() && AsciiString.regionMatches(name, true, 0, PROXY_PREFIX, 0, PROXY_PREFIX.length())) {
             return true;
         }
+        if (length > HOP_BY_HOP_MAX_LENGTH || !HOP_BY_HOP_LENGTH[length]) {
+            return false;
+        }
         for (AsciiString hop : HOP_BY_HOP) {
-            if (hop.contentEqualsIgnoreCase(name)) {
+            if (hop.length() == length && hop.contentEqualsIgnoreCase(name)) {
                 return true;
             }
         }

@@ -85,6 +85,8 @@ final class RequestActions {
     }
 
     private void setHeader(String name, ExistsAction exists, List<String> values) {
+        // The client's headers skip Netty's validation (StrictRequestDecoder checked them); the config's are checked here.
+        values.forEach(v -> HeaderSyntax.requireValid(name, v));
         switch (exists) {
             case override -> headers.set(name, values);
             case skip -> {

@@ -4,12 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Queue;
@@ -17,9 +18,8 @@ import java.util.Queue;
 /**
  * Netty's request decoder, refusing obsolete line folding (RFC 9112 section 5.2). Netty unfolds silently and the
  * decoded headers keep no trace of it, while a backend or another proxy may read a fold differently: a smuggling
- * vector. So each request head is checked raw before Netty parses it; Netty gets a head only once it is complete,
- * or once it is longer than Netty's limits allow (so Netty refuses it as too large). Never parsing across a
- * message's end, the decoder is at a head again after each {@link LastHttpContent}.
+ * vector. So each request head is checked raw ({@link HeadScan}) before Netty parses it ({@link HeadGate}), in the
+ * same pass as the header syntax Netty's validating headers would check on every add and set.
  *
  * <p>It also queues each request's method for the response encoder, which must know which responses answer HEAD,
  * and refuses a request decoded while {@link #MAX_PIPELINED} wait for their responses.
@@ -32,34 +32,32 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
      */
     static final int MAX_PIPELINED = 128;
 
-    private enum Head { INCOMPLETE, COMPLETE, FOLDED }
+    /**
+     * Headers without Netty's validation on every add and set: {@link HeadScan} has checked the raw head with the
+     * same rules ({@link HeaderSyntax}) in the pass made for folds anyway. Trailers keep Netty's validating factory.
+     */
+    private static final HttpHeadersFactory CHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
-    private final int maxHeadBytes;
+    private final HeadGate gate;
     private final Queue<HttpMethod> methods;
-    private boolean atHead = true;
-    private boolean discarding;
 
     StrictRequestDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
-        super(config);
-        // Netty counts a head's characters without line ends; a raw head longer than this exceeds its limits.
-        this.maxHeadBytes = config.getMaxInitialLineLength() + 2 + 3 * config.getMaxHeaderSize() + 2;
+        super(config.setHeadersFactory(CHECKED_HEADERS));
+        this.gate = new HeadGate(config, HeadScan::request);
         this.methods = methods;
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-        if (discarding) {
-            in.skipBytes(in.readableBytes());
-            return;
-        }
-        if (atHead) {
-            Head head = scan(in);
-            if (head == Head.FOLDED) {
-                refuse(in, out, Problem.malformedRequest("a header line starts with whitespace (obsolete line folding, RFC 9112 section 5.2)"));
+        switch (gate.before(in)) {
+            case WAIT -> {
                 return;
             }
-            if (head == Head.INCOMPLETE && in.readableBytes() <= maxHeadBytes) {
+            case REFUSE -> {
+                refuse(in, out, Problem.malformedRequest(gate.problem()));
                 return;
+            }
+            case DECODE -> {
             }
         }
         int from = out.size();
@@ -75,61 +73,17 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                     return;
                 }
                 methods.add(request.method());
-                atHead = false;
             }
-            if (msg instanceof LastHttpContent) {
-                atHead = true;
-            }
+            gate.decoded(msg);
         }
     }
 
     /** Like Netty after a bad head: answers with {@code problem} after the requests before, parses nothing more. */
     private void refuse(ByteBuf in, List<Object> out, Problem problem) {
-        discarding = true;
-        in.skipBytes(in.readableBytes());
+        gate.refuse(in);
         DefaultFullHttpRequest invalid = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request");
         invalid.setDecoderResult(DecoderResult.failure(new RejectedRequest(problem, false)));
         methods.add(HttpMethod.GET);
         out.add(invalid);
-    }
-
-    /** Whether the readable bytes hold a whole head, and whether one of its lines is a fold. */
-    private static Head scan(ByteBuf in) {
-        int i = in.readerIndex();
-        int end = in.writerIndex();
-        // Netty skips control characters and whitespace before the request line.
-        while (i < end && isControlOrWhitespace(in.getByte(i))) {
-            i++;
-        }
-        boolean lineStart = false;
-        for (; i < end; i++) {
-            byte b = in.getByte(i);
-            if (lineStart) {
-                if (b == '\n') {
-                    return Head.COMPLETE;
-                }
-                if (b == '\r') {
-                    if (i + 1 == end) {
-                        return Head.INCOMPLETE;
-                    }
-                    if (in.getByte(i + 1) == '\n') {
-                        return Head.COMPLETE;
-                    }
-                }
-                if (b == ' ' || b == '\t') {
-                    return Head.FOLDED;
-                }
-                lineStart = false;
-            }
-            if (b == '\n') {
-                lineStart = true;
-            }
-        }
-        return Head.INCOMPLETE;
-    }
-
-    private static boolean isControlOrWhitespace(byte b) {
-        char c = (char) (b & 0xFF);
-        return Character.isISOControl(c) || Character.isWhitespace(c);
     }
 }

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.AddressResolverGroup;
@@ -120,7 +119,7 @@ final class UpstreamPool {
                         if (key.secure()) {
                             p.addLast(tls.context(key.tls()).newHandler(ch.alloc(), key.host(), key.port()));
                         }
-                        p.addLast(new HttpClientCodec(MAX_INITIAL_LINE, maxResponseHeaderSize, MAX_CHUNK));
+                        p.addLast(new UpstreamHttpCodec(MAX_INITIAL_LINE, maxResponseHeaderSize, MAX_CHUNK));
                         p.addLast(new IdleStateHandler(IDLE_TIMEOUT.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
                         p.addLast(handler);
                     }

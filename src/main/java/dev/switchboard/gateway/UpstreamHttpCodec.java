@@ -1,0 +1,128 @@
+package dev.switchboard.gateway;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.CombinedChannelDuplexHandler;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * HTTP/1.1 codec of a backend connection: Netty's HttpClientCodec for what the gateway sends (no CONNECT, no
+ * upgrade), with request heads written by {@link HeaderLines} (HttpClientCodec's encoder cannot be replaced). Like
+ * HttpClientCodec, the decoder reads no body in a response to HEAD.
+ */
+final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpCodec.ResponseDecoder, UpstreamHttpCodec.RequestEncoder> {
+
+    /**
+     * Netty's validating trailers, with room for two: the decoder makes them for every response with a body (its last
+     * part carries them), and backends almost never send trailers; sixteen slots were the most allocated bytes.
+     */
+    private static final HttpHeadersFactory SMALL_TRAILERS = new HttpHeadersFactory() {
+        @Override
+        public HttpHeaders newHeaders() {
+            return DefaultHttpHeadersFactory.trailersFactory().newEmptyHeaders();
+        }
+
+        @Override
+        public HttpHeaders newEmptyHeaders() {
+            return DefaultHttpHeadersFactory.trailersFactory().newEmptyHeaders();
+        }
+    };
+
+    UpstreamHttpCodec(int maxInitialLine, int maxHeaderSize, int maxChunk) {
+        Queue<HttpMethod> methods = new ArrayDeque<>();
+        init(new ResponseDecoder(new HttpDecoderConfig()
+                        .setMaxInitialLineLength(maxInitialLine)
+                        .setMaxHeaderSize(maxHeaderSize)
+                        .setMaxChunkSize(maxChunk)
+                        .setTrailersFactory(SMALL_TRAILERS), methods),
+                new RequestEncoder(methods));
+    }
+
+    /** Remembers each request's method for the decoder, in order. */
+    static final class RequestEncoder extends HttpRequestEncoder {
+
+        private final Queue<HttpMethod> methods;
+
+        RequestEncoder(Queue<HttpMethod> methods) {
+            this.methods = methods;
+        }
+
+        @Override
+        protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) throws Exception {
+            if (msg instanceof HttpRequest request) {
+                methods.add(request.method());
+            }
+            super.encode(ctx, msg, out);
+        }
+
+        @Override
+        protected void encodeHeaders(HttpHeaders headers, ByteBuf buf) {
+            HeaderLines.write(headers, buf);
+        }
+    }
+
+    /**
+     * Matches each final response with the method of the request it answers. Its headers skip Netty's validation on
+     * every add and set: {@link HeadScan} checks each raw head once, and a bad one fails like Netty's own failures.
+     */
+    static final class ResponseDecoder extends HttpResponseDecoder {
+
+        private static final HttpHeadersFactory CHECKED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+        /** The status Netty gives a response it could not decode. */
+        private static final HttpResponseStatus UNDECODABLE = new HttpResponseStatus(999, "Unknown");
+
+        private final Queue<HttpMethod> methods;
+        private final HeadGate gate;
+
+        ResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
+            super(config.setHeadersFactory(CHECKED_HEADERS));
+            this.methods = methods;
+            this.gate = new HeadGate(config, HeadScan::response);
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+            HeadGate.Step step = gate.before(in);
+            if (step == HeadGate.Step.REFUSE) {
+                FullHttpResponse invalid = new DefaultFullHttpResponse(HttpVersion.HTTP_1_0, UNDECODABLE);
+                invalid.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(gate.problem())));
+                out.add(invalid);
+            }
+            if (step != HeadGate.Step.DECODE) {
+                return;
+            }
+            int from = out.size();
+            super.decode(ctx, in, out);
+            for (int i = from; i < out.size(); i++) {
+                gate.decoded(out.get(i));
+            }
+        }
+
+        @Override
+        protected boolean isContentAlwaysEmpty(HttpMessage msg) {
+            if (((HttpResponse) msg).status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                return super.isContentAlwaysEmpty(msg);
+            }
+            // A backend answering twice gets no method: its extra response is framed by its own headers.
+            return HttpMethod.HEAD.equals(methods.poll()) || super.isContentAlwaysEmpty(msg);
+        }
+    }
+}
