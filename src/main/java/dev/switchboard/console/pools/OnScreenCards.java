@@ -39,11 +39,11 @@ final class OnScreenCards {
         Bounds viewport = Showing.isShowing(scroll) ? scroll.localToScene(scroll.getLayoutBounds()) : null;
         for (Node section : sections.getChildrenUnmodifiable()) {
             if (section instanceof TitledPane pane && pane.getContent() instanceof Parent cards) {
-                boolean open = viewport != null && pane.isExpanded();
+                // The viewport in the cards' own coordinates: one conversion a section, none a card, every pulse.
+                Bounds view = viewport != null && pane.isExpanded() ? cards.sceneToLocal(viewport) : null;
                 for (Node node : cards.getChildrenUnmodifiable()) {
                     if (node instanceof BackendCard card) {
-                        boolean on = open && card.isVisible()
-                                && viewport.intersects(card.localToScene(card.getLayoutBounds()));
+                        boolean on = view != null && card.isVisible() && view.intersects(card.getBoundsInParent());
                         if (card.row().onScreen() != on) {
                             card.row().setOnScreen(on);
                         }
