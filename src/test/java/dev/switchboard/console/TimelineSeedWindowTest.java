@@ -64,7 +64,9 @@ class TimelineSeedWindowTest extends WindowTest {
             assertThat(history).as("blue's seeded history, drawn by the timeline").anySatisfy(s -> {
                 assertThat(s.adminState()).isEqualTo(AdminState.DISABLED);
                 assertThat(s.startMillis()).isLessThan(beforeConnect);
-                assertThat(s.reason()).isEqualTo("tester: setAdminState blue");
+                // The audit record and the engine's availability event land in the same millisecond or two: the
+                // segment keeps whichever reason the ring ordered last.
+                assertThat(s.reason()).isIn("tester: setAdminState blue", "disabled by operator");
             });
         }
     }
