@@ -131,7 +131,10 @@ public final class GatewaysController {
 
         private void restyle() {
             state.setText(shown.stateProperty().get().name());
-            state.getStyleClass().setAll("state-chip", StateChips.styleClass("conn-", shown.stateProperty().get()));
+            String style = StateChips.styleClass("conn-", shown.stateProperty().get());
+            if (!state.getStyleClass().contains(style)) { // a style change re-applies CSS: only when the state moved
+                state.getStyleClass().setAll("state-chip", style);
+            }
             stateTip.setText(shown.stateReasonProperty().get().isEmpty() ? shown.stateProperty().get().name()
                     : shown.stateReasonProperty().get());
         }
