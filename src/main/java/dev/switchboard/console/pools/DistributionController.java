@@ -1,6 +1,6 @@
 package dev.switchboard.console.pools;
 
-import dev.switchboard.console.common.Showing;
+import dev.switchboard.console.common.OnScreenWork;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -18,26 +18,14 @@ public final class DistributionController {
     private CategoryAxis backendAxis;
     private final XYChart.Series<Number, String> actual = new XYChart.Series<>();
     private final XYChart.Series<Number, String> target = new XYChart.Series<>();
-    /** The rows changed while the chart was off screen. */
-    private boolean behind;
 
     public void init(DistributionModel model) {
         actual.setName("actual % (last 5 s)");
         target.setName("target % (weights)");
         chart.setData(FXCollections.observableArrayList(List.of(actual, target)));
         // A bar chart of every member lays itself out on each change: only while someone can see it.
-        model.rows().addListener((ListChangeListener<ShareRow>) c -> {
-            behind = !Showing.isShowing(chart);
-            if (!behind) {
-                show(model);
-            }
-        });
-        Showing.whenShown(chart, () -> {
-            if (behind) {
-                behind = false;
-                show(model);
-            }
-        });
+        OnScreenWork redraw = new OnScreenWork(chart, () -> show(model));
+        model.rows().addListener((ListChangeListener<ShareRow>) c -> redraw.request());
     }
 
     private void show(DistributionModel model) {

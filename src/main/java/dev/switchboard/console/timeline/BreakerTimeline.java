@@ -1,7 +1,7 @@
 package dev.switchboard.console.timeline;
 
 import dev.switchboard.console.common.DurationText;
-import dev.switchboard.console.common.Showing;
+import dev.switchboard.console.common.OnScreenWork;
 import dev.switchboard.console.history.GatewayHistory;
 import dev.switchboard.console.timeline.TimelineModel.Band;
 import dev.switchboard.console.timeline.TimelineModel.Row;
@@ -50,8 +50,8 @@ public final class BreakerTimeline extends VBox {
     private long nowMillis;
     /** The history's breaker version last shown. */
     private long drawnVersion = -1;
-    /** A show came while off screen and is not drawn yet. */
-    private boolean behind;
+    /** Draws while on screen; a show that came while off screen is drawn when it comes back. */
+    private final OnScreenWork drawing;
 
     public BreakerTimeline() {
         getStyleClass().add("breaker-timeline");
@@ -70,11 +70,7 @@ public final class BreakerTimeline extends VBox {
                 .map(s -> TimelineModel.describe(s, new TimeText(nowMillis, ZoneId.systemDefault())))
                 .orElse("Hover a band: top breaker, middle availability, bottom admin state")));
         getChildren().addAll(header(), plot, legend());
-        Showing.whenShown(this, () -> {
-            if (behind) {
-                refresh();
-            }
-        });
+        drawing = new OnScreenWork(this, this::refresh);
         setPlotHeight();
     }
 
@@ -127,21 +123,16 @@ public final class BreakerTimeline extends VBox {
         long version = version(h);
         // Nothing new recorded and "now" has not moved a pixel: the drawing would be the same (a 15-minute strip is
         // 1.5 s a pixel, while frames come five times a second).
-        if (h == history && version == drawnVersion && !behind && now - nowMillis < painter.millisPerPixel(model.window())) {
+        if (h == history && version == drawnVersion && !drawing.behind() && now - nowMillis < painter.millisPerPixel(model.window())) {
             return;
         }
         history = h;
         nowMillis = now;
         drawnVersion = version;
-        if (Showing.isShowing(this)) {
-            refresh();
-        } else {
-            behind = true; // nobody sees it: draw when it comes on screen
-        }
+        drawing.request();
     }
 
     private void refresh() {
-        behind = false;
         if (history == null) {
             return;
         }
