@@ -85,4 +85,12 @@ final class DemoOperator {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !editor.getText().isEmpty()));
         return editor;
     }
+
+    /** Opens the Config tab once the editor holds {@code gatewayId}'s config, as its status line says. */
+    static TextArea openConfigOf(FxRobot robot, String gatewayId) throws Exception {
+        TextArea editor = openConfig(robot);
+        Labeled status = find(robot, ".config-status", Labeled.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> status.getText().endsWith(" from " + gatewayId)));
+        return editor;
+    }
 }

@@ -14,7 +14,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import static dev.switchboard.console.DemoOperator.openConfig;
+import static dev.switchboard.console.DemoOperator.openConfigOf;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -46,7 +46,7 @@ class MultiGatewayApplyPreviewTest extends WindowTest {
             west.gateway.engine().setWeight("shop", "red", 80);
             selectRemote(robot, window, west, "west");
             selectRemote(robot, window, east, "east");
-            TextArea editor = openConfig(robot);
+            TextArea editor = openConfigOf(robot, "east");
             onFx(() -> {
                 editor.setText(editor.getText().replaceFirst("\"weight\" : 50", "\"weight\" : 20"));
                 return true;
@@ -58,7 +58,7 @@ class MultiGatewayApplyPreviewTest extends WindowTest {
             });
 
             robot.clickOn("#apply-config");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> present(robot, "#apply-split-west"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> present(robot, "#apply-preview-west"));
             assertThat(text(robot, "#apply-split-east")).contains("shop: red 50% -> 29%, blue 50% -> 71%");
             assertThat(text(robot, "#apply-overrides-winning-east")).contains("No runtime override");
             assertThat(text(robot, "#apply-overrides-winning-west"))

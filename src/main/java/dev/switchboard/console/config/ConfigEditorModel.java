@@ -49,6 +49,11 @@ public final class ConfigEditorModel {
     private String loadedFrom;
     /** True while a load or an apply is on its way: the versions frames show then are the console's own doing. */
     private boolean busy;
+    /**
+     * Counts config reads: only the newest one's answer is taken. An older one can answer after it, when the operator
+     * moved to another gateway meanwhile, and must not put that gateway's config (and version) under the new one.
+     */
+    private long reads;
 
     /**
      * The gateway moved to another config while the editor held edits based on an older one.
@@ -85,7 +90,8 @@ public final class ConfigEditorModel {
 
     /** Loads what the gateway runs now into the editor, discarding unapplied edits. */
     public CompletableFuture<Void> reload() {
-        return load(vc -> "loaded config version " + vc.version() + " from the gateway");
+        String gatewayId = selected.get();
+        return load(vc -> "loaded config version " + vc.version() + " from " + gatewayId);
     }
 
     private CompletableFuture<Void> load(Function<GatewayControl.VersionedConfig, String> statusAfter) {
@@ -95,8 +101,12 @@ public final class ConfigEditorModel {
             return CompletableFuture.completedFuture(null);
         }
         String gatewayId = selected.get();
+        long read = ++reads;
         busy = true;
         return control.config().handleAsync((vc, error) -> {
+            if (read != reads) {
+                return null;
+            }
             busy = false;
             if (error != null) {
                 status.set("cannot load the gateway's config: " + Failures.cause(error).getMessage());
@@ -133,8 +143,12 @@ public final class ConfigEditorModel {
             return;
         }
         GatewayControl control = controls.apply(selected.get());
+        long read = ++reads;
         busy = true;
         control.config().whenCompleteAsync((vc, error) -> {
+            if (read != reads) {
+                return;
+            }
             busy = false;
             if (error != null) {
                 status.set("the gateway moved to version " + version + " but its config could not be read: "
@@ -217,7 +231,7 @@ public final class ConfigEditorModel {
             status.set("nothing to apply: the text matches the gateway's config");
             return null;
         }
-        if (selected.get() == null || baseline == null) {
+        if (selected.get() == null || baseline == null || !selected.get().equals(loadedFrom)) {
             status.set("not applied: no gateway selected, or its config was not loaded yet");
             return null;
         }

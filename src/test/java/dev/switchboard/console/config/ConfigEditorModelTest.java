@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +140,40 @@ class ConfigEditorModelTest {
             thirdFeed.close();
             second.close();
             third.close();
+        }
+    }
+
+    @Test
+    void aConfigThatAnswersAfterTheOperatorMovedToAnotherGatewayIsNotTakenAsTheNewOnes() {
+        Gateway west = Gateway.start(DemoOnFreePorts.config(), new InetSocketAddress("127.0.0.1", 0));
+        EmbeddedGatewayFeed westFeed = new EmbeddedGatewayFeed("west", west);
+        try {
+            west.engine().setWeight("orders", "orders-east-1", 10);
+            // West's config read is held back until after the operator moved on to gw and gw's config arrived.
+            CompletableFuture<GatewayControl.VersionedConfig> westAnswer = new CompletableFuture<>();
+            GatewayControl slowWest = (GatewayControl) Proxy.newProxyInstance(GatewayControl.class.getClassLoader(),
+                    new Class<?>[] {GatewayControl.class}, (proxy, method, args) -> method.getName().equals("config")
+                            ? westAnswer : method.invoke(westFeed.control(), args));
+            AtomicReference<String> selected = new AtomicReference<>("west");
+            Map<String, GatewayControl> controls = Map.of("gw", feed.control(), "west", slowWest);
+            ConfigEditorModel moving = new ConfigEditorModel(selected::get, controls::get,
+                    id -> id.equals("gw") ? gateway.engine().version() : west.engine().version(), Runnable::run);
+
+            CompletableFuture<Void> loadingWest = moving.reload();
+            selected.set("gw");
+            moving.reload().join();
+            westFeed.control().config().thenAccept(westAnswer::complete).join();
+            loadingWest.join();
+
+            assertThat(moving.baseVersion()).as("gw's version, not west's").isEqualTo(gateway.engine().version())
+                    .isNotEqualTo(west.engine().version());
+            moving.textProperty().set(moving.textProperty().get().replace("\"tripDuration\" : \"PT20S\"", "\"tripDuration\" : \"PT45S\""));
+            List<GatewayApplyPreview> previews = moving.preview().join();
+            assertThat(previews).extracting(GatewayApplyPreview::gatewayId).containsExactly("gw");
+            assertThat(previews.getFirst().failed()).as("gw's dry run is based on gw's version").isFalse();
+        } finally {
+            westFeed.close();
+            west.close();
         }
     }
 
