@@ -36,6 +36,7 @@ public final class ConsoleBench {
             session.add(new SyntheticGatewayFeed("gw-" + g, backends, rate, g));
         }
         Histogram gaps = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        FrameCpu cpu = new FrameCpu();
         AtomicLong firstFrame = new AtomicLong();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {
@@ -50,6 +51,7 @@ public final class ConsoleBench {
                     } else {
                         gaps.recordValue(Math.min(now - last, gaps.getHighestTrackableValue()));
                     }
+                    cpu.pulse();
                     last = now;
                 }
             }.start();
@@ -62,6 +64,7 @@ public final class ConsoleBench {
         System.out.printf("first frame after launch: %d ms%n", TimeUnit.NANOSECONDS.toMillis(firstFrame.get()));
         System.out.printf("FX frame gaps (%d frames): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", gaps.getTotalCount(),
                 gaps.getValueAtPercentile(50) / 1e6, gaps.getValueAtPercentile(99) / 1e6, gaps.getMaxValue() / 1e6);
+        System.out.println(cpu.summary());
         System.out.printf("RSS: %s%n", rss());
         Platform.exit();
         System.exit(0);
