@@ -40,6 +40,8 @@ class ReconnectCatchUpWindowTest extends WindowTest {
     private final HttpClient http = HttpClient.newHttpClient();
     /** The gateway's admin listener, straight (not through the console's path): what the gateway itself recorded. */
     private int adminPort;
+    /** Why {@link #everyOnce} last said no, for a timeout's message. */
+    private volatile String mismatch = "";
 
     @Start
     void start(Stage stage) {
@@ -110,9 +112,11 @@ class ReconnectCatchUpWindowTest extends WindowTest {
             long expected = count(page, e);
             long shown = rows.stream().filter(r -> sameEvent(r, e)).count();
             if (shown != expected) {
+                mismatch = "event " + e + " is shown " + shown + " times, the gateway has it " + expected + " times";
                 return false;
             }
         }
+        mismatch = "";
         return true;
     }
 
@@ -181,7 +185,7 @@ class ReconnectCatchUpWindowTest extends WindowTest {
         } catch (java.util.concurrent.TimeoutException e) {
             List<ConsoleEvent> rows = gatewayRows();
             throw new AssertionError("timed out; " + rows.size() + " rows for " + NAME + ", the last: "
-                    + rows.subList(Math.max(0, rows.size() - 5), rows.size()), e);
+                    + rows.subList(Math.max(0, rows.size() - 5), rows.size()) + "; " + mismatch, e);
         }
     }
 }
