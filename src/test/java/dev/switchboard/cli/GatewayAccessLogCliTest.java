@@ -57,9 +57,11 @@ class GatewayAccessLogCliTest {
             assertThat(gateway.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
         List<String> lines = Files.readAllLines(flagged);
-        assertThat(lines).hasSize(2);
-        assertThat(lines.getFirst()).startsWith("127.0.0.1 [").contains(" api a/a ", " 502 ", "\"GET /logged\" a=BackendConnectionFailure(single backend)");
+        // Waiting for the gateway may take more than one /logged request (one can time out on a busy machine).
+        assertThat(lines).filteredOn(l -> l.contains("/logged")).isNotEmpty().allSatisfy(l -> assertThat(l)
+                .startsWith("127.0.0.1 [").contains(" api a/a ", " 502 ", "\"GET /logged\" a=BackendConnectionFailure(single backend)"));
         assertThat(lines.getLast()).contains(" renamed a/a ", "\"GET /reloaded\"");
+        assertThat(lines).filteredOn(l -> !l.contains("/logged")).containsExactly(lines.getLast());
         assertThat(configured).doesNotExist();
         assertThat(Files.readString(output)).doesNotContain("apply at the next start only");
     }
