@@ -10,17 +10,26 @@ import java.util.List;
 
 /**
  * One backend's breaker, availability and admin states over a sliding window, as segments that each last until the
- * next one starts. A gap segment marks time the console had no live data for (stale or disconnected gateway).
+ * next one starts. A gap segment marks time the console had no live data for (stale or disconnected gateway); the
+ * changes the gateway recorded in that time, learnt when it is back, are drawn into the gap as recovered segments.
  */
 public final class BreakerHistory {
 
     /**
      * States that began at {@code startMillis} (epoch millis); all null in a gap.
      *
-     * @param reason the gateway's explanation when the segment began (names the tripping rule, if any)
+     * @param reason    the gateway's explanation when the segment began (names the tripping rule, if any)
+     * @param recovered true for states the console did not see live: the gateway's record of a change it made while the
+     *                  console had no live data, learnt afterwards
      */
     public record Segment(long startMillis, BreakerState state, Availability availability, AdminState adminState,
-                          String reason) {
+                          String reason, boolean recovered) {
+
+        /** A state as the console saw it, live or from a first connect's history. */
+        public Segment(long startMillis, BreakerState state, Availability availability, AdminState adminState,
+                       String reason) {
+            this(startMillis, state, availability, adminState, reason, false);
+        }
 
         /** No live data: the gateway was stale or disconnected. */
         public boolean gap() {
@@ -28,7 +37,8 @@ public final class BreakerHistory {
         }
 
         boolean sameStates(Segment other) {
-            return state == other.state && availability == other.availability && adminState == other.adminState;
+            return state == other.state && availability == other.availability && adminState == other.adminState
+                    && recovered == other.recovered;
         }
     }
 
@@ -71,15 +81,40 @@ public final class BreakerHistory {
         }
     }
 
+    /**
+     * Draws into the newest gap the changes the gateway recorded during it ({@code recorded}, oldest first, as from
+     * {@link RingSeed}): those that began after the gap did and before {@code liveAgainMillis}, as recovered segments.
+     * The gap stays up to the first of them: what the state was then, the console does not know. Does nothing unless
+     * the newest segment is a gap.
+     */
+    public void fillGap(List<Segment> recorded, long liveAgainMillis) {
+        Segment gap = segments.peekLast();
+        if (gap == null || !gap.gap()) {
+            return;
+        }
+        for (Segment s : recorded) {
+            if (s.startMillis() > gap.startMillis() && s.startMillis() < liveAgainMillis) {
+                append(new Segment(s.startMillis(), s.state(), s.availability(), s.adminState(), s.reason(), true));
+            }
+        }
+    }
+
     private void append(Segment next) {
         Segment last = segments.peekLast();
         if (last != null && last.sameStates(next)) {
             return;
         }
         long start = last == null ? next.startMillis() : Math.max(next.startMillis(), last.startMillis());
-        segments.addLast(new Segment(start, next.state(), next.availability(), next.adminState(), next.reason()));
+        segments.addLast(new Segment(start, next.state(), next.availability(), next.adminState(), next.reason(),
+                next.recovered()));
         version++;
         prune(next.startMillis());
+    }
+
+    /** True while the newest segment is a gap: no live data since it began. */
+    public boolean inGap() {
+        Segment last = segments.peekLast();
+        return last != null && last.gap();
     }
 
     /** The newest breaker state, or CLOSED when nothing live was recorded yet. */

@@ -30,7 +30,11 @@ public final class GatewayHistory {
         boolean live = frame.live();
         for (BackendFrame b : frame.backends()) {
             if (live) {
-                breaker(b.id()).record(latestMillis, b);
+                BreakerHistory breaker = breaker(b.id());
+                if (breaker.inGap()) {
+                    breaker.fillGap(RingSeed.segments(frame.transitions(), b, latestMillis), latestMillis);
+                }
+                breaker.record(latestMillis, b);
             } else {
                 breaker(b.id()).recordGap(latestMillis);
             }

@@ -108,7 +108,7 @@ public final class TimelineModel {
     }
 
     private static boolean sameIn(Band band, Segment a, Segment b) {
-        return a.gap() == b.gap() && band.of(a) == band.of(b);
+        return a.gap() == b.gap() && a.recovered() == b.recovered() && band.of(a) == band.of(b);
     }
 
     /** The rule a reason names ("rule 'five-xx': 3 failures …"), or null. */
@@ -134,6 +134,7 @@ public final class TimelineModel {
         String reason = Objects.requireNonNullElse(span.began().reason(), "");
         String rule = rule(reason);
         return span.backendId() + ": " + transition + "\n" + when
+                + (span.began().recovered() ? "\nrecorded by the gateway while the console had no live data" : "")
                 + (reason.isEmpty() ? "" : "\nreason: " + reason)
                 + "\nrule: " + (rule == null ? "none named" : rule);
     }

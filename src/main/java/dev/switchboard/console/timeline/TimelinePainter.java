@@ -53,7 +53,12 @@ final class TimelinePainter {
             for (Span s : row.spans()) {
                 double x0 = x(s.startMillis(), nowMillis, window);
                 double x1 = x(s.endMillis(), nowMillis, window);
-                fill(g, Tone.of(s.state()), x0, y + top(s.band()), Math.max(1, x1 - x0), height(s.band()));
+                double w = Math.max(1, x1 - x0);
+                fill(g, Tone.of(s.state()), x0, y + top(s.band()), w, height(s.band()));
+                if (s.began().recovered()) {
+                    // Still no live data: the state is the gateway's record, learnt after the gap, so hatched over.
+                    fill(g, Tone.NO_DATA, x0, y + top(s.band()), w, height(s.band()));
+                }
             }
             y += rowHeight;
         }

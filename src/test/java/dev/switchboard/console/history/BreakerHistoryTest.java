@@ -1,6 +1,7 @@
 package dev.switchboard.console.history;
 
 import dev.switchboard.engine.breaker.BreakerState;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,28 @@ class BreakerHistoryTest {
         assertThat(h.segments()).extracting(BreakerHistory.Segment::state)
                 .containsExactly(BreakerState.OPEN, null, BreakerState.CLOSED);
         assertThat(h.segments().stream().map(BreakerHistory.Segment::reason).filter(Objects::nonNull)).hasSize(3);
+    }
+
+    @Test
+    void changesTheGatewayRecordedDuringAGapAreDrawnIntoItAsRecoveredAndLiveDataEndsThem() {
+        BreakerHistory h = new BreakerHistory(60_000);
+        h.record(0, backend("a", BreakerState.CLOSED));
+        h.recordGap(2_000);
+        assertThat(h.inGap()).isTrue();
+        // The gateway's record, as a reconnect's ring brings it: one change before the gap, two inside, one after.
+        h.fillGap(List.of(new BreakerHistory.Segment(1_000, BreakerState.CLOSED, null, null, "before the gap"),
+                new BreakerHistory.Segment(4_000, BreakerState.OPEN, null, null, "rule 'five-xx': 5 failures"),
+                new BreakerHistory.Segment(7_000, BreakerState.HALF_OPEN, null, null, "trial"),
+                new BreakerHistory.Segment(9_500, BreakerState.CLOSED, null, null, "after")), 9_000);
+        h.record(9_000, backend("a", BreakerState.HALF_OPEN));
+
+        assertThat(h.segments()).extracting(BreakerHistory.Segment::startMillis).containsExactly(0L, 2_000L, 4_000L, 7_000L, 9_000L);
+        assertThat(h.segments()).extracting(BreakerHistory.Segment::state)
+                .containsExactly(BreakerState.CLOSED, null, BreakerState.OPEN, BreakerState.HALF_OPEN, BreakerState.HALF_OPEN);
+        assertThat(h.segments()).extracting(BreakerHistory.Segment::recovered).containsExactly(false, false, true, true, false);
+        assertThat(h.inGap()).isFalse();
+        h.fillGap(List.of(new BreakerHistory.Segment(9_200, BreakerState.OPEN, null, null, "late")), 9_300);
+        assertThat(h.segments()).as("no gap to fill: nothing changes").hasSize(5);
     }
 
     @Test
