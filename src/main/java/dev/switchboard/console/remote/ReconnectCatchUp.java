@@ -40,7 +40,15 @@ final class ReconnectCatchUp {
     private record Position(long epoch, long lastEventId) {
     }
 
-    private record Fetched(EventPage events, List<TelemetryEvent.OperatorAction> audit) {
+    private record Fetched(EventPage events, AuditRecords audit) {
+
+        int unreadable() {
+            return events.unreadable() + audit.unreadable();
+        }
+    }
+
+    /** The audit records of one or more pages, and how many entries could not be read. */
+    private record AuditRecords(List<TelemetryEvent.OperatorAction> entries, int unreadable) {
     }
 
     private final String consoleId;
@@ -76,7 +84,8 @@ final class ReconnectCatchUp {
         CompletableFuture<Fetched> fetch;
         try {
             HistoryFetcher fetcher = history.get();
-            fetch = fetcher.eventsSince(since).thenCombine(audit(fetcher, auditFrom, new ArrayList<>(), 0), Fetched::new);
+            fetch = fetcher.eventsSince(since).thenCombine(audit(fetcher, auditFrom, new AuditRecords(List.of(), 0), 0),
+                    Fetched::new);
         } catch (RuntimeException e) {
             fetch = CompletableFuture.failedFuture(e);
         }
@@ -118,7 +127,7 @@ final class ReconnectCatchUp {
             List<ConsoleEvent> notices = new ArrayList<>();
             if (error == null) {
                 fetched.events().events().forEach(e -> all.add(new Sighting(fetched.events().epoch(), e.eventId(), e.event())));
-                fetched.audit().forEach(a -> all.add(new Sighting(0, 0, a)));
+                fetched.audit().entries().forEach(a -> all.add(new Sighting(0, 0, a)));
                 all.sort(Comparator.comparingLong(s -> s.event().ts()));
                 if (from.epoch() != epoch) {
                     notices.add(notice(false, "gateway restarted while disconnected: events of its previous run after "
@@ -126,6 +135,10 @@ final class ReconnectCatchUp {
                 }
                 if (!fetched.events().complete()) {
                     notices.add(notice(true, lost(fetched.events(), since)));
+                }
+                if (fetched.unreadable() > 0) {
+                    notices.add(notice(false, fetched.unreadable() + " events missed while disconnected are of a kind "
+                            + "this console cannot read (a newer gateway?) and are not shown"));
                 }
             } else {
                 LOG.warn("{}: could not fetch the events missed while disconnected", consoleId, Failures.cause(error));
@@ -159,13 +172,14 @@ final class ReconnectCatchUp {
     }
 
     /** Audit records at or after {@code since}, paged while the gateway says there are more. */
-    private static CompletableFuture<List<TelemetryEvent.OperatorAction>> audit(
-            HistoryFetcher fetcher, long since, List<TelemetryEvent.OperatorAction> found, int pages) {
+    private static CompletableFuture<AuditRecords> audit(HistoryFetcher fetcher, long since, AuditRecords found, int pages) {
         return fetcher.auditSince(since, AUDIT_PAGE).thenCompose(page -> {
-            found.addAll(page.entries());
-            boolean more = page.more() && !page.entries().isEmpty() && pages + 1 < AUDIT_PAGES;
-            return more ? audit(fetcher, page.entries().getLast().ts(), found, pages + 1)
-                    : CompletableFuture.completedFuture(found);
+            List<TelemetryEvent.OperatorAction> entries = new ArrayList<>(found.entries());
+            entries.addAll(page.entries());
+            AuditRecords more = new AuditRecords(entries, found.unreadable() + page.unreadable());
+            boolean again = page.more() && !page.entries().isEmpty() && pages + 1 < AUDIT_PAGES;
+            return again ? audit(fetcher, page.entries().getLast().ts(), more, pages + 1)
+                    : CompletableFuture.completedFuture(more);
         });
     }
 

@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a console missed while away, from the admin listener of the stream it watches: numbered events from the
  * gateway's ring ({@code GET /api/events}) and audit entries, also from before a restart ({@code GET /api/audit}).
- * A refusal (401, 400, ...) fails the future with an {@link IOException} carrying the gateway's message.
+ * A refusal (401, 400, ...) fails the future with an {@link IOException} carrying the gateway's message. An event or
+ * entry this console cannot read (a kind from a newer gateway) is skipped and counted, never the end of the page.
  */
 public final class HistoryFetcher implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryFetcher.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** An event with its id in the gateway's epoch. */
@@ -32,16 +36,20 @@ public final class HistoryFetcher implements AutoCloseable {
      * @param complete      false when events after the asked id are gone from the ring: some were missed for good
      * @param oldestEventId the oldest id the gateway still keeps; 0 from gateways that do not say
      * @param retained      how many events the gateway keeps at most; 0 from gateways that do not say
+     * @param unreadable    events left out because this console cannot read them
      */
     public record EventPage(String gateway, long epoch, long lastEventId, boolean complete, long oldestEventId,
-                            int retained, List<NumberedEvent> events) {
+                            int retained, List<NumberedEvent> events, int unreadable) {
         public EventPage {
             events = List.copyOf(events);
         }
     }
 
-    /** @param more true when more entries follow: ask again from the last entry's {@code ts} */
-    public record AuditPage(String gateway, boolean more, List<TelemetryEvent.OperatorAction> entries) {
+    /**
+     * @param more       true when more entries follow: ask again from the last entry's {@code ts}
+     * @param unreadable entries left out because this console cannot read them
+     */
+    public record AuditPage(String gateway, boolean more, List<TelemetryEvent.OperatorAction> entries, int unreadable) {
         public AuditPage {
             entries = List.copyOf(entries);
         }
@@ -67,11 +75,18 @@ public final class HistoryFetcher implements AutoCloseable {
     public CompletableFuture<EventPage> eventsSince(long eventId) {
         return get("/api/events?since=" + eventId).thenApply(n -> {
             List<NumberedEvent> events = new ArrayList<>();
+            int unreadable = 0;
             for (JsonNode e : n.path("events")) {
-                events.add(new NumberedEvent(e.path("eventId").asLong(), parse(e, TelemetryEvent.class)));
+                TelemetryEvent event = readable(e, TelemetryEvent.class);
+                if (event == null) {
+                    unreadable++;
+                } else {
+                    events.add(new NumberedEvent(e.path("eventId").asLong(), event));
+                }
             }
             return new EventPage(n.path("gateway").asText(), n.path("epoch").asLong(), n.path("lastEventId").asLong(),
-                    n.path("complete").asBoolean(), n.path("oldestEventId").asLong(), n.path("retained").asInt(), events);
+                    n.path("complete").asBoolean(), n.path("oldestEventId").asLong(), n.path("retained").asInt(), events,
+                    unreadable);
         });
     }
 
@@ -79,8 +94,16 @@ public final class HistoryFetcher implements AutoCloseable {
     public CompletableFuture<AuditPage> auditSince(long epochMillis, int limit) {
         return get("/api/audit?since=" + epochMillis + "&limit=" + limit).thenApply(n -> {
             List<TelemetryEvent.OperatorAction> entries = new ArrayList<>();
-            n.path("entries").forEach(e -> entries.add(parse(e, TelemetryEvent.OperatorAction.class)));
-            return new AuditPage(n.path("gateway").asText(), n.path("more").asBoolean(), entries);
+            int unreadable = 0;
+            for (JsonNode e : n.path("entries")) {
+                TelemetryEvent.OperatorAction entry = readable(e, TelemetryEvent.OperatorAction.class);
+                if (entry == null) {
+                    unreadable++;
+                } else {
+                    entries.add(entry);
+                }
+            }
+            return new AuditPage(n.path("gateway").asText(), n.path("more").asBoolean(), entries, unreadable);
         });
     }
 
@@ -105,11 +128,13 @@ public final class HistoryFetcher implements AutoCloseable {
         }
     }
 
-    private static <T> T parse(JsonNode node, Class<T> type) {
+    /** {@code node} as a {@code type}, or null when this console cannot read it. */
+    private static <T> T readable(JsonNode node, Class<T> type) {
         try {
             return Protocol.MAPPER.treeToValue(node, type);
-        } catch (IOException e) {
-            throw new CompletionException(e);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.debug("skipped an entry this console cannot read: {}", node, e);
+            return null;
         }
     }
 
