@@ -46,8 +46,12 @@ class ChartsPrometheusLookbackTest {
                     () -> charts.statusProperty().get().startsWith("from Prometheus"));
             ChartData rate = charts.rateProperty().get();
             assertThat(rate.toMillis() - rate.fromMillis()).isEqualTo(Duration.ofHours(6).toMillis());
-            assertThat(rate.lines()).extracting(ChartData.Line::label).containsExactlyInAnyOrder("blue", "red");
-            for (ChartData.Line line : rate.lines()) {
+            assertThat(rate.lines()).extracting(ChartData.Line::label)
+                    .containsExactlyInAnyOrder("blue", "blue retries", "red", "red retries");
+            // The harness has no retry policy: each backend's retries series is there, at 0 retries/s.
+            assertThat(rate.lines()).filteredOn(l -> l.label().endsWith(" retries")).allSatisfy(l -> assertThat(
+                    Arrays.stream(l.points().values()).filter(Double::isFinite)).isNotEmpty().containsOnly(0.0));
+            for (ChartData.Line line : rate.lines().stream().filter(l -> !l.label().endsWith(" retries")).toList()) {
                 Optional<Double> newest = newest(line);
                 // The harness sends 100 req/s split 50:50. Six hours take a 72 s step and a 144 s rate window, which
                 // holds only the seconds since the gateway started, so Prometheus reports a lower average: above 0.

@@ -55,7 +55,7 @@ public final class ChartsViewModel {
         }
     }
 
-    static final String RATE_TITLE = "Requests/s per backend";
+    static final String RATE_TITLE = "Requests/s per backend (solid), retries/s (dashed)";
     static final String FAILURE_TITLE = "Failures/s per backend: 5xx (solid), connection errors (dashed), timeouts (dotted)";
 
     private final ObjectProperty<Range> range = new SimpleObjectProperty<>(Range.MINUTES_5);
@@ -120,6 +120,8 @@ public final class ChartsViewModel {
         backends.forEach((id, series) -> {
             int colour = colours.computeIfAbsent(id, k -> colours.size());
             rates.add(new ChartData.Line(id, colour, ChartData.Stroke.SOLID, series.apply(Metric.REQUESTS_PER_SECOND)));
+            rates.add(new ChartData.Line(id + " retries", colour, ChartData.Stroke.DASHED,
+                    series.apply(Metric.RETRIES_PER_SECOND)));
             latencies.add(new ChartData.Line(id + " p50", colour, ChartData.Stroke.SOLID, series.apply(Metric.P50_MILLIS)));
             latencies.add(new ChartData.Line(id + " p99", colour, ChartData.Stroke.DASHED, series.apply(Metric.P99_MILLIS)));
             fails.add(new ChartData.Line(id + " 5xx", colour, ChartData.Stroke.SOLID,
@@ -158,8 +160,9 @@ public final class ChartsViewModel {
         }
         long request = ++prometheusRequest;
         status.set("asking " + source.base() + " for gateway '" + configId + "'...");
-        List<Metric> metrics = List.of(Metric.REQUESTS_PER_SECOND, Metric.P50_MILLIS, Metric.P99_MILLIS,
-                Metric.SERVER_ERRORS_PER_SECOND, Metric.CONNECTION_ERRORS_PER_SECOND, Metric.TIMEOUTS_PER_SECOND);
+        List<Metric> metrics = List.of(Metric.REQUESTS_PER_SECOND, Metric.RETRIES_PER_SECOND, Metric.P50_MILLIS,
+                Metric.P99_MILLIS, Metric.SERVER_ERRORS_PER_SECOND, Metric.CONNECTION_ERRORS_PER_SECOND,
+                Metric.TIMEOUTS_PER_SECOND);
         List<CompletableFuture<Map<String, SeriesPoints>>> answers = metrics.stream()
                 .map(m -> source.range(configId, m, from, to)).toList();
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenCompleteAsync((ok, error) -> {

@@ -45,6 +45,13 @@ class ChartsViewModelTest {
         }
         assertThat(charts.failuresProperty().get().lines()).extracting(ChartData.Line::label)
                 .contains("catalog-1 5xx", "catalog-1 conn", "catalog-1 timeout");
+        // Retries beside the requests, dashed in the backend's colour: 2 of every 20 requests a second.
+        List<ChartData.Line> rates = charts.rateProperty().get().lines();
+        ChartData.Line requests = rates.stream().filter(l -> l.label().equals("catalog-1")).findFirst().orElseThrow();
+        ChartData.Line retries = rates.stream().filter(l -> l.label().equals("catalog-1 retries")).findFirst().orElseThrow();
+        assertThat(retries.stroke()).isEqualTo(ChartData.Stroke.DASHED);
+        assertThat(retries.colour()).isEqualTo(requests.colour());
+        assertThat(java.util.Arrays.stream(retries.points().values()).filter(Double::isFinite)).isNotEmpty().containsOnly(2.0);
     }
 
     @Test
@@ -79,7 +86,7 @@ class ChartsViewModelTest {
     private void feed(long at, List<String> backends, long total) {
         Map<String, IntervalStats> stats = new LinkedHashMap<>();
         backends.forEach(b -> stats.put(b, new IntervalStats(20, 0, 0, 5, 8, 12, Duration.ofSeconds(1),
-                new CounterTotals(at, total, total, 0, 0, 0, 0, 0), IntervalDetail.NONE)));
+                new CounterTotals(at, total, total, 0, 0, 0, 0, total / 10), IntervalDetail.NONE)));
         history.update(new GatewayFrame("edge-1", "edge", ConnectionState.LIVE, "", 1, "h", Instant.ofEpochMilli(at),
                 backends.stream().map(b -> Frames.backend(b, BreakerState.CLOSED)).toList(), List.of(), at, stats,
                 List.of()));
