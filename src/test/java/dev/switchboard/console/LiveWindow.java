@@ -2,6 +2,8 @@ package dev.switchboard.console;
 
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.shell.MainWindow;
+import dev.switchboard.testing.TcpRelay;
+import java.net.URI;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
@@ -69,6 +71,22 @@ final class LiveWindow {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> onFx(() -> robot.lookup("#gateway-list").lookup(name).tryQuery().isPresent()));
         robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup(name).<Node>query()).get());
+    }
+
+    /** Connects the window to a remote test gateway through {@code path} (a relay a test can cut) as {@code name}. */
+    static RemoteGatewayFeed connectThrough(MainWindow window, TcpRelay path, String name) throws Exception {
+        RemoteGatewayFeed feed = new RemoteGatewayFeed(name, URI.create("ws://127.0.0.1:" + path.port() + "/telemetry"),
+                RemoteGatewayHarness.TOKEN);
+        WaitForAsyncUtils.asyncFx(() -> window.connect(feed)).get();
+        return feed;
+    }
+
+    /** Whether the window's first gateway is LIVE (in any of its LIVE states). */
+    static boolean firstGatewayLive(MainWindow window) throws Exception {
+        return onFxGet(() -> {
+            var state = window.model().gateways().rows().getFirst().stateProperty().get();
+            return state != null && state.name().startsWith("LIVE");
+        });
     }
 
     /** Closes the window (on the FX thread) and then its session; a window that never opened is skipped. */

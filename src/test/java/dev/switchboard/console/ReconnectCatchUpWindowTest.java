@@ -25,6 +25,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static dev.switchboard.console.LiveWindow.connectThrough;
+import static dev.switchboard.console.LiveWindow.firstGatewayLive;
 import static dev.switchboard.console.LiveWindow.onFxGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,9 +57,7 @@ class ReconnectCatchUpWindowTest extends WindowTest {
              TcpRelay path = new TcpRelay(remote.admin.port());
              RemoteGatewayFeed operator = new RemoteGatewayFeed("operator", remote.telemetry(), RemoteGatewayHarness.TOKEN)) {
             adminPort = remote.admin.port();
-            RemoteGatewayFeed feed = new RemoteGatewayFeed(NAME, URI.create("ws://127.0.0.1:" + path.port() + "/telemetry"),
-                    RemoteGatewayHarness.TOKEN);
-            WaitForAsyncUtils.asyncFx(() -> window.connect(feed)).get();
+            connectThrough(window, path, NAME);
             operator.start(new RecordingFeedListener());
             waitFor(60, () -> connected() && gatewayRows().stream().anyMatch(e -> e.kind() == EventKind.CONNECTION));
 
@@ -173,10 +173,7 @@ class ReconnectCatchUpWindowTest extends WindowTest {
     }
 
     private boolean connected() throws Exception {
-        return onFxGet(() -> {
-            var state = window.model().gateways().rows().getFirst().stateProperty().get();
-            return state != null && state.name().startsWith("LIVE");
-        });
+        return firstGatewayLive(window);
     }
 
     private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {

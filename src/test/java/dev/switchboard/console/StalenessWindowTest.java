@@ -6,7 +6,6 @@ import dev.switchboard.console.history.BreakerHistory;
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.timeline.BreakerTimeline;
 import dev.switchboard.testing.TcpRelay;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static dev.switchboard.console.LiveWindow.connectThrough;
 import static dev.switchboard.console.LiveWindow.find;
 import static dev.switchboard.console.LiveWindow.onFx;
 import static dev.switchboard.console.LiveWindow.onFxGet;
@@ -48,9 +48,7 @@ class StalenessWindowTest extends WindowTest {
             throws Exception {
         try (RemoteGatewayHarness remote = new RemoteGatewayHarness(dir);
              TcpRelay path = new TcpRelay(remote.admin.port())) {
-            RemoteGatewayFeed feed = new RemoteGatewayFeed(NAME, URI.create("ws://127.0.0.1:" + path.port() + "/telemetry"),
-                    RemoteGatewayHarness.TOKEN);
-            WaitForAsyncUtils.asyncFx(() -> window.connect(feed)).get();
+            RemoteGatewayFeed feed = connectThrough(window, path, NAME);
             waitFor(60, () -> badgeIs("LIVE", "conn-live") && throughput().matches("[1-9]\\d* req/s answered"));
             feed.control().setWeight("shop", "red", 40).get(10, TimeUnit.SECONDS);
             waitFor(10, () -> operatorRows("red").size() == 1);

@@ -1,13 +1,11 @@
 package dev.switchboard.console;
 
 import dev.switchboard.console.history.BreakerHistory.Segment;
-import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.timeline.TimeText;
 import dev.switchboard.console.timeline.TimelineModel;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.testing.TcpRelay;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,6 +18,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static dev.switchboard.console.LiveWindow.connectThrough;
+import static dev.switchboard.console.LiveWindow.firstGatewayLive;
 import static dev.switchboard.console.LiveWindow.onFxGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +42,7 @@ class TimelineGapFillWindowTest extends WindowTest {
             throws Exception {
         try (RemoteGatewayHarness remote = new RemoteGatewayHarness(dir);
              TcpRelay path = new TcpRelay(remote.admin.port())) {
-            RemoteGatewayFeed feed = new RemoteGatewayFeed(NAME, URI.create("ws://127.0.0.1:" + path.port() + "/telemetry"),
-                    RemoteGatewayHarness.TOKEN);
-            WaitForAsyncUtils.asyncFx(() -> window.connect(feed)).get();
+            connectThrough(window, path, NAME);
             waitFor(60, () -> live() && !red().isEmpty());
 
             path.cut();
@@ -86,10 +84,7 @@ class TimelineGapFillWindowTest extends WindowTest {
     }
 
     private boolean live() throws Exception {
-        return onFxGet(() -> {
-            var state = window.model().gateways().rows().getFirst().stateProperty().get();
-            return state != null && state.name().startsWith("LIVE");
-        });
+        return firstGatewayLive(window);
     }
 
     private void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
