@@ -33,6 +33,22 @@ class JsonLineTest {
     }
 
     @Test
+    void escapesAtEitherEndAndBackToBackComeBackAsWritten() throws Exception {
+        String[] values = {"", "plain", "\"", "\"lead", "trail\\", "\n\n\u00e9\"", "a\"b\\c\u0000d"};
+        StringBuilder out = new StringBuilder();
+        JsonLine line = new JsonLine(out).startObject();
+        for (int i = 0; i < values.length; i++) {
+            line.field("v" + i, values[i]);
+        }
+        line.endObject();
+
+        JsonNode node = JSON.readTree(out.toString());
+        for (int i = 0; i < values.length; i++) {
+            assertThat(node.get("v" + i).asText()).isEqualTo(values[i]);
+        }
+    }
+
+    @Test
     void instantTextIsInstantsOwnWhateverTheFraction() {
         for (int nanos : new int[] {0, 1_000_000, 120_000_000, 1_000, 123_456_000, 1, 123_456_789}) {
             for (long second : new long[] {1_796_000_000L, 1_796_000_001L, 1_796_000_000L, 0}) {
