@@ -27,27 +27,8 @@ BACKEND_A=$(free_port) BACKEND_B=$(free_port)
 start_backends "$BACKEND_A" "$BACKEND_B"
 
 PORT[haproxy]=$(free_port)
-cat > "$D/haproxy.cfg" <<CONF
-global
-  nbthread 1
-  pidfile $D/haproxy.pid
-  daemon
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 30s
-  timeout server 30s
-  http-reuse always
-frontend fe
-  bind 127.0.0.1:${PORT[haproxy]}
-  default_backend pool
-backend pool
-  balance roundrobin
-  server a 127.0.0.1:$BACKEND_A
-  server b 127.0.0.1:$BACKEND_B
-CONF
-haproxy -f "$D/haproxy.cfg"
-PID[haproxy]=$(cat "$D/haproxy.pid")
+start_haproxy 1 "${PORT[haproxy]}" "$BACKEND_A" "$BACKEND_B"
+PID[haproxy]=$(cat "$D/haproxy-1.pid")
 
 cat > "$D/gateway.json" <<JSON
 { "gateway": { "id": "cpu", "eventLoops": 1 },
