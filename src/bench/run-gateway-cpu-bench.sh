@@ -4,7 +4,8 @@
 # nginx backends. CPU per request moves far less than rps when other processes share the cores, so it is the measure
 # to A/B a change with; the rps and p99 of each run are printed too.
 #   run-gateway-cpu-bench.sh [NAME[@JAR]=JVM_OPTIONS ...]     default: one variant "gateway=" (target/switchboard.jar)
-# e.g. run-gateway-cpu-bench.sh g1= parallel=-XX:+UseParallelGC main@/tmp/main.jar=
+# e.g. run-gateway-cpu-bench.sh g1= parallel=-XX:+UseParallelGC main@target/main.jar= (a JAR beside target/lib: its
+# manifest finds the libraries there)
 # Each variant first gets WARM seconds (default 10) of wrk load to compile its hot path, then ROUNDS rounds (default 4)
 # run every proxy for DUR seconds (default 4) in turn; the medians close the output. wrk -t1 -c$CONN (default 64).
 # JAVA overrides the JDK 25; BUILD=0 skips the build. Needs nginx, haproxy and wrk.
