@@ -49,9 +49,27 @@ final class JsonLine {
         return written();
     }
 
-    JsonLine field(String name, double value) {
-        name(name).append(value);
+    /** {@code hundredths / 100} as a number, written as {@code Double.toString} would but without its float formatting. */
+    JsonLine hundredths(String name, long hundredths) {
+        appendHundredths(name(name), hundredths);
         return written();
+    }
+
+    /**
+     * {@code hundredths / 100} as {@code Double.toString(hundredths / 100.0)} prints it ("0.05", "1.0", "12.5"):
+     * formatting a double was ~10 % of the access log thread's samples. Below 10^7 that is the exact two-decimal
+     * value without trailing zeros; larger or negative values (scientific notation there) go to the JDK.
+     */
+    static StringBuilder appendHundredths(StringBuilder out, long hundredths) {
+        if (hundredths < 0 || hundredths >= 1_000_000_000L) {
+            return out.append(hundredths / 100.0);
+        }
+        int fraction = (int) (hundredths % 100);
+        out.append(hundredths / 100).append('.');
+        if (fraction % 10 == 0) {
+            return out.append(fraction / 10);
+        }
+        return out.append(fraction < 10 ? "0" : "").append(fraction);
     }
 
     JsonLine field(String name, boolean value) {
