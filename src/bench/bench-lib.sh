@@ -18,6 +18,31 @@ CONF
     nginx -c "$D/backends.conf" -p "$D"
 }
 
+# HAProxy with $1 threads on 127.0.0.1:$2, configured as peers.sh's (round robin over the two backends on ports $3 and
+# $4, http-reuse always), daemonised with its pid in $D/haproxy-$1.pid.
+start_haproxy() {
+    cat > "$D/haproxy-$1.cfg" <<CONF
+global
+  nbthread $1
+  pidfile $D/haproxy-$1.pid
+  daemon
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+  http-reuse always
+frontend fe
+  bind 127.0.0.1:$2
+  default_backend pool
+backend pool
+  balance roundrobin
+  server a 127.0.0.1:$3
+  server b 127.0.0.1:$4
+CONF
+    haproxy -f "$D/haproxy-$1.cfg"
+}
+
 stop_backends() {
     [ -f "$D/nginx-backends.pid" ] && kill "$(cat "$D/nginx-backends.pid")" 2>/dev/null || true
 }

@@ -31,30 +31,6 @@ cat > "$D/gateway.json" <<JSON
   "apis": [ { "name": "bench", "path": "/", "backendId": "pool" } ] }
 JSON
 
-# HAProxy with $1 threads on port $2, configured as peers.sh's (http-reuse always, round robin).
-start_haproxy() {
-    cat > "$D/haproxy-$1.cfg" <<CONF
-global
-  nbthread $1
-  pidfile $D/haproxy-$1.pid
-  daemon
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 30s
-  timeout server 30s
-  http-reuse always
-frontend fe
-  bind 127.0.0.1:$2
-  default_backend pool
-backend pool
-  balance roundrobin
-  server a 127.0.0.1:$BACKEND_A
-  server b 127.0.0.1:$BACKEND_B
-CONF
-    haproxy -f "$D/haproxy-$1.cfg"
-}
-
 # The gateway with $1 event loops on port $2.
 start_gateway() {
     "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
@@ -69,8 +45,8 @@ for proxy in switchboard-1 switchboard-2 haproxy-1 haproxy-2; do
 done
 start_gateway 1 "${PORT[switchboard-1]}"
 start_gateway 2 "${PORT[switchboard-2]}"
-start_haproxy 1 "${PORT[haproxy-1]}"
-start_haproxy 2 "${PORT[haproxy-2]}"
+start_haproxy 1 "${PORT[haproxy-1]}" "$BACKEND_A" "$BACKEND_B"
+start_haproxy 2 "${PORT[haproxy-2]}" "$BACKEND_A" "$BACKEND_B"
 for proxy in "${!PORT[@]}"; do
     wait_port "${PORT[$proxy]}"
 done

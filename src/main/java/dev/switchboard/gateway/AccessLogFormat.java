@@ -29,7 +29,9 @@ interface AccessLogFormat {
         public void append(ExchangeRecord r, StringBuilder line) {
             line.append(r.client).append(" [").append(TIME.format(r.time)).append("] ").append(dash(r.api)).append(' ')
                     .append(dash(r.target)).append('/').append(r.attempts.isEmpty() ? "-" : dash(r.attempts.getLast().pick().chosen()))
-                    .append(' ').append(RecordJson.millis(r.upstreamNanos)).append('/').append(RecordJson.millis(r.totalNanos))
+                    .append(' ');
+            JsonLine.appendHundredths(line, RecordJson.hundredthsOfMillis(r.upstreamNanos)).append('/');
+            JsonLine.appendHundredths(line, RecordJson.hundredthsOfMillis(r.totalNanos))
                     .append(' ').append(r.aborted ? "-" : "").append(r.status).append(' ').append(r.bytes)
                     .append(" \"").append(r.method).append(' ').append(r.path).append("\" ");
             if (r.attempts.isEmpty()) {

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
  * {@code EmbeddedChannel} drives them in tests): the total deadline, the current attempt's per-try deadline, the
  * wait before a retry, and the body-stall guard that takes over once the response streams.
  *
- * <p>One timer serves the total and the per-try deadline (two timers per request cost measurably). It may fire
- * early; it then re-arms itself for whatever is due next.
+ * <p>One wake-up serves the total and the per-try deadline (two timers per request cost measurably), and it is the
+ * connection's {@link DeadlineAlarm}, shared with the exchanges before and after this one, so a request usually
+ * schedules nothing. It may fire early; it then re-arms itself for whatever is due next.
  */
 final class ExchangeTimers {
 
@@ -28,18 +29,21 @@ final class ExchangeTimers {
     private final EventExecutor executor;
     private final Ticker ticker;
     private final Expiry expiry;
+    private final DeadlineAlarm alarm;
     private final Runnable onTimer = this::onTimer;
     private long deadline;
     private boolean deadlinesRunning;
     private long perTryDeadline;
     private boolean perTryRunning;
-    private ScheduledFuture<?> timer;
-    private long timerAt;
+    /** The alarm is set for this exchange, at {@link #armedAt}. */
+    private boolean armed;
+    private long armedAt;
     private ScheduledFuture<?> retryTimer;
     private StallGuard stallGuard;
 
-    ExchangeTimers(EventExecutor executor, Expiry expiry) {
+    ExchangeTimers(EventExecutor executor, DeadlineAlarm alarm, Expiry expiry) {
         this.executor = executor;
+        this.alarm = alarm;
         this.ticker = executor.ticker();
         this.expiry = expiry;
     }
@@ -77,8 +81,8 @@ final class ExchangeTimers {
     void stopDeadlines() {
         deadlinesRunning = false;
         perTryRunning = false;
-        cancel(timer);
-        timer = null;
+        armed = false;
+        alarm.clear(onTimer);
     }
 
     void scheduleRetry(Duration delay, Runnable task) {
@@ -118,16 +122,16 @@ final class ExchangeTimers {
     }
 
     private void arm(long atNanos) {
-        if (timer != null && timerAt - atNanos <= 0) {
+        if (armed && armedAt - atNanos <= 0) {
             return;
         }
-        cancel(timer);
-        timerAt = atNanos;
-        timer = executor.schedule(onTimer, atNanos - now(), TimeUnit.NANOSECONDS);
+        armed = true;
+        armedAt = atNanos;
+        alarm.set(onTimer, atNanos);
     }
 
     private void onTimer() {
-        timer = null;
+        armed = false;
         if (!deadlinesRunning) {
             return;
         }

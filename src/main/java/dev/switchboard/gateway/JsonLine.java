@@ -49,9 +49,27 @@ final class JsonLine {
         return written();
     }
 
-    JsonLine field(String name, double value) {
-        name(name).append(value);
+    /** {@code hundredths / 100} as a number, written as {@code Double.toString} would but without its float formatting. */
+    JsonLine hundredths(String name, long hundredths) {
+        appendHundredths(name(name), hundredths);
         return written();
+    }
+
+    /**
+     * {@code hundredths / 100} as {@code Double.toString(hundredths / 100.0)} prints it ("0.05", "1.0", "12.5"):
+     * formatting a double was ~10 % of the access log thread's samples. Below 10^7 that is the exact two-decimal
+     * value without trailing zeros; larger or negative values (scientific notation there) go to the JDK.
+     */
+    static StringBuilder appendHundredths(StringBuilder out, long hundredths) {
+        if (hundredths < 0 || hundredths >= 1_000_000_000L) {
+            return out.append(hundredths / 100.0);
+        }
+        int fraction = (int) (hundredths % 100);
+        out.append(hundredths / 100).append('.');
+        if (fraction % 10 == 0) {
+            return out.append(fraction / 10);
+        }
+        return out.append(fraction < 10 ? "0" : "").append(fraction);
     }
 
     JsonLine field(String name, boolean value) {
@@ -88,18 +106,26 @@ final class JsonLine {
         }
     }
 
+    /** Runs that need no escape go in one bulk copy: a char-at-a-time append was most of the log thread's time. */
     private static void string(StringBuilder out, String s) {
         out.append('"');
+        int clean = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c >= 0x7F) {
-                out.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
-            } else {
-                out.append(c);
+            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7F) {
+                out.append(s, clean, i);
+                escape(out, c);
+                clean = i + 1;
             }
         }
-        out.append('"');
+        out.append(s, clean, s.length()).append('"');
+    }
+
+    private static void escape(StringBuilder out, char c) {
+        if (c == '"' || c == '\\') {
+            out.append('\\').append(c);
+        } else {
+            out.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+        }
     }
 }

@@ -67,7 +67,7 @@ final class ProxyExchange {
         this.path = q < 0 ? uri : uri.substring(0, q);
         this.rawQuery = q < 0 ? null : uri.substring(q + 1);
         this.writer = new ClientResponseWriter(client, request, runtime);
-        this.timers = new ExchangeTimers(client.executor(), new ExchangeExpiry(this, writer));
+        this.timers = new ExchangeTimers(client.executor(), frontend.deadlineAlarm(), new ExchangeExpiry(this, writer));
         this.receiver = new RequestReceiver(this, frontend, client.channel(), writer, timers);
     }
 

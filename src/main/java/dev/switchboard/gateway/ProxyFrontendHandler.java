@@ -45,6 +45,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private UpstreamPool pool;
     private String clientIp;
     private ClientIdleTimer idleTimer;
+    /** The deadlines of this connection's exchanges, one after another. */
+    private DeadlineAlarm deadlineAlarm;
     /** The client half-closed (SHUT_WR): answer what it sent, then close. */
     private boolean inputShutdown;
 
@@ -58,6 +60,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         this.ctx = ctx;
         this.pool = runtime.pool(ctx.channel().eventLoop());
         this.idleTimer = new ClientIdleTimer(ctx.channel(), GatewayChannelInitializer.CLIENT_IDLE_TIMEOUT);
+        this.deadlineAlarm = new DeadlineAlarm(ctx.executor());
         if (ctx.channel().isActive()) {
             idleTimer.idle();
         }
@@ -71,6 +74,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     UpstreamPool pool() {
         return pool;
+    }
+
+    DeadlineAlarm deadlineAlarm() {
+        return deadlineAlarm;
     }
 
     /** The client's address for X-Forwarded-For, computed once per connection. */
@@ -224,6 +231,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             current.onClientClosed();
             current = null;
         }
+        deadlineAlarm.stop();
     }
 
     @Override

@@ -36,8 +36,8 @@ final class RecordJson {
         if (!trace) {
             out.field("status", r.status)
                     .field("bytes", r.bytes)
-                    .field("upstreamMs", millis(r.upstreamNanos))
-                    .field("totalMs", millis(r.totalNanos));
+                    .hundredths("upstreamMs", hundredthsOfMillis(r.upstreamNanos))
+                    .hundredths("totalMs", hundredthsOfMillis(r.totalNanos));
             if (r.aborted) {
                 out.field("aborted", true);
             }
@@ -66,7 +66,7 @@ final class RecordJson {
         }
         out.endArray();
         if (a.outcome != null) {
-            out.field("outcome", a.outcome).field("ms", millis(a.elapsedNanos));
+            out.field("outcome", a.outcome).hundredths("ms", hundredthsOfMillis(a.elapsedNanos));
         }
         if (a.retry != null) {
             out.field("retry", a.retry);
@@ -79,7 +79,8 @@ final class RecordJson {
         return constant.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static double millis(long nanos) {
-        return Math.round(nanos / 10_000.0) / 100.0;
+    /** Milliseconds rounded to two decimals, in hundredths. */
+    static long hundredthsOfMillis(long nanos) {
+        return Math.round(nanos / 10_000.0);
     }
 }

@@ -18,7 +18,7 @@ class ExchangeTimersTest {
     private final MockTicker ticker = Ticker.newMockTicker();
     private final EmbeddedChannel channel = EmbeddedChannel.builder().ticker(ticker).build();
     private final List<String> fired = new ArrayList<>();
-    private final ExchangeTimers timers = new ExchangeTimers(channel.eventLoop(), new ExchangeTimers.Expiry() {
+    private final ExchangeTimers timers = new ExchangeTimers(channel.eventLoop(), new DeadlineAlarm(channel.eventLoop()), new ExchangeTimers.Expiry() {
         @Override
         public void onTotalTimeout() {
             fired.add("total@" + elapsedMillis());

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# CPU time per request of the whole proxy process (utime + stime from /proc/PID/stat around each wrk run), HAProxy
+# (nbthread 1) and one or more gateway variants (one event loop each) interleaved, all round-robin over the same two
+# nginx backends. CPU per request moves far less than rps when other processes share the cores, so it is the measure
+# to A/B a change with; the rps and p99 of each run are printed too.
+#   run-gateway-cpu-bench.sh [NAME[@JAR]=JVM_OPTIONS ...]     default: one variant "gateway=" (target/switchboard.jar)
+# e.g. run-gateway-cpu-bench.sh g1= parallel=-XX:+UseParallelGC main@target/main.jar= (a JAR beside target/lib: its
+# manifest finds the libraries there)
+# Each variant first gets WARM seconds (default 10) of wrk load to compile its hot path, then ROUNDS rounds (default 4)
+# run every proxy for DUR seconds (default 4) in turn; the medians close the output. wrk -t1 -c$CONN (default 64).
+# JAVA overrides the JDK 25; BUILD=0 skips the build. Needs nginx, haproxy and wrk.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. src/bench/bench-lib.sh
+JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+DUR="${DUR:-4}" WARM="${WARM:-10}" ROUNDS="${ROUNDS:-4}"
+[ "${BUILD:-1}" = 1 ] && mvn -B -q -o -DskipTests package
+[ $# -eq 0 ] && set -- gateway=
+D=$(mktemp -d)
+declare -A PID PORT
+stop_all() {
+    for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done
+    stop_backends
+    rm -rf "$D"
+}
+trap stop_all EXIT
+BACKEND_A=$(free_port) BACKEND_B=$(free_port)
+start_backends "$BACKEND_A" "$BACKEND_B"
+
+PORT[haproxy]=$(free_port)
+start_haproxy 1 "${PORT[haproxy]}" "$BACKEND_A" "$BACKEND_B"
+PID[haproxy]=$(cat "$D/haproxy-1.pid")
+
+cat > "$D/gateway.json" <<JSON
+{ "gateway": { "id": "cpu", "eventLoops": 1 },
+  "backends": { "a": { "url": "http://127.0.0.1:$BACKEND_A" }, "b": { "url": "http://127.0.0.1:$BACKEND_B" },
+    "pool": { "type": "Pool", "pool": { "services": [ { "id": "a" }, { "id": "b" } ] } } },
+  "apis": [ { "name": "bench", "path": "/", "backendId": "pool" } ] }
+JSON
+NAMES=(haproxy)
+for variant in "$@"; do
+    name="${variant%%=*}" options="${variant#*=}" jar=target/switchboard.jar
+    [[ "$name" == *@* ]] && jar="${name#*@}" name="${name%%@*}"
+    PORT[$name]=$(free_port)
+    # shellcheck disable=SC2086 # the options are words
+    "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn $options -jar "$jar" gateway --config "$D/gateway.json" \
+        --listen "127.0.0.1:${PORT[$name]}" > "$D/$name.log" 2>&1 &
+    PID[$name]=$!
+    NAMES+=("$name")
+done
+for name in "${NAMES[@]}"; do
+    wait_port "${PORT[$name]}"
+done
+for name in "${NAMES[@]:1}"; do
+    wrk -t1 -c"${CONN:-64}" -d"$WARM"s "http://127.0.0.1:${PORT[$name]}/" > /dev/null
+done
+
+# Clock ticks of user + system time of process $1 so far.
+cpu_ticks() {
+    awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+declare -A CPU RPS P99
+for round in $(seq "$ROUNDS"); do
+    for name in "${NAMES[@]}"; do
+        before=$(cpu_ticks "${PID[$name]}")
+        out=$(wrk -t1 -c"${CONN:-64}" -d"$DUR"s --latency "http://127.0.0.1:${PORT[$name]}/" 2>&1)
+        ticks=$(($(cpu_ticks "${PID[$name]}") - before))
+        requests=$(awk '/requests in/ { print $1 }' <<< "$out")
+        rps=$(awk '/Requests\/sec/ { print $2 }' <<< "$out")
+        p99=$(awk '$1 == "99%" { print $2 }' <<< "$out")
+        cpu=$(awk -v t="$ticks" -v us="$TICK_US" -v n="$requests" 'BEGIN { printf "%.1f", t * us / n }')
+        CPU[$name]+="$cpu " RPS[$name]+="$rps " P99[$name]+="$p99 "
+        printf 'round %s %-12s cpu/req=%6s us  rps=%-9s p99=%-8s %s load=%s\n' "$round" "$name" "$cpu" "$rps" "$p99" \
+            "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
+    done
+done
+median() {
+    tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+base_cpu=$(median "${CPU[haproxy]}") base_rps=$(median "${RPS[haproxy]}")
+for name in "${NAMES[@]}"; do
+    cpu=$(median "${CPU[$name]}") rps=$(median "${RPS[$name]}")
+    awk -v n="$name" -v c="$cpu" -v r="$rps" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
+        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  rps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, r, r / br }'
+done
+echo "$(nproc) cores, load average $(load_avg) at the end"
