@@ -23,18 +23,21 @@ public final class PickCpuTime {
             PickBenchmark.Pools pools = new PickBenchmark.Pools();
             pools.backends = backends;
             pools.setUp();
-            for (int i = 0; i < 3_000_000; i++) {
-                sink = pools.engine.pick(args[t], null, null);
-            }
+            picks(pools, args[t], 3_000_000);
             double best = Double.MAX_VALUE;
             for (int round = 0; round < 7; round++) {
                 long start = threads.getCurrentThreadCpuTime();
-                for (int i = 0; i < 1_000_000; i++) {
-                    sink = pools.engine.pick(args[t], null, null);
-                }
+                picks(pools, args[t], 1_000_000);
                 best = Math.min(best, (threads.getCurrentThreadCpuTime() - start) / 1e6);
             }
             System.out.printf("%-14s %5d backends: %6.1f ns CPU per pick%n", args[t], backends, best);
+        }
+    }
+
+    /** {@code count} picks from one pool; public so a harness can time engines of two builds side by side. */
+    public static void picks(PickBenchmark.Pools pools, String pool, int count) {
+        for (int i = 0; i < count; i++) {
+            sink = pools.engine.pick(pool, null, null);
         }
     }
 }

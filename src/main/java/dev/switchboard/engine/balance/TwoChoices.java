@@ -20,7 +20,7 @@ public final class TwoChoices {
         return z ^ (z >>> 31);
     }
 
-    /** The first sample: a schedule slot, so a member comes up in proportion to its weight. */
+    /** The first sample: a schedule slot picked by the high 32 bits, so a member comes up in proportion to its weight. */
     public static int first(int[] schedule, long bits) {
         return schedule[index(bits, schedule.length)];
     }
@@ -28,15 +28,18 @@ public final class TwoChoices {
     /**
      * A second sample, by weight too, that is not {@code first}; after a few draws that all hit {@code first} (a
      * dominant weight), the next member after it in {@code members}. {@code members} has at least two entries.
+     * The first draw takes the low 32 bits of the same {@code bits} (SplitMix64's halves are independent), so the
+     * common case waits for one mix, not two.
      */
     public static int second(int[] schedule, int[] members, int first, long bits) {
         long r = bits;
-        for (int i = 0; i < REDRAWS; i++) {
+        int candidate = schedule[index(r << 32, schedule.length)];
+        for (int i = 1; candidate == first && i < REDRAWS; i++) {
             r = mix(r);
-            int candidate = schedule[index(r, schedule.length)];
-            if (candidate != first) {
-                return candidate;
-            }
+            candidate = schedule[index(r, schedule.length)];
+        }
+        if (candidate != first) {
+            return candidate;
         }
         int start = index(r, members.length);
         return members[start] != first ? members[start] : members[(start + 1) % members.length];
