@@ -17,10 +17,8 @@ import java.util.function.Consumer;
 /**
  * The one path from every feed to the UI. Feeds overwrite the latest frame per gateway and queue events from any
  * thread; once per period, and only when the previous delivery has been consumed, one task goes to the UI
- * executor ({@code Platform::runLater}) with the new events and the frames of the gateways that have waited longest,
- * at most {@code framesPerDelivery} of them. A busy UI therefore sees fewer, fresher frames instead of a growing
- * queue, and the work of many gateways is spread over several short deliveries (frames of the UI) rather than one
- * long one that makes a frame late.
+ * executor ({@code Platform::runLater}) with everything new. A busy UI therefore sees fewer, fresher frames instead
+ * of a growing queue.
  */
 public final class CoalescingThrottle implements FeedListener, AutoCloseable {
 
@@ -28,28 +26,20 @@ public final class CoalescingThrottle implements FeedListener, AutoCloseable {
     static final int MAX_PENDING_EVENTS = 10_000;
 
     private final Map<String, GatewayFrame> latest = new ConcurrentHashMap<>();
-    /** Gateways with a frame waiting, each once, the longest waiting first. */
-    private final ConcurrentLinkedQueue<String> waiting = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ConsoleEvent> events = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingEvents = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Executor ui;
     private final Consumer<FrameBatch> consumer;
-    private final int framesPerDelivery;
     private ScheduledExecutorService timer;
     private boolean closed;
 
     /**
-     * @param ui                runs the delivery, e.g. {@code Platform::runLater}
-     * @param framesPerDelivery the most gateways' frames one delivery carries; the others wait for the next
-     * @param consumer          receives each batch on the UI executor
+     * @param ui       runs the delivery, e.g. {@code Platform::runLater}
+     * @param consumer receives each batch on the UI executor
      */
-    public CoalescingThrottle(Executor ui, int framesPerDelivery, Consumer<FrameBatch> consumer) {
-        if (framesPerDelivery < 1) {
-            throw new IllegalArgumentException("framesPerDelivery must be at least 1, not " + framesPerDelivery);
-        }
+    public CoalescingThrottle(Executor ui, Consumer<FrameBatch> consumer) {
         this.ui = ui;
-        this.framesPerDelivery = framesPerDelivery;
         this.consumer = consumer;
     }
 
@@ -64,10 +54,7 @@ public final class CoalescingThrottle implements FeedListener, AutoCloseable {
 
     @Override
     public void frame(GatewayFrame frame) {
-        // Queued only when none was waiting: a newer frame takes the older one's place in the line.
-        if (latest.put(frame.gatewayId(), frame) == null) {
-            waiting.add(frame.gatewayId());
-        }
+        latest.put(frame.gatewayId(), frame);
     }
 
     @Override
@@ -87,8 +74,8 @@ public final class CoalescingThrottle implements FeedListener, AutoCloseable {
 
     private void deliver() {
         try {
-            List<GatewayFrame> frames = new ArrayList<>(framesPerDelivery);
-            for (String id; frames.size() < framesPerDelivery && (id = waiting.poll()) != null; ) {
+            List<GatewayFrame> frames = new ArrayList<>(latest.size());
+            for (String id : latest.keySet()) {
                 GatewayFrame f = latest.remove(id);
                 if (f != null) {
                     frames.add(f);

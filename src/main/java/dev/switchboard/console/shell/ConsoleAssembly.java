@@ -31,12 +31,7 @@ import javafx.stage.Stage;
 public final class ConsoleAssembly {
 
     /** How often the UI takes the latest telemetry. */
-    static final Duration THROTTLE_PERIOD = Duration.ofMillis(50);
-    /**
-     * The most gateways' frames one delivery to the UI carries: with ten gateways at 4 Hz, a few per delivery keeps
-     * each UI frame's share of the work well inside its 16 ms.
-     */
-    public static final int FRAMES_PER_DELIVERY = 3;
+    static final Duration THROTTLE_PERIOD = Duration.ofMillis(200);
 
     private ConsoleAssembly() {
     }
@@ -56,7 +51,7 @@ public final class ConsoleAssembly {
         ExecutorService worker = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("console-worker").factory());
         List<Consumer<GatewayFrame>> taps = new CopyOnWriteArrayList<>();
-        CoalescingThrottle throttle = new CoalescingThrottle(Platform::runLater, FRAMES_PER_DELIVERY, batch -> {
+        CoalescingThrottle throttle = new CoalescingThrottle(Platform::runLater, batch -> {
             model.apply(batch);
             batch.frames().forEach(f -> taps.forEach(t -> t.accept(f)));
         });

@@ -13,7 +13,7 @@ class CoalescingThrottleTest {
 
     private final List<Runnable> uiQueue = new ArrayList<>();
     private final List<FrameBatch> delivered = new ArrayList<>();
-    private final CoalescingThrottle throttle = new CoalescingThrottle(uiQueue::add, 2, delivered::add);
+    private final CoalescingThrottle throttle = new CoalescingThrottle(uiQueue::add, delivered::add);
 
     @Test
     void manyFramesBecomeOneDeliveryWithTheLatestPerGateway() {
@@ -30,27 +30,6 @@ class CoalescingThrottleTest {
             assertThat(b.frames()).hasSize(2);
             assertThat(b.events()).hasSize(1);
         });
-    }
-
-    @Test
-    void framesBeyondOneDeliveryWaitForTheNextTheLongestWaitingFirst() {
-        throttle.frame(frame("gw1", 1));
-        throttle.frame(frame("gw2", 1));
-        throttle.frame(frame("gw3", 1));
-        throttle.frame(frame("gw1", 2));
-        throttle.tick();
-        uiQueue.removeFirst().run();
-        throttle.frame(frame("gw2", 2));
-        throttle.frame(frame("gw4", 1));
-        throttle.tick();
-        uiQueue.removeFirst().run();
-        throttle.tick();
-        uiQueue.removeFirst().run();
-        throttle.tick();
-
-        assertThat(uiQueue).as("nothing left").isEmpty();
-        assertThat(delivered).extracting(b -> b.frames().stream().map(f -> f.gatewayId() + "@" + f.version()).toList())
-                .containsExactly(List.of("gw1@2", "gw2@1"), List.of("gw3@1", "gw2@2"), List.of("gw4@1"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.console.embedded.EmbeddedGatewayFeed;
 import dev.switchboard.console.feed.CoalescingThrottle;
-import dev.switchboard.console.shell.ConsoleAssembly;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.ForceAction;
 import dev.switchboard.fleet.Etcd;
@@ -116,7 +115,7 @@ class FleetViewModelTest {
             fleet.push(FleetHarness.TO_BLUE);
             List<EmbeddedGatewayFeed> feeds = new ArrayList<>();
             // the main window's path: feeds -> throttle -> each batch's frames to the fleet view
-            try (CoalescingThrottle throttle = new CoalescingThrottle(Runnable::run, ConsoleAssembly.FRAMES_PER_DELIVERY, batch -> batch.frames().forEach(model::observe))) {
+            try (CoalescingThrottle throttle = new CoalescingThrottle(Runnable::run, batch -> batch.frames().forEach(model::observe))) {
                 throttle.start(Duration.ofMillis(50));
                 for (String id : List.of("gw-1", "gw-2", "gw-3")) {
                     EmbeddedGatewayFeed feed = new EmbeddedGatewayFeed(id, fleet.join(id, null).gateway());
