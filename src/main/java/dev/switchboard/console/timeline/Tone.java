@@ -15,7 +15,7 @@ public enum Tone {
     FORCED_OPEN("forced open", "#7b1fa2"),
     STEERED("forced closed / draining / drain", "#1e88e5"),
     OFF("maintenance / disabled", "#757575"),
-    NO_DATA("hatched: no live data; over a colour, the gateway's record of that time", "#9e9e9e");
+    NO_DATA("no data: stale or disconnected", "#9e9e9e");
 
     private final String legend;
     private final String colour;
