@@ -1,5 +1,6 @@
 package dev.switchboard.console.pools;
 
+import dev.switchboard.console.common.LayoutFence;
 import dev.switchboard.console.common.StateChips;
 import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.engine.AdminState;
@@ -18,6 +19,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /** One pool member in the pool view: state, breaker, and the controls that steer it. */
@@ -42,8 +44,7 @@ final class BackendCard extends GridPane {
         name.setMinWidth(Region.USE_PREF_SIZE);
         Label availability = StateChips.bound(row.availabilityProperty(), "avail-");
         availability.setId("availability-" + key);
-        Label reason = shrinkable(row.reasonProperty());
-        add(new HBox(8, name, availability, reason), 0, 0);
+        add(new HBox(8, name, availability, shrinkable(row.reasonProperty())), 0, 0);
         add(new CardStats(row, key), 0, 1);
 
         Label breaker = StateChips.bound(row.breakerProperty(), "breaker-");
@@ -174,15 +175,21 @@ final class BackendCard extends GridPane {
         };
     }
 
-    /** Secondary text that gives way first when the card is narrow; the tooltip keeps the whole of it. */
-    private static Label shrinkable(ObservableValue<String> text) {
+    /**
+     * Secondary text that gives way first when the card is narrow; the tooltip keeps the whole of it. It takes the rest
+     * of its line, fenced: a breaker's counters and time left change with every frame.
+     */
+    private static Node shrinkable(ObservableValue<String> text) {
         Label label = new Label();
         label.textProperty().bind(text);
         label.getStyleClass().add("reason");
         label.setMinWidth(40);
+        label.setMaxWidth(Double.MAX_VALUE);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(text);
         label.setTooltip(tip);
-        return label;
+        LayoutFence fence = new LayoutFence(label);
+        HBox.setHgrow(fence, Priority.ALWAYS);
+        return fence;
     }
 }

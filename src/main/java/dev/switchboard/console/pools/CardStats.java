@@ -1,5 +1,6 @@
 package dev.switchboard.console.pools;
 
+import dev.switchboard.console.common.LayoutFence;
 import dev.switchboard.console.health.HealthLevel;
 import java.util.Locale;
 import javafx.scene.control.Label;
@@ -29,7 +30,7 @@ final class CardStats extends VBox {
         numbers.getStyleClass().add("card-numbers");
         numbers.textProperty().bind(row.numbersProperty());
         numbers.setMinWidth(40);
-        HBox.setHgrow(numbers, Priority.ALWAYS);
+        numbers.setMaxWidth(Double.MAX_VALUE);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(row.numbersProperty());
         numbers.setTooltip(tip);
@@ -38,7 +39,7 @@ final class CardStats extends VBox {
         since.setId("since-" + key);
         since.getStyleClass().add("reason");
         since.textProperty().bind(row.sinceProperty());
-        since.setMinWidth(Region.USE_PREF_SIZE);
+        since.setMaxWidth(Double.MAX_VALUE);
 
         Sparkline sparkline = new Sparkline(120, 22);
         sparkline.setId("sparkline-" + key);
@@ -53,7 +54,10 @@ final class CardStats extends VBox {
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setWrapText(true);
 
-        getChildren().addAll(new HBox(8, health, sparkline, numbers), new HBox(8, since), notice);
+        // The numbers and the state's age change every frame: fenced, so they lay out only themselves (LayoutFence).
+        LayoutFence numbersLine = new LayoutFence(numbers);
+        HBox.setHgrow(numbersLine, Priority.ALWAYS);
+        getChildren().addAll(new HBox(8, health, sparkline, numbersLine), new LayoutFence(since), notice);
     }
 
     private static void showLevel(Label chip, HealthLevel level) {
