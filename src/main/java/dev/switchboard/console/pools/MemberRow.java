@@ -27,6 +27,11 @@ public final class MemberRow {
 
     /** About 10 s of frames at the fastest stats period (250 ms). */
     private static final int MAX_FRAMES_WAITED = 40;
+    /**
+     * How far time must move before the sparkline is drawn again: one pixel of the card's 60-second, 120-pixel line.
+     * Drawn with every frame instead, its stroke was a third of the renderer's work on a busy gateway.
+     */
+    static final long SPARKLINE_STEP_MILLIS = 500;
 
     private final String poolId;
     private final String backendId;
@@ -65,6 +70,8 @@ public final class MemberRow {
     private BackendStatus pendingStatus;
     private Supplier<double[]> pendingSparkline;
     private long pendingNowMillis;
+    /** When the sparkline shown was taken; MIN_VALUE when the card went off screen since. */
+    private long sparklineAt = Long.MIN_VALUE;
     /** Requests per second over the last minute, oldest first, NaN where not known. */
     private final ObjectProperty<double[]> sparkline = new SimpleObjectProperty<>(new double[0]);
 
@@ -114,6 +121,8 @@ public final class MemberRow {
         onScreen = shown;
         if (shown) {
             showPending();
+        } else {
+            sparklineAt = Long.MIN_VALUE;
         }
     }
 
@@ -127,7 +136,10 @@ public final class MemberRow {
             return;
         }
         pendingStatus = null;
-        sparkline.set(pendingSparkline.get());
+        if (sparklineAt == Long.MIN_VALUE || pendingNowMillis - sparklineAt >= SPARKLINE_STEP_MILLIS) {
+            sparklineAt = pendingNowMillis;
+            sparkline.set(pendingSparkline.get());
+        }
         status.set(s);
         numbers.set(CardNumbers.of(s.numbers()));
         notice.set(s.notice());

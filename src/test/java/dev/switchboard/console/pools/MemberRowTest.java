@@ -36,4 +36,23 @@ class MemberRowTest {
         assertThat(row.statusProperty().get().numbers().perSecond()).isEqualTo(47);
         assertThat(row.sparklineProperty().get()).containsExactly(20, 31, 47);
     }
+
+    @Test
+    void theSparklineIsDrawnAgainOnlyWhenTimeMovedAPixelWhileTheNumbersFollowEveryFrame() {
+        MemberRow row = new MemberRow("p", "b1");
+        row.showStatus(status(20, HealthLevel.GREEN), () -> new double[] {20}, 1_000);
+        row.showStatus(status(31, HealthLevel.GREEN), () -> new double[] {20, 31}, 1_250);
+
+        assertThat(row.numbersProperty().get()).contains("31");
+        assertThat(row.sparklineProperty().get()).containsExactly(20);
+
+        row.showStatus(status(47, HealthLevel.GREEN), () -> new double[] {20, 31, 47}, 1_000 + MemberRow.SPARKLINE_STEP_MILLIS);
+        assertThat(row.sparklineProperty().get()).containsExactly(20, 31, 47);
+
+        // Back on screen, a card draws its newest line at once, however recently the old one was drawn.
+        row.setOnScreen(false);
+        row.showStatus(status(12, HealthLevel.GREEN), () -> new double[] {20, 31, 47, 12}, 1_600);
+        row.setOnScreen(true);
+        assertThat(row.sparklineProperty().get()).containsExactly(20, 31, 47, 12);
+    }
 }
