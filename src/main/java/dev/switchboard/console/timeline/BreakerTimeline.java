@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -32,16 +34,24 @@ import javafx.scene.layout.VBox;
  * Per backend a row of three bands over the chosen window (5 min to 1 h) ending at "now": breaker state on top,
  * availability in the middle, admin state at the bottom, hatched where the gateway sent no live data. A time axis,
  * a legend, and a tooltip naming the transition, its reason and rule under the pointer. Drawn on a canvas: a few
- * hundred spans redraw in well under a frame.
+ * hundred spans redraw in well under a frame. A pool larger than the room scrolls by rows under a fixed time axis,
+ * and only the rows in view are drawn, so a canvas of 50 rows is no taller than the window.
  */
 public final class BreakerTimeline extends VBox {
 
     static final double ROW_HEIGHT = 30;
+    /** Rows the timeline keeps however little room it has, and rows it asks room for before it scrolls. */
+    private static final int MIN_ROWS = 6;
+    private static final int PREF_ROWS = 10;
+    /** Rows one notch of the mouse wheel scrolls. */
+    private static final int WHEEL_ROWS = 3;
 
     private final TimelineModel model = new TimelineModel();
     private final TimelinePainter painter;
     private final Canvas canvas = new Canvas();
     private final Pane plot = new Pane(canvas);
+    /** The first row in view, when there are more rows than room. */
+    private final ScrollBar rowScroll = new ScrollBar();
     private final Tooltip tooltip = new Tooltip();
     private final Map<String, BreakerState> drawnNow = new HashMap<>();
     private final ToggleGroup zooms = new ToggleGroup();
@@ -63,13 +73,23 @@ public final class BreakerTimeline extends VBox {
         canvas.heightProperty().bind(plot.heightProperty());
         canvas.widthProperty().addListener((obs, was, now) -> redraw());
         canvas.heightProperty().addListener((obs, was, now) -> redraw());
+        rowScroll.setOrientation(Orientation.VERTICAL);
+        rowScroll.setUnitIncrement(1);
+        rowScroll.visibleProperty().bind(rowScroll.maxProperty().greaterThan(0));
+        rowScroll.managedProperty().bind(rowScroll.visibleProperty());
+        rowScroll.valueProperty().addListener((obs, was, now) -> redraw());
+        canvas.setOnScroll(e -> rowScroll.setValue(Math.clamp(
+                rowScroll.getValue() - Math.signum(e.getDeltaY()) * WHEEL_ROWS, 0, rowScroll.getMax())));
+        HBox.setHgrow(plot, Priority.ALWAYS);
+        HBox strip = new HBox(plot, rowScroll);
+        VBox.setVgrow(strip, Priority.ALWAYS);
         tooltip.setShowDelay(javafx.util.Duration.millis(150));
         tooltip.setShowDuration(javafx.util.Duration.seconds(30));
         Tooltip.install(canvas, tooltip);
         canvas.setOnMouseMoved(e -> tooltip.setText(spanAt(e.getX(), e.getY())
                 .map(s -> TimelineModel.describe(s, new TimeText(nowMillis, ZoneId.systemDefault())))
                 .orElse("Hover a band: top breaker, middle availability, bottom admin state")));
-        getChildren().addAll(header(), plot, legend());
+        getChildren().addAll(header(), strip, legend());
         drawing = new OnScreenWork(this, this::refresh);
         setPlotHeight();
     }
@@ -153,27 +173,38 @@ public final class BreakerTimeline extends VBox {
     }
 
     private void setPlotHeight() {
-        double height = Math.max(rows.size(), 1) * ROW_HEIGHT + TimelinePainter.AXIS_HEIGHT;
-        plot.setMinHeight(height);
-        plot.setPrefHeight(height);
+        int n = Math.max(rows.size(), 1);
+        plot.setMinHeight(Math.min(n, MIN_ROWS) * ROW_HEIGHT + TimelinePainter.AXIS_HEIGHT);
+        plot.setPrefHeight(Math.min(n, PREF_ROWS) * ROW_HEIGHT + TimelinePainter.AXIS_HEIGHT);
+        plot.setMaxHeight(n * ROW_HEIGHT + TimelinePainter.AXIS_HEIGHT);
     }
 
     private void redraw() {
+        int room = Math.max(1, (int) ((canvas.getHeight() - TimelinePainter.AXIS_HEIGHT) / ROW_HEIGHT));
+        rowScroll.setMax(Math.max(0, rows.size() - room));
+        rowScroll.setVisibleAmount(room);
+        rowScroll.setBlockIncrement(room);
+        int first = firstRow();
         drawnNow.clear();
-        painter.paint(rows, nowMillis, model.window());
+        painter.paint(rows.subList(first, Math.min(rows.size(), first + room)), nowMillis, model.window());
         for (Row row : rows) {
             row.at(Band.BREAKER, nowMillis - 1).ifPresent(s -> drawnNow.put(row.backendId(), (BreakerState) s.state()));
         }
     }
 
+    /** The first row in view: the scroll bar's value, kept within the rows there are. */
+    private int firstRow() {
+        return (int) Math.min(Math.round(rowScroll.getValue()), (long) rowScroll.getMax());
+    }
+
     /** What is drawn at a point of the canvas, if anything. */
     public Optional<Span> spanAt(double x, double y) {
-        int index = (int) Math.floor(y / ROW_HEIGHT);
-        if (index < 0 || index >= rows.size()) {
+        int index = firstRow() + (int) Math.floor(y / ROW_HEIGHT);
+        if (y < 0 || index >= Math.min(rows.size(), firstRow() + painter.rowsDrawn())) {
             return Optional.empty();
         }
         return painter.timeAt(x, nowMillis, model.window())
-                .flatMap(t -> rows.get(index).at(TimelinePainter.bandAt(y - index * ROW_HEIGHT), t));
+                .flatMap(t -> rows.get(index).at(TimelinePainter.bandAt(y % ROW_HEIGHT), t));
     }
 
     /** The state each backend's breaker band ends in at "now"; null in a gap. */

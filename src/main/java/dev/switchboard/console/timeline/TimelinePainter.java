@@ -26,6 +26,8 @@ final class TimelinePainter {
     /** Room right of "now" for its label. */
     private static final double RIGHT_MARGIN = 14;
     private static final int TICKS = 5;
+    /** Room a tick's label ("\u221215 min") needs so that neighbours do not run into each other. */
+    private static final double MIN_TICK_SPACING = 64;
     private static final Color TEXT = Color.web("#808080");
     private static final Color NOW = Color.web("#1e88e5");
 
@@ -35,6 +37,7 @@ final class TimelinePainter {
     private final Canvas canvas;
     private final double rowHeight;
     private final List<String> axisLabels = new ArrayList<>();
+    private int rowsDrawn;
 
     TimelinePainter(Canvas canvas, double rowHeight) {
         this.canvas = canvas;
@@ -46,6 +49,7 @@ final class TimelinePainter {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
+        rowsDrawn = rows.size();
         double y = 0;
         for (Row row : rows) {
             g.setFill(TEXT);
@@ -72,9 +76,10 @@ final class TimelinePainter {
         g.setLineWidth(1);
         g.strokeLine(LABEL_WIDTH, y + 0.5, right, y + 0.5);
         g.setTextAlign(TextAlignment.CENTER);
-        for (int k = TICKS; k >= 0; k--) {
-            long minutesAgo = window.toMinutes() * k / TICKS;
-            double x = x(nowMillis - window.toMillis() * k / TICKS, nowMillis, window);
+        int ticks = ticks(window);
+        for (int k = ticks; k >= 0; k--) {
+            long minutesAgo = window.toMinutes() * k / ticks;
+            double x = x(nowMillis - window.toMillis() * k / ticks, nowMillis, window);
             String label = k == 0 ? "now" : "\u2212" + minutesAgo + " min";
             g.setStroke(k == 0 ? NOW : TEXT);
             g.strokeLine(x, k == 0 ? 0 : y, x, y + 4);
@@ -82,6 +87,17 @@ final class TimelinePainter {
             g.fillText(label, Math.min(x, canvas.getWidth() - 16), y + AXIS_HEIGHT / 2 + 3);
             axisLabels.add(label);
         }
+    }
+
+    /** Up to {@link #TICKS} steps of whole minutes, as many as the strip has room for (a narrow pane takes fewer). */
+    private int ticks(Duration window) {
+        long minutes = window.toMinutes();
+        for (int n = TICKS; n > 1; n--) {
+            if (minutes % n == 0 && stripWidth() / n >= MIN_TICK_SPACING) {
+                return n;
+            }
+        }
+        return 1;
     }
 
     /** Fills a band: a tone's colour, hatched for no data. */
@@ -152,6 +168,11 @@ final class TimelinePainter {
     /** The band under a y offset within a row (generous, so the thin admin band can be hovered). */
     static Band bandAt(double yInRow) {
         return yInRow < 17 ? Band.BREAKER : yInRow < 24 ? Band.AVAILABILITY : Band.ADMIN;
+    }
+
+    /** How many rows the last paint drew, from the top of the canvas. */
+    int rowsDrawn() {
+        return rowsDrawn;
     }
 
     List<String> axisLabels() {
