@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetGridWindowTest extends WindowTest {
 
     private static final int GATEWAYS = 10;
-    private static final int BACKENDS = 50;
+    static final int BACKENDS = 50;
 
     @Start
     void start(Stage stage) {
@@ -99,7 +99,7 @@ class FleetGridWindowTest extends WindowTest {
     }
 
     /** A gateway made of frames: 50 backends in one pool, backend-42 answering 5xx, gw-03 holding backend-07 open. */
-    private static final class SyntheticFeed implements GatewayFeed {
+    static final class SyntheticFeed implements GatewayFeed {
 
         private final String id;
         private final FakeGateway control;

@@ -52,10 +52,11 @@ public final class NotificationsModel implements Consumer<ConsoleEvent> {
                 return;
             }
         }
-        notices.add(new Notice(e.gatewayId(), e.kind(), e.backendId(), e.message(), 1, now));
-        if (notices.size() > MAX_SHOWN) {
+        // The oldest goes first, so the list (and the area showing it) never holds more than MAX_SHOWN.
+        if (notices.size() == MAX_SHOWN) {
             notices.remove(0);
         }
+        notices.add(new Notice(e.gatewayId(), e.kind(), e.backendId(), e.message(), 1, now));
     }
 
     /** Drops the notices nothing repeated for {@link #SHOWN}; the view calls it once a second. */

@@ -59,13 +59,20 @@ class NotificationAreaTest {
             return null;
         });
         assertThat(onFx(() -> List.copyOf(area.getChildren()))).as("the same lines, new texts").isEqualTo(lines);
+        onFx(() -> {
+            model.accept(trip("edge-3", "red"));
+            return null;
+        });
+        assertThat(onFx(() -> area.getChildren().size())).as("a fourth alert takes the oldest line").isEqualTo(3);
+        assertThat(shown()).last().isEqualTo("edge-3 \u00b7 BREAKER \u00b7 red: breaker CLOSED -> OPEN");
 
         now.set(now.get().plus(Duration.ofSeconds(5)));
         onFx(() -> {
             model.expire();
             return null;
         });
-        assertThat(shown()).containsExactly("edge-2 \u00b7 BREAKER \u00b7 red: breaker CLOSED -> OPEN  \u00d72");
+        assertThat(shown()).containsExactly("edge-2 \u00b7 BREAKER \u00b7 red: breaker CLOSED -> OPEN  \u00d72",
+                "edge-3 \u00b7 BREAKER \u00b7 red: breaker CLOSED -> OPEN");
         assertThat(onFx(() -> area.getChildren().size())).as("lines kept as room").isEqualTo(3);
         assertThat(onFx(area::isVisible)).isTrue();
 
