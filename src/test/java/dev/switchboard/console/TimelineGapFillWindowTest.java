@@ -48,6 +48,12 @@ class TimelineGapFillWindowTest extends WindowTest {
             path.cut();
             waitFor(30, () -> !live() && red().getLast().gap());
             remote.gateway.engine().forceBreaker("red", ForceAction.OPEN);
+            // Open for at least a millisecond of the gateway's clock: two changes in one millisecond are one segment
+            // (RingSeedTest), and a CI run once forced both within one.
+            long forcedOpen = System.currentTimeMillis();
+            while (System.currentTimeMillis() < forcedOpen + 2) {
+                Thread.onSpinWait();
+            }
             remote.gateway.engine().forceBreaker("red", ForceAction.CLOSED);
             path.restore();
 

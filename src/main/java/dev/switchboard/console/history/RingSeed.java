@@ -7,8 +7,10 @@ import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rebuilds one backend's timeline segments from the transitions a gateway remembers, so a console that connects for
@@ -31,6 +33,9 @@ final class RingSeed {
         Availability availability = firstFrom(mine, Kind.AVAILABILITY).map(Availability::valueOf).orElse(now.availability());
         AdminState admin = firstFrom(mine, Kind.ADMIN).map(AdminState::valueOf).orElse(now.adminState());
         List<BreakerHistory.Segment> segments = new ArrayList<>();
+        // The kinds of state already changed in the newest segment's millisecond, and the reason it shows.
+        Set<Kind> changedThisMillisecond = EnumSet.noneOf(Kind.class);
+        String reason = "";
         for (StateTransition t : mine) {
             switch (t.kind()) {
                 case BREAKER -> breaker = BreakerState.valueOf(t.to());
@@ -43,14 +48,18 @@ final class RingSeed {
                     admin = next;
                 }
             }
-            // A trip changes breaker and availability in the same millisecond: one segment, with the first reason.
-            BreakerHistory.Segment last = segments.isEmpty() ? null : segments.getLast();
-            boolean same = last != null && last.startMillis() == t.atMillis();
+            // A trip changes breaker and availability in the same millisecond: one segment, with the first reason. A
+            // state changed twice in one millisecond (forced open, then closed) shows the reason for where it ended.
+            boolean same = !segments.isEmpty() && segments.getLast().startMillis() == t.atMillis();
             if (same) {
                 segments.removeLast();
             }
-            segments.add(new BreakerHistory.Segment(t.atMillis(), breaker, availability, admin,
-                    same ? last.reason() : t.reason()));
+            if (!same || !changedThisMillisecond.add(t.kind())) {
+                changedThisMillisecond.clear();
+                changedThisMillisecond.add(t.kind());
+                reason = t.reason();
+            }
+            segments.add(new BreakerHistory.Segment(t.atMillis(), breaker, availability, admin, reason));
         }
         return segments;
     }
