@@ -83,6 +83,9 @@ final class BackendCard extends GridPane {
         if (awake) {
             getChildren().setAll(asleep);
             asleep = null;
+            // Styled and laid out now, in the pulse that woke it, so a card reached by a long jump is never drawn empty.
+            applyCss();
+            layout();
             setMinHeight(USE_COMPUTED_SIZE);
             setPrefHeight(USE_COMPUTED_SIZE);
         } else if (getHeight() > 0) {
