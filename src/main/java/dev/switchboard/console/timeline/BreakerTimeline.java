@@ -199,8 +199,9 @@ public final class BreakerTimeline extends VBox {
 
     /** What is drawn at a point of the canvas, if anything. */
     public Optional<Span> spanAt(double x, double y) {
-        int index = firstRow() + (int) Math.floor(y / ROW_HEIGHT);
-        if (y < 0 || index >= Math.min(rows.size(), firstRow() + painter.rowsDrawn())) {
+        int first = firstRow();
+        int index = first + (int) Math.floor(y / ROW_HEIGHT);
+        if (y < 0 || index >= Math.min(rows.size(), first + painter.rowsDrawn())) {
             return Optional.empty();
         }
         return painter.timeAt(x, nowMillis, model.window())

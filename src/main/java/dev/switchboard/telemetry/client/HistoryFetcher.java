@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,37 +75,41 @@ public final class HistoryFetcher implements AutoCloseable {
     /** The events after {@code eventId} still in the ring, oldest first (0: all of them). */
     public CompletableFuture<EventPage> eventsSince(long eventId) {
         return get("/api/events?since=" + eventId).thenApply(n -> {
-            List<NumberedEvent> events = new ArrayList<>();
-            int unreadable = 0;
-            for (JsonNode e : n.path("events")) {
-                TelemetryEvent event = readable(e, TelemetryEvent.class);
-                if (event == null) {
-                    unreadable++;
-                } else {
-                    events.add(new NumberedEvent(e.path("eventId").asLong(), event));
-                }
-            }
+            Readable<NumberedEvent> events = readAll(n.path("events"), TelemetryEvent.class,
+                    (e, event) -> new NumberedEvent(e.path("eventId").asLong(), event));
             return new EventPage(n.path("gateway").asText(), n.path("epoch").asLong(), n.path("lastEventId").asLong(),
-                    n.path("complete").asBoolean(), n.path("oldestEventId").asLong(), n.path("retained").asInt(), events,
-                    unreadable);
+                    n.path("complete").asBoolean(), n.path("oldestEventId").asLong(), n.path("retained").asInt(),
+                    events.items(), events.unreadable());
         });
     }
 
     /** Audit entries at or after {@code epochMillis}, oldest first, at most {@code limit} (1-1000). */
     public CompletableFuture<AuditPage> auditSince(long epochMillis, int limit) {
         return get("/api/audit?since=" + epochMillis + "&limit=" + limit).thenApply(n -> {
-            List<TelemetryEvent.OperatorAction> entries = new ArrayList<>();
-            int unreadable = 0;
-            for (JsonNode e : n.path("entries")) {
-                TelemetryEvent.OperatorAction entry = readable(e, TelemetryEvent.OperatorAction.class);
-                if (entry == null) {
-                    unreadable++;
-                } else {
-                    entries.add(entry);
-                }
-            }
-            return new AuditPage(n.path("gateway").asText(), n.path("more").asBoolean(), entries, unreadable);
+            Readable<TelemetryEvent.OperatorAction> entries = readAll(n.path("entries"),
+                    TelemetryEvent.OperatorAction.class, (e, entry) -> entry);
+            return new AuditPage(n.path("gateway").asText(), n.path("more").asBoolean(), entries.items(),
+                    entries.unreadable());
         });
+    }
+
+    /** The items of a JSON array this console could read, and how many it could not. */
+    private record Readable<T>(List<T> items, int unreadable) {
+    }
+
+    /** Each element of {@code array} as a {@code type}, made an item by {@code item}; unreadable ones only counted. */
+    private static <T, R> Readable<R> readAll(JsonNode array, Class<T> type, BiFunction<JsonNode, T, R> item) {
+        List<R> items = new ArrayList<>();
+        int unreadable = 0;
+        for (JsonNode e : array) {
+            T value = readable(e, type);
+            if (value == null) {
+                unreadable++;
+            } else {
+                items.add(item.apply(e, value));
+            }
+        }
+        return new Readable<>(items, unreadable);
     }
 
     private CompletableFuture<JsonNode> get(String pathAndQuery) {
