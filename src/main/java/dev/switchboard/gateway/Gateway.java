@@ -117,7 +117,7 @@ public final class Gateway implements AutoCloseable {
             gateway.monitors = group.next().scheduleAtFixedRate(() -> runMonitors(profiles, probes), 0, MONITOR_TICK.toMillis(),
                     TimeUnit.MILLISECONDS);
             LOG.info("gateway '{}' listening on {}://{} ({} event loops, {} transport)", settings.id(), runtime.scheme(),
-                    format(gateway.address()), threads, Transports.isNative() ? "epoll" : "nio");
+                    format(gateway.address()), threads, Transports.selected().label());
             return gateway;
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -266,7 +266,7 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("drain time {} passed with {} request(s) in flight; closing them", drain, runtime.inFlight().count());
         }
         clients.close().awaitUninterruptibly();
-        runtime.closeIdleConnections();
+        runtime.closeIdleConnections(Duration.ofSeconds(1));
         runtime.closeResolver();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         runtime.closeAccessLog();

@@ -6,12 +6,18 @@ import dev.switchboard.netty.Transports;
 import dev.switchboard.gateway.stats.TrafficStats;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /** State every connection of one running gateway shares: the engine, backend pools and in-flight count. */
 final class GatewayRuntime {
@@ -90,9 +96,22 @@ final class GatewayRuntime {
         draining = true;
     }
 
-    /** Closes idle backend connections; each pool is touched on its own loop. */
-    void closeIdleConnections() {
-        pools.forEach((loop, pool) -> loop.execute(pool::closeIdle));
+    /**
+     * Closes idle backend connections, each pool on its own loop, and waits until they are closed (at most
+     * {@code wait}). The loops must not shut down before: io_uring closes a socket by a request queued on its loop,
+     * and a close still queued when the loop stopped left the backend's connection open (found by the hardening
+     * tests, which wait for the backend to see every connection end).
+     */
+    void closeIdleConnections(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<Future<List<ChannelFuture>>> closing = new ArrayList<>();
+        pools.forEach((loop, pool) -> closing.add(loop.submit(pool::closeIdle)));
+        for (Future<List<ChannelFuture>> pool : closing) {
+            if (pool.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) && pool.isSuccess()) {
+                pool.getNow().forEach(channel -> channel.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS));
+            }
+        }
     }
 
     /** Closes the DNS resolvers; call before the event loops shut down. */

@@ -16,7 +16,9 @@ import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -95,10 +97,12 @@ final class UpstreamPool {
         }
     }
 
-    /** Closes every idle connection (used on shutdown). */
-    void closeIdle() {
-        idle.values().forEach(channels -> channels.forEach(Channel::close));
+    /** Closes every idle connection (used on shutdown); the futures complete once each is closed. */
+    List<ChannelFuture> closeIdle() {
+        List<ChannelFuture> closing = new ArrayList<>();
+        idle.values().forEach(channels -> channels.forEach(channel -> closing.add(channel.close())));
         idle.clear();
+        return closing;
     }
 
     /** A new connection to {@code key}, ready once connected and, for https, after the TLS handshake. */
