@@ -4,52 +4,81 @@ import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 
-/** Picks native epoll when the platform supports it, NIO otherwise, so groups and channel classes always match. */
+/**
+ * The process's one socket transport, so groups and channel classes always match: io_uring where the kernel allows
+ * it, then epoll, then NIO; {@code SWITCHBOARD_TRANSPORT} (or {@code -Dswitchboard.transport}) names one instead.
+ */
 public final class Transports {
+
+    static final String PROPERTY = "switchboard.transport";
+    static final String ENVIRONMENT = "SWITCHBOARD_TRANSPORT";
+
+    /** Chosen on first use; a bad choice is an error at every use, never a half-initialised class. */
+    private static volatile Transport selected;
 
     private Transports() {
     }
 
-    /** True when the native epoll transport is loaded and will be used. */
+    /** The transport every group and channel of this process uses. */
+    public static Transport selected() {
+        Transport transport = selected;
+        if (transport == null) {
+            transport = select(System.getProperty(PROPERTY, System.getenv(ENVIRONMENT)));
+            selected = transport;
+        }
+        return transport;
+    }
+
+    /** True when a native transport (io_uring or epoll) will be used. */
     public static boolean isNative() {
-        return Epoll.isAvailable();
+        return selected().isNative();
     }
 
     /** A new event loop group of {@code threads} threads whose names start with {@code name}. */
     public static EventLoopGroup eventLoopGroup(int threads, String name) {
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name), ioHandlerFactory());
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name), selected().ioHandlerFactory());
     }
 
     public static Class<? extends ServerChannel> serverChannelClass() {
-        return isNative() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        return selected().serverChannelClass();
     }
 
     public static Class<? extends SocketChannel> channelClass() {
-        return isNative() ? EpollSocketChannel.class : NioSocketChannel.class;
+        return selected().channelClass();
     }
 
     public static Class<? extends DatagramChannel> datagramChannelClass() {
-        return isNative() ? EpollDatagramChannel.class : NioDatagramChannel.class;
+        return selected().datagramChannelClass();
+    }
+
+    /**
+     * The transport {@code label} names (null or blank: the best available). One that is named but not available
+     * here is an error that says why, not a silent fall-back the operator would misread in a benchmark.
+     */
+    static Transport select(String label) {
+        if (label == null || label.isBlank()) {
+            for (Transport transport : Transport.values()) {
+                if (transport.available()) {
+                    return transport;
+                }
+            }
+        }
+        Transport named = Transport.named(label.strip());
+        if (!named.available()) {
+            throw new IllegalStateException(ENVIRONMENT + "=" + named.label() + ": not available here: "
+                    + named.unavailabilityCause());
+        }
+        return named;
     }
 
     /**
@@ -72,9 +101,5 @@ public final class Transports {
             throw error;
         }
         throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-    }
-
-    private static IoHandlerFactory ioHandlerFactory() {
-        return isNative() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 }

@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -29,12 +30,29 @@ class TransportsTest {
                     .connect(server.localAddress()).syncUninterruptibly().channel();
 
             assertThat(client.isActive()).isTrue();
-            assertThat(Transports.isNative()).isEqualTo(Epoll.isAvailable());
+            assertThat(client.getClass()).isEqualTo(Transports.selected().channelClass());
             client.close().syncUninterruptibly();
             server.close().syncUninterruptibly();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    @Test
+    void theBestAvailableTransportIsChosenUnlessOneIsNamed() {
+        Transport best = IoUring.isAvailable() ? Transport.IO_URING : Epoll.isAvailable() ? Transport.EPOLL : Transport.NIO;
+
+        assertThat(Transports.select(null)).isEqualTo(best);
+        assertThat(Transports.select(" ")).isEqualTo(best);
+        assertThat(Transports.select("nio")).isEqualTo(Transport.NIO);
+        assertThat(Transports.select(" nio ")).isEqualTo(Transport.NIO);
+    }
+
+    @Test
+    void anUnknownTransportIsAnErrorListingTheKnownOnes() {
+        assertThatThrownBy(() -> Transports.select("kqueue"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown transport 'kqueue': expected io_uring, epoll or nio");
     }
 
     @Test

@@ -8,8 +8,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -51,7 +51,7 @@ public final class DnsResponder implements AutoCloseable {
     /**
      * Binds UDP, then TCP on the same port (the port UDP got when 0 was asked for).
      *
-     * @param threads event loops (and, with epoll, UDP sockets)
+     * @param threads event loops (and, with a native transport, UDP sockets)
      */
     public static DnsResponder start(InetSocketAddress listen, TrafficProfiles profiles, int threads) {
         QueryAnswerer answerer = new QueryAnswerer(profiles);
@@ -85,7 +85,7 @@ public final class DnsResponder implements AutoCloseable {
         Bootstrap udp = new Bootstrap().group(group).channel(Transports.datagramChannelClass()).handler(udpHandler);
         int sockets = Transports.isNative() ? threads : 1;
         if (sockets > 1) {
-            udp.option(EpollChannelOption.SO_REUSEPORT, true);
+            udp.option(UnixChannelOption.SO_REUSEPORT, true);
         }
         List<Channel> udpChannels = new ArrayList<>();
         Channel first = Transports.bind(udp, listen);
