@@ -2,46 +2,66 @@
 # Gateway throughput beside HAProxy, nginx (and Caddy if installed): the packaged gateway with ONE event loop
 # round-robins over the two nginx backends /work/shared/bench/peers.sh starts on 127.0.0.1:19001/19002, and
 # peers.sh drives every proxy with wrk (DUR seconds, CONN connections) after a warm-up pass of WARM seconds per
-# proxy. Needs nginx, haproxy and wrk (apt-get install -y nginx haproxy wrk). JAVA overrides the JDK 25.
+# proxy, then ROUNDS rounds (default 5) and their medians. Needs nginx, haproxy and wrk (apt-get install -y nginx
+# haproxy wrk). JAVA overrides the JDK 25; SWITCHBOARD_TRANSPORT (io_uring, epoll, nio) the gateways' transport.
 # ACCESS_LOG=1 also starts a second gateway (same config plus a JSON access log to a file) and reports it as
-# switchboard-log, to measure what the access log costs.
+# switchboard-log, to measure what the access log costs. EPOLL=1 also starts the gateway on the epoll transport
+# (switchboard-epoll) beside the default one (io_uring where available), to compare the two in one run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 PEERS="${PEERS:-/work/shared/bench/peers.sh}"
 mvn -B -q -DskipTests package
 D=$(mktemp -d)
-GW=
-GWLOG=
-trap '[ -n "$GW" ] && kill "$GW" 2>/dev/null; [ -n "$GWLOG" ] && kill "$GWLOG" 2>/dev/null; rm -rf "$D"' EXIT
+PIDS=()
+trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done; rm -rf "$D"' EXIT
 cat > "$D/gateway.json" <<'JSON'
 { "gateway": { "id": "bench", "listen": "127.0.0.1:18084", "eventLoops": 1 },
   "backends": { "a": { "url": "http://127.0.0.1:19001" }, "b": { "url": "http://127.0.0.1:19002" },
     "pool": { "type": "Pool", "pool": { "services": [ { "id": "a" }, { "id": "b" } ] } } },
   "apis": [ { "name": "bench", "path": "/", "backendId": "pool" } ] }
 JSON
-"$JAVA" --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -jar target/switchboard.jar gateway --config "$D/gateway.json" > "$D/gateway.log" 2>&1 &
-GW=$!
-TARGETS=(switchboard=http://127.0.0.1:18084/)
-if [ "${ACCESS_LOG:-0}" = 1 ]; then
-    sed -e 's/18084"/18085"/' -e "s|\"eventLoops\": 1|\"eventLoops\": 1, \"accessLog\": { \"path\": \"$D/access.jsonl\" }|" \
-        "$D/gateway.json" > "$D/gateway-log.json"
-    "$JAVA" --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-        -jar target/switchboard.jar gateway --config "$D/gateway-log.json" > "$D/gateway-log.log" 2>&1 &
-    GWLOG=$!
-    TARGETS+=(switchboard-log=http://127.0.0.1:18085/)
-fi
-for port in 18084 $([ -n "$GWLOG" ] && echo 18085); do
+TARGETS=()
+# gateway NAME PORT [ENV=VALUE ...]: starts the jar on PORT with gateway.json (plus $D/NAME.extra, a JSON fragment
+# for the gateway section), waits until it accepts, and adds it to the targets.
+gateway() {
+    local name=$1 port=$2
+    shift 2
+    sed -e "s/18084\"/$port\"/" -e "s|\"eventLoops\": 1|\"eventLoops\": 1$(cat "$D/$name.extra" 2>/dev/null)|" \
+        "$D/gateway.json" > "$D/$name.json"
+    env "$@" "$JAVA" --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+        -jar target/switchboard.jar gateway --config "$D/$name.json" > "$D/$name.log" 2>&1 &
+    PIDS+=($!)
     for _ in $(seq 100); do
-        (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break
+        (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break
         sleep 0.1
     done
-done
+    TARGETS+=("$name=http://127.0.0.1:$port/")
+}
+gateway switchboard 18084
+if [ "${ACCESS_LOG:-0}" = 1 ]; then
+    echo ", \"accessLog\": { \"path\": \"$D/access.jsonl\" }" > "$D/switchboard-log.extra"
+    gateway switchboard-log 18085
+fi
+if [ "${EPOLL:-0}" = 1 ]; then
+    gateway switchboard-epoll 18086 SWITCHBOARD_TRANSPORT=epoll
+fi
 # A first pass (not reported) warms the gateway's JIT; it needs load to compile the hot path, and on shared cores
 # 3 s of it left the gateway half-compiled. peers.sh starts the backends, so the warm-up goes through it too.
 DUR="${WARM:-15}" "$PEERS" "${TARGETS[@]}" > /dev/null
-"$PEERS" "${TARGETS[@]}"
-if [ -n "$GWLOG" ]; then
+# One run of 8 s per proxy swings by a fifth on a 2-core machine, where wrk, the nginx backends and the proxy share
+# the cores; ROUNDS runs (default 5, each proxy in turn per round) and the medians are what to quote.
+for round in $(seq "${ROUNDS:-5}"); do
+    "$PEERS" "${TARGETS[@]}" | sed "s/^/round $round  /"
+done | tee "$D/rounds.txt"
+echo "medians over ${ROUNDS:-5} rounds (ratios against haproxy's medians):"
+awk '{ sub(/rps=/, "", $4); sub(/p99=/, "", $6); p99 = $6 + 0; if ($6 ~ /us$/) p99 /= 1000; else if ($6 ~ /[^m]s$/) p99 *= 1000
+       rps[$3] = rps[$3] " " $4; lat[$3] = lat[$3] " " p99 } 
+     function median(list,   n, a, i, j, t) { n = split(list, a, " "); for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+     END { hr = median(rps["haproxy"]); hp = median(lat["haproxy"])
+       for (name in rps) { r = median(rps[name]); p = median(lat[name])
+         printf "%-16s rps=%-9.0f p99=%.2fms  rps/haproxy=%.2f  p99/haproxy=%.2f\n", name, r, p, r / hr, p / hp } }' "$D/rounds.txt" | sort
+if [ "${ACCESS_LOG:-0}" = 1 ]; then
     echo "access log: $(wc -l < "$D/access.jsonl") lines written (lines dropped on a full queue are not written)"
 fi
