@@ -90,7 +90,12 @@ final class DemoOperator {
     static TextArea openConfigOf(FxRobot robot, String gatewayId) throws Exception {
         TextArea editor = openConfig(robot);
         Labeled status = find(robot, ".config-status", Labeled.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> status.getText().endsWith(" from " + gatewayId)));
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> status.getText().endsWith(" from " + gatewayId)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the Config tab never said it loaded from " + gatewayId + "; its status: '"
+                    + onFxGet(status::getText) + "'", e);
+        }
         return editor;
     }
 }

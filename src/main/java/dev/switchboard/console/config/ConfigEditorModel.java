@@ -47,6 +47,11 @@ public final class ConfigEditorModel {
     private long baseVersion = -1;
     /** The gateway the text was loaded from: only its versions are followed. */
     private String loadedFrom;
+    /**
+     * The gateway whose config the last read could not get (selected before its control channel was up, say), so
+     * the editor is not showing it: once frames show a version of it, follow reads it again.
+     */
+    private String unreadFrom;
     /** True while a load or an apply is on its way: the versions frames show then are the console's own doing. */
     private boolean busy;
     /**
@@ -109,9 +114,11 @@ public final class ConfigEditorModel {
             }
             busy = false;
             if (error != null) {
+                unreadFrom = gatewayId;
                 status.set("cannot load the gateway's config: " + Failures.cause(error).getMessage());
                 return null;
             }
+            unreadFrom = null;
             baseline = vc.config();
             baseVersion = vc.version();
             loadedFrom = gatewayId;
@@ -131,9 +138,14 @@ public final class ConfigEditorModel {
     /**
      * Follows the selected gateway to {@code version}, as its frames show it: without edits the editor reloads; with
      * edits it keeps them and offers a rebase onto the new config (or, when only overrides changed and the config is
-     * the same, just takes the new version as the edits' base). FX thread only.
+     * the same, just takes the new version as the edits' base). A selected gateway whose config could not be read
+     * (it was not connected yet) is read again once its frames show a version. FX thread only.
      */
     public void follow(long version) {
+        if (!busy && version > 0 && Objects.equals(selected.get(), unreadFrom)) {
+            reload();
+            return;
+        }
         if (busy || baseline == null || version <= baseVersion || !Objects.equals(selected.get(), loadedFrom)
                 || (rebaseOffer.get() != null && rebaseOffer.get().theirs().version() >= version)) {
             return;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +176,31 @@ class ConfigEditorModelTest {
             westFeed.close();
             west.close();
         }
+    }
+
+    @Test
+    void aGatewaySelectedBeforeItsControlChannelIsUpIsLoadedOnceItsFramesArrive() {
+        // The first read fails as a remote gateway's does while its connection is still being made.
+        AtomicInteger reads = new AtomicInteger();
+        GatewayControl connecting = (GatewayControl) Proxy.newProxyInstance(GatewayControl.class.getClassLoader(),
+                new Class<?>[] {GatewayControl.class}, (proxy, method, args) -> method.getName().equals("config")
+                        && reads.getAndIncrement() == 0
+                        ? CompletableFuture.failedFuture(new IllegalStateException("not connected: connecting"))
+                        : method.invoke(feed.control(), args));
+        ConfigEditorModel early = new ConfigEditorModel(() -> "gw", id -> connecting, id -> gateway.engine().version(),
+                Runnable::run);
+
+        early.reload().join();
+        assertThat(early.statusProperty().get()).isEqualTo("cannot load the gateway's config: not connected: connecting");
+        early.follow(0);
+        assertThat(reads).as("no frame of it yet: nothing to retry on").hasValue(1);
+
+        early.follow(gateway.engine().version());
+        awaitIdle();
+
+        assertThat(early.statusProperty().get()).isEqualTo("loaded config version " + gateway.engine().version() + " from gw");
+        assertThat(early.baseVersion()).isEqualTo(gateway.engine().version());
+        assertThat(early.textProperty().get()).contains("\"orders-east-1\"");
     }
 
     @Test
