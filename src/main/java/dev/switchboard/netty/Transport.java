@@ -18,10 +18,13 @@ import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * A socket transport: its event loops and the channel classes that run on them. Each constant touches its own
- * classes only inside its methods, so a transport the platform lacks is never loaded.
+ * A socket transport: its event loops and the channel classes that run on them. A constant holds its classes but
+ * neither initialises them nor asks its native library anything until {@link #available()} is called, so a transport
+ * the platform lacks costs nothing.
  */
 public enum Transport {
 
@@ -29,104 +32,31 @@ public enum Transport {
      * Linux io_uring: a loop's reads and writes go to the kernel in one batch per turn instead of a system call
      * each, which took 1.7 µs of kernel time off each proxied request on loopback (issue 15).
      */
-    IO_URING("io_uring") {
-        @Override
-        boolean available() {
-            return IoUring.isAvailable();
-        }
-
-        @Override
-        Throwable unavailabilityCause() {
-            return IoUring.unavailabilityCause();
-        }
-
-        @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return IoUringIoHandler.newFactory();
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverChannelClass() {
-            return IoUringServerSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends SocketChannel> channelClass() {
-            return IoUringSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends DatagramChannel> datagramChannelClass() {
-            return IoUringDatagramChannel.class;
-        }
-    },
-    EPOLL("epoll") {
-        @Override
-        boolean available() {
-            return Epoll.isAvailable();
-        }
-
-        @Override
-        Throwable unavailabilityCause() {
-            return Epoll.unavailabilityCause();
-        }
-
-        @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return EpollIoHandler.newFactory();
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverChannelClass() {
-            return EpollServerSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends SocketChannel> channelClass() {
-            return EpollSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends DatagramChannel> datagramChannelClass() {
-            return EpollDatagramChannel.class;
-        }
-    },
-    NIO("nio") {
-        @Override
-        boolean available() {
-            return true;
-        }
-
-        @Override
-        Throwable unavailabilityCause() {
-            return null;
-        }
-
-        @Override
-        IoHandlerFactory ioHandlerFactory() {
-            return NioIoHandler.newFactory();
-        }
-
-        @Override
-        Class<? extends ServerChannel> serverChannelClass() {
-            return NioServerSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends SocketChannel> channelClass() {
-            return NioSocketChannel.class;
-        }
-
-        @Override
-        Class<? extends DatagramChannel> datagramChannelClass() {
-            return NioDatagramChannel.class;
-        }
-    };
+    IO_URING("io_uring", IoUring::isAvailable, IoUring::unavailabilityCause, IoUringIoHandler::newFactory,
+            IoUringServerSocketChannel.class, IoUringSocketChannel.class, IoUringDatagramChannel.class),
+    EPOLL("epoll", Epoll::isAvailable, Epoll::unavailabilityCause, EpollIoHandler::newFactory,
+            EpollServerSocketChannel.class, EpollSocketChannel.class, EpollDatagramChannel.class),
+    NIO("nio", () -> true, () -> null, NioIoHandler::newFactory,
+            NioServerSocketChannel.class, NioSocketChannel.class, NioDatagramChannel.class);
 
     private final String label;
+    private final BooleanSupplier available;
+    private final Supplier<Throwable> unavailabilityCause;
+    private final Supplier<IoHandlerFactory> ioHandlerFactory;
+    private final Class<? extends ServerChannel> serverChannelClass;
+    private final Class<? extends SocketChannel> channelClass;
+    private final Class<? extends DatagramChannel> datagramChannelClass;
 
-    Transport(String label) {
+    Transport(String label, BooleanSupplier available, Supplier<Throwable> unavailabilityCause,
+              Supplier<IoHandlerFactory> ioHandlerFactory, Class<? extends ServerChannel> serverChannelClass,
+              Class<? extends SocketChannel> channelClass, Class<? extends DatagramChannel> datagramChannelClass) {
         this.label = label;
+        this.available = available;
+        this.unavailabilityCause = unavailabilityCause;
+        this.ioHandlerFactory = ioHandlerFactory;
+        this.serverChannelClass = serverChannelClass;
+        this.channelClass = channelClass;
+        this.datagramChannelClass = datagramChannelClass;
     }
 
     /** The name operators use ({@code SWITCHBOARD_TRANSPORT}) and the logs print. */
@@ -139,18 +69,30 @@ public enum Transport {
         return this != NIO;
     }
 
-    abstract boolean available();
+    boolean available() {
+        return available.getAsBoolean();
+    }
 
     /** Why {@link #available()} is false; null when it is true. */
-    abstract Throwable unavailabilityCause();
+    Throwable unavailabilityCause() {
+        return unavailabilityCause.get();
+    }
 
-    abstract IoHandlerFactory ioHandlerFactory();
+    IoHandlerFactory ioHandlerFactory() {
+        return ioHandlerFactory.get();
+    }
 
-    abstract Class<? extends ServerChannel> serverChannelClass();
+    Class<? extends ServerChannel> serverChannelClass() {
+        return serverChannelClass;
+    }
 
-    abstract Class<? extends SocketChannel> channelClass();
+    Class<? extends SocketChannel> channelClass() {
+        return channelClass;
+    }
 
-    abstract Class<? extends DatagramChannel> datagramChannelClass();
+    Class<? extends DatagramChannel> datagramChannelClass() {
+        return datagramChannelClass;
+    }
 
     /** The transport labelled {@code label}; an error listing the labels for anything else. */
     static Transport named(String label) {
