@@ -49,7 +49,8 @@ public final class ConfigEditorModel {
     private String loadedFrom;
     /**
      * The gateway whose config the last read could not get (selected before its control channel was up, say), so
-     * the editor is not showing it: once frames show a version of it, follow reads it again.
+     * the editor is not showing it: once it has shown a version, each follow reads it again until a read succeeds (a
+     * read while it is still away fails at once, without going to the network).
      */
     private String unreadFrom;
     /** True while a load or an apply is on its way: the versions frames show then are the console's own doing. */
