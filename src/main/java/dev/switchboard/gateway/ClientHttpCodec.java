@@ -43,6 +43,16 @@ final class ClientHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDe
             return HttpMethod.HEAD.equals(methods.poll()) || super.isContentAlwaysEmpty(response);
         }
 
+        /** A backend's raw head brings its status line and header lines; the headers after them are the gateway's. */
+        @Override
+        protected void encodeInitialLine(ByteBuf buf, HttpResponse response) throws Exception {
+            if (response instanceof RawResponseHead raw) {
+                raw.writeLines(buf);
+            } else {
+                super.encodeInitialLine(buf, response);
+            }
+        }
+
         /** Netty's bytes, without its charset look-ups ({@link HeaderLines}). */
         @Override
         protected void encodeHeaders(HttpHeaders headers, ByteBuf buf) {

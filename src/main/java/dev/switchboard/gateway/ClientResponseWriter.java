@@ -81,16 +81,8 @@ final class ClientResponseWriter {
 
     /** Writes (without flushing) a backend's response head. */
     void writeHead(HttpResponse response, String backendId, int attempts) {
-        HttpHeaders headers = response.headers();
-        HeaderRewriter.rewriteResponse(headers);
-        DefaultHttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers);
-        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(method, response.status().code())) {
-            if (http10Client) {
-                closeDelimited = true;
-            } else {
-                HttpUtil.setTransferEncodingChunked(out, true);
-            }
-        }
+        HttpResponse out = response instanceof RawResponseHead raw ? withVia(raw) : rewritten(response);
+        HttpHeaders headers = out.headers();
         if (diagnostics) {
             headers.set(BACKEND_HEADER, backendId);
             headers.setInt(ATTEMPTS_HEADER, attempts);
@@ -106,6 +98,27 @@ final class ClientResponseWriter {
         started = true;
         status = response.status().code();
         client.write(out, client.voidPromise());
+    }
+
+    /** A raw head kept only the lines that pass the hop, framed by its Content-Length; it lacks only the Via entry. */
+    private static HttpResponse withVia(RawResponseHead raw) {
+        raw.headers().set(HttpHeaderNames.VIA, raw.via());
+        return raw;
+    }
+
+    /** A head Netty decoded: the hop's rewrite, and the framing for this client when the backend's has no length. */
+    private HttpResponse rewritten(HttpResponse response) {
+        HttpHeaders headers = response.headers();
+        HeaderRewriter.rewriteResponse(headers);
+        DefaultHttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), headers);
+        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(method, response.status().code())) {
+            if (http10Client) {
+                closeDelimited = true;
+            } else {
+                HttpUtil.setTransferEncodingChunked(out, true);
+            }
+        }
+        return out;
     }
 
     /** Writes a body part; the last one is flushed. */

@@ -53,6 +53,11 @@ final class HeadGate {
         return Step.DECODE;
     }
 
+    /** Whether the next byte starts a message's head (and the connection was not refused). */
+    boolean atHead() {
+        return atHead && !discarding;
+    }
+
     /** What the head refused by {@link #before} broke. */
     String problem() {
         return problem;

@@ -7,11 +7,9 @@ import dev.switchboard.config.ErrorReason;
 import dev.switchboard.engine.BackendHandle;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
@@ -161,8 +159,8 @@ final class ProxyAttempt implements UpstreamListener {
         }
         parts.timers().stopPerTry();
         int status = response.status().code();
-        recorder.outcome(status, null, response.headers().get(HttpHeaderNames.RETRY_AFTER));
-        upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+        recorder.outcome(status, null, RawResponseHead.retryAfter(response));
+        upstreamKeepAlive = RawResponseHead.keepAlive(response);
         Duration delay = exchange.retryDelay(status, null);
         if (delay != null) {
             phase = Phase.DISCARDING;

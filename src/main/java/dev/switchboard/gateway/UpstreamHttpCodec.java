@@ -5,7 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -19,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -80,8 +83,10 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
     }
 
     /**
-     * Matches each final response with the method of the request it answers. Its headers skip Netty's validation on
-     * every add and set: {@link HeadScan} checks each raw head once, and a bad one fails like Netty's own failures.
+     * Matches each final response with the method of the request it answers. A plain head is read as a
+     * {@link RawResponseHead} with its body by length; every other goes to Netty's decoder, whose headers skip Netty's
+     * validation on every add and set: {@link HeadScan} checks each raw head once, and a bad one fails like Netty's
+     * own failures.
      */
     static final class ResponseDecoder extends HttpResponseDecoder {
 
@@ -91,15 +96,32 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
 
         private final Queue<HttpMethod> methods;
         private final HeadGate gate;
+        private final RawResponseHeadParser rawHeads;
+        private final int maxChunk;
+        /** Body bytes still due of a response read as a {@link RawResponseHead}; -1 when none is. */
+        private long rawBodyLeft = -1;
 
         ResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
             super(config.setHeadersFactory(CHECKED_HEADERS));
             this.methods = methods;
             this.gate = new HeadGate(config, HeadScan::response);
+            this.rawHeads = new RawResponseHeadParser(config.getMaxInitialLineLength(), config.getMaxHeaderSize());
+            this.maxChunk = config.getMaxChunkSize();
         }
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+            if (rawBodyLeft >= 0) {
+                readRawBody(in, out);
+                return;
+            }
+            if (gate.atHead()) {
+                RawResponseHead head = rawHeads.parse(in, HttpMethod.HEAD.equals(methods.peek()));
+                if (head != null) {
+                    startRawBody(head, out);
+                    return;
+                }
+            }
             HeadGate.Step step = gate.before(in);
             if (step == HeadGate.Step.REFUSE) {
                 FullHttpResponse invalid = new DefaultFullHttpResponse(HttpVersion.HTTP_1_0, UNDECODABLE);
@@ -114,6 +136,36 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
             for (int i = from; i < out.size(); i++) {
                 gate.decoded(out.get(i));
             }
+        }
+
+        /** Emits the head, then its body is read by length: Netty's decoder has no part in this response. */
+        private void startRawBody(RawResponseHead head, List<Object> out) {
+            out.add(head);
+            gate.decoded(head);
+            boolean answersHead = HttpMethod.HEAD.equals(methods.poll());
+            if (answersHead || head.contentLength() <= 0) {
+                out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+                gate.decoded(LastHttpContent.EMPTY_LAST_CONTENT);
+            } else {
+                rawBodyLeft = head.contentLength();
+            }
+        }
+
+        private void readRawBody(ByteBuf in, List<Object> out) {
+            int size = (int) Math.min(Math.min(in.readableBytes(), rawBodyLeft), maxChunk);
+            if (size == 0) {
+                return;
+            }
+            rawBodyLeft -= size;
+            ByteBuf part = in.readRetainedSlice(size);
+            if (rawBodyLeft > 0) {
+                out.add(new DefaultHttpContent(part));
+                return;
+            }
+            rawBodyLeft = -1;
+            LastHttpContent last = new DefaultLastHttpContent(part, SMALL_TRAILERS);
+            out.add(last);
+            gate.decoded(last);
         }
 
         @Override

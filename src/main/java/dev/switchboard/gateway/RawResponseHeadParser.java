@@ -1,0 +1,285 @@
+package dev.switchboard.gateway;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads a backend's response head in one pass over its bytes into a {@link RawResponseHead}, for the response a
+ * proxy sees nearly always: HTTP/1.1, final, framed by one plain Content-Length (or bodyless), every line CRLF-ended
+ * and well-formed. Anything else it leaves unread for Netty's decoder, which with {@link HeadScan} judges it exactly
+ * as before: folded or bare-LF lines, Transfer-Encoding, a Connection naming other headers, 1xx, 205, a close-delimited
+ * body, a repeated Content-Length or Via, the gateway's own diagnostics headers, and a head near the size limits.
+ * It checks what {@link HeadScan} checks on the lines it keeps (token names, value bytes) and the status line too.
+ */
+final class RawResponseHeadParser {
+
+    private static final byte[] HTTP_1_1 = "HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONTENT_LENGTH = lower("content-length");
+    private static final byte[] TRANSFER_ENCODING = lower("transfer-encoding");
+    private static final byte[] CONNECTION = lower("connection");
+    private static final byte[] KEEP_ALIVE = lower("keep-alive");
+    private static final byte[] CLOSE = lower("close");
+    private static final byte[] TE = lower("te");
+    private static final byte[] TRAILER = lower("trailer");
+    private static final byte[] UPGRADE = lower("upgrade");
+    private static final byte[] VIA = lower("via");
+    private static final byte[] RETRY_AFTER = lower("retry-after");
+    private static final byte[] PROXY_PREFIX = lower("proxy-");
+    private static final byte[] GATEWAY_PREFIX = lower("x-switchboard-");
+    private static final byte[] TRACE = lower(DecisionTrace.RESPONSE_HEADER.toString());
+    /** A Content-Length of more digits would overflow a long. */
+    private static final int MAX_LENGTH_DIGITS = 18;
+
+    private enum Line { KEEP, DROP, REFUSE }
+
+    private final int maxInitialLine;
+    private final int maxHeaderSize;
+    /** The head's bytes, copied once so the pass reads an array (heads are a few hundred bytes). */
+    private byte[] b = new byte[512];
+    // What the header lines of the head being parsed said.
+    private long contentLength;
+    private boolean close;
+    private String via;
+    private String retryAfter;
+
+    RawResponseHeadParser(int maxInitialLine, int maxHeaderSize) {
+        this.maxInitialLine = maxInitialLine;
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    /**
+     * The head at {@code in}'s reader index, read past; or null, reading nothing, when the head is not complete yet or
+     * is one to leave to Netty's decoder.
+     *
+     * @param answersHead whether the response answers a HEAD request, so it has no body whatever its head says
+     */
+    RawResponseHead parse(ByteBuf in, boolean answersHead) {
+        int length = headLength(in);
+        if (length < 0) {
+            return null;
+        }
+        if (b.length < length) {
+            b = new byte[Math.max(length, 2 * b.length)];
+        }
+        in.getBytes(in.readerIndex(), b, 0, length);
+        RawResponseHead head = parse(length, answersHead);
+        if (head != null) {
+            in.skipBytes(length);
+        }
+        return head;
+    }
+
+    /** Bytes up to and including the blank line ending the head; -1 when there is none within the limits, or a bare LF. */
+    private int headLength(ByteBuf in) {
+        int start = in.readerIndex();
+        int limit = (int) Math.min(in.writerIndex(), (long) start + maxInitialLine + maxHeaderSize + 4);
+        int lineStart = start;
+        while (true) {
+            int lf = in.indexOf(lineStart, limit, (byte) '\n');
+            if (lf <= lineStart || in.getByte(lf - 1) != '\r') {
+                return -1;
+            }
+            if (lf == lineStart + 1 && lineStart > start) {
+                return lf + 1 - start;
+            }
+            lineStart = lf + 1;
+        }
+    }
+
+    private RawResponseHead parse(int length, boolean answersHead) {
+        int status = statusCode();
+        int pos = status < 0 ? -1 : statusLineEnd();
+        if (pos < 0 || pos - 2 > maxInitialLine || length - pos > maxHeaderSize) {
+            return null;
+        }
+        byte[] kept = new byte[length - 2];
+        System.arraycopy(b, 0, kept, 0, pos);
+        int keptLength = pos;
+        contentLength = -1;
+        close = false;
+        via = null;
+        retryAfter = null;
+        // Each pass reads one header line; the head's blank line is at length - 2.
+        while (pos < length - 2) {
+            int nameEnd = pos;
+            while (HeaderSyntax.isTokenByte(b[nameEnd])) {
+                nameEnd++;
+            }
+            int valueStart = nameEnd + 1;
+            if (nameEnd == pos || b[nameEnd] != ':') {
+                return null;
+            }
+            while (b[valueStart] == ' ' || b[valueStart] == '\t') {
+                valueStart++;
+            }
+            int cr = valueStart;
+            while (b[cr] != '\r') {
+                if (!HeaderSyntax.isValueByte(b[cr])) {
+                    return null;
+                }
+                cr++;
+            }
+            if (b[cr + 1] != '\n') {
+                return null;
+            }
+            int valueEnd = cr;
+            while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t')) {
+                valueEnd--;
+            }
+            Line line = classify(pos, nameEnd, valueStart, valueEnd);
+            if (line == Line.REFUSE) {
+                return null;
+            }
+            int next = cr + 2;
+            if (line == Line.KEEP) {
+                System.arraycopy(b, pos, kept, keptLength, next - pos);
+                keptLength += next - pos;
+            }
+            pos = next;
+        }
+        boolean bodyless = answersHead || status == 204 || status == 304;
+        if (contentLength < 0 ? !bodyless : status == 204) {
+            // No length: the body runs to the connection's end. A 204 must not have one; Netty's encoder drops it.
+            return null;
+        }
+        return new RawResponseHead(HttpResponseStatus.valueOf(status), kept, keptLength, !close, contentLength, via, retryAfter);
+    }
+
+    /** What to do with the header line whose name is {@code [start, nameEnd)}, noting what the head's framing needs. */
+    private Line classify(int start, int nameEnd, int valueStart, int valueEnd) {
+        int length = nameEnd - start;
+        if (is(CONTENT_LENGTH, start, length)) {
+            return contentLength < 0 && (contentLength = digits(valueStart, valueEnd)) >= 0 ? Line.KEEP : Line.REFUSE;
+        }
+        if (is(CONNECTION, start, length)) {
+            return connectionTokens(valueStart, valueEnd) ? Line.DROP : Line.REFUSE;
+        }
+        if (is(VIA, start, length)) {
+            if (via != null) {
+                return Line.REFUSE;
+            }
+            via = text(valueStart, valueEnd);
+            return Line.DROP;
+        }
+        if (is(RETRY_AFTER, start, length)) {
+            // The first one counts, as in Netty's headers.
+            retryAfter = retryAfter == null ? text(valueStart, valueEnd) : retryAfter;
+            return Line.KEEP;
+        }
+        if (is(KEEP_ALIVE, start, length) || is(TE, start, length) || is(TRAILER, start, length) || is(UPGRADE, start, length)
+                || startsWith(PROXY_PREFIX, start, length)) {
+            return Line.DROP;
+        }
+        if (is(TRACE, start, length)) {
+            // Only the gateway writes a trace.
+            return Line.DROP;
+        }
+        // Transfer-Encoding, and the gateway's diagnostics names it may have to replace, go to Netty's decoder.
+        return is(TRANSFER_ENCODING, start, length) || startsWith(GATEWAY_PREFIX, start, length) ? Line.REFUSE : Line.KEEP;
+    }
+
+    /** Whether Connection's value is only close and keep-alive tokens, noting close: any other names headers to drop. */
+    private boolean connectionTokens(int start, int end) {
+        int i = start;
+        while (i < end) {
+            int tokenEnd = i;
+            while (tokenEnd < end && b[tokenEnd] != ',') {
+                tokenEnd++;
+            }
+            int from = i;
+            int to = tokenEnd;
+            while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+                from++;
+            }
+            while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+                to--;
+            }
+            if (is(CLOSE, from, to - from)) {
+                close = true;
+            } else if (to > from && !is(KEEP_ALIVE, from, to - from)) {
+                return false;
+            }
+            i = tokenEnd + 1;
+        }
+        return true;
+    }
+
+    /** The decimal number in {@code [start, end)}; -1 unless it is 1 to 18 digits and nothing else. */
+    private long digits(int start, int end) {
+        if (end == start || end - start > MAX_LENGTH_DIGITS) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private String text(int start, int end) {
+        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether {@code [start, start + length)} is {@code name}, ignoring case (names here are letters and '-'). */
+    private boolean is(byte[] name, int start, int length) {
+        return length == name.length && startsWith(name, start, length);
+    }
+
+    private boolean startsWith(byte[] prefix, int start, int length) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            int c = b[start + i];
+            // '-' | 0x20 is '-' and a letter | 0x20 its lower case; no other token byte folds onto either.
+            if (c != prefix[i] && (c | 0x20) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The status code of a final HTTP/1.1 response this parser takes; -1 otherwise. */
+    private int statusCode() {
+        for (int i = 0; i < HTTP_1_1.length; i++) {
+            if (b[i] != HTTP_1_1[i]) {
+                return -1;
+            }
+        }
+        int code = 0;
+        for (int i = HTTP_1_1.length; i < HTTP_1_1.length + 3; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            code = code * 10 + digit;
+        }
+        // 1xx come before the final head; 205 must lose its body, which Netty's encoder sees to.
+        return code < 200 || code == 205 ? -1 : code;
+    }
+
+    /** Where the first header line starts: after the status code, an optional reason phrase and CRLF; -1 if bad. */
+    private int statusLineEnd() {
+        int i = HTTP_1_1.length + 3;
+        if (b[i] == ' ') {
+            i++;
+            while (b[i] != '\r') {
+                if (!HeaderSyntax.isValueByte(b[i])) {
+                    return -1;
+                }
+                i++;
+            }
+        }
+        return b[i] == '\r' && b[i + 1] == '\n' ? i + 2 : -1;
+    }
+
+    private static byte[] lower(String name) {
+        return name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    }
+}
