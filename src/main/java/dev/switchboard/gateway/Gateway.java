@@ -266,7 +266,7 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("drain time {} passed with {} request(s) in flight; closing them", drain, runtime.inFlight().count());
         }
         clients.close().awaitUninterruptibly();
-        runtime.closeIdleConnections(Duration.ofSeconds(1));
+        runtime.closeConnections(Duration.ofSeconds(1));
         runtime.closeResolver();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         runtime.closeAccessLog();

@@ -6,8 +6,8 @@ import dev.switchboard.netty.Transports;
 import dev.switchboard.gateway.stats.TrafficStats;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.Future;
@@ -97,19 +97,18 @@ final class GatewayRuntime {
     }
 
     /**
-     * Closes idle backend connections, each pool on its own loop, and waits until they are closed (at most
+     * Closes every backend connection, each pool on its own loop, and waits until they are closed (at most
      * {@code wait}). The loops must not shut down before: io_uring closes a socket by a request queued on its loop,
      * and a close still queued when the loop stopped left the backend's connection open (found by the hardening
-     * tests, which wait for the backend to see every connection end).
+     * tests, which wait for the backend to see every connection end), or ended in a warning from the stopped loop.
      */
-    void closeIdleConnections(Duration wait) {
+    void closeConnections(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        List<Future<List<ChannelFuture>>> closing = new ArrayList<>();
-        pools.forEach((loop, pool) -> closing.add(loop.submit(pool::closeIdle)));
-        for (Future<List<ChannelFuture>> pool : closing) {
+        List<Future<ChannelGroupFuture>> closing = new ArrayList<>();
+        pools.forEach((loop, pool) -> closing.add(loop.submit(pool::closeAll)));
+        for (Future<ChannelGroupFuture> pool : closing) {
             if (pool.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) && pool.isSuccess()) {
-                pool.getNow().forEach(channel -> channel.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()),
-                        TimeUnit.NANOSECONDS));
+                pool.getNow().awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         }
     }

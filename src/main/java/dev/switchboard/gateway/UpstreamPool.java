@@ -8,6 +8,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelGroupFuture;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.AddressResolverGroup;
@@ -16,9 +19,7 @@ import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -50,12 +51,15 @@ final class UpstreamPool {
     private final AddressResolverGroup<InetSocketAddress> resolver;
     private final int maxResponseHeaderSize;
     private final Map<UpstreamKey, ArrayDeque<Channel>> idle = new HashMap<>();
+    /** Every connection the pool opened that is not closed yet, so a shutdown can close and wait for them all. */
+    private final ChannelGroup open;
 
     UpstreamPool(EventLoop loop, UpstreamTls tls, AddressResolverGroup<InetSocketAddress> resolver, int maxResponseHeaderSize) {
         this.loop = loop;
         this.tls = tls;
         this.resolver = resolver;
         this.maxResponseHeaderSize = maxResponseHeaderSize;
+        this.open = new DefaultChannelGroup("upstream", loop);
     }
 
     EventLoop loop() {
@@ -97,12 +101,13 @@ final class UpstreamPool {
         }
     }
 
-    /** Closes every idle connection (used on shutdown); the futures complete once each is closed. */
-    List<ChannelFuture> closeIdle() {
-        List<ChannelFuture> closing = new ArrayList<>();
-        idle.values().forEach(channels -> channels.forEach(channel -> closing.add(channel.close())));
+    /**
+     * Closes every connection, idle or still serving an exchange (used on shutdown); the future completes once all
+     * are closed.
+     */
+    ChannelGroupFuture closeAll() {
         idle.clear();
-        return closing;
+        return open.close();
     }
 
     /** A new connection to {@code key}, ready once connected and, for https, after the TLS handshake. */
@@ -119,6 +124,7 @@ final class UpstreamPool {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        open.add(ch);
                         ChannelPipeline p = ch.pipeline();
                         if (key.secure()) {
                             p.addLast(tls.context(key.tls()).newHandler(ch.alloc(), key.host(), key.port()));
