@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -163,7 +164,8 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
                 return;
             }
             rawBodyLeft = -1;
-            LastHttpContent last = new DefaultLastHttpContent(part, SMALL_TRAILERS);
+            // A body framed by length has no trailers: no headers object per response.
+            LastHttpContent last = new DefaultLastHttpContent(part, EmptyHttpHeaders.INSTANCE);
             out.add(last);
             gate.decoded(last);
         }
