@@ -77,13 +77,11 @@ final class JsonLine {
         return written();
     }
 
-    /**
-     * Starts a member: the comma before it when needed, then its name. Names are the code's own ASCII literals, so
-     * they go in without the escape scan values need (names took 31 % of the log thread's samples).
-     */
+    /** Starts a member: the comma before it when needed, then its name. */
     private StringBuilder name(String name) {
         separate();
-        return out.append('"').append(name).append("\":");
+        string(out, name);
+        return out.append(':');
     }
 
     private JsonLine written() {
