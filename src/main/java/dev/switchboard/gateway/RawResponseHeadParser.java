@@ -11,7 +11,7 @@ import java.util.Locale;
  * and well-formed. Anything else it leaves unread for Netty's decoder, which with {@link HeadScan} judges it exactly
  * as before: folded or bare-LF lines, Transfer-Encoding, a Connection naming other headers, 1xx, 205, a close-delimited
  * body, a repeated Content-Length or Via, the gateway's own diagnostics headers, and a head near the size limits.
- * It checks what {@link HeadScan} checks on the lines it keeps (token names, value bytes) and the status line too.
+ * It checks what {@link HeadScan} checks on every header line (token names, value bytes), and the status line too.
  */
 final class RawResponseHeadParser {
 
