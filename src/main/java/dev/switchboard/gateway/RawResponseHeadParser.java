@@ -1,9 +1,13 @@
 package dev.switchboard.gateway;
 
+import static dev.switchboard.gateway.RawHeadBytes.digits;
+import static dev.switchboard.gateway.RawHeadBytes.is;
+import static dev.switchboard.gateway.RawHeadBytes.lower;
+import static dev.switchboard.gateway.RawHeadBytes.startsWith;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Reads a backend's response head in one pass over its bytes into a {@link RawResponseHead}, for the response a
@@ -29,8 +33,6 @@ final class RawResponseHeadParser {
     private static final byte[] PROXY_PREFIX = lower("proxy-");
     private static final byte[] GATEWAY_PREFIX = lower("x-switchboard-");
     private static final byte[] TRACE = lower(DecisionTrace.RESPONSE_HEADER.toString());
-    /** A Content-Length of more digits would overflow a long. */
-    private static final int MAX_LENGTH_DIGITS = 18;
 
     private enum Line { KEEP, DROP, REFUSE }
 
@@ -38,6 +40,7 @@ final class RawResponseHeadParser {
     private final int maxHeaderSize;
     /** The head's bytes, copied once so the pass reads an array (heads are a few hundred bytes). */
     private byte[] b = new byte[512];
+    private final RawHeaderLine line = new RawHeaderLine();
     // What the header lines of the head being parsed said.
     private long contentLength;
     private boolean close;
@@ -56,7 +59,7 @@ final class RawResponseHeadParser {
      * @param answersHead whether the response answers a HEAD request, so it has no body whatever its head says
      */
     RawResponseHead parse(ByteBuf in, boolean answersHead) {
-        int length = headLength(in);
+        int length = RawHeadBytes.headLength(in, maxInitialLine + maxHeaderSize + 4);
         if (length < 0) {
             return null;
         }
@@ -69,23 +72,6 @@ final class RawResponseHeadParser {
             in.skipBytes(length);
         }
         return head;
-    }
-
-    /** Bytes up to and including the blank line ending the head; -1 when there is none within the limits, or a bare LF. */
-    private int headLength(ByteBuf in) {
-        int start = in.readerIndex();
-        int limit = (int) Math.min(in.writerIndex(), (long) start + maxInitialLine + maxHeaderSize + 4);
-        int lineStart = start;
-        while (true) {
-            int lf = in.indexOf(lineStart, limit, (byte) '\n');
-            if (lf <= lineStart || in.getByte(lf - 1) != '\r') {
-                return -1;
-            }
-            if (lf == lineStart + 1 && lineStart > start) {
-                return lf + 1 - start;
-            }
-            lineStart = lf + 1;
-        }
     }
 
     private RawResponseHead parse(int length, boolean answersHead) {
@@ -103,37 +89,15 @@ final class RawResponseHeadParser {
         retryAfter = null;
         // Each pass reads one header line; the head's blank line is at length - 2.
         while (pos < length - 2) {
-            int nameEnd = pos;
-            while (HeaderSyntax.isTokenByte(b[nameEnd])) {
-                nameEnd++;
-            }
-            int valueStart = nameEnd + 1;
-            if (nameEnd == pos || b[nameEnd] != ':') {
+            if (!line.read(b, pos)) {
                 return null;
             }
-            while (b[valueStart] == ' ' || b[valueStart] == '\t') {
-                valueStart++;
-            }
-            int cr = valueStart;
-            while (b[cr] != '\r') {
-                if (!HeaderSyntax.isValueByte(b[cr])) {
-                    return null;
-                }
-                cr++;
-            }
-            if (b[cr + 1] != '\n') {
+            Line kind = classify(pos, line.nameEnd, line.valueStart, line.valueEnd);
+            if (kind == Line.REFUSE) {
                 return null;
             }
-            int valueEnd = cr;
-            while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t')) {
-                valueEnd--;
-            }
-            Line line = classify(pos, nameEnd, valueStart, valueEnd);
-            if (line == Line.REFUSE) {
-                return null;
-            }
-            int next = cr + 2;
-            if (line == Line.KEEP) {
+            int next = line.next;
+            if (kind == Line.KEEP) {
                 System.arraycopy(b, pos, kept, keptLength, next - pos);
                 keptLength += next - pos;
             }
@@ -150,34 +114,34 @@ final class RawResponseHeadParser {
     /** What to do with the header line whose name is {@code [start, nameEnd)}, noting what the head's framing needs. */
     private Line classify(int start, int nameEnd, int valueStart, int valueEnd) {
         int length = nameEnd - start;
-        if (is(CONTENT_LENGTH, start, length)) {
-            return contentLength < 0 && (contentLength = digits(valueStart, valueEnd)) >= 0 ? Line.KEEP : Line.REFUSE;
+        if (is(b, CONTENT_LENGTH, start, length)) {
+            return contentLength < 0 && (contentLength = digits(b, valueStart, valueEnd)) >= 0 ? Line.KEEP : Line.REFUSE;
         }
-        if (is(CONNECTION, start, length)) {
+        if (is(b, CONNECTION, start, length)) {
             return connectionTokens(valueStart, valueEnd) ? Line.DROP : Line.REFUSE;
         }
-        if (is(VIA, start, length)) {
+        if (is(b, VIA, start, length)) {
             if (via != null) {
                 return Line.REFUSE;
             }
             via = text(valueStart, valueEnd);
             return Line.DROP;
         }
-        if (is(RETRY_AFTER, start, length)) {
+        if (is(b, RETRY_AFTER, start, length)) {
             // The first one counts, as in Netty's headers.
             retryAfter = retryAfter == null ? text(valueStart, valueEnd) : retryAfter;
             return Line.KEEP;
         }
-        if (is(KEEP_ALIVE, start, length) || is(TE, start, length) || is(TRAILER, start, length) || is(UPGRADE, start, length)
-                || startsWith(PROXY_PREFIX, start, length)) {
+        if (is(b, KEEP_ALIVE, start, length) || is(b, TE, start, length) || is(b, TRAILER, start, length)
+                || is(b, UPGRADE, start, length) || startsWith(b, PROXY_PREFIX, start, length)) {
             return Line.DROP;
         }
-        if (is(TRACE, start, length)) {
+        if (is(b, TRACE, start, length)) {
             // Only the gateway writes a trace.
             return Line.DROP;
         }
         // Transfer-Encoding, and the gateway's diagnostics names it may have to replace, go to Netty's decoder.
-        return is(TRANSFER_ENCODING, start, length) || startsWith(GATEWAY_PREFIX, start, length) ? Line.REFUSE : Line.KEEP;
+        return is(b, TRANSFER_ENCODING, start, length) || startsWith(b, GATEWAY_PREFIX, start, length) ? Line.REFUSE : Line.KEEP;
     }
 
     /** Whether Connection's value is only close and keep-alive tokens, noting close: any other names headers to drop. */
@@ -196,9 +160,9 @@ final class RawResponseHeadParser {
             while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
                 to--;
             }
-            if (is(CLOSE, from, to - from)) {
+            if (is(b, CLOSE, from, to - from)) {
                 close = true;
-            } else if (to > from && !is(KEEP_ALIVE, from, to - from)) {
+            } else if (to > from && !is(b, KEEP_ALIVE, from, to - from)) {
                 return false;
             }
             i = tokenEnd + 1;
@@ -206,43 +170,8 @@ final class RawResponseHeadParser {
         return true;
     }
 
-    /** The decimal number in {@code [start, end)}; -1 unless it is 1 to 18 digits and nothing else. */
-    private long digits(int start, int end) {
-        if (end == start || end - start > MAX_LENGTH_DIGITS) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = start; i < end; i++) {
-            int digit = b[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
-    }
-
     private String text(int start, int end) {
         return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-    }
-
-    /** Whether {@code [start, start + length)} is {@code name}, ignoring case (names here are letters and '-'). */
-    private boolean is(byte[] name, int start, int length) {
-        return length == name.length && startsWith(name, start, length);
-    }
-
-    private boolean startsWith(byte[] prefix, int start, int length) {
-        if (length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            int c = b[start + i];
-            // '-' | 0x20 is '-' and a letter | 0x20 its lower case; no other token byte folds onto either.
-            if (c != prefix[i] && (c | 0x20) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The status code of a final HTTP/1.1 response this parser takes; -1 otherwise. */
@@ -277,9 +206,5 @@ final class RawResponseHeadParser {
             }
         }
         return b[i] == '\r' && b[i + 1] == '\n' ? i + 2 : -1;
-    }
-
-    private static byte[] lower(String name) {
-        return name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     }
 }
