@@ -28,7 +28,13 @@ import java.util.function.Supplier;
  */
 public final class HeadPathCpuTime {
 
-    private static final byte[] REQUEST = "GET / HTTP/1.1\r\nHost: 127.0.0.1:18084\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** wrk's request by default; {@code -Dheadpath.request=browser} sends the ten headers a browser's API call has. */
+    private static final byte[] REQUEST = ("browser".equals(System.getProperty("headpath.request"))
+            ? "GET /nr/items/42?expand=true HTTP/1.1\r\nHost: api.example.com\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0\r\n"
+                    + "Accept: application/json\r\nAccept-Language: en-GB,en;q=0.5\r\nAccept-Encoding: gzip, deflate, br\r\n"
+                    + "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abc\r\nX-Request-Id: 7f3c9a52-1b2d-4e5f-8a9b-0c1d2e3f4a5b\r\n"
+                    + "Cookie: session=abc123; theme=dark\r\nConnection: keep-alive\r\n\r\n"
+            : "GET / HTTP/1.1\r\nHost: 127.0.0.1:18084\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: Tue, 01 Dec 2026 19:00:00 GMT\r\n"
             + "Content-Type: text/plain\r\nContent-Length: 10\r\nConnection: keep-alive\r\n\r\nbackend-a\n").getBytes(StandardCharsets.US_ASCII);
 

@@ -5,21 +5,25 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Queue;
 
 /**
- * Netty's request decoder, refusing obsolete line folding (RFC 9112 section 5.2). Netty unfolds silently and the
- * decoded headers keep no trace of it, while a backend or another proxy may read a fold differently: a smuggling
- * vector. So each request head is checked raw ({@link HeadScan}) before Netty parses it ({@link HeadGate}), in the
- * same pass as the header syntax Netty's validating headers would check on every add and set.
+ * The client's request decoder. The request a proxy sees nearly always (HTTP/1.1, a plain Content-Length or no body,
+ * well-formed CRLF lines) is read in one pass by {@link RawRequestHeadParser}, its body by length. Every other head
+ * goes to Netty's decoder, refusing obsolete line folding (RFC 9112 section 5.2): Netty unfolds silently and the
+ * decoded headers keep no trace of it, while a backend or another proxy may read a fold differently, a smuggling
+ * vector. So such a head is checked raw ({@link HeadScan}) before Netty parses it ({@link HeadGate}), in the same pass
+ * as the header syntax Netty's validating headers would check on every add and set.
  *
  * <p>It also queues each request's method for the response encoder, which must know which responses answer HEAD,
  * and refuses a request decoded while {@link #MAX_PIPELINED} wait for their responses.
@@ -40,15 +44,31 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
 
     private final HeadGate gate;
     private final Queue<HttpMethod> methods;
+    private final RawRequestHeadParser rawHeads;
+    /** The body of a request {@link RawRequestHeadParser} read. */
+    private final LengthFramedBody rawBody;
 
     StrictRequestDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
         super(config.setHeadersFactory(CHECKED_HEADERS));
         this.gate = new HeadGate(config, HeadScan::request);
         this.methods = methods;
+        this.rawHeads = new RawRequestHeadParser(config.getMaxInitialLineLength(), config.getMaxHeaderSize());
+        this.rawBody = new LengthFramedBody(config.getMaxChunkSize());
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (rawBody.reading()) {
+            readRawBody(in, out);
+            return;
+        }
+        if (gate.atHead()) {
+            HttpRequest head = rawHeads.parse(in);
+            if (head != null) {
+                startRawBody(head, in, out);
+                return;
+            }
+        }
         switch (gate.before(in)) {
             case WAIT -> {
                 return;
@@ -75,6 +95,31 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 methods.add(request.method());
             }
             gate.decoded(msg);
+        }
+    }
+
+    /** Emits a head {@link RawRequestHeadParser} read; its body is then read by length, without Netty's decoder. */
+    private void startRawBody(HttpRequest head, ByteBuf in, List<Object> out) {
+        if (methods.size() >= MAX_PIPELINED) {
+            refuse(in, out, Problem.tooManyPipelined(MAX_PIPELINED));
+            return;
+        }
+        methods.add(head.method());
+        out.add(head);
+        gate.decoded(head);
+        if (rawHeads.contentLength() == 0) {
+            out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+            gate.decoded(LastHttpContent.EMPTY_LAST_CONTENT);
+        } else {
+            rawBody.start(rawHeads.contentLength());
+        }
+    }
+
+    private void readRawBody(ByteBuf in, List<Object> out) {
+        HttpContent part = rawBody.read(in);
+        if (part != null) {
+            out.add(part);
+            gate.decoded(part);
         }
     }
 

@@ -5,11 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -98,21 +96,20 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
         private final Queue<HttpMethod> methods;
         private final HeadGate gate;
         private final RawResponseHeadParser rawHeads;
-        private final int maxChunk;
-        /** Body bytes still due of a response read as a {@link RawResponseHead}; -1 when none is. */
-        private long rawBodyLeft = -1;
+        /** The body of a response read as a {@link RawResponseHead}. */
+        private final LengthFramedBody rawBody;
 
         ResponseDecoder(HttpDecoderConfig config, Queue<HttpMethod> methods) {
             super(config.setHeadersFactory(CHECKED_HEADERS));
             this.methods = methods;
             this.gate = new HeadGate(config, HeadScan::response);
             this.rawHeads = new RawResponseHeadParser(config.getMaxInitialLineLength(), config.getMaxHeaderSize());
-            this.maxChunk = config.getMaxChunkSize();
+            this.rawBody = new LengthFramedBody(config.getMaxChunkSize());
         }
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-            if (rawBodyLeft >= 0) {
+            if (rawBody.reading()) {
                 readRawBody(in, out);
                 return;
             }
@@ -148,26 +145,16 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
                 out.add(LastHttpContent.EMPTY_LAST_CONTENT);
                 gate.decoded(LastHttpContent.EMPTY_LAST_CONTENT);
             } else {
-                rawBodyLeft = head.contentLength();
+                rawBody.start(head.contentLength());
             }
         }
 
         private void readRawBody(ByteBuf in, List<Object> out) {
-            int size = (int) Math.min(Math.min(in.readableBytes(), rawBodyLeft), maxChunk);
-            if (size == 0) {
-                return;
+            HttpContent part = rawBody.read(in);
+            if (part != null) {
+                out.add(part);
+                gate.decoded(part);
             }
-            rawBodyLeft -= size;
-            ByteBuf part = in.readRetainedSlice(size);
-            if (rawBodyLeft > 0) {
-                out.add(new DefaultHttpContent(part));
-                return;
-            }
-            rawBodyLeft = -1;
-            // A body framed by length has no trailers: no headers object per response.
-            LastHttpContent last = new DefaultLastHttpContent(part, EmptyHttpHeaders.INSTANCE);
-            out.add(last);
-            gate.decoded(last);
         }
 
         @Override
