@@ -54,7 +54,7 @@ final class PriorityGroup {
         int b = TwoChoices.second(schedule, memberIndices, a, bits);
         long now = balancer == Balancer.PEAK_EWMA ? time.nanos() : 0;
         // Ties go to the first sample, so an idle group spreads exactly by weight.
-        return members[cost(b, now) < cost(a, now) ? b : a];
+        return members[TwoChoices.cheaper(a, cost(a, now), b, cost(b, now))];
     }
 
     /** The group's latency: its fastest member's peak-EWMA (0 while one has no sample), for spillWhenSlow. */
