@@ -14,6 +14,11 @@ import dev.switchboard.config.WhenAllUnavailable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Only backends a latency-aware pool reads count requests in flight; a pick's end undoes exactly what it counted. */
@@ -114,5 +119,54 @@ class LoadTrackingTest {
         assertThat(trials).hasSize(1);
         assertThat(trials.getFirst().load.inFlight()).isEqualTo(1);
         assertThat(((BackendHandle) engine.pick("b", null, null)).load.inFlight()).isEqualTo(40);
+    }
+
+    @Test
+    void concurrentPicksCountEveryAttemptAndTheirEndsReturnEveryCountToZero() throws Exception {
+        String[] ids = {"a", "b", "c", "d"};
+        List<BackendConfig> backends = new ArrayList<>(List.of(ids).stream().map(TestConfigs::single).toList());
+        backends.add(pool("least", Balancer.LEAST_REQUEST, null, ids));
+        backends.add(pool("ewma", Balancer.PEAK_EWMA, null, ids));
+        Engine engine = engine(gateway(backends, List.of()), ticker);
+        int threads = 4;
+        int picksEach = 20_000;
+        List<List<Pick>> held = new ArrayList<>();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Pick>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<Pick> picks = new ArrayList<>();
+                    for (int i = 0; i < picksEach; i++) {
+                        picks.add(engine.pick(i % 2 == 0 ? "least" : "ewma", null, null));
+                    }
+                    return picks;
+                }));
+            }
+            for (var r : results) {
+                held.add(r.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(List.of(ids).stream().mapToInt(id -> inFlight(engine, id) - 1).sum()).isEqualTo(threads * picksEach);
+            start.reset();
+            List<Future<?>> ends = new ArrayList<>();
+            for (List<Pick> picks : held) {
+                ends.add(pool.submit(() -> {
+                    start.await();
+                    picks.forEach(p -> engine.recordOutcome(p, 200, null, null, 1_000_000));
+                    return null;
+                }));
+            }
+            for (var e : ends) {
+                e.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // What is left: the picks inFlight() made itself, never ended (the check above, and this one).
+        for (String id : ids) {
+            assertThat(inFlight(engine, id)).as(id).isEqualTo(2);
+        }
     }
 }
