@@ -73,6 +73,19 @@ public class PickBenchmark {
             }
         }
 
+        /**
+         * The latency-aware pools' members l0, l{step}, l{2 step}... answer again now, in 1 ms: {@link PickCpuCompare}
+         * sets the members' ages with it. Returns how long that took.
+         */
+        public long answerAgain(int step) {
+            long start = System.nanoTime();
+            for (int i = 0; i < backends; i += step) {
+                Pick p = engine.pick("l" + i, null, null);
+                engine.recordOutcome(p, 200, null, null, 1_000_000);
+            }
+            return System.nanoTime() - start;
+        }
+
         private static BackendConfig pool(String id, List<PoolMember> members, SessionAffinityConfig affinity) {
             return pool(id, new PoolConfig(members, affinity, WhenAllUnavailable.DEFAULT, null));
         }

@@ -40,6 +40,13 @@ public final class BackendHandle implements Pick {
         }
     }
 
+    /** Undoes {@link #started} for a pick not made after all (a half-open member without a trial permit). */
+    void unstarted() {
+        if (load != null) {
+            load.ended(-1, 0);
+        }
+    }
+
     /** The pool or single backend the pick was made for. */
     public String targetId() {
         return targetId;

@@ -116,11 +116,8 @@ public final class Engine {
             throw new IllegalArgumentException("unknown backend or pool '" + targetId + "'");
         }
         Pick pick = target.pick(affinityKey, attempts);
-        if (pick instanceof BackendHandle h) {
-            h.started();
-            if (attempts != null) {
-                attempts.add(h);
-            }
+        if (attempts != null && pick instanceof BackendHandle h) {
+            attempts.add(h);
         }
         return pick;
     }

@@ -112,18 +112,19 @@ final class PoolBalancer {
                 spread.slowNanos(), time);
     }
 
+    /** A member counted in flight ({@link BackendHandle#started}), or {@link #none}. */
     Pick pick(String affinityKey, Attempts attempts) {
         if (attempts != null && attempts.count() > 0) {
             if (attempts.preferUntried()) {
                 BackendHandle untried = scan(attempts);
                 if (untried != null) {
-                    return untried;
+                    return started(untried);
                 }
             }
         } else if (affinityKey != null && affinity != null) {
             BackendHandle h = members[affinity.lookup(KeyHash.hash(affinityKey))];
             if (h.availability.takesAffinity() && h.admit()) {
-                return h;
+                return started(h);
             }
         }
         PriorityGroup g = groupSchedule == null ? strictGroup()
@@ -133,12 +134,18 @@ final class PoolBalancer {
             if (h.admit()) {
                 return h;
             }
+            h.unstarted();
             BackendHandle other = scan(null);
             if (other != null) {
-                return other;
+                return started(other);
             }
         }
         return panic != null ? panic.next(members) : none;
+    }
+
+    private static BackendHandle started(BackendHandle h) {
+        h.started();
+        return h;
     }
 
     /** APIM's strict priority: the best group with a pickable member; with spillWhenSlow, the best that is not slow. */
