@@ -8,7 +8,8 @@
 # manifest finds the libraries there)
 # Each variant first gets WARM seconds (default 10) of wrk load to compile its hot path, then ROUNDS rounds (default 4)
 # run every proxy for DUR seconds (default 4) in turn; the medians close the output. wrk -t1 -c$CONN (default 64).
-# JAVA overrides the JDK 25; BUILD=0 skips the build. Needs nginx, haproxy and wrk.
+# JAVA overrides the JDK 25; BUILD=0 skips the build. ACCESS_LOG=1 gives every gateway variant a JSON access log to
+# a file of its own (its writer thread's CPU is in the process's, so in cpu/req). Needs nginx, haproxy and wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
@@ -41,10 +42,15 @@ NAMES=(haproxy)
 for variant in "$@"; do
     name="${variant%%=*}" options="${variant#*=}" jar=target/switchboard.jar
     [[ "$name" == *@* ]] && jar="${name#*@}" name="${name%%@*}"
-    PORT[$name]=$(free_port)
+    PORT[$name]=$(free_port) config="$D/gateway.json"
+    if [ "${ACCESS_LOG:-0}" = 1 ]; then
+        config="$D/$name.json"
+        sed "s|\"eventLoops\": 1|\"eventLoops\": 1, \"accessLog\": { \"path\": \"$D/$name.access.jsonl\" }|" \
+            "$D/gateway.json" > "$config"
+    fi
     # shellcheck disable=SC2086 # the options are words
     "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn $options -jar "$jar" gateway --config "$D/gateway.json" \
+        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn $options -jar "$jar" gateway --config "$config" \
         --listen "127.0.0.1:${PORT[$name]}" > "$D/$name.log" 2>&1 &
     PID[$name]=$!
     NAMES+=("$name")
@@ -85,4 +91,9 @@ for name in "${NAMES[@]}"; do
     awk -v n="$name" -v c="$cpu" -v r="$rps" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
         printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  rps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, r, r / br }'
 done
+if [ "${ACCESS_LOG:-0}" = 1 ]; then
+    for name in "${NAMES[@]:1}"; do
+        echo "$name access log: $(wc -l < "$D/$name.access.jsonl") lines (lines dropped on a full queue are not written)"
+    done
+fi
 echo "$(nproc) cores, load average $(load_avg) at the end"
