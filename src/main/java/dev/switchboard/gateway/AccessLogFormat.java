@@ -9,7 +9,7 @@ import java.util.Locale;
 /** How an access-log line looks: JSON lines, or a HAProxy-like text line. Runs on the log's writer thread. */
 interface AccessLogFormat {
 
-    void append(ExchangeRecord record, StringBuilder line);
+    void append(ExchangeRecord record, LineBuffer line);
 
     static AccessLogFormat of(AccessLogConfig.Format format) {
         return format == AccessLogConfig.Format.JSON ? RecordJson::logLine : new Text();
@@ -18,15 +18,24 @@ interface AccessLogFormat {
     /**
      * {@code client [time] api target/backend upstream/total status bytes "METHOD path" attempts}, where each attempt
      * is {@code backend=outcome(why)} followed by {@code skipped=backend:availability,...} when members were passed
-     * by, and {@code >} separates attempts. A dash stands for a missing field.
+     * by, and {@code >} separates attempts. A dash stands for a missing field. Its fields may hold any text, so the
+     * line is built as chars and then UTF-8 encoded.
      */
     final class Text implements AccessLogFormat {
 
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS", Locale.ROOT)
                 .withZone(ZoneOffset.UTC);
 
+        private final StringBuilder chars = new StringBuilder(256);
+
         @Override
-        public void append(ExchangeRecord r, StringBuilder line) {
+        public void append(ExchangeRecord r, LineBuffer line) {
+            chars.setLength(0);
+            append(r, chars);
+            line.utf8(chars);
+        }
+
+        private static void append(ExchangeRecord r, StringBuilder line) {
             line.append(r.client).append(" [").append(TIME.format(r.time)).append("] ").append(dash(r.api)).append(' ')
                     .append(dash(r.target)).append('/').append(r.attempts.isEmpty() ? "-" : dash(r.attempts.getLast().pick().chosen()))
                     .append(' ');

@@ -18,19 +18,28 @@ final class InstantText {
     }
 
     static String of(Instant time) {
+        StringBuilder text = new StringBuilder(30);
+        write(time, AsciiSink.of(text));
+        return text.toString();
+    }
+
+    /** Writes the text straight to {@code out}, without a String per line. */
+    static void write(Instant time, AsciiSink out) {
         Second second = last;
         if (second.epochSecond() != time.getEpochSecond()) {
             String whole = Instant.ofEpochSecond(time.getEpochSecond()).toString();
             second = new Second(time.getEpochSecond(), whole.substring(0, whole.length() - 1));
             last = second;
         }
+        out.ascii(second.text(), 0, second.text().length());
         int nanos = time.getNano();
-        if (nanos == 0) {
-            return second.text() + 'Z';
+        if (nanos != 0) {
+            out.ascii('.');
+            int unit = nanos % 1_000_000 == 0 ? 1_000_000 : nanos % 1_000 == 0 ? 1_000 : 1;
+            for (int place = 100_000_000; place >= unit; place /= 10) {
+                out.ascii((char) ('0' + nanos / place % 10));
+            }
         }
-        StringBuilder text = new StringBuilder(second.text().length() + 11).append(second.text()).append('.');
-        int digits = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-        String fraction = Integer.toString(1_000_000_000 + nanos);
-        return text.append(fraction, 1, 1 + digits).append('Z').toString();
+        out.ascii('Z');
     }
 }
