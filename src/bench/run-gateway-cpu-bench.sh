@@ -9,7 +9,9 @@
 # Each variant first gets WARM seconds (default 10) of wrk load to compile its hot path, then ROUNDS rounds (default 4)
 # run every proxy for DUR seconds (default 4) in turn; the medians close the output. wrk -t1 -c$CONN (default 64).
 # JAVA overrides the JDK 25; BUILD=0 skips the build. ACCESS_LOG=1 gives every gateway variant a JSON access log to
-# a file of its own (its writer thread's CPU is in the process's, so in cpu/req). Needs nginx, haproxy and wrk.
+# a file of its own: its writer thread's CPU is in the process's, and also reported alone as log/req (nanosecond
+# run time from /proc/PID/task/TID/schedstat), which moves far less than the whole process's. Needs nginx, haproxy
+# and wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
@@ -66,20 +68,29 @@ done
 cpu_ticks() {
     awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
+# Nanoseconds the access-log writer thread of process $1 ran so far; 0 without one.
+log_ns() {
+    local comm
+    for comm in /proc/"$1"/task/*/comm; do
+        [ "$(cat "$comm" 2>/dev/null)" = access-log ] && { cut -d' ' -f1 "${comm%comm}schedstat"; return; }
+    done
+    echo 0
+}
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
-declare -A CPU RPS P99
+declare -A CPU RPS P99 LOG
 for round in $(seq "$ROUNDS"); do
     for name in "${NAMES[@]}"; do
-        before=$(cpu_ticks "${PID[$name]}")
+        before=$(cpu_ticks "${PID[$name]}") log_before=$(log_ns "${PID[$name]}")
         out=$(wrk -t1 -c"${CONN:-64}" -d"$DUR"s --latency "http://127.0.0.1:${PORT[$name]}/" 2>&1)
-        ticks=$(($(cpu_ticks "${PID[$name]}") - before))
+        ticks=$(($(cpu_ticks "${PID[$name]}") - before)) log=$(($(log_ns "${PID[$name]}") - log_before))
         requests=$(awk '/requests in/ { print $1 }' <<< "$out")
         rps=$(awk '/Requests\/sec/ { print $2 }' <<< "$out")
         p99=$(awk '$1 == "99%" { print $2 }' <<< "$out")
         cpu=$(awk -v t="$ticks" -v us="$TICK_US" -v n="$requests" 'BEGIN { printf "%.1f", t * us / n }')
-        CPU[$name]+="$cpu " RPS[$name]+="$rps " P99[$name]+="$p99 "
-        printf 'round %s %-12s cpu/req=%6s us  rps=%-9s p99=%-8s %s load=%s\n' "$round" "$name" "$cpu" "$rps" "$p99" \
-            "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
+        log=$(awk -v ns="$log" -v n="$requests" 'BEGIN { printf "%.2f", ns / 1000 / n }')
+        CPU[$name]+="$cpu " RPS[$name]+="$rps " P99[$name]+="$p99 " LOG[$name]+="$log "
+        printf 'round %s %-12s cpu/req=%6s us  log/req=%5s us  rps=%-9s p99=%-8s %s load=%s\n' "$round" "$name" "$cpu" \
+            "$log" "$rps" "$p99" "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
     done
 done
 median() {
@@ -87,9 +98,10 @@ median() {
 }
 base_cpu=$(median "${CPU[haproxy]}") base_rps=$(median "${RPS[haproxy]}")
 for name in "${NAMES[@]}"; do
-    cpu=$(median "${CPU[$name]}") rps=$(median "${RPS[$name]}")
-    awk -v n="$name" -v c="$cpu" -v r="$rps" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
-        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  rps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, r, r / br }'
+    cpu=$(median "${CPU[$name]}") rps=$(median "${RPS[$name]}") log=$(median "${LOG[$name]}")
+    awk -v n="$name" -v c="$cpu" -v r="$rps" -v l="$log" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
+        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  log/req=%5.2f us  rps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, l, r,
+            r / br }'
 done
 if [ "${ACCESS_LOG:-0}" = 1 ]; then
     for name in "${NAMES[@]:1}"; do

@@ -35,10 +35,13 @@ final class InstantText {
         int nanos = time.getNano();
         if (nanos != 0) {
             out.ascii('.');
+            // Zeros, then the digits: a digit at a time took two divisions by a variable each, a tenth of the line.
             int unit = nanos % 1_000_000 == 0 ? 1_000_000 : nanos % 1_000 == 0 ? 1_000 : 1;
-            for (int place = 100_000_000; place >= unit; place /= 10) {
-                out.ascii((char) ('0' + nanos / place % 10));
+            int fraction = nanos / unit;
+            for (int place = 100_000_000 / unit; place > fraction; place /= 10) {
+                out.ascii('0');
             }
+            out.decimal(fraction);
         }
         out.ascii('Z');
     }

@@ -68,8 +68,8 @@ final class RecordJson {
         if (a.outcome != null) {
             out.field("outcome", a.outcome).hundredths("ms", hundredthsOfMillis(a.elapsedNanos));
         }
-        if (a.retry != null) {
-            out.field("retry", a.retry);
+        if (a.retryWhy != null) {
+            out.field("retry", a.retryPrefix(), a.retryWhy);
         }
         out.endObject();
     }

@@ -6,6 +6,7 @@ import dev.switchboard.engine.Attempts;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.PinnedState;
 import dev.switchboard.engine.Ticker;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,24 +50,24 @@ final class SampleExchanges {
     ExchangeRecord proxied() {
         ExchangeRecord r = routed(Instant.now(), "127.0.0.1", "GET", "/", null, "pair");
         r.api = "bench";
-        attempt(r, "pair", "200", 612_345, "stop: no retry policy");
+        attempt(r, "pair", "200", 612_345, "no retry policy");
         return done(r, 200, 10, 701_234);
     }
 
     private List<ExchangeRecord> records() {
         List<ExchangeRecord> records = new ArrayList<>();
         ExchangeRecord plain = routed(at(123_456_789), "127.0.0.1", "GET", "/orders/42", null, "pool");
-        attempt(plain, "pool", "200", 1_234_567, "stop: no retry policy");
+        attempt(plain, "pool", "200", 1_234_567, "no retry policy");
         records.add(done(plain, 200, 10, 1_300_000));
 
         ExchangeRecord retried = routed(at(120_000_000), "10.1.2.3", "POST", "/orders", "by-method", "pool");
         Attempts tries = new Attempts(true);
-        attempt(retried, "pool", tries, "503", 50_000, "retry after 0 ms: status 503 is in the retry ranges");
-        attempt(retried, "pool", tries, "200", 99_999_999, "stop: success");
+        attempt(retried, "pool", tries, "503", 50_000, Duration.ZERO, "status 503 is in the retry ranges");
+        attempt(retried, "pool", tries, "200", 99_999_999, null, "success");
         records.add(done(retried, 200, 123_456, 4_000_000_000L));
 
         ExchangeRecord none = routed(at(1_000), "::1", "DELETE", "/orders/none", null, "down");
-        attempt(none, "down", "none-available", 0, "stop: nothing to retry on");
+        attempt(none, "down", "none-available", 0, "nothing to retry on");
         records.add(done(none, 503, 97, 5_000));
 
         records.add(done(new ExchangeRecord(at(0), 0, "192.168.0.1", "-", "-"), 400, 0, 999));
@@ -97,19 +98,20 @@ final class SampleExchanges {
         return r;
     }
 
-    private void attempt(ExchangeRecord r, String target, String outcome, long nanos, String retry) {
-        attempt(r, target, new Attempts(false), outcome, nanos, retry);
+    /** An attempt after which the retry policy said stop because {@code why} (null: it never spoke). */
+    private void attempt(ExchangeRecord r, String target, String outcome, long nanos, String why) {
+        attempt(r, target, new Attempts(false), outcome, nanos, null, why);
     }
 
     /** An attempt picked now from {@code target}, ended {@code nanos} after it started with {@code outcome}. */
-    private void attempt(ExchangeRecord r, String target, Attempts tries, String outcome, long nanos, String retry) {
+    private void attempt(ExchangeRecord r, String target, Attempts tries, String outcome, long nanos, Duration delay, String why) {
         PinnedState state = engine.pin();
         ExchangeRecord.Attempt a = r.picked(state, null, tries.preferUntried(), engine.pick(state, target, null, tries), 1_000);
         if (outcome != null) {
             a.ended(outcome, 1_000 + nanos);
         }
-        if (retry != null) {
-            a.retry(retry);
+        if (why != null) {
+            a.retry(delay, why);
         }
     }
 
