@@ -13,6 +13,12 @@ interface AsciiSink {
 
     void decimal(long value);
 
+    /**
+     * Copies {@code s}'s chars from {@code from} up to the first one JSON must escape ({@link JsonLine#escapes}),
+     * and returns its index ({@code s.length()} when there is none): one pass, where a scan and then a copy took two.
+     */
+    int plain(String s, int from);
+
     static AsciiSink of(StringBuilder out) {
         return new AsciiSink() {
             @Override
@@ -28,6 +34,16 @@ interface AsciiSink {
             @Override
             public void decimal(long value) {
                 out.append(value);
+            }
+
+            @Override
+            public int plain(String s, int from) {
+                int end = from;
+                while (end < s.length() && !JsonLine.escapes(s.charAt(end))) {
+                    end++;
+                }
+                out.append(s, from, end);
+                return end;
             }
         };
     }

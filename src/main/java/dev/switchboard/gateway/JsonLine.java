@@ -153,18 +153,16 @@ final class JsonLine {
         out.ascii('"');
     }
 
-    /** Runs that need no escape go in one bulk copy: a char-at-a-time append was most of the log thread's time. */
+    /** Runs that need no escape go in one copy: a char-at-a-time append was most of the log thread's time. */
     private static void escaped(AsciiSink out, String s) {
-        int clean = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7F) {
-                out.ascii(s, clean, i);
-                escape(out, c);
-                clean = i + 1;
-            }
+        for (int i = out.plain(s, 0); i < s.length(); i = out.plain(s, i + 1)) {
+            escape(out, s.charAt(i));
         }
-        out.ascii(s, clean, s.length());
+    }
+
+    /** Whether JSON text needs {@code c} escaped; anything beyond ASCII is too, to keep lines ASCII. */
+    static boolean escapes(char c) {
+        return c == '"' || c == '\\' || c < 0x20 || c >= 0x7F;
     }
 
     private static void escape(AsciiSink out, char c) {

@@ -40,6 +40,24 @@ final class LineBuffer implements AsciiSink {
     }
 
     @Override
+    public int plain(String s, int from) {
+        int n = s.length();
+        room(n - from);
+        byte[] b = bytes;
+        int at = length;
+        int i = from;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (JsonLine.escapes(c)) {
+                break;
+            }
+            b[at++] = (byte) c;
+        }
+        length = at;
+        return i;
+    }
+
+    @Override
     public void decimal(long value) {
         if (value < 0) {
             String text = Long.toString(value);
