@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.engine.PickExplanation;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -23,8 +24,10 @@ interface AccessLogFormat {
      */
     final class Text implements AccessLogFormat {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS", Locale.ROOT)
+        /** The time up to its milliseconds, which follow. */
+        private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss", Locale.ROOT)
                 .withZone(ZoneOffset.UTC);
+        private static final SecondText SECONDS = new SecondText(second -> SECOND.format(Instant.ofEpochSecond(second)));
 
         private final StringBuilder chars = new StringBuilder(256);
 
@@ -36,7 +39,9 @@ interface AccessLogFormat {
         }
 
         private static void append(ExchangeRecord r, StringBuilder line) {
-            line.append(r.client).append(" [").append(TIME.format(r.time)).append("] ").append(dash(r.api)).append(' ')
+            int millis = r.time.getNano() / 1_000_000;
+            line.append(r.client).append(" [").append(SECONDS.of(r.time.getEpochSecond())).append(millis < 100 ? ".0" : ".")
+                    .append(millis < 10 ? "0" : "").append(millis).append("] ").append(dash(r.api)).append(' ')
                     .append(dash(r.target)).append('/').append(r.attempts.isEmpty() ? "-" : dash(r.attempts.getLast().pick().chosen()))
                     .append(' ');
             JsonLine.appendHundredths(line, RecordJson.hundredthsOfMillis(r.upstreamNanos)).append('/');
