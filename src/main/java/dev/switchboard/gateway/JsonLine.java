@@ -83,6 +83,7 @@ final class JsonLine {
         return written();
     }
 
+    /** {@link #hundredths(AsciiSink, long)} for the text format's line of chars. */
     static StringBuilder appendHundredths(StringBuilder out, long hundredths) {
         hundredths(AsciiSink.of(out), hundredths);
         return out;
