@@ -46,7 +46,7 @@ for variant in "$@"; do
     [[ "$name" == *@* ]] && jar="${name#*@}" name="${name%%@*}"
     PORT[$name]=$(free_port) config="$D/gateway.json"
     if [ "${ACCESS_LOG:-0}" = 1 ]; then
-        config="$D/$name.json"
+        config="$D/$name-with-log.json"
         sed "s|\"eventLoops\": 1|\"eventLoops\": 1, \"accessLog\": { \"path\": \"$D/$name.access.jsonl\" }|" \
             "$D/gateway.json" > "$config"
     fi
@@ -77,6 +77,11 @@ log_ns() {
     echo 0
 }
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
+# The log thread's column, with ACCESS_LOG=1 only.
+log_column() {
+    [ "${ACCESS_LOG:-0}" = 1 ] && printf 'log/req=%5.2f us  ' "$1"
+    return 0
+}
 declare -A CPU RPS P99 LOG
 for round in $(seq "$ROUNDS"); do
     for name in "${NAMES[@]}"; do
@@ -89,8 +94,8 @@ for round in $(seq "$ROUNDS"); do
         cpu=$(awk -v t="$ticks" -v us="$TICK_US" -v n="$requests" 'BEGIN { printf "%.1f", t * us / n }')
         log=$(awk -v ns="$log" -v n="$requests" 'BEGIN { printf "%.2f", ns / 1000 / n }')
         CPU[$name]+="$cpu " RPS[$name]+="$rps " P99[$name]+="$p99 " LOG[$name]+="$log "
-        printf 'round %s %-12s cpu/req=%6s us  log/req=%5s us  rps=%-9s p99=%-8s %s load=%s\n' "$round" "$name" "$cpu" \
-            "$log" "$rps" "$p99" "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
+        printf 'round %s %-12s cpu/req=%6s us  %srps=%-9s p99=%-8s %s load=%s\n' "$round" "$name" "$cpu" \
+            "$(log_column "$log")" "$rps" "$p99" "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
     done
 done
 median() {
@@ -99,9 +104,8 @@ median() {
 base_cpu=$(median "${CPU[haproxy]}") base_rps=$(median "${RPS[haproxy]}")
 for name in "${NAMES[@]}"; do
     cpu=$(median "${CPU[$name]}") rps=$(median "${RPS[$name]}") log=$(median "${LOG[$name]}")
-    awk -v n="$name" -v c="$cpu" -v r="$rps" -v l="$log" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
-        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  log/req=%5.2f us  rps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, l, r,
-            r / br }'
+    awk -v n="$name" -v c="$cpu" -v r="$rps" -v l="$(log_column "$log")" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
+        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  %srps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, l, r, r / br }'
 done
 if [ "${ACCESS_LOG:-0}" = 1 ]; then
     for name in "${NAMES[@]:1}"; do
