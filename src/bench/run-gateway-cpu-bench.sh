@@ -8,7 +8,10 @@
 # manifest finds the libraries there)
 # Each variant first gets WARM seconds (default 10) of wrk load to compile its hot path, then ROUNDS rounds (default 4)
 # run every proxy for DUR seconds (default 4) in turn; the medians close the output. wrk -t1 -c$CONN (default 64).
-# JAVA overrides the JDK 25; BUILD=0 skips the build. Needs nginx, haproxy and wrk.
+# JAVA overrides the JDK 25; BUILD=0 skips the build. ACCESS_LOG=1 gives every gateway variant a JSON access log to
+# a file of its own: its writer thread's CPU is in the process's, and also reported alone as log/req (nanosecond
+# run time from /proc/PID/task/TID/schedstat), which moves far less than the whole process's. Needs nginx, haproxy
+# and wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
@@ -41,10 +44,15 @@ NAMES=(haproxy)
 for variant in "$@"; do
     name="${variant%%=*}" options="${variant#*=}" jar=target/switchboard.jar
     [[ "$name" == *@* ]] && jar="${name#*@}" name="${name%%@*}"
-    PORT[$name]=$(free_port)
+    PORT[$name]=$(free_port) config="$D/gateway.json"
+    if [ "${ACCESS_LOG:-0}" = 1 ]; then
+        config="$D/$name-with-log.json"
+        sed "s|\"eventLoops\": 1|\"eventLoops\": 1, \"accessLog\": { \"path\": \"$D/$name.access.jsonl\" }|" \
+            "$D/gateway.json" > "$config"
+    fi
     # shellcheck disable=SC2086 # the options are words
     "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn $options -jar "$jar" gateway --config "$D/gateway.json" \
+        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn $options -jar "$jar" gateway --config "$config" \
         --listen "127.0.0.1:${PORT[$name]}" > "$D/$name.log" 2>&1 &
     PID[$name]=$!
     NAMES+=("$name")
@@ -60,20 +68,34 @@ done
 cpu_ticks() {
     awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
+# Nanoseconds the access-log writer thread of process $1 ran so far; 0 without one.
+log_ns() {
+    local comm
+    for comm in /proc/"$1"/task/*/comm; do
+        [ "$(cat "$comm" 2>/dev/null)" = access-log ] && { cut -d' ' -f1 "${comm%comm}schedstat"; return; }
+    done
+    echo 0
+}
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
-declare -A CPU RPS P99
+# The log thread's column, with ACCESS_LOG=1 only.
+log_column() {
+    [ "${ACCESS_LOG:-0}" = 1 ] && printf 'log/req=%5.2f us  ' "$1"
+    return 0
+}
+declare -A CPU RPS P99 LOG
 for round in $(seq "$ROUNDS"); do
     for name in "${NAMES[@]}"; do
-        before=$(cpu_ticks "${PID[$name]}")
+        before=$(cpu_ticks "${PID[$name]}") log_before=$(log_ns "${PID[$name]}")
         out=$(wrk -t1 -c"${CONN:-64}" -d"$DUR"s --latency "http://127.0.0.1:${PORT[$name]}/" 2>&1)
-        ticks=$(($(cpu_ticks "${PID[$name]}") - before))
+        ticks=$(($(cpu_ticks "${PID[$name]}") - before)) log=$(($(log_ns "${PID[$name]}") - log_before))
         requests=$(awk '/requests in/ { print $1 }' <<< "$out")
         rps=$(awk '/Requests\/sec/ { print $2 }' <<< "$out")
         p99=$(awk '$1 == "99%" { print $2 }' <<< "$out")
         cpu=$(awk -v t="$ticks" -v us="$TICK_US" -v n="$requests" 'BEGIN { printf "%.1f", t * us / n }')
-        CPU[$name]+="$cpu " RPS[$name]+="$rps " P99[$name]+="$p99 "
-        printf 'round %s %-12s cpu/req=%6s us  rps=%-9s p99=%-8s %s load=%s\n' "$round" "$name" "$cpu" "$rps" "$p99" \
-            "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
+        log=$(awk -v ns="$log" -v n="$requests" 'BEGIN { printf "%.2f", ns / 1000 / n }')
+        CPU[$name]+="$cpu " RPS[$name]+="$rps " P99[$name]+="$p99 " LOG[$name]+="$log "
+        printf 'round %s %-12s cpu/req=%6s us  %srps=%-9s p99=%-8s %s load=%s\n' "$round" "$name" "$cpu" \
+            "$(log_column "$log")" "$rps" "$p99" "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
     done
 done
 median() {
@@ -81,8 +103,13 @@ median() {
 }
 base_cpu=$(median "${CPU[haproxy]}") base_rps=$(median "${RPS[haproxy]}")
 for name in "${NAMES[@]}"; do
-    cpu=$(median "${CPU[$name]}") rps=$(median "${RPS[$name]}")
-    awk -v n="$name" -v c="$cpu" -v r="$rps" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
-        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  rps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, r, r / br }'
+    cpu=$(median "${CPU[$name]}") rps=$(median "${RPS[$name]}") log=$(median "${LOG[$name]}")
+    awk -v n="$name" -v c="$cpu" -v r="$rps" -v l="$(log_column "$log")" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
+        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  %srps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, l, r, r / br }'
 done
+if [ "${ACCESS_LOG:-0}" = 1 ]; then
+    for name in "${NAMES[@]:1}"; do
+        echo "$name access log: $(wc -l < "$D/$name.access.jsonl") lines (lines dropped on a full queue are not written)"
+    done
+fi
 echo "$(nproc) cores, load average $(load_avg) at the end"

@@ -2,11 +2,8 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.gateway.stats.TrafficStats;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,17 +28,15 @@ final class AccessLog implements AutoCloseable {
     private static final int BATCH = 512;
 
     private final BlockingQueue<ExchangeRecord> queue;
-    private final AccessLogFormat format;
-    private final Writer out;
+    private final AccessLogWriter out;
     private final boolean ownsOut;
     private final TrafficStats stats;
     private final Thread writer;
     private volatile boolean closed;
 
-    private AccessLog(AccessLogConfig config, Writer out, boolean ownsOut, TrafficStats stats) {
+    private AccessLog(AccessLogConfig config, OutputStream out, boolean ownsOut, TrafficStats stats) {
         this.queue = new ArrayBlockingQueue<>(config.queue());
-        this.format = AccessLogFormat.of(config.format());
-        this.out = out;
+        this.out = new AccessLogWriter(AccessLogFormat.of(config.format()), out);
         this.ownsOut = ownsOut;
         this.stats = stats;
         this.writer = Thread.ofPlatform().daemon().name("access-log").unstarted(this::run);
@@ -49,17 +44,16 @@ final class AccessLog implements AutoCloseable {
 
     /** Opens the file (appending) or standard output, and starts the writer thread. */
     static AccessLog start(AccessLogConfig config, TrafficStats stats) throws IOException {
-        Writer out;
+        OutputStream out;
         boolean owns = !AccessLogConfig.STDOUT.equals(config.path());
         if (owns) {
             Path file = Path.of(config.path());
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                    StandardCharsets.UTF_8), 64 * 1024);
+            out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } else {
-            out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 64 * 1024);
+            out = System.out;
         }
         AccessLog log = new AccessLog(config, out, owns, stats);
         log.writer.start();
@@ -79,7 +73,6 @@ final class AccessLog implements AutoCloseable {
      * the last flush: a flush per line would cost a write system call per request.
      */
     private void run() {
-        StringBuilder line = new StringBuilder(256);
         List<ExchangeRecord> batch = new ArrayList<>(BATCH);
         boolean dirty = false;
         long flushedAt = System.nanoTime();
@@ -95,9 +88,7 @@ final class AccessLog implements AutoCloseable {
                     continue;
                 }
                 for (ExchangeRecord record : batch) {
-                    line.setLength(0);
-                    format.append(record, line);
-                    out.append(line).append('\n');
+                    out.write(record);
                 }
                 batch.clear();
                 dirty = true;

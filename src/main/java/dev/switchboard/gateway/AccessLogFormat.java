@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.engine.PickExplanation;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Locale;
 /** How an access-log line looks: JSON lines, or a HAProxy-like text line. Runs on the log's writer thread. */
 interface AccessLogFormat {
 
-    void append(ExchangeRecord record, StringBuilder line);
+    void append(ExchangeRecord record, LineBuffer line);
 
     static AccessLogFormat of(AccessLogConfig.Format format) {
         return format == AccessLogConfig.Format.JSON ? RecordJson::logLine : new Text();
@@ -18,16 +19,29 @@ interface AccessLogFormat {
     /**
      * {@code client [time] api target/backend upstream/total status bytes "METHOD path" attempts}, where each attempt
      * is {@code backend=outcome(why)} followed by {@code skipped=backend:availability,...} when members were passed
-     * by, and {@code >} separates attempts. A dash stands for a missing field.
+     * by, and {@code >} separates attempts. A dash stands for a missing field. Its fields may hold any text, so the
+     * line is built as chars and then UTF-8 encoded.
      */
     final class Text implements AccessLogFormat {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS", Locale.ROOT)
+        /** The time up to its milliseconds, which follow. */
+        private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss", Locale.ROOT)
                 .withZone(ZoneOffset.UTC);
+        private static final SecondText SECONDS = new SecondText(second -> SECOND.format(Instant.ofEpochSecond(second)));
+
+        private final StringBuilder chars = new StringBuilder(256);
 
         @Override
-        public void append(ExchangeRecord r, StringBuilder line) {
-            line.append(r.client).append(" [").append(TIME.format(r.time)).append("] ").append(dash(r.api)).append(' ')
+        public void append(ExchangeRecord r, LineBuffer line) {
+            chars.setLength(0);
+            append(r, chars);
+            line.utf8(chars);
+        }
+
+        private static void append(ExchangeRecord r, StringBuilder line) {
+            int millis = r.time.getNano() / 1_000_000;
+            line.append(r.client).append(" [").append(SECONDS.of(r.time.getEpochSecond())).append(millis < 100 ? ".0" : ".")
+                    .append(millis < 10 ? "0" : "").append(millis).append("] ").append(dash(r.api)).append(' ')
                     .append(dash(r.target)).append('/').append(r.attempts.isEmpty() ? "-" : dash(r.attempts.getLast().pick().chosen()))
                     .append(' ');
             JsonLine.appendHundredths(line, RecordJson.hundredthsOfMillis(r.upstreamNanos)).append('/');

@@ -99,7 +99,7 @@ final class AttemptPlanner {
     private Duration decided(Duration delay, String why) {
         ExchangeRecord.Attempt attempt = recordedAttempt();
         if (attempt != null) {
-            attempt.retry(delay == null ? "stop: " + why : "retry after " + delay.toMillis() + " ms: " + why);
+            attempt.retry(delay, why);
         }
         return delay;
     }

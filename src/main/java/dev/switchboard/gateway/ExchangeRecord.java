@@ -3,6 +3,7 @@ package dev.switchboard.gateway;
 import dev.switchboard.engine.Pick;
 import dev.switchboard.engine.PickExplanation;
 import dev.switchboard.engine.PinnedState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,9 @@ final class ExchangeRecord {
         long elapsedNanos = -1;
         /** Response status, or the error reason, or how it ended without an outcome. */
         String outcome;
-        String retry;
+        /** What the retry policy said (null before it spoke), and the wait it asked for (null for stop). */
+        String retryWhy;
+        Duration retryDelay;
 
         Attempt(PinnedState state, String affinityKey, int number, boolean preferUntried, Pick chosen, long startNanos) {
             this.state = state;
@@ -57,11 +60,20 @@ final class ExchangeRecord {
             }
         }
 
-        /** What the retry policy said after this attempt. */
-        void retry(String decision) {
+        /** What the retry policy said after this attempt: retry after {@code delay}, or stop (null), and why. */
+        void retry(Duration delay, String why) {
             if (!handedOff) {
-                retry = decision;
+                retryDelay = delay;
+                retryWhy = why;
             }
+        }
+
+        /**
+         * How the retry decision's text starts, before its why; joined only when written: joining them on the
+         * event loop was a String per request.
+         */
+        String retryPrefix() {
+            return retryDelay == null ? "stop: " : "retry after " + retryDelay.toMillis() + " ms: ";
         }
     }
 

@@ -1,20 +1,26 @@
 package dev.switchboard.gateway;
 
+import java.time.Instant;
+
 /**
- * Appends one compact JSON object to a reused {@link StringBuilder}, ASCII only (anything else as a \\u escape), so
- * it also fits a header. The access log writes a line per request with it: a JSON generator, its writer and the
- * line's String per request were most of the log thread's time.
+ * Writes one compact JSON object, ASCII only (anything else as a \\u escape), so it also fits a header. The access
+ * log writes a line per request with it straight into its output bytes: a JSON generator, its writer and the line's
+ * String per request were most of the log thread's time.
  */
 final class JsonLine {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final StringBuilder out;
+    private final AsciiSink out;
     /** Whether the next member or element needs a comma before it. */
     private boolean comma;
 
-    JsonLine(StringBuilder out) {
+    JsonLine(AsciiSink out) {
         this.out = out;
+    }
+
+    JsonLine(StringBuilder out) {
+        this(AsciiSink.of(out));
     }
 
     JsonLine startObject() {
@@ -36,23 +42,51 @@ final class JsonLine {
     }
 
     JsonLine field(String name, String value) {
+        name(name);
         if (value == null) {
-            name(name).append("null");
+            out.ascii("null", 0, 4);
         } else {
-            string(name(name), value);
+            string(out, value);
         }
         return written();
     }
 
+    /** A string member whose value is {@code start} followed by {@code rest}, written without joining them. */
+    JsonLine field(String name, String start, String rest) {
+        name(name);
+        out.ascii('"');
+        escaped(out, start);
+        escaped(out, rest);
+        out.ascii('"');
+        return written();
+    }
+
     JsonLine field(String name, long value) {
-        name(name).append(value);
+        name(name);
+        out.decimal(value);
+        return written();
+    }
+
+    /** The time as {@link Instant#toString()} writes it. */
+    JsonLine field(String name, Instant time) {
+        name(name);
+        out.ascii('"');
+        InstantText.write(time, out);
+        out.ascii('"');
         return written();
     }
 
     /** {@code hundredths / 100} as a number, written as {@code Double.toString} would but without its float formatting. */
     JsonLine hundredths(String name, long hundredths) {
-        appendHundredths(name(name), hundredths);
+        name(name);
+        hundredths(out, hundredths);
         return written();
+    }
+
+    /** {@link #hundredths(AsciiSink, long)} for the text format's line of chars. */
+    static StringBuilder appendHundredths(StringBuilder out, long hundredths) {
+        hundredths(AsciiSink.of(out), hundredths);
+        return out;
     }
 
     /**
@@ -60,28 +94,36 @@ final class JsonLine {
      * formatting a double was ~10 % of the access log thread's samples. Below 10^7 that is the exact two-decimal
      * value without trailing zeros; larger or negative values (scientific notation there) go to the JDK.
      */
-    static StringBuilder appendHundredths(StringBuilder out, long hundredths) {
+    private static void hundredths(AsciiSink out, long hundredths) {
         if (hundredths < 0 || hundredths >= 1_000_000_000L) {
-            return out.append(hundredths / 100.0);
+            String text = Double.toString(hundredths / 100.0);
+            out.ascii(text, 0, text.length());
+            return;
         }
         int fraction = (int) (hundredths % 100);
-        out.append(hundredths / 100).append('.');
+        out.decimal(hundredths / 100);
+        out.ascii('.');
         if (fraction % 10 == 0) {
-            return out.append(fraction / 10);
+            out.decimal(fraction / 10);
+            return;
         }
-        return out.append(fraction < 10 ? "0" : "").append(fraction);
+        if (fraction < 10) {
+            out.ascii('0');
+        }
+        out.decimal(fraction);
     }
 
     JsonLine field(String name, boolean value) {
-        name(name).append(value);
+        name(name);
+        out.ascii(value ? "true" : "false", 0, value ? 4 : 5);
         return written();
     }
 
     /** Starts a member: the comma before it when needed, then its name. */
-    private StringBuilder name(String name) {
+    private void name(String name) {
         separate();
         string(out, name);
-        return out.append(':');
+        out.ascii(':');
     }
 
     private JsonLine written() {
@@ -90,42 +132,50 @@ final class JsonLine {
     }
 
     private JsonLine open(char bracket) {
-        out.append(bracket);
+        out.ascii(bracket);
         comma = false;
         return this;
     }
 
     private JsonLine close(char bracket) {
-        out.append(bracket);
+        out.ascii(bracket);
         return written();
     }
 
     private void separate() {
         if (comma) {
-            out.append(',');
+            out.ascii(',');
         }
     }
 
-    /** Runs that need no escape go in one bulk copy: a char-at-a-time append was most of the log thread's time. */
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        int clean = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7F) {
-                out.append(s, clean, i);
-                escape(out, c);
-                clean = i + 1;
-            }
-        }
-        out.append(s, clean, s.length()).append('"');
+    private static void string(AsciiSink out, String s) {
+        out.ascii('"');
+        escaped(out, s);
+        out.ascii('"');
     }
 
-    private static void escape(StringBuilder out, char c) {
+    /** Runs that need no escape go in one copy: a char-at-a-time append was most of the log thread's time. */
+    private static void escaped(AsciiSink out, String s) {
+        for (int i = out.plain(s, 0); i < s.length(); i = out.plain(s, i + 1)) {
+            escape(out, s.charAt(i));
+        }
+    }
+
+    /** Whether JSON text needs {@code c} escaped; anything beyond ASCII is too, to keep lines ASCII. */
+    static boolean escapes(char c) {
+        return c == '"' || c == '\\' || c < 0x20 || c >= 0x7F;
+    }
+
+    private static void escape(AsciiSink out, char c) {
+        out.ascii('\\');
         if (c == '"' || c == '\\') {
-            out.append('\\').append(c);
+            out.ascii(c);
         } else {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+            out.ascii('u');
+            out.ascii(HEX[c >> 12]);
+            out.ascii(HEX[c >> 8 & 0xF]);
+            out.ascii(HEX[c >> 4 & 0xF]);
+            out.ascii(HEX[c & 0xF]);
         }
     }
 }

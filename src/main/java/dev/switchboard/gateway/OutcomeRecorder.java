@@ -5,6 +5,7 @@ import dev.switchboard.engine.BackendHandle;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.gateway.stats.ApiAttemptStats;
 import io.netty.util.concurrent.Ticker;
+import java.util.stream.IntStream;
 
 /**
  * Records how one attempt on one backend went, in the engine (breaker, half-open permit) and in the traffic
@@ -12,6 +13,10 @@ import io.netty.util.concurrent.Ticker;
  * is counted as such.
  */
 final class OutcomeRecorder {
+
+    /** Statuses as the log's outcome text, made once: a String per response was an allocation on the event loop. */
+    private static final String[] STATUS_TEXT = IntStream.range(0, 600).mapToObj(Integer::toString)
+            .toArray(String[]::new);
 
     private final Engine engine;
     private final BackendHandle backend;
@@ -38,7 +43,8 @@ final class OutcomeRecorder {
         long elapsed = now - startNanos;
         engine.recordOutcome(backend, status, reason, retryAfter, counted ? Engine.LATER_OUTCOME : elapsed);
         if (record != null) {
-            record.ended(reason == null ? Integer.toString(status) : reason.name(), now);
+            record.ended(reason != null ? reason.name() : status >= 0 && status < STATUS_TEXT.length ? STATUS_TEXT[status]
+                    : Integer.toString(status), now);
         }
         if (counted) {
             stats.failedMidResponse(reason);

@@ -13,7 +13,7 @@ final class RecordJson {
     }
 
     /** Appends the access-log line (without its line end). */
-    static void logLine(ExchangeRecord r, StringBuilder line) {
+    static void logLine(ExchangeRecord r, LineBuffer line) {
         write(r, false, new JsonLine(line));
     }
 
@@ -27,7 +27,7 @@ final class RecordJson {
     private static void write(ExchangeRecord r, boolean trace, JsonLine out) {
         out.startObject();
         if (!trace) {
-            out.field("time", InstantText.of(r.time))
+            out.field("time", r.time)
                     .field("client", r.client)
                     .field("method", r.method)
                     .field("path", r.path);
@@ -68,8 +68,8 @@ final class RecordJson {
         if (a.outcome != null) {
             out.field("outcome", a.outcome).hundredths("ms", hundredthsOfMillis(a.elapsedNanos));
         }
-        if (a.retry != null) {
-            out.field("retry", a.retry);
+        if (a.retryWhy != null) {
+            out.field("retry", a.retryPrefix(), a.retryWhy);
         }
         out.endObject();
     }
