@@ -4,7 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.List;
 
 /**
  * The body of a message whose head a one-pass parser read ({@link RawRequestHeadParser}, {@link RawResponseHeadParser}):
@@ -26,24 +27,35 @@ final class LengthFramedBody {
         return left >= 0;
     }
 
-    /** The next bytes are a body of {@code length} (more than 0) bytes. */
-    void start(long length) {
-        left = length;
+    /**
+     * The message whose head {@code gate} just saw has a body of {@code length} bytes: with none, its empty last part
+     * goes out now; otherwise the next bytes are read as its body.
+     */
+    void begin(long length, List<Object> out, HeadGate gate) {
+        if (length > 0) {
+            left = length;
+        } else {
+            out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+            gate.decoded(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
     }
 
-    /** The next part of the body from {@code in}, or null when no byte is readable; its last part is a LastHttpContent. */
-    HttpContent read(ByteBuf in) {
+    /** Emits the body's next part readable in {@code in}, if any; its last part is a LastHttpContent. */
+    void read(ByteBuf in, List<Object> out, HeadGate gate) {
         int size = (int) Math.min(Math.min(in.readableBytes(), left), maxChunk);
         if (size == 0) {
-            return null;
+            return;
         }
         left -= size;
         ByteBuf part = in.readRetainedSlice(size);
         if (left > 0) {
-            return new DefaultHttpContent(part);
+            out.add(new DefaultHttpContent(part));
+            return;
         }
         left = -1;
         // A body framed by length has no trailers: no headers object per message.
-        return new DefaultLastHttpContent(part, EmptyHttpHeaders.INSTANCE);
+        LastHttpContent last = new DefaultLastHttpContent(part, EmptyHttpHeaders.INSTANCE);
+        out.add(last);
+        gate.decoded(last);
     }
 }

@@ -5,14 +5,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Queue;
@@ -59,7 +57,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
         if (rawBody.reading()) {
-            readRawBody(in, out);
+            rawBody.read(in, out, gate);
             return;
         }
         if (gate.atHead()) {
@@ -107,20 +105,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         methods.add(head.method());
         out.add(head);
         gate.decoded(head);
-        if (rawHeads.contentLength() == 0) {
-            out.add(LastHttpContent.EMPTY_LAST_CONTENT);
-            gate.decoded(LastHttpContent.EMPTY_LAST_CONTENT);
-        } else {
-            rawBody.start(rawHeads.contentLength());
-        }
-    }
-
-    private void readRawBody(ByteBuf in, List<Object> out) {
-        HttpContent part = rawBody.read(in);
-        if (part != null) {
-            out.add(part);
-            gate.decoded(part);
-        }
+        rawBody.begin(rawHeads.contentLength(), out, gate);
     }
 
     /** Like Netty after a bad head: answers with {@code problem} after the requests before, parses nothing more. */

@@ -7,7 +7,6 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -20,7 +19,6 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -110,7 +108,7 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
             if (rawBody.reading()) {
-                readRawBody(in, out);
+                rawBody.read(in, out, gate);
                 return;
             }
             if (gate.atHead()) {
@@ -141,20 +139,7 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
             out.add(head);
             gate.decoded(head);
             boolean answersHead = HttpMethod.HEAD.equals(methods.poll());
-            if (answersHead || head.contentLength() <= 0) {
-                out.add(LastHttpContent.EMPTY_LAST_CONTENT);
-                gate.decoded(LastHttpContent.EMPTY_LAST_CONTENT);
-            } else {
-                rawBody.start(head.contentLength());
-            }
-        }
-
-        private void readRawBody(ByteBuf in, List<Object> out) {
-            HttpContent part = rawBody.read(in);
-            if (part != null) {
-                out.add(part);
-                gate.decoded(part);
-            }
+            rawBody.begin(answersHead ? 0 : head.contentLength(), out, gate);
         }
 
         @Override
