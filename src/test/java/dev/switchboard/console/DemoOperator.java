@@ -93,8 +93,10 @@ final class DemoOperator {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> status.getText().endsWith(" from " + gatewayId)));
         } catch (TimeoutException e) {
+            ListView<?> gateways = find(robot, "#gateway-list", ListView.class);
             throw new AssertionError("the Config tab never said it loaded from " + gatewayId + "; its status: '"
-                    + onFxGet(status::getText) + "'", e);
+                    + onFxGet(status::getText) + "', the gateway list's selection: '"
+                    + onFxGet(() -> gateways.getSelectionModel().getSelectedItem()) + "'", e);
         }
         return editor;
     }
