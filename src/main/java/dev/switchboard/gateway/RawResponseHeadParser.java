@@ -38,8 +38,11 @@ final class RawResponseHeadParser {
 
     private final int maxInitialLine;
     private final int maxHeaderSize;
-    /** The head's bytes, copied once so the pass reads an array (heads are a few hundred bytes). */
-    private byte[] b = new byte[512];
+    /**
+     * The bytes of the head being parsed, copied once so the pass reads an array (heads are a few hundred bytes). The
+     * kept lines are moved down over the dropped ones in place, and the array goes to the {@link RawResponseHead}.
+     */
+    private byte[] b;
     private final RawHeaderLine line = new RawHeaderLine();
     // What the header lines of the head being parsed said.
     private long contentLength;
@@ -63,10 +66,8 @@ final class RawResponseHeadParser {
         if (length < 0) {
             return null;
         }
-        if (b.length < length) {
-            b = new byte[Math.max(length, 2 * b.length)];
-        }
-        in.getBytes(in.readerIndex(), b, 0, length);
+        b = new byte[length];
+        in.getBytes(in.readerIndex(), b);
         RawResponseHead head = parse(length, answersHead);
         if (head != null) {
             in.skipBytes(length);
@@ -80,8 +81,6 @@ final class RawResponseHeadParser {
         if (pos < 0 || pos - 2 > maxInitialLine || length - pos > maxHeaderSize) {
             return null;
         }
-        byte[] kept = new byte[length - 2];
-        System.arraycopy(b, 0, kept, 0, pos);
         int keptLength = pos;
         contentLength = -1;
         close = false;
@@ -98,7 +97,8 @@ final class RawResponseHeadParser {
             }
             int next = line.next;
             if (kind == Line.KEEP) {
-                System.arraycopy(b, pos, kept, keptLength, next - pos);
+                // Never past the line itself: what is kept is never longer than what was read.
+                System.arraycopy(b, pos, b, keptLength, next - pos);
                 keptLength += next - pos;
             }
             pos = next;
@@ -108,7 +108,7 @@ final class RawResponseHeadParser {
             // No length: the body runs to the connection's end. A 204 must not have one; Netty's encoder drops it.
             return null;
         }
-        return new RawResponseHead(HttpResponseStatus.valueOf(status), kept, keptLength, !close, contentLength, via, retryAfter);
+        return new RawResponseHead(HttpResponseStatus.valueOf(status), b, keptLength, !close, contentLength, via, retryAfter);
     }
 
     /** What to do with the header line whose name is {@code [start, nameEnd)}, noting what the head's framing needs. */
