@@ -92,14 +92,19 @@ public final class Transports {
             return bound.channel();
         }
         Throwable cause = bound.cause();
-        if (cause instanceof IOException) {
-            BindException failure = new BindException("cannot listen on " + address + ": " + cause.getMessage());
-            failure.initCause(cause);
-            throw new UncheckedIOException(failure);
+        if (cause instanceof IOException io) {
+            throw cannotListen(address, io);
         }
         if (cause instanceof Error error) {
             throw error;
         }
         throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    }
+
+    /** A failure to bind {@code address}, as {@link #bind} reports it. */
+    public static UncheckedIOException cannotListen(InetSocketAddress address, IOException cause) {
+        BindException failure = new BindException("cannot listen on " + address + ": " + cause.getMessage());
+        failure.initCause(cause);
+        return new UncheckedIOException(failure);
     }
 }

@@ -13,8 +13,12 @@ import io.netty.channel.unix.UnixChannelOption;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,17 +88,35 @@ public final class DnsResponder implements AutoCloseable {
         UdpQueryHandler udpHandler = new UdpQueryHandler(answerer);
         Bootstrap udp = new Bootstrap().group(group).channel(Transports.datagramChannelClass()).handler(udpHandler);
         int sockets = Transports.isNative() ? threads : 1;
+        InetSocketAddress address = listen;
         if (sockets > 1) {
+            address = unsharedPort(listen);
             udp.option(UnixChannelOption.SO_REUSEPORT, true);
         }
         List<Channel> udpChannels = new ArrayList<>();
-        Channel first = Transports.bind(udp, listen);
+        Channel first = Transports.bind(udp, address);
         udpChannels.add(first);
         InetSocketAddress bound = (InetSocketAddress) first.localAddress();
         for (int i = 1; i < sockets; i++) {
             udpChannels.add(Transports.bind(udp, bound));
         }
         return udpChannels;
+    }
+
+    /**
+     * {@code listen} with its port, once a socket without SO_REUSEPORT has bound it: proof that no socket holds it.
+     * Linux lets one user's SO_REUSEPORT sockets share a port, even hands such a port out for port 0, and spreads
+     * datagrams over all of them; a stranger's socket, or one of ours still closing, would take a share of the
+     * queries and never answer them.
+     */
+    private static InetSocketAddress unsharedPort(InetSocketAddress listen) {
+        try (DatagramChannel probe = DatagramChannel.open(
+                listen.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
+            probe.bind(listen);
+            return new InetSocketAddress(listen.getAddress(), ((InetSocketAddress) probe.getLocalAddress()).getPort());
+        } catch (IOException e) {
+            throw Transports.cannotListen(listen, e);
+        }
     }
 
     private static Channel bindTcp(EventLoopGroup group, QueryAnswerer answerer, InetSocketAddress bound) {
@@ -133,7 +155,7 @@ public final class DnsResponder implements AutoCloseable {
 
     @Override
     public void close() {
-        udp.forEach(Channel::close);
+        udp.forEach(c -> c.close().syncUninterruptibly());
         tcp.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         LOG.info("dns responder stopped");
