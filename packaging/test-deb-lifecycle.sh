@@ -101,6 +101,7 @@ check_unit_statically() {
     fi
     for setting in "User=switchboard" "AmbientCapabilities=CAP_NET_BIND_SERVICE" "NoNewPrivileges=yes" "ProtectSystem=strict" "ProtectHome=yes" "PrivateTmp=yes" \
                    "ReadWritePaths=/var/lib/switchboard /var/log/switchboard" \
+                   "Environment=JAVA_TOOL_OPTIONS=-XX:+UseParallelGC" \
                    "ExecStart=/opt/switchboard/bin/switchboard gateway --config /etc/switchboard/%i.json --state-dir /var/lib/switchboard/%i" \
                    "ExecReload=/opt/switchboard/bin/switchboard validate /etc/switchboard/%i.json" \
                    "ExecReload=/bin/sh -c 'kill -HUP \$MAINPID'" "StandardOutput=journal" "WantedBy=multi-user.target"; do

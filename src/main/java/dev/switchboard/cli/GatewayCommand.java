@@ -63,7 +63,9 @@ import picocli.CommandLine.Spec;
             "    sudo systemctl stop switchboard-gateway@NAME     # SIGTERM: drain, exit",
             "    journalctl -u switchboard-gateway@NAME           # its stdout and stderr",
             "  The service may write only /var/lib/switchboard (overrides, audit log)",
-            "  and /var/log/switchboard (access logs); the rest is read-only to it."})
+            "  and /var/log/switchboard (access logs); the rest is read-only to it.",
+            "  Its JVM collects with Parallel GC (JAVA_TOOL_OPTIONS=-XX:+UseParallelGC",
+            "  in the unit): a lower p99 for the gateway than the default G1."})
 public final class GatewayCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
