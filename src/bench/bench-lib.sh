@@ -1,6 +1,18 @@
 # Helpers the wrk benchmarks source: free loopback ports, two nginx backends, waiting for a listener, one wrk run
 # summarised on one line, the load average. The caller sets D (a temp dir it removes) and stops what it started.
 
+# The launcher's JVM options (the pom's app.jvm.options), on one line. Run from the repository root.
+launcher_jvm_options() {
+    sed -n 's:.*<app.jvm.options>\(.*\)</app.jvm.options>.*:\1:p' pom.xml
+}
+
+# The installed gateway service's: the launcher's and the systemd unit's JAVA_TOOL_OPTIONS, so a benchmark runs the
+# gateway as operators do.
+service_jvm_options() {
+    echo "$(launcher_jvm_options)" \
+        "$(sed -n 's/^Environment=JAVA_TOOL_OPTIONS=//p' packaging/deb-root/lib/systemd/system/switchboard-gateway@.service)"
+}
+
 # A free loopback port (the kernel picks it; another process may take it before the caller binds, rarely).
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

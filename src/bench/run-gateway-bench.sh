@@ -7,8 +7,13 @@
 # ACCESS_LOG=1 also starts a second gateway (same config plus a JSON access log to a file) and reports it as
 # switchboard-log, to measure what the access log costs. EPOLL=1 also starts the gateway on the epoll transport
 # (switchboard-epoll) beside the default one (io_uring where available), to compare the two in one run.
+# The gateways run with the installed service's JVM options (the launcher's and the systemd unit's: Parallel GC);
+# G1=1 also starts one with the launcher's options alone (the JVM's default collector, G1) as switchboard-g1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source src/bench/bench-lib.sh
+SERVICE_JVM=$(service_jvm_options)
+LAUNCHER_JVM=$(launcher_jvm_options)
 JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 PEERS="${PEERS:-/work/shared/bench/peers.sh}"
 mvn -B -q -DskipTests package
@@ -22,14 +27,15 @@ cat > "$D/gateway.json" <<'JSON'
   "apis": [ { "name": "bench", "path": "/", "backendId": "pool" } ] }
 JSON
 TARGETS=()
-# gateway NAME PORT [ENV=VALUE ...]: starts the jar on PORT with gateway.json (plus $D/NAME.extra, a JSON fragment
-# for the gateway section), waits until it accepts, and adds it to the targets.
+# gateway NAME PORT JVM_OPTIONS [ENV=VALUE ...]: starts the jar on PORT with gateway.json (plus $D/NAME.extra, a JSON
+# fragment for the gateway section), waits until it accepts, and adds it to the targets.
 gateway() {
-    local name=$1 port=$2
-    shift 2
+    local name=$1 port=$2 jvm=$3
+    shift 3
     sed -e "s/18084\"/$port\"/" -e "s|\"eventLoops\": 1|\"eventLoops\": 1$(cat "$D/$name.extra" 2>/dev/null)|" \
         "$D/gateway.json" > "$D/$name.json"
-    env "$@" "$JAVA" --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    # shellcheck disable=SC2086 # the options are words
+    env "$@" "$JAVA" --sun-misc-unsafe-memory-access=allow $jvm -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
         -jar target/switchboard.jar gateway --config "$D/$name.json" > "$D/$name.log" 2>&1 &
     PIDS+=($!)
     for _ in $(seq 100); do
@@ -38,13 +44,16 @@ gateway() {
     done
     TARGETS+=("$name=http://127.0.0.1:$port/")
 }
-gateway switchboard 18084
+gateway switchboard 18084 "$SERVICE_JVM"
 if [ "${ACCESS_LOG:-0}" = 1 ]; then
     echo ", \"accessLog\": { \"path\": \"$D/access.jsonl\" }" > "$D/switchboard-log.extra"
-    gateway switchboard-log 18085
+    gateway switchboard-log 18085 "$SERVICE_JVM"
 fi
 if [ "${EPOLL:-0}" = 1 ]; then
-    gateway switchboard-epoll 18086 SWITCHBOARD_TRANSPORT=epoll
+    gateway switchboard-epoll 18086 "$SERVICE_JVM" SWITCHBOARD_TRANSPORT=epoll
+fi
+if [ "${G1:-0}" = 1 ]; then
+    gateway switchboard-g1 18087 "$LAUNCHER_JVM"
 fi
 # A first pass (not reported) warms the gateway's JIT; it needs load to compile the hot path, and on shared cores
 # 3 s of it left the gateway half-compiled. peers.sh starts the backends, so the warm-up goes through it too.
