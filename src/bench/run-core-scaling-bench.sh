@@ -4,7 +4,7 @@
 # one run; each gateway first gets WARM seconds (default 8) of the same load, unreported, to compile its hot path.
 # Prints one line per proxy and the ratios. wrk itself keeps a core busy: on a 2-core machine a proxy's second
 # thread competes with wrk and the backends rather than getting a core of its own.
-# JAVA overrides the JDK 25; BUILD=0 skips the build. Needs nginx, haproxy and wrk. About 50 s with the defaults.
+# The gateways run with the installed service's JVM options (bench-lib.sh). JAVA overrides the JDK 25; BUILD=0 skips the build. Needs nginx, haproxy and wrk. About 50 s with the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
@@ -31,9 +31,10 @@ cat > "$D/gateway.json" <<JSON
   "apis": [ { "name": "bench", "path": "/", "backendId": "pool" } ] }
 JSON
 
-# The gateway with $1 event loops on port $2.
+# The gateway with $1 event loops on port $2, with the installed service's JVM options.
 start_gateway() {
-    "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    # shellcheck disable=SC2046 # the options are words
+    "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow $(service_jvm_options) -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
         -jar target/switchboard.jar gateway --config "$D/gateway.json" --listen "127.0.0.1:$2" --event-loops "$1" \
         > "$D/gateway-$1.log" 2>&1 &
     GATEWAYS+=($!)
