@@ -4,7 +4,8 @@
 # one run; each gateway first gets WARM seconds (default 8) of the same load, unreported, to compile its hot path.
 # Prints one line per proxy and the ratios. wrk itself keeps a core busy: on a 2-core machine a proxy's second
 # thread competes with wrk and the backends rather than getting a core of its own.
-# The gateways run with the installed service's JVM options (bench-lib.sh). JAVA overrides the JDK 25; BUILD=0 skips the build. Needs nginx, haproxy and wrk. About 50 s with the defaults.
+# The gateways run with the installed service's JVM options (bench-lib.sh). JAVA overrides the JDK 25; BUILD=0 skips
+# the build. Needs nginx, haproxy and wrk. About 50 s with the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
