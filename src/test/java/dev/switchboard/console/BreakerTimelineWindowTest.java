@@ -7,6 +7,7 @@ import dev.switchboard.console.timeline.Tone;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.testing.FxClick;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +49,8 @@ class BreakerTimelineWindowTest extends WindowTest {
     void aTripReadsOnTheTimelineWithAxisLegendTooltipBandsAndZoom(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> present(robot, "#breaker-orders-" + EAST_1));
         BreakerTimeline timeline = find(robot, ".breaker-timeline", BreakerTimeline.class);
-        robot.clickOn("Drills");
-        robot.clickOn("#drill-answer_503");
+        FxClick.clickOn(robot, "Drills");
+        FxClick.clickOn(robot, "#drill-answer_503");
         // Back to Pools as an operator does (Ctrl+1): the timeline draws only while it is on screen.
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> timeline.drawnState(EAST_1) == BreakerState.OPEN));

@@ -3,6 +3,7 @@ package dev.switchboard.console;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.EngineSnapshot;
 import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.testing.FxClick;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -53,18 +54,18 @@ class CardActionsWindowTest extends WindowTest {
     void disablingAMemberConfirmsWithTheResultingSplitAndCancelChangesNothing(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#admin-DISABLED-" + CARD));
 
-        robot.clickOn("#admin-DISABLED-" + CARD);
+        FxClick.clickOn(robot, "#admin-DISABLED-" + CARD);
         DialogPane preview = waitForPreview(robot);
         assertThat(onFxGet(preview::getHeaderText)).contains("embedded", "Disable " + EAST_1);
         String split = onFxGet(() -> find(robot, "#action-preview-split", Label.class).getText());
         assertThat(split).contains("orders: " + EAST_1 + " 50% \u2192 0%", "orders: orders-east-2 50% \u2192 100%");
-        robot.clickOn("Cancel");
+        FxClick.clickOn(robot, "Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(adminState()).isEqualTo(AdminState.ENABLED);
 
-        robot.clickOn("#admin-DISABLED-" + CARD);
+        FxClick.clickOn(robot, "#admin-DISABLED-" + CARD);
         waitForPreview(robot);
-        robot.clickOn("OK");
+        FxClick.clickOn(robot, "OK");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> adminState() == AdminState.DISABLED);
     }
 
@@ -72,20 +73,20 @@ class CardActionsWindowTest extends WindowTest {
     void forcingABreakerOpenConfirmsWithTheResultingSplit(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#force-" + CARD));
 
-        robot.clickOn("#force-" + CARD);
-        robot.clickOn("Force open");
+        FxClick.clickOn(robot, "#force-" + CARD);
+        FxClick.clickOn(robot, "Force open");
         DialogPane preview = waitForPreview(robot);
         assertThat(onFxGet(preview::getHeaderText)).contains("embedded", "Force open the breaker of " + EAST_1);
         assertThat(onFxGet(() -> find(robot, "#action-preview-split", Label.class).getText()))
                 .contains("orders: " + EAST_1 + " 50% \u2192 0%");
-        robot.clickOn("Cancel");
+        FxClick.clickOn(robot, "Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(breaker()).isEqualTo(BreakerState.CLOSED);
 
-        robot.clickOn("#force-" + CARD);
-        robot.clickOn("Force open");
+        FxClick.clickOn(robot, "#force-" + CARD);
+        FxClick.clickOn(robot, "Force open");
         waitForPreview(robot);
-        robot.clickOn("OK");
+        FxClick.clickOn(robot, "OK");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> breaker() == BreakerState.FORCED_OPEN);
     }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.console.config.form.OutlineItem;
 import dev.switchboard.console.shell.ConsoleAssembly;
 import dev.switchboard.console.shell.MainWindow;
+import dev.switchboard.testing.FxClick;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ class ChangeRehearsalWindowTest {
 
     @Test
     void theDraftsWeightShowsInTheRehearsedShareBeforeItIsApplied(FxRobot robot) throws Exception {
-        robot.clickOn("Config");
+        FxClick.clickOn(robot, "Config");
         TextArea editor = find(robot, ".config-editor", TextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !editor.getText().isEmpty()));
         robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
@@ -75,10 +76,10 @@ class ChangeRehearsalWindowTest {
                 .contains("Traffic share of attempts");
         assertThat(weight()).as("not applied before the operator confirms").isEqualTo(50);
 
-        robot.clickOn("Apply");
+        FxClick.clickOn(robot, "Apply");
         // Then Apply's own confirmation (overrides still winning, the split), as for any Apply of the Config tab.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#confirm-apply"));
-        robot.clickOn("#confirm-apply");
+        FxClick.clickOn(robot, "#confirm-apply");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> weight() == 35);
     }
@@ -89,12 +90,12 @@ class ChangeRehearsalWindowTest {
         robot.clickOn(find(robot, "#rehearse-weight-orders-" + EAST_1, Button.class));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#rehearse-weight-value"));
         replaceText(robot, find(robot, "#rehearse-weight-value", TextField.class), "35");
-        robot.clickOn("OK");
+        FxClick.clickOn(robot, "OK");
 
         assertThat(rehearsedShareOfEast1(robot)).isBetween(38, 48);
         assertThat(runtimeWeight()).as("not set before the operator confirms").isEqualTo(50);
 
-        robot.clickOn("Apply");
+        FxClick.clickOn(robot, "Apply");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runtimeWeight() == 35);
     }

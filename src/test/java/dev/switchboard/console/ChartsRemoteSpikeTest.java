@@ -12,6 +12,7 @@ import dev.switchboard.telemetry.client.TelemetryClient;
 import dev.switchboard.telemetry.client.TelemetryListener;
 import dev.switchboard.console.charts.LiveChart;
 import dev.switchboard.gateway.stats.BackendInterval;
+import dev.switchboard.testing.FxClick;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +91,7 @@ class ChartsRemoteSpikeTest extends WindowTest {
                 stage.setWidth(1280);
                 stage.setHeight(720);
             }).get();
-            robot.clickOn("Charts");
+            FxClick.clickOn(robot, "Charts");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFxGet(() ->
                     !chart(robot, "#rate-chart").data().lines().isEmpty()));
             LiveChart latency = chart(robot, "#latency-chart");

@@ -2,6 +2,7 @@ package dev.switchboard.console;
 
 import dev.switchboard.console.rehearsal.WeightChange;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.testing.FxClick;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -59,7 +60,7 @@ class ConfigFollowsGatewayTest extends WindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         editWeightInForm(robot, 0, "20");
 
-        robot.clickOn("#apply-config");
+        FxClick.clickOn(robot, "#apply-config");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#apply-overrides-winning-embedded"));
         Label winning = find(robot, "#apply-overrides-winning-embedded", Label.class);
         assertThat(LiveWindow.<String>onFxGet(winning::getText)).contains("weight orders/" + EAST_1 + ": override " + set
@@ -68,7 +69,7 @@ class ConfigFollowsGatewayTest extends WindowTest {
         long share = Math.round(100.0 * set / (set + 50));
         // The override already holds the share: the config's 20 changes nothing there.
         assertThat(LiveWindow.<String>onFxGet(split::getText)).contains(EAST_1 + " " + share + "% -> " + share + "%", EAST_2);
-        robot.clickOn("#confirm-apply");
+        FxClick.clickOn(robot, "#confirm-apply");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> configWeight(session, EAST_1) == 20);
         assertThat(weight(session, EAST_1)).as("the override still wins, as the confirmation said").isEqualTo(set);
@@ -90,7 +91,7 @@ class ConfigFollowsGatewayTest extends WindowTest {
         assertThat(LiveWindow.<Boolean>onFxGet(() -> theirs.getItems().stream().anyMatch(l -> l.startsWith("+") && l.contains("45")))).isTrue();
         assertThat(LiveWindow.<String>onFxGet(editor::getText)).as("edits are kept until the operator chooses").contains("\"weight\" : 35");
 
-        robot.clickOn("#rebase-edits");
+        FxClick.clickOn(robot, "#rebase-edits");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !robot.lookup("#rebase-bar").query().isVisible()));
         String rebased = onFxGet(editor::getText);
         assertThat(rebased).contains("\"weight\" : 35", "\"weight\" : 45");
@@ -103,12 +104,12 @@ class ConfigFollowsGatewayTest extends WindowTest {
         TextArea editor = openConfig(robot);
         editWeightInForm(robot, 0, "35");
 
-        robot.clickOn("Reload from gateway");
+        FxClick.clickOn(robot, "Reload from gateway");
         robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#cancel-reload").<Node>query()).get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(LiveWindow.<String>onFxGet(editor::getText)).contains("\"weight\" : 35");
 
-        robot.clickOn("Reload from gateway");
+        FxClick.clickOn(robot, "Reload from gateway");
         robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#confirm-reload").<Node>query()).get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !editor.getText().contains("\"weight\" : 35")));
     }

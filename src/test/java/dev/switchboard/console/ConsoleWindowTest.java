@@ -9,6 +9,7 @@ import dev.switchboard.console.timeline.BreakerTimeline;
 import dev.switchboard.engine.EngineSnapshot;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.engine.breaker.BreakerTransition;
+import dev.switchboard.testing.FxClick;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,8 +89,8 @@ class ConsoleWindowTest extends WindowTest {
                 shownAt.compareAndSet(0, System.nanoTime());
             }
         })).get();
-        robot.clickOn("Drills");
-        robot.clickOn("#drill-answer_503");
+        FxClick.clickOn(robot, "Drills");
+        FxClick.clickOn(robot, "#drill-answer_503");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> trippedAt.get() != 0 && shownAt.get() != 0);
         assertThat(TimeUnit.NANOSECONDS.toMillis(shownAt.get() - trippedAt.get())).isLessThan(1_000);
@@ -104,11 +105,11 @@ class ConsoleWindowTest extends WindowTest {
         long version = session.embeddedGateway().engine().version();
         String hash = session.embeddedGateway().engine().hash();
 
-        robot.clickOn("Source");
+        FxClick.clickOn(robot, "Source");
         robot.clickOn(editor);
         robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
         robot.write("x");
-        robot.clickOn("Apply to gateway");
+        FxClick.clickOn(robot, "Apply to gateway");
 
         String expected = ConfigLoader.parse(editor.getText()).problems().getFirst().message();
         @SuppressWarnings("unchecked")
@@ -141,7 +142,7 @@ class ConsoleWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !apply.isDisabled()));
         robot.clickOn(apply);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#confirm-apply"));
-        robot.clickOn("#confirm-apply");
+        FxClick.clickOn(robot, "#confirm-apply");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> session.embeddedGateway().config().backend("orders").pool()
                 .services().getFirst().weight() == 35);
@@ -188,7 +189,7 @@ class ConsoleWindowTest extends WindowTest {
 
         robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup("dead-edge").<Node>query()).get());
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
-        robot.clickOn("OK");
+        FxClick.clickOn(robot, "OK");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> session.feeds().stream().noneMatch(f -> f.id().equals("dead-edge")));
         assertThat(onFx(() -> robot.lookup("#gateway-list").lookup("dead-edge").tryQuery().isEmpty())).isTrue();
@@ -234,7 +235,7 @@ class ConsoleWindowTest extends WindowTest {
 
     /** The Config tab once the gateway's config is loaded; returns the source editor. */
     private static TextArea openConfig(FxRobot robot) throws Exception {
-        robot.clickOn("Config");
+        FxClick.clickOn(robot, "Config");
         TextArea editor = find(robot, ".config-editor", TextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !editor.getText().isEmpty()));
         return editor;

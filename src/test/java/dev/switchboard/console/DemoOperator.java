@@ -3,6 +3,7 @@ package dev.switchboard.console;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.console.config.form.OutlineItem;
 import dev.switchboard.engine.EngineSnapshot;
+import dev.switchboard.testing.FxClick;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -63,7 +64,7 @@ final class DemoOperator {
             throw new AssertionError("no confirmation; the Config tab says: " + onFxGet(() -> robot.lookup(
                     n -> n instanceof Labeled l && l.getStyleClass().contains("config-status")).queryLabeled().getText()), e);
         }
-        robot.clickOn("#confirm-apply");
+        FxClick.clickOn(robot, "#confirm-apply");
     }
 
     static int weight(ConsoleSession session, String backendId) {
@@ -80,7 +81,7 @@ final class DemoOperator {
 
     /** The Config tab once the gateway's config is loaded; returns the source editor. */
     static TextArea openConfig(FxRobot robot) throws Exception {
-        robot.clickOn("Config");
+        FxClick.clickOn(robot, "Config");
         TextArea editor = find(robot, ".config-editor", TextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !editor.getText().isEmpty()));
         return editor;

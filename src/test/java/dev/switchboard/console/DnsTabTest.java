@@ -8,6 +8,7 @@ import dev.switchboard.demo.DemoOnFreePorts;
 import dev.switchboard.dns.MonitorStatus;
 import dev.switchboard.dns.TrafficProfiles;
 import dev.switchboard.sim.SimBackend;
+import dev.switchboard.testing.FxClick;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -88,11 +89,11 @@ class DnsTabTest {
         assertThat(onFxGet(answer::getText)).isEqualTo("127.0.0.11");
         assertThat(ask()).containsExactly("127.0.0.11");
 
-        robot.clickOn("#dns-failover-" + KEY + "-west");
+        FxClick.clickOn(robot, "#dns-failover-" + KEY + "-west");
         DialogPane question = find(robot, ".dialog-pane", DialogPane.class);
         assertThat(onFxGet(question::getHeaderText)).isEqualTo("Fail over api.orders.test to west?");
         assertThat(onFxGet(question::getContentText)).startsWith("api.orders.test answers 127.0.0.11 now and will answer 127.0.0.21.");
-        robot.clickOn("OK");
+        FxClick.clickOn(robot, "OK");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> answer.getText().equals("127.0.0.21")));
         assertThat(ask()).containsExactly("127.0.0.21");
@@ -108,7 +109,7 @@ class DnsTabTest {
                 && window.model().events().shown().stream().anyMatch(e -> e.kind() == EventKind.DNS_ANSWER)));
 
         // West answers already: disabling east leaves the answer as it is, so nothing is asked.
-        robot.clickOn("#dns-disable-" + KEY + "-east");
+        FxClick.clickOn(robot, "#dns-disable-" + KEY + "-east");
         Label eastStatus = find(robot, "#dns-status-" + KEY + "-east", Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> eastStatus.getText().equals("DISABLED")));
         assertThat(onFx(() -> eastStatus.getStyleClass().contains("dns-disabled"))).isTrue();
@@ -118,7 +119,7 @@ class DnsTabTest {
 
     @Test
     void theCalculatorWarnsAboutATtlOf300Seconds(FxRobot robot) throws Exception {
-        robot.clickOn("DNS");
+        FxClick.clickOn(robot, "DNS");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#calc-ttl-" + KEY));
         @SuppressWarnings("unchecked")
         Spinner<Integer> ttl = find(robot, "#calc-ttl-" + KEY, Spinner.class);
@@ -140,13 +141,13 @@ class DnsTabTest {
             throws Exception {
         try (RemoteGatewayHarness remote = new RemoteGatewayHarness(dir)) {
             selectRemote(robot, window, remote, "shop-remote");
-            robot.clickOn("DNS");
+            FxClick.clickOn(robot, "DNS");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> present(robot, "#dns-failover-api-shop-test-blue"));
             Label answer = find(robot, "#dns-answer-api-shop-test", Label.class);
             assertThat(onFxGet(answer::getText)).isEqualTo(RemoteGatewayHarness.RED_TARGET);
 
-            robot.clickOn("#dns-failover-api-shop-test-blue");
-            robot.clickOn("OK");
+            FxClick.clickOn(robot, "#dns-failover-api-shop-test-blue");
+            FxClick.clickOn(robot, "OK");
 
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> remote.gateway.trafficProfiles()
                     .snapshot(RemoteGatewayHarness.PROFILE).answer().equals(List.of(RemoteGatewayHarness.BLUE_TARGET)));

@@ -13,6 +13,7 @@ import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.telemetry.client.ConnectionState;
+import dev.switchboard.testing.FxClick;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,8 +71,8 @@ class FleetGridWindowTest extends WindowTest {
         // The throttle delivers on its own period; the window takes every gateway's newest frame before the menu opens.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> window.model().latestFrames().size() == GATEWAYS));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("View");
-        robot.clickOn("Fleet grid");
+        FxClick.clickOn(robot, "View");
+        FxClick.clickOn(robot, "Fleet grid");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#fleet-grid-summary"));
         Label summary = find(robot, "#fleet-grid-summary", Label.class);

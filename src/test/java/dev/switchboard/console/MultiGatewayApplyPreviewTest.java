@@ -1,6 +1,7 @@
 package dev.switchboard.console;
 
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.testing.FxClick;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -51,13 +52,13 @@ class MultiGatewayApplyPreviewTest extends WindowTest {
                 editor.setText(editor.getText().replaceFirst("\"weight\" : 50", "\"weight\" : 20"));
                 return true;
             });
-            CheckComboBox<String> also = robot.lookup(n -> n instanceof CheckComboBox<?>).query();
             onFx(() -> {
+                CheckComboBox<String> also = robot.lookup(n -> n instanceof CheckComboBox<?>).query();
                 also.getCheckModel().check("west");
                 return true;
             });
 
-            robot.clickOn("#apply-config");
+            FxClick.clickOn(robot, "#apply-config");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> present(robot, "#apply-preview-west"));
             assertThat(text(robot, "#apply-split-east")).contains("shop: red 50% -> 29%, blue 50% -> 71%");
             assertThat(text(robot, "#apply-overrides-winning-east")).contains("No runtime override");
@@ -65,16 +66,16 @@ class MultiGatewayApplyPreviewTest extends WindowTest {
                     .contains("weight shop/red: override 80 still wins over the config's 20");
             assertThat(text(robot, "#apply-split-west")).as("west keeps its split: the override wins there")
                     .contains("shop: red 62% -> 62%, blue 38% -> 38%");
-            robot.clickOn("#cancel-apply");
+            FxClick.clickOn(robot, "#cancel-apply");
             assertThat(configWeightOfRed(east.gateway)).isEqualTo(50);
             assertThat(configWeightOfRed(west.gateway)).isEqualTo(50);
 
             west.stopGateway();
-            robot.clickOn("#apply-config");
+            FxClick.clickOn(robot, "#apply-config");
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> present(robot, "#apply-failed-west"));
             assertThat(text(robot, "#apply-failed-west")).startsWith("Dry run failed: ");
             assertThat(text(robot, "#apply-split-east")).contains("shop: red 50% -> 29%");
-            robot.clickOn("#cancel-apply");
+            FxClick.clickOn(robot, "#cancel-apply");
             assertThat(configWeightOfRed(east.gateway)).as("cancelled: nothing applied").isEqualTo(50);
         }
     }

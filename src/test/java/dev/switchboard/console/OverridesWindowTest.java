@@ -4,6 +4,7 @@ import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.rehearsal.WeightChange;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.testing.FxClick;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -63,7 +64,7 @@ class OverridesWindowTest extends WindowTest {
         assertThat(LiveWindow.<String>onFxGet(badge::getText)).isEqualTo("override: " + set + ", config says 50");
         assertThat(onFx(() -> find(robot, "#override-weight-orders-" + EAST_2, Label.class).isVisible())).isFalse();
 
-        robot.clickOn("#show-overrides");
+        FxClick.clickOn(robot, "#show-overrides");
         @SuppressWarnings("unchecked")
         TableView<OverrideFrame> table = find(robot, "#overrides-table", TableView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size() == 1));
@@ -74,7 +75,7 @@ class OverridesWindowTest extends WindowTest {
         assertThat(listed.setAt()).isNotNull();
 
         robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#overrides-table").lookup(EAST_1).<Node>query()).get());
-        robot.clickOn("#clear-override");
+        FxClick.clickOn(robot, "#clear-override");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> session.embeddedGateway().engine().overrides().entries().isEmpty());
         assertThat(weight(session, EAST_1)).isEqualTo(50);
@@ -97,18 +98,18 @@ class OverridesWindowTest extends WindowTest {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(admin::isVisible));
             assertThat(LiveWindow.<String>onFxGet(admin::getText)).isEqualTo("override: DRAIN, config says ENABLED");
 
-            robot.clickOn("#show-overrides");
+            FxClick.clickOn(robot, "#show-overrides");
             @SuppressWarnings("unchecked")
             TableView<OverrideFrame> table = find(robot, "#overrides-table", TableView.class);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size() == 2));
             robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#overrides-table").lookup("blue").<Node>query()).get());
-            robot.clickOn("#clear-override");
+            FxClick.clickOn(robot, "#clear-override");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> remote.gateway.engine().overrides().entries().size() == 1);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> window.model().events().shown().stream()
                     .anyMatch(e -> e.gatewayId().equals("shop-remote") && e.kind() == EventKind.OPERATOR
                             && e.message().contains("clearOverride shop/blue"))));
 
-            robot.clickOn("#clear-all-overrides");
+            FxClick.clickOn(robot, "#clear-all-overrides");
             robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#confirm-clear-all").<Node>query()).get());
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> remote.gateway.engine().overrides().entries().isEmpty());
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !badge.isVisible() && !admin.isVisible()));

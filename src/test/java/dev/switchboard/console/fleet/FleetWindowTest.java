@@ -10,6 +10,7 @@ import dev.switchboard.fleet.FleetStore;
 import dev.switchboard.fleet.HistoryEntry;
 import dev.switchboard.testing.EtcdServer;
 import dev.switchboard.testing.Eventually;
+import dev.switchboard.testing.FxClick;
 import io.etcd.jetcd.Client;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,26 +89,26 @@ class FleetWindowTest {
         long raw = Etcd.await(client.getKVClient().put(Etcd.bytes(new FleetKeys(name).config()), Etcd.bytes("{ \"not\": ")),
                 "raw put").getHeader().getRevision();
         Eventually.await("both refused", SOON, () -> fleet.status("gw-1").refusal() != null && fleet.status("gw-2").refusal() != null);
-        robot.clickOn("#fleet-refresh");
+        FxClick.clickOn(robot, "#fleet-refresh");
         await(() -> highlightedRows(robot) == 2);
         assertThat(onFx(() -> table(robot).getItems().getFirst().drift())).startsWith("behind: revision " + first + " of " + raw);
 
         ListView<HistoryEntry> history = onFx(() -> robot.lookup("#fleet-history").queryListView());
         await(() -> !history.getItems().isEmpty());
         robot.clickOn(onFx(() -> robot.lookup("#fleet-history").lookup(".list-cell").<Node>query()));
-        robot.clickOn("#fleet-rollback");
+        FxClick.clickOn(robot, "#fleet-rollback");
         await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(onFx(() -> robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText()))
                 .isEqualTo("Roll the fleet back to revision " + first);
         assertThat(fleet.store.current().revision()).as("nothing written before the confirmation").isEqualTo(raw);
-        robot.clickOn("OK");
+        FxClick.clickOn(robot, "OK");
 
         Eventually.await("a new revision", SOON, () -> fleet.store.current().revision() > raw);
         long rolledBack = fleet.store.current().revision();
         assertThat(fleet.store.history()).last().satisfies(e -> assertThat(e.action()).isEqualTo("rollback to " + first));
         Eventually.await("both applied the rollback", SOON,
                 () -> fleet.revision("gw-1") == rolledBack && fleet.revision("gw-2") == rolledBack);
-        robot.clickOn("#fleet-refresh");
+        FxClick.clickOn(robot, "#fleet-refresh");
         await(() -> highlightedRows(robot) == 0 && table(robot).getItems().getFirst().gateway().revision() == rolledBack);
     }
 
@@ -118,9 +119,9 @@ class FleetWindowTest {
         await(() -> label(robot, "#fleet-status").startsWith("fleet config: revision " + first));
         draft = fleet.config(FleetHarness.TO_GREEN);
 
-        robot.clickOn("#fleet-apply");
+        FxClick.clickOn(robot, "#fleet-apply");
         await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("OK");
+        FxClick.clickOn(robot, "OK");
         Eventually.await("the draft written", SOON, () -> fleet.store.current().revision() > first);
         assertThat(fleet.store.current().json()).isEqualTo(draft);
         assertThat(fleet.store.history()).last().satisfies(e -> assertThat(e.operator()).isEqualTo("dana"));
@@ -129,9 +130,9 @@ class FleetWindowTest {
 
         long theirs = fleet.push(FleetHarness.TO_BLUE).revision();
         draft = fleet.config(FleetHarness.TO_GREEN).replace("\"path\": \"/\"", "\"path\": \"/v2\"");
-        robot.clickOn("#fleet-apply");
+        FxClick.clickOn(robot, "#fleet-apply");
         await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        robot.clickOn("OK");
+        FxClick.clickOn(robot, "OK");
         TextArea details = onFx(() -> robot.lookup("#fleet-diff").queryAs(TextArea.class));
         await(() -> details.getText().contains("changes since " + mine));
         String shown = onFx(() -> details.getText());

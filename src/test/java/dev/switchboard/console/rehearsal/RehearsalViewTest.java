@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.GatewayConfig;
+import dev.switchboard.testing.FxClick;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -59,8 +60,8 @@ class RehearsalViewTest {
     void apimRehearsalShowsFourAttemptsSharesAndBreakerStrips(FxRobot robot) throws Exception {
         String scenario = Files.readString(DIR.resolve("regional-failover.json"));
         robot.interact(() -> robot.lookup("#scenarioText").queryAs(TextArea.class).setText(scenario));
-        robot.clickOn("APIM semantics");
-        robot.clickOn("#runButton");
+        FxClick.clickOn(robot, "APIM semantics");
+        FxClick.clickOn(robot, "#runButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#summaryText").queryAs(TextArea.class).getText().isEmpty());
 
         assertThat(robot.lookup("#summaryText").queryAs(TextArea.class).getText())
@@ -79,7 +80,7 @@ class RehearsalViewTest {
     void aBrokenScenarioListsItsProblems(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#scenarioText").queryAs(TextArea.class)
                 .setText("{ \"duration\": \"PT10S\", \"rate\": 1, \"path\": \"/\",\n  \"backends\": { \"nope\": [] } }"));
-        robot.clickOn("#runButton");
+        FxClick.clickOn(robot, "#runButton");
         ListView<?> problems = robot.lookup("#problemList").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !problems.getItems().isEmpty());
 

@@ -1,0 +1,40 @@
+package dev.switchboard.testing;
+
+import java.util.concurrent.ExecutionException;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.MouseButton;
+import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Clicks what a query finds in a window that changes its scene graph while a test runs. TestFX's
+ * {@code clickOn(String)} walks the scene graph on the test thread, where a list of children the FX thread is changing
+ * throws ({@code IndexOutOfBoundsException} in {@code Parent.lookupAll}); here the node and its point on screen are
+ * found on the FX thread, and only the click comes from the test thread.
+ */
+public final class FxClick {
+
+    private FxClick() {
+    }
+
+    /** Clicks the middle of the first visible node {@code query} finds, as {@code robot.clickOn(query)} does. */
+    public static void clickOn(FxRobot robot, String query) {
+        Point2D point;
+        try {
+            point = WaitForAsyncUtils.asyncFx(() -> {
+                Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                        .orElseThrow(() -> new AssertionError("no visible node matches \"" + query + "\""));
+                return robot.point(node).query();
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while looking up \"" + query + "\"", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError("looking up \"" + query + "\"", e.getCause());
+        }
+        robot.clickOn(point, Motion.DEFAULT, MouseButton.PRIMARY);
+    }
+}
