@@ -94,11 +94,13 @@ final class ProxyExchange {
     }
 
     private void begin() {
+        // Decided before the request counts as in flight: one counted before the drain began is served, not refused.
+        boolean refused = runtime.draining();
         runtime.inFlight().begin();
         pinned = engine.pin();
         writer.diagnostics(pinned.config().diagnostics());
         observer = ExchangeObserver.start(request, path, frontend.clientIp(), pinned, runtime.accessLog(), timers.now());
-        if (runtime.draining()) {
+        if (refused) {
             respondProblem(Problem.shuttingDown());
             return;
         }
