@@ -7,11 +7,14 @@ import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.testing.FxClick;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.LineChart;
@@ -62,18 +65,20 @@ class RehearsalViewTest {
         robot.interact(() -> robot.lookup("#scenarioText").queryAs(TextArea.class).setText(scenario));
         FxClick.clickOn(robot, "APIM semantics");
         FxClick.clickOn(robot, "#runButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#summaryText").queryAs(TextArea.class).getText().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !onFx(() -> robot.lookup("#summaryText").queryAs(TextArea.class).getText()).isEmpty());
 
-        assertThat(robot.lookup("#summaryText").queryAs(TextArea.class).getText())
+        assertThat(onFx(() -> robot.lookup("#summaryText").queryAs(TextArea.class).getText()))
                 .contains("Rehearsal with APIM semantics").contains("first request:        4 attempt(s)");
-        LineChart<?, ?> chart = robot.lookup("#shareChart").queryAs(LineChart.class);
-        assertThat(chart.getData()).extracting(s -> s.getName()).containsExactly("func-primary", "func-secondary");
-        VBox strips = robot.lookup("#stripsBox").queryAs(VBox.class);
-        assertThat(strips.getChildren()).hasSize(2);
-        assertThat(((HBox) strips.getChildren().getFirst()).getChildren().get(1)).isInstanceOf(Canvas.class);
+        assertThat(onFx(() -> {
+            LineChart<?, ?> chart = robot.lookup("#shareChart").queryAs(LineChart.class);
+            return chart.getData().stream().map(series -> series.getName()).toList();
+        })).containsExactly("func-primary", "func-secondary");
+        List<Node> strips = onFx(() -> List.copyOf(robot.lookup("#stripsBox").queryAs(VBox.class).getChildren()));
+        assertThat(strips).hasSize(2);
+        assertThat(onFx(() -> ((HBox) strips.getFirst()).getChildren().get(1))).isInstanceOf(Canvas.class);
         assertThat(RehearsalCharts.strips(model.resultProperty().get()).getFirst().segments())
                 .extracting(RehearsalCharts.Segment::state).containsExactly("CLOSED", "OPEN", "CLOSED", "OPEN");
-        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("rehearsed 30 requests");
+        assertThat(onFx(() -> robot.lookup("#statusLabel").queryLabeled().getText())).startsWith("rehearsed 30 requests");
     }
 
     @Test
@@ -81,11 +86,16 @@ class RehearsalViewTest {
         robot.interact(() -> robot.lookup("#scenarioText").queryAs(TextArea.class)
                 .setText("{ \"duration\": \"PT10S\", \"rate\": 1, \"path\": \"/\",\n  \"backends\": { \"nope\": [] } }"));
         FxClick.clickOn(robot, "#runButton");
-        ListView<?> problems = robot.lookup("#problemList").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !problems.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !onFx(() -> List.copyOf(robot.lookup("#problemList").queryAs(ListView.class).getItems())).isEmpty());
 
-        assertThat(problems.getItems()).singleElement().asString()
+        assertThat(onFx(() -> List.copyOf(robot.lookup("#problemList").queryAs(ListView.class).getItems()))).singleElement().asString()
                 .startsWith("2:17: backends.nope: unknown backend \"nope\"");
-        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).isEqualTo("not rehearsed: 1 problem(s)");
+        assertThat(onFx(() -> robot.lookup("#statusLabel").queryLabeled().getText())).isEqualTo("not rehearsed: 1 problem(s)");
+    }
+
+    /** Reads the window on the FX thread: the rehearsal's result fills it while the test reads. */
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
     }
 }
