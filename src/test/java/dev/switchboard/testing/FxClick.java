@@ -27,6 +27,9 @@ public final class FxClick {
             point = WaitForAsyncUtils.asyncFx(() -> {
                 Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
                         .orElseThrow(() -> new AssertionError("no visible node matches \"" + query + "\""));
+                // A node shown in this pulse may not be laid out yet: its point would be where it is not drawn.
+                node.getScene().getRoot().applyCss();
+                node.getScene().getRoot().layout();
                 return robot.point(node).query();
             }).get();
         } catch (InterruptedException e) {
