@@ -5,7 +5,6 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.testing.FxClick;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -116,12 +115,12 @@ class ConfigFollowsGatewayTest extends WindowTest {
         editWeightInForm(robot, 0, "35");
 
         FxClick.clickOn(robot, "Reload from gateway");
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#cancel-reload").<Node>query()).get());
+        FxClick.clickOn(robot, "#cancel-reload");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(LiveWindow.<String>onFxGet(editor::getText)).contains("\"weight\" : 35");
 
         FxClick.clickOn(robot, "Reload from gateway");
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#confirm-reload").<Node>query()).get());
+        FxClick.clickOn(robot, "#confirm-reload");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !editor.getText().contains("\"weight\" : 35")));
     }
 }

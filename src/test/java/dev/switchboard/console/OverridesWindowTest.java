@@ -110,7 +110,7 @@ class OverridesWindowTest extends WindowTest {
                             && e.message().contains("clearOverride shop/blue"))));
 
             FxClick.clickOn(robot, "#clear-all-overrides");
-            robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#confirm-clear-all").<Node>query()).get());
+            FxClick.clickOn(robot, "#confirm-clear-all");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> remote.gateway.engine().overrides().entries().isEmpty());
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !badge.isVisible() && !admin.isVisible()));
         }
