@@ -12,6 +12,8 @@ public final class BackendHandle implements Pick {
     private final String targetId;
     private final String backendId;
     private final BackendUrl url;
+    /** {@link BackendUrl#authority()}, made once rather than per request. */
+    private final String authority;
     private final int memberIndex;
     final BackendRuntime runtime;
     final Availability availability;
@@ -29,6 +31,7 @@ public final class BackendHandle implements Pick {
         this.runtime = runtime;
         this.load = loadTracked ? runtime.load() : null;
         this.url = url;
+        this.authority = url.authority();
         this.memberIndex = memberIndex;
         this.availability = availability;
     }
@@ -58,6 +61,11 @@ public final class BackendHandle implements Pick {
 
     public BackendUrl url() {
         return url;
+    }
+
+    /** The Host value of this backend: {@link BackendUrl#authority()}. */
+    public String authority() {
+        return authority;
     }
 
     /** Index in the pool's services list; -1 for a single backend. */

@@ -96,7 +96,7 @@ final class ProxyAttempt implements UpstreamListener {
         BackendConfig config = parts.config().backend(backend.backendId());
         CredentialsConfig credentials = config == null ? null : config.credentials();
         String target = BackendCredentials.withQuery(backend.url().requestTarget(parts.route().remainingPath(), parts.rawQuery()), credentials);
-        parts.body().writeWithHead(up, parts.head().forBackend(target, backend.url().authority(), credentials));
+        parts.body().writeWithHead(up, parts.head().forBackend(target, backend.authority(), credentials));
         if (parts.body().mode() == RequestBody.Mode.STREAMED && !parts.body().complete()) {
             exchange.clientAutoRead(up.isWritable());
         }

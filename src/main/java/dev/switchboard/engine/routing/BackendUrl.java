@@ -41,6 +41,11 @@ public record BackendUrl(String scheme, String host, int port, String basePath) 
      * @param rawQuery      raw query string without '?', or null/empty for none
      */
     public String requestTarget(String remainingPath, String rawQuery) {
+        boolean noQuery = rawQuery == null || rawQuery.isEmpty();
+        if (basePath.isEmpty() && noQuery && !remainingPath.isEmpty() && remainingPath.charAt(0) == '/') {
+            // The usual proxied request: the client's own path, unchanged (no copy per request).
+            return remainingPath;
+        }
         StringBuilder sb = new StringBuilder(basePath.length() + remainingPath.length() + 16).append(basePath);
         if (!remainingPath.isEmpty()) {
             if (remainingPath.charAt(0) != '/') {
@@ -51,7 +56,7 @@ public record BackendUrl(String scheme, String host, int port, String basePath) 
         if (sb.isEmpty()) {
             sb.append('/');
         }
-        if (rawQuery != null && !rawQuery.isEmpty()) {
+        if (!noQuery) {
             sb.append('?').append(rawQuery);
         }
         return sb.toString();

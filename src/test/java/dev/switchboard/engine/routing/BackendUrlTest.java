@@ -25,5 +25,8 @@ class BackendUrlTest {
         assertThat(url.requestTarget("orders", "")).isEqualTo("/api/v1/orders");
         assertThat(BackendUrl.parse("http://h").requestTarget("", "a=b")).isEqualTo("/?a=b");
         assertThat(BackendUrl.parse("http://h/").requestTarget("/x", null)).isEqualTo("/x");
+        assertThat(BackendUrl.parse("http://h").requestTarget("/", "")).isEqualTo("/");
+        assertThat(BackendUrl.parse("http://h").requestTarget("/x/y", "q=1")).isEqualTo("/x/y?q=1");
+        assertThat(BackendUrl.parse("http://h").requestTarget("x", null)).isEqualTo("/x");
     }
 }
