@@ -1,5 +1,6 @@
 package dev.switchboard.console;
 
+import dev.switchboard.testing.FxClick;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -55,7 +56,7 @@ class BackendCardNumbersWindowTest extends WindowTest {
         assertThat(present(robot, "#sparkline-" + CARD)).isTrue();
 
         CheckBox onlyProblems = find(robot, "#only-problems", CheckBox.class);
-        robot.clickOn(onlyProblems);
+        FxClick.clickOn(robot, onlyProblems);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !shown(robot, "#card-catalog-catalog-2"));
         assertThat(shown(robot, "#card-" + CARD)).isTrue();
         assertThat(shown(robot, "#card-orders-orders-east-1")).isFalse();

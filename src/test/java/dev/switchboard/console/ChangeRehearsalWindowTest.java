@@ -60,7 +60,7 @@ class ChangeRehearsalWindowTest {
         FxClick.clickOn(robot, "Config");
         TextArea editor = find(robot, ".config-editor", TextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !editor.getText().isEmpty()));
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
+        FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
                 && c.getItem() instanceof OutlineItem i && i.kind() == OutlineItem.Kind.POOL && i.id().equals("orders"))
                 .<Node>query()).get());
         replaceText(robot, find(robot, "#field-backends-orders-pool-services-0-weight", TextField.class), "35");
@@ -68,7 +68,7 @@ class ChangeRehearsalWindowTest {
         Button rehearse = find(robot, "#rehearse-config", Button.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !rehearse.isDisabled()));
 
-        robot.clickOn(rehearse);
+        FxClick.clickOn(robot, rehearse);
 
         // 35 against 50: about 41 % (the demo's east-2 starts slowly, which only adds to east-1's share at first).
         assertThat(rehearsedShareOfEast1(robot)).isBetween(38, 48);
@@ -87,7 +87,7 @@ class ChangeRehearsalWindowTest {
     @Test
     void aTypedWeightIsRehearsedOnThePoolCardBeforeItIsSet(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#rehearse-weight-orders-" + EAST_1));
-        robot.clickOn(find(robot, "#rehearse-weight-orders-" + EAST_1, Button.class));
+        FxClick.clickOn(robot, find(robot, "#rehearse-weight-orders-" + EAST_1, Button.class));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#rehearse-weight-value"));
         replaceText(robot, find(robot, "#rehearse-weight-value", TextField.class), "35");
         FxClick.clickOn(robot, "OK");

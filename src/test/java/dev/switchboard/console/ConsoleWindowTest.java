@@ -106,7 +106,7 @@ class ConsoleWindowTest extends WindowTest {
         String hash = session.embeddedGateway().engine().hash();
 
         FxClick.clickOn(robot, "Source");
-        robot.clickOn(editor);
+        FxClick.clickOn(robot, editor);
         robot.press(KeyCode.CONTROL, KeyCode.HOME).release(KeyCode.HOME, KeyCode.CONTROL);
         robot.write("x");
         FxClick.clickOn(robot, "Apply to gateway");
@@ -126,7 +126,7 @@ class ConsoleWindowTest extends WindowTest {
     @Test
     void aPoolMemberWeightEditedInTheFormShowsInTheDiffAndAppliesToTheGateway(FxRobot robot) throws Exception {
         TextArea editor = openConfig(robot);
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
+        FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
                 && c.getItem() instanceof OutlineItem i && i.kind() == OutlineItem.Kind.POOL && i.id().equals("orders"))
                 .<Node>query()).get());
         TextField weight = find(robot, "#field-backends-orders-pool-services-0-weight", TextField.class);
@@ -140,7 +140,7 @@ class ConsoleWindowTest extends WindowTest {
                 .anyMatch(l -> l.startsWith("+") && l.contains("\"weight\" : 35"))));
         Button apply = find(robot, "#apply-config", Button.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !apply.isDisabled()));
-        robot.clickOn(apply);
+        FxClick.clickOn(robot, apply);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#confirm-apply"));
         FxClick.clickOn(robot, "#confirm-apply");
 
@@ -150,7 +150,7 @@ class ConsoleWindowTest extends WindowTest {
                 .isEqualTo(ConfigLoader.parse(editor.getText()).orThrow().backend(EAST_1).url());
 
         // A group heading selects nothing: the pool's form closes instead of staying open beside it.
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
+        FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
                 && OutlineItem.Kind.POOL.group().equals(c.getItem())).<Node>query()).get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !present(robot, "#field-backends-orders-pool-services-0-weight"));
     }
@@ -184,10 +184,10 @@ class ConsoleWindowTest extends WindowTest {
         WaitForAsyncUtils.asyncFx(() -> window.connect(new RemoteGatewayFeed("dead-edge",
                 java.net.URI.create("ws://127.0.0.1:9/telemetry"), "t"))).get();
         Button remove = find(robot, "#remove-gateway", Button.class);
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup("embedded").<Node>query()).get());
+        FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup("embedded").<Node>query()).get());
         assertThat(onFx(remove::isDisabled)).isTrue();
 
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup("dead-edge").<Node>query()).get());
+        FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup("dead-edge").<Node>query()).get());
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
         FxClick.clickOn(robot, "OK");
 

@@ -42,7 +42,7 @@ final class DemoOperator {
     }
 
     static void editWeightInForm(FxRobot robot, int member, String value) throws Exception {
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
+        FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof TreeCell<?> c
                 && c.getItem() instanceof OutlineItem i && i.kind() == OutlineItem.Kind.POOL && i.id().equals("orders"))
                 .<Node>query()).get());
         TextField weight = find(robot, "#field-backends-orders-pool-services-" + member + "-weight", TextField.class);
@@ -57,7 +57,7 @@ final class DemoOperator {
     static void applyAndConfirm(FxRobot robot) throws Exception {
         Button apply = find(robot, "#apply-config", Button.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !apply.isDisabled()));
-        robot.clickOn(apply);
+        FxClick.clickOn(robot, apply);
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> present(robot, "#confirm-apply"));
         } catch (TimeoutException e) {

@@ -3,6 +3,7 @@ package dev.switchboard.console;
 import dev.switchboard.console.feed.ConsoleEvent;
 import dev.switchboard.console.feed.EventKind;
 import dev.switchboard.console.timeline.BreakerTimeline;
+import dev.switchboard.testing.FxClick;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,7 +68,7 @@ class HabitsWindowTest extends WindowTest {
         ComboBox<String> backend = onFxGet(() -> (ComboBox<String>) answer503.getParent().getParent()
                 .lookup(".combo-box"));
         String target = onFxGet(backend::getValue);
-        robot.clickOn(answer503);
+        FxClick.clickOn(robot, answer503);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> window.model().events().shown().stream()
                 .anyMatch(e -> e.backendId().equals(target) && e.message().contains("drill Answer 503"))));
 

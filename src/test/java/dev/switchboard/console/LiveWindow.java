@@ -2,6 +2,7 @@ package dev.switchboard.console;
 
 import dev.switchboard.console.remote.RemoteGatewayFeed;
 import dev.switchboard.console.shell.MainWindow;
+import dev.switchboard.testing.FxClick;
 import dev.switchboard.testing.TcpRelay;
 import java.net.URI;
 import java.util.concurrent.Callable;
@@ -59,7 +60,7 @@ final class LiveWindow {
 
     /** Selects all of a field's text and types over it, as an operator would. */
     static void replaceText(FxRobot robot, TextField field, String text) {
-        robot.clickOn(field);
+        FxClick.clickOn(robot, field);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(text);
     }
@@ -78,7 +79,7 @@ final class LiveWindow {
         Callable<Boolean> selected = () -> onFx(() -> name.equals(window.model().selectedGatewayProperty().get()));
         for (int click = 0; click < 3 && !selected.call(); click++) {
             WaitForAsyncUtils.waitForFxEvents();
-            robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup(name).<Node>query()).get());
+            FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#gateway-list").lookup(name).<Node>query()).get());
             try {
                 WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, selected);
             } catch (TimeoutException e) {

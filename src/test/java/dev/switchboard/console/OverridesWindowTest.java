@@ -74,7 +74,7 @@ class OverridesWindowTest extends WindowTest {
                 .containsExactly("weight", "orders", EAST_1, Integer.toString(set), "50", "console");
         assertThat(listed.setAt()).isNotNull();
 
-        robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#overrides-table").lookup(EAST_1).<Node>query()).get());
+        FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#overrides-table").lookup(EAST_1).<Node>query()).get());
         FxClick.clickOn(robot, "#clear-override");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> session.embeddedGateway().engine().overrides().entries().isEmpty());
@@ -102,7 +102,7 @@ class OverridesWindowTest extends WindowTest {
             @SuppressWarnings("unchecked")
             TableView<OverrideFrame> table = find(robot, "#overrides-table", TableView.class);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size() == 2));
-            robot.clickOn(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#overrides-table").lookup("blue").<Node>query()).get());
+            FxClick.clickOn(robot, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#overrides-table").lookup("blue").<Node>query()).get());
             FxClick.clickOn(robot, "#clear-override");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> remote.gateway.engine().overrides().entries().size() == 1);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> window.model().events().shown().stream()

@@ -1,5 +1,6 @@
 package dev.switchboard.testing;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -22,11 +23,20 @@ public final class FxClick {
 
     /** Clicks the middle of the first visible node {@code query} finds, as {@code robot.clickOn(query)} does. */
     public static void clickOn(FxRobot robot, String query) {
+        click(robot, "\"" + query + "\"", () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                .orElseThrow(() -> new AssertionError("no visible node matches \"" + query + "\"")));
+    }
+
+    /** Clicks the middle of {@code node}, as {@code robot.clickOn(node)} does, taking its point on the FX thread. */
+    public static void clickOn(FxRobot robot, Node node) {
+        click(robot, node.toString(), () -> node);
+    }
+
+    private static void click(FxRobot robot, String what, Callable<Node> find) {
         Point2D point;
         try {
             point = WaitForAsyncUtils.asyncFx(() -> {
-                Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
-                        .orElseThrow(() -> new AssertionError("no visible node matches \"" + query + "\""));
+                Node node = find.call();
                 // A node shown in this pulse may not be laid out yet: its point would be where it is not drawn.
                 node.getScene().getRoot().applyCss();
                 node.getScene().getRoot().layout();
@@ -34,9 +44,9 @@ public final class FxClick {
             }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while looking up \"" + query + "\"", e);
+            throw new AssertionError("interrupted while looking up " + what, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof AssertionError a ? a : new AssertionError("looking up \"" + query + "\"", e.getCause());
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError("looking up " + what, e.getCause());
         }
         robot.clickOn(point, Motion.DEFAULT, MouseButton.PRIMARY);
     }

@@ -95,7 +95,7 @@ class FleetWindowTest {
 
         ListView<HistoryEntry> history = onFx(() -> robot.lookup("#fleet-history").queryListView());
         await(() -> !history.getItems().isEmpty());
-        robot.clickOn(onFx(() -> robot.lookup("#fleet-history").lookup(".list-cell").<Node>query()));
+        FxClick.clickOn(robot, onFx(() -> robot.lookup("#fleet-history").lookup(".list-cell").<Node>query()));
         FxClick.clickOn(robot, "#fleet-rollback");
         await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(onFx(() -> robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText()))

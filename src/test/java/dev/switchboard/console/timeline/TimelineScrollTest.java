@@ -59,7 +59,8 @@ class TimelineScrollTest {
             timeline.show(history, T0 + 60_000);
             return null;
         });
-        ScrollBar rows = robot.lookup(".breaker-timeline .scroll-bar").queryAs(ScrollBar.class);
+        // Looked up on the FX thread, which may be laying the timeline out meanwhile.
+        ScrollBar rows = onFx(() -> robot.lookup(".breaker-timeline .scroll-bar").queryAs(ScrollBar.class));
         // Laid out for its rows on the next pulse: at least six rows of room, the rest behind the scroll bar.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> onFx(() -> rows.isVisible() && timeline.canvas().getHeight() >= 6 * BreakerTimeline.ROW_HEIGHT));
@@ -80,7 +81,7 @@ class TimelineScrollTest {
             rows.setValue(rows.getMax());
             return null;
         });
-        int room = (int) rows.getVisibleAmount();
+        int room = onFx(() -> (int) rows.getVisibleAmount());
         assertThat(onFx(() -> rowAt(x, (room - 1) * BreakerTimeline.ROW_HEIGHT + 5))).isEqualTo("b-" + (BACKENDS - 1));
         assertThat(onFx(() -> timeline.spanAt(x, room * BreakerTimeline.ROW_HEIGHT + 5))).isEmpty();
         // Rows out of view still report their state.
