@@ -4,46 +4,46 @@ import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigProblem;
 import dev.switchboard.config.GatewayConfig;
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads a gateway when its config file changes. Watches the parent directory, because editors and deploy tools
- * replace files by rename, which a watch on the file itself would miss. A burst of events becomes one reload once
- * the directory has been quiet for {@link #SETTLE_MILLIS}. A file with problems is rejected with every problem
- * logged, and the gateway keeps serving the config it has.
+ * Reloads a gateway when its config file changes. It looks at the file's {@link FileStamp} every {@link #POLL}
+ * rather than watching the directory: a directory watch woke the process on every write to any file beside the
+ * config (an access log, the audit log), and under a steady stream of those writes its wait for the burst to settle
+ * never ended, so an edit was not applied while traffic flowed. A directory watch also missed a Kubernetes ConfigMap
+ * update, which swaps a link of another name; the stamp follows links. A change is applied once the stamp has held
+ * still for one poll, so a file still being written is read whole. A file with problems is rejected with every
+ * problem logged, and the gateway keeps serving the config it has.
  */
 public final class ConfigWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
-    private static final long SETTLE_MILLIS = 200;
+    static final Duration POLL = Duration.ofMillis(250);
 
     private final Path file;
     private final ConfigApplier applier;
-    private final WatchService watcher;
-    private final Thread thread;
+    private final ScheduledExecutorService poller;
+    // Touched by the poller's thread only, after the constructor.
+    private FileStamp seen;
+    private FileStamp changed;
 
-    private ConfigWatcher(Path file, Gateway gateway, UnaryOperator<GatewayConfig> overrides) throws IOException {
+    private ConfigWatcher(Path file, Gateway gateway, UnaryOperator<GatewayConfig> overrides) {
         this.file = file.toAbsolutePath();
         this.applier = new ConfigApplier(gateway, overrides);
-        this.watcher = FileSystems.getDefault().newWatchService();
-        this.file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.OVERFLOW);
-        this.thread = Thread.ofPlatform().daemon().name("config-watcher").unstarted(this::watch);
+        this.seen = FileStamp.of(this.file);
+        this.poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("config-watcher").factory());
     }
 
     /** Starts watching {@code file} for {@code gateway}. */
-    public static ConfigWatcher start(Path file, Gateway gateway) throws IOException {
+    public static ConfigWatcher start(Path file, Gateway gateway) {
         return start(file, gateway, UnaryOperator.identity());
     }
 
@@ -51,9 +51,9 @@ public final class ConfigWatcher implements AutoCloseable {
      * Starts watching {@code file} for {@code gateway}, applying {@code overrides} to every config it loads: the
      * command line's overrides (--access-log, --region) must outlive a reload, as the file does not hold them.
      */
-    public static ConfigWatcher start(Path file, Gateway gateway, UnaryOperator<GatewayConfig> overrides) throws IOException {
+    public static ConfigWatcher start(Path file, Gateway gateway, UnaryOperator<GatewayConfig> overrides) {
         ConfigWatcher w = new ConfigWatcher(file, gateway, overrides);
-        w.thread.start();
+        w.poller.scheduleWithFixedDelay(w::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("watching {} for changes", w.file);
         return w;
     }
@@ -67,41 +67,33 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
-    private void watch() {
+    private void poll() {
         try {
-            while (true) {
-                WatchKey key = watcher.take();
-                boolean relevant = drain(key);
-                // Let a burst (truncate + write, or write temp + rename) settle before reading the file.
-                WatchKey more;
-                while ((more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                    relevant |= drain(more);
-                }
-                if (relevant) {
-                    reload();
-                }
+            FileStamp now = FileStamp.of(file);
+            if (now.equals(seen)) {
+                changed = null;
+                return;
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            LOG.debug("config watcher stopped");
+            if (!now.equals(changed)) {
+                // New since the last poll: apply it once it has held still for a poll.
+                changed = now;
+                return;
+            }
+            seen = now;
+            changed = null;
+            if (now.missing()) {
+                LOG.warn("{} is gone; the running config keeps serving until it is back", file);
+            } else {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            // A failed poll must not end the schedule: the next one tries again.
+            LOG.warn("checking {} for changes failed: {}", file, e.toString());
         }
-    }
-
-    private boolean drain(WatchKey key) {
-        boolean relevant = false;
-        for (WatchEvent<?> event : key.pollEvents()) {
-            relevant |= event.kind() == StandardWatchEventKinds.OVERFLOW || file.getFileName().equals(event.context());
-        }
-        key.reset();
-        return relevant;
     }
 
     @Override
     public void close() {
-        try {
-            watcher.close();
-        } catch (IOException e) {
-            LOG.debug("closing the watch service failed: {}", e.toString());
-        }
-        thread.interrupt();
+        poller.shutdownNow();
     }
 }

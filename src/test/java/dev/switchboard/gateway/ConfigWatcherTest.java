@@ -3,12 +3,16 @@ package dev.switchboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.testing.Eventually;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +43,19 @@ class ConfigWatcherTest {
         return CONFIG.formatted(backend).replace("${a}", "127.0.0.1:" + h.sim("a").port()).replace("${b}", "127.0.0.1:" + h.sim("b").port());
     }
 
-    @Test
-    void goodFileIsAppliedAndBadFileIsRejected() throws Exception {
+    /** Starts sims a and b, a gateway on a, and a watcher of dir/gateway.json, which routes to a. */
+    private Path watchingAGatewayOnA() throws Exception {
         h.sims("a", "b");
         Path file = dir.resolve("gateway.json");
         Files.writeString(file, resolved("a"));
         h.gateway = Gateway.start(h.config(resolved("a")), new InetSocketAddress("127.0.0.1", 0));
         watcher = ConfigWatcher.start(file, h.gateway);
+        return file;
+    }
+
+    @Test
+    void goodFileIsAppliedAndBadFileIsRejected() throws Exception {
+        Path file = watchingAGatewayOnA();
         assertThat(watcher.reload()).isEqualTo(ConfigApplier.Outcome.UNCHANGED);
 
         Files.writeString(file, resolved("b"));
@@ -59,6 +69,50 @@ class ConfigWatcherTest {
 
         Files.writeString(file, resolved("a"));
         awaitBackend("a");
+    }
+
+    @Test
+    void anEditIsAppliedWhileAFileBesideItIsWrittenWithoutPause() throws Exception {
+        Path file = watchingAGatewayOnA();
+        // An access log beside the config, written every few milliseconds as traffic flows.
+        Path log = dir.resolve("access.jsonl");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            while (writing.get()) {
+                try {
+                    Files.writeString(log, "{\"status\":200}\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    Thread.sleep(5);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            Files.writeString(file, resolved("b"));
+            awaitBackend("b");
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+    }
+
+    @Test
+    void aSwappedLinkIsFollowedAsKubernetesUpdatesAConfigMap() throws Exception {
+        h.sims("a", "b");
+        // A ConfigMap volume: gateway.json -> ..data/gateway.json, ..data -> ..v1; an update writes ..v2 and
+        // renames a new ..data link over the old one, so the directory's only event names ..data.
+        Files.createDirectories(dir.resolve("..v1"));
+        Files.createDirectories(dir.resolve("..v2"));
+        Files.writeString(dir.resolve("..v1/gateway.json"), resolved("a"));
+        Files.writeString(dir.resolve("..v2/gateway.json"), resolved("b"));
+        Files.createSymbolicLink(dir.resolve("..data"), Path.of("..v1"));
+        Path file = Files.createSymbolicLink(dir.resolve("gateway.json"), Path.of("..data/gateway.json"));
+        h.gateway = Gateway.start(h.config(resolved("a")), new InetSocketAddress("127.0.0.1", 0));
+        watcher = ConfigWatcher.start(file, h.gateway);
+
+        Files.move(Files.createSymbolicLink(dir.resolve("..data_tmp"), Path.of("..v2")), dir.resolve("..data"),
+                StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        awaitBackend("b");
     }
 
     @Test
