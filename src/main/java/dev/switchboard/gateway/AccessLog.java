@@ -4,9 +4,7 @@ import dev.switchboard.config.AccessLogConfig;
 import dev.switchboard.gateway.stats.TrafficStats;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,44 +16,43 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one line per client request on its own thread. The event loop only offers a finished record to a bounded
  * queue: when it is full the line is dropped and counted in {@link TrafficStats#accessLogDropped()}, so logging
- * never delays a request, and the writer is never woken by it. Formatting happens on the writer thread too.
+ * never delays a request, and the writer is never woken by it. Formatting happens on the writer thread too. A file
+ * that cannot be written (a full disk, a path taken by a directory) loses the lines meanwhile, counted the same way,
+ * and the writer keeps trying; a file renamed or deleted (log rotation) is followed by a new one at the path.
  */
 final class AccessLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
     private static final long POLL_MS = 10;
-    private static final long FLUSH_MS = 50;
+    private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long FOLLOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int BATCH = 512;
 
     private final BlockingQueue<ExchangeRecord> queue;
     private final AccessLogWriter out;
-    private final boolean ownsOut;
+    private final AccessLogFile file;
     private final TrafficStats stats;
     private final Thread writer;
     private volatile boolean closed;
+    // The writer thread's own state.
+    private boolean dirty;
+    private long lostInOutage = -1;
+    private long flushedAt = System.nanoTime();
+    private long followedAt = flushedAt;
 
-    private AccessLog(AccessLogConfig config, OutputStream out, boolean ownsOut, TrafficStats stats) {
+    /** @param file the file behind {@code out}; null when {@code out} is standard output */
+    private AccessLog(AccessLogConfig config, OutputStream out, AccessLogFile file, TrafficStats stats) {
         this.queue = new ArrayBlockingQueue<>(config.queue());
         this.out = new AccessLogWriter(AccessLogFormat.of(config.format()), out);
-        this.ownsOut = ownsOut;
+        this.file = file;
         this.stats = stats;
         this.writer = Thread.ofPlatform().daemon().name("access-log").unstarted(this::run);
     }
 
     /** Opens the file (appending) or standard output, and starts the writer thread. */
     static AccessLog start(AccessLogConfig config, TrafficStats stats) throws IOException {
-        OutputStream out;
-        boolean owns = !AccessLogConfig.STDOUT.equals(config.path());
-        if (owns) {
-            Path file = Path.of(config.path());
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } else {
-            out = System.out;
-        }
-        AccessLog log = new AccessLog(config, out, owns, stats);
+        AccessLogFile file = AccessLogConfig.STDOUT.equals(config.path()) ? null : AccessLogFile.open(Path.of(config.path()));
+        AccessLog log = new AccessLog(config, file == null ? System.out : file, file, stats);
         log.writer.start();
         return log;
     }
@@ -69,41 +66,82 @@ final class AccessLog implements AutoCloseable {
 
     /**
      * Wakes every {@link #POLL_MS} and writes whatever queued meanwhile: a writer waiting on the queue had every offer
-     * wake it (a futex call on the event loop per request). Flushes when the queue ran dry or {@link #FLUSH_MS} after
-     * the last flush: a flush per line would cost a write system call per request.
+     * wake it (a futex call on the event loop per request). Flushes when the queue ran dry or {@link #FLUSH_NANOS}
+     * after the last flush: a flush per line would cost a write system call per request.
      */
     private void run() {
         List<ExchangeRecord> batch = new ArrayList<>(BATCH);
-        boolean dirty = false;
-        long flushedAt = System.nanoTime();
         try {
             while (!closed || !queue.isEmpty()) {
                 if (queue.drainTo(batch, BATCH) == 0) {
-                    if (dirty) {
-                        out.flush();
-                        dirty = false;
-                        flushedAt = System.nanoTime();
+                    if (dirty || followDue(System.nanoTime())) {
+                        flush();
                     }
                     Thread.sleep(POLL_MS);
                     continue;
                 }
-                for (ExchangeRecord record : batch) {
-                    out.write(record);
-                }
+                write(batch);
                 batch.clear();
-                dirty = true;
-                if (System.nanoTime() - flushedAt >= TimeUnit.MILLISECONDS.toNanos(FLUSH_MS)) {
-                    out.flush();
-                    dirty = false;
-                    flushedAt = System.nanoTime();
+                if (System.nanoTime() - flushedAt >= FLUSH_NANOS) {
+                    flush();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.error("the access log stopped writing", e);
             closed = true;
         }
+    }
+
+    private void write(List<ExchangeRecord> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                out.write(batch.get(i));
+                dirty = true;
+            } catch (IOException e) {
+                lost(e, batch.size() - i - 1);
+                return;
+            }
+        }
+    }
+
+    /** Flushes; at most once a second it first makes sure the file is still the one at the path. */
+    private void flush() {
+        long now = System.nanoTime();
+        try {
+            if (followDue(now)) {
+                followedAt = now;
+                if (file.followPath()) {
+                    LOG.info("the access log {} was moved or deleted: writing a new one", file.path());
+                }
+            }
+            out.flush();
+            dirty = false;
+            flushedAt = now;
+            if (lostInOutage >= 0) {
+                LOG.warn("the access log is written again; {} line(s) were lost while it could not be", lostInOutage);
+                lostInOutage = -1;
+            }
+        } catch (IOException e) {
+            lost(e, 0);
+        }
+    }
+
+    private boolean followDue(long now) {
+        return file != null && now - followedAt >= FOLLOW_NANOS;
+    }
+
+    /** The file failed: drops the lines not written (and {@code unwritten} more), counted; the next follow retries. */
+    private void lost(IOException e, int unwritten) {
+        int lines = out.discard() + unwritten;
+        stats.accessLogLinesLost(lines);
+        dirty = false;
+        if (lostInOutage < 0) {
+            lostInOutage = 0;
+            LOG.error("the access log cannot be written ({}); its lines are dropped and counted until it can", e.toString());
+        }
+        lostInOutage += lines;
     }
 
     /** Writes what is queued, then closes the file. */
@@ -118,7 +156,7 @@ final class AccessLog implements AutoCloseable {
                 return;
             }
             out.flush();
-            if (ownsOut) {
+            if (file != null) {
                 out.close();
             }
         } catch (InterruptedException e) {

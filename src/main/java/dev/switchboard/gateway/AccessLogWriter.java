@@ -12,6 +12,7 @@ final class AccessLogWriter implements AutoCloseable {
     private final AccessLogFormat format;
     private final OutputStream out;
     private final LineBuffer buffer = new LineBuffer(WRITE_AT + 1024);
+    private int buffered;
 
     AccessLogWriter(AccessLogFormat format, OutputStream out) {
         this.format = format;
@@ -22,14 +23,28 @@ final class AccessLogWriter implements AutoCloseable {
     void write(ExchangeRecord record) throws IOException {
         format.append(record, buffer);
         buffer.ascii('\n');
+        buffered++;
         if (buffer.length() >= WRITE_AT) {
-            buffer.drainTo(out);
+            drain();
         }
     }
 
     void flush() throws IOException {
-        buffer.drainTo(out);
+        drain();
         out.flush();
+    }
+
+    /** Forgets the lines not yet written (after the stream failed) and says how many there were. */
+    int discard() {
+        int lost = buffered;
+        buffer.clear();
+        buffered = 0;
+        return lost;
+    }
+
+    private void drain() throws IOException {
+        buffer.drainTo(out);
+        buffered = 0;
     }
 
     /** Flushes and closes the stream. */

@@ -94,6 +94,10 @@ final class LineBuffer implements AsciiSink {
         length = 0;
     }
 
+    void clear() {
+        length = 0;
+    }
+
     private void room(int more) {
         if (length + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +145,72 @@ class AccessLogTest {
             assertThat(l.get("method").asText()).isEqualTo("-");
             assertThat(l.get("status").asInt()).isEqualTo(400);
         });
+    }
+
+    @Test
+    void aRotatedLogIsFollowedByANewFileAtItsPathAndNoLineIsLost() throws IOException {
+        Path file = aGatewayThatLoggedOneRequest("access.jsonl");
+
+        // logrotate's default: rename, and the writer starts a new file.
+        Path rotated = Files.move(file, dir.resolve("access.jsonl.1"));
+        int sent = 1 + requestsUntil("a new file at the log's path", () -> count(file) > 0);
+
+        Eventually.await("every line in one file or the other", Duration.ofSeconds(5), () -> count(rotated) + count(file) == sent);
+        assertThat(h.gateway.stats().accessLogDropped()).isZero();
+    }
+
+    @Test
+    void aDeletedLogIsWrittenAgain() throws IOException {
+        Path file = aGatewayThatLoggedOneRequest("logs/access.jsonl");
+
+        Files.delete(file);
+        Files.delete(file.getParent());
+        requestsUntil("the log written again", () -> count(file) > 0);
+    }
+
+    @Test
+    void aLogThatCannotBeWrittenLosesCountedLinesUntilItCanAgain() throws IOException {
+        Path file = aGatewayThatLoggedOneRequest("access.jsonl");
+        Path rotated = Files.move(file, dir.resolve("access.jsonl.1"));
+        // The path is taken by a directory: the log cannot be opened there.
+        Files.createDirectory(file);
+        int sent = 1 + requestsUntil("lines counted as lost", () -> h.gateway.stats().accessLogDropped() > 0);
+
+        Files.delete(file);
+        int more = requestsUntil("the log written again", () -> count(file) > 0);
+
+        Eventually.await("every request written or counted", Duration.ofSeconds(5),
+                () -> count(rotated) + count(file) + h.gateway.stats().accessLogDropped() == sent + more);
+    }
+
+    /** Starts a gateway logging JSON lines to {@code name} in the temp dir, and waits for one request's line. */
+    private Path aGatewayThatLoggedOneRequest(String name) throws IOException {
+        h.sims("a", "b", "c");
+        Path file = dir.resolve(name);
+        h.start(POOL.formatted(file, "json", 100));
+        assertThat(h.get("/orders/1").statusCode()).isEqualTo(200);
+        lines(file, 1);
+        return file;
+    }
+
+    /** Sends requests (each answered 200) until {@code done}, at most for 10 s; returns how many it sent. */
+    private int requestsUntil(String what, BooleanSupplier done) {
+        int[] sent = {0};
+        Eventually.await(what, Duration.ofSeconds(10), () -> {
+            assertThat(h.get("/orders/" + sent[0]).statusCode()).isEqualTo(200);
+            sent[0]++;
+            return done.getAsBoolean();
+        });
+        return sent[0];
+    }
+
+    /** Lines in {@code file}; 0 when there is no such file. */
+    private static long count(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllLines(file).size() : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -57,6 +57,11 @@ public final class TrafficStats {
         accessLogDropped.increment();
     }
 
+    /** Access-log lines were lost: the file could not be written. */
+    public void accessLogLinesLost(int lines) {
+        accessLogDropped.add(lines);
+    }
+
     /** Access-log lines dropped since the gateway started. */
     public long accessLogDropped() {
         return accessLogDropped.sum();

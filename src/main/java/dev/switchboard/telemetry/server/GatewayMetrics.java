@@ -73,7 +73,7 @@ final class GatewayMetrics {
                     .dataPoint(gauge(source.connected() ? 1 : 0, "source", source.source())).build());
         }
         out.metricSnapshot(CounterSnapshot.builder().name("switchboard_access_log_dropped")
-                .help("Access-log lines dropped because the log's queue was full")
+                .help("Access-log lines dropped because the log's queue was full, or lost while its file could not be written")
                 .dataPoint(counter(gateway.stats().accessLogDropped())).build());
     }
 
