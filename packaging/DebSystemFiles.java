@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * ({@code /opt/switchboard}) and knows no conffiles. Unpacks the package with {@code dpkg-deb -R}, adds
  * <ul>
  * <li>every file under {@code packaging/deb-root/} at the same path (the menu entry, the systemd unit, the sample
- *     config), each under {@code etc/} listed in {@code DEBIAN/conffiles} so dpkg never overwrites an edited one;</li>
+ *     config, the access logs' logrotate rule), each under {@code etc/} listed in {@code DEBIAN/conffiles} so dpkg never overwrites an edited one;</li>
  * <li>the menu icon in the hicolor theme, from {@code packaging/linux/switchboard.png};</li>
  * <li>the Grafana dashboard and Prometheus alert rules ({@code BuildInstaller.SHARED}) under
  *     {@code /opt/switchboard/share/};</li>

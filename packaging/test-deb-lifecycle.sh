@@ -18,7 +18,8 @@ APT=(apt-get -y -q -o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=300)
 export DEBIAN_FRONTEND=noninteractive
 UNIT=/lib/systemd/system/switchboard-gateway@.service
 LEFTOVERS=(/opt/switchboard /usr/bin/switchboard /usr/share/applications/switchboard.desktop
-    /usr/share/icons/hicolor/256x256/apps/switchboard.png "$UNIT" /etc/switchboard /var/lib/switchboard /var/log/switchboard)
+    /usr/share/icons/hicolor/256x256/apps/switchboard.png "$UNIT" /etc/switchboard /etc/logrotate.d/switchboard
+    /var/lib/switchboard /var/log/switchboard)
 LIVE_CONFIG=/etc/switchboard/lifecycle-test.json
 
 status() { dpkg-query -W -f='${db:Status-Abbrev}' switchboard 2>/dev/null | tr -d ' ' || true; }
@@ -147,6 +148,48 @@ check_unit_live() {
     rm -f "$LIVE_CONFIG"
 }
 
+# The package's logrotate rule on a gateway's access log, as the service writes it (user switchboard, under
+# /var/log/switchboard/NAME): logrotate renames the log and the gateway starts a new one by itself.
+check_log_rotation() {
+    local rule=/etc/logrotate.d/switchboard dir=/var/log/switchboard/lifecycle-test
+    check "$rule is a conffile" grep -q "$rule" <(dpkg-query -W -f='${Conffiles}' switchboard)
+    if ! command -v logrotate >/dev/null; then
+        echo "  --   logrotate is not installed here: its rule was not run"
+        return
+    fi
+    /usr/bin/switchboard sim-backend --listen 127.0.0.1:0 --name rotate-sim >"$WORK/rotate-sim.log" 2>&1 &
+    PIDS+=($!)
+    local sim
+    sim="$(listening_address "$WORK/rotate-sim.log" "$!")" || { fail "sim-backend did not start"; return; }
+    install -d -m 0755 "$WORK/rotate"
+    install -d -o switchboard -g switchboard -m 0750 "$dir" "$WORK/rotate/state"
+    printf '{ "backends": { "sim": { "url": "http://%s" } },\n  "apis": [ { "name": "all", "path": "/", "backendId": "sim" } ] }\n' \
+        "$sim" >"$WORK/rotate/gateway.json"
+    chmod 0755 "$WORK"
+    setpriv --reuid=switchboard --regid=switchboard --init-groups /usr/bin/switchboard gateway \
+        --config "$WORK/rotate/gateway.json" --listen 127.0.0.1:0 --state-dir "$WORK/rotate/state" \
+        --access-log "$dir/access.jsonl" >"$WORK/rotate-gateway.log" 2>&1 &
+    PIDS+=($!)
+    local gateway_pid=$! gateway
+    gateway="$(listening_address "$WORK/rotate-gateway.log" "$gateway_pid" "started; SIGHUP reloads")" || { fail "gateway did not start"; return; }
+    http_get "$gateway" /rotate/1 >/dev/null
+    check "the gateway (user switchboard) logs a request to $dir/access.jsonl" await_line "$dir/access.jsonl" '"/rotate/1"'
+    check "logrotate -f $rule" logrotate -f -s "$WORK/logrotate.state" "$rule"
+    check "... renamed the log to access.jsonl.1" grep -qF '"/rotate/1"' "$dir/access.jsonl.1"
+    local i
+    for i in $(seq 50); do
+        http_get "$gateway" "/rotate/after-$i" >/dev/null
+        if grep -qF '"/rotate/after-' "$dir/access.jsonl"; then break; fi
+        sleep 0.1
+    done
+    check "... and the gateway writes the next requests to a new access.jsonl" grep -qF '"/rotate/after-' "$dir/access.jsonl"
+    check "... owned by switchboard: $(stat -c '%U:%G %a' "$dir/access.jsonl")" \
+        test "$(stat -c '%U' "$dir/access.jsonl")" = switchboard
+    kill -TERM "$gateway_pid"
+    wait "$gateway_pid" || true
+    rm -rf "$dir"
+}
+
 echo "== $deb (Version $(dpkg-deb -f "$deb" Version))"
 had_xdg_utils=no
 if dpkg-query -W -f='${Status}' xdg-utils 2>/dev/null | grep -q "ok installed"; then had_xdg_utils=yes; fi
@@ -160,6 +203,8 @@ if [ "$had_xdg_utils" = no ]; then
 fi
 echo "== the installed launcher: a gateway and a sim-backend"
 gateway_round_trip /usr/bin/switchboard "$WORK"
+echo "== the access log's rotation (logrotate)"
+check_log_rotation
 help="$(switchboard gateway --help)"
 check "switchboard gateway --help explains the service" grep -q "sudo systemctl enable --now switchboard-gateway@NAME" <<<"$help"
 echo "== the systemd unit"

@@ -74,7 +74,7 @@ else
     for path in ./opt/switchboard/bin/switchboard ./opt/switchboard/lib/runtime/lib/libglassgtk3.so \
                 ./opt/switchboard/lib/app/switchboard.jar ./usr/share/applications/switchboard.desktop \
                 ./usr/share/icons/hicolor/256x256/apps/switchboard.png ./lib/systemd/system/switchboard-gateway@.service \
-                ./etc/switchboard/example.json ./opt/switchboard/share/grafana/switchboard.json \
+                ./etc/switchboard/example.json ./etc/logrotate.d/switchboard ./opt/switchboard/share/grafana/switchboard.json \
                 ./opt/switchboard/share/prometheus/alerts.yml; do
         check "contains $path (root:root)" grep -q "root/root .* $path\$" <<<"$contents"
     done
@@ -82,7 +82,8 @@ else
         grep -q " ./usr/bin/switchboard -> /opt/switchboard/bin/switchboard\$" <<<"$contents"
     # The maintainer scripts and control file jpackage made from packaging/linux/ (its resource dir).
     dpkg-deb -e "$deb" "$WORK/DEBIAN"
-    check "DEBIAN/conffiles is /etc/switchboard/example.json" test "$(cat "$WORK/DEBIAN/conffiles")" = /etc/switchboard/example.json
+    check "DEBIAN/conffiles: /etc/logrotate.d/switchboard and /etc/switchboard/example.json" \
+        test "$(sort "$WORK/DEBIAN/conffiles" | tr '\n' ' ')" = "/etc/logrotate.d/switchboard /etc/switchboard/example.json "
     for script in preinst postinst prerm postrm; do
         check "DEBIAN/$script: valid sh, no xdg-* call, no placeholder left" bash -c \
             'sh -n "$1" && ! grep -v "^ *#" "$1" | grep -q "xdg-\|APPLICATION_\|DESKTOP_\|LAUNCHER_AS_SERVICE"' _ "$WORK/DEBIAN/$script"
