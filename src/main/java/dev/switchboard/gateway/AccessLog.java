@@ -37,6 +37,7 @@ final class AccessLog implements AutoCloseable {
     // The writer thread's own state.
     private boolean dirty;
     private long lostInOutage = -1;
+    private long writtenAtLoss;
     private long flushedAt = System.nanoTime();
     private long followedAt = flushedAt;
 
@@ -119,7 +120,7 @@ final class AccessLog implements AutoCloseable {
             out.flush();
             dirty = false;
             flushedAt = now;
-            if (lostInOutage >= 0) {
+            if (lostInOutage >= 0 && out.written() > writtenAtLoss) {
                 LOG.warn("the access log is written again; {} line(s) were lost while it could not be", lostInOutage);
                 lostInOutage = -1;
             }
@@ -137,6 +138,8 @@ final class AccessLog implements AutoCloseable {
         int lines = out.discard() + unwritten;
         stats.accessLogLinesLost(lines);
         dirty = false;
+        // The outage ends when a line is written again: an empty flush succeeds even on a full disk.
+        writtenAtLoss = out.written();
         if (lostInOutage < 0) {
             lostInOutage = 0;
             LOG.error("the access log cannot be written ({}); its lines are dropped and counted until it can", e.toString());

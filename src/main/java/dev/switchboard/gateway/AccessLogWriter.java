@@ -13,6 +13,7 @@ final class AccessLogWriter implements AutoCloseable {
     private final OutputStream out;
     private final LineBuffer buffer = new LineBuffer(WRITE_AT + 1024);
     private int buffered;
+    private long written;
 
     AccessLogWriter(AccessLogFormat format, OutputStream out) {
         this.format = format;
@@ -42,8 +43,14 @@ final class AccessLogWriter implements AutoCloseable {
         return lost;
     }
 
+    /** Lines handed to the stream without an error, ever. */
+    long written() {
+        return written;
+    }
+
     private void drain() throws IOException {
         buffer.drainTo(out);
+        written += buffered;
         buffered = 0;
     }
 

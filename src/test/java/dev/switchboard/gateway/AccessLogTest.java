@@ -183,6 +183,18 @@ class AccessLogTest {
                 () -> count(rotated) + count(file) + h.gateway.stats().accessLogDropped() == sent + more);
     }
 
+    @Test
+    void onAFullDiskEveryLineIsCountedAsLostAndRequestsAreServed() {
+        h.sims("a", "b", "c");
+        // Every write to /dev/full fails with ENOSPC, as on a full disk.
+        h.start(POOL.formatted("/dev/full", "json", 100));
+        int requests = 20;
+        for (int i = 0; i < requests; i++) {
+            assertThat(h.get("/orders/" + i).statusCode()).isEqualTo(200);
+        }
+        Eventually.await("every line counted as lost", Duration.ofSeconds(5), () -> h.gateway.stats().accessLogDropped() == requests);
+    }
+
     /** Starts a gateway logging JSON lines to {@code name} in the temp dir, and waits for one request's line. */
     private Path aGatewayThatLoggedOneRequest(String name) throws IOException {
         h.sims("a", "b", "c");
