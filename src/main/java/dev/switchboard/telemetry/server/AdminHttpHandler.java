@@ -28,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin listener's HTTP side: {@code /healthz} without credentials; {@code /metrics}, {@code /api/state},
@@ -36,6 +38,7 @@ import java.util.function.Supplier;
  */
 final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AdminHttpHandler.class);
     private static final String JSON = "application/json";
 
     private final Gateway gateway;
@@ -110,7 +113,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 if (method.equals(HttpMethod.PUT)) {
                     putConfig(channel, request, uri, principal, keepAlive);
                 } else if (method.equals(HttpMethod.GET)) {
-                    worker.execute(() -> getConfig(channel, principal, keepAlive));
+                    onWorker(channel, keepAlive, () -> getConfig(channel, principal, keepAlive));
                 } else {
                     respond(channel, HttpResponseStatus.METHOD_NOT_ALLOWED, JSON, problem(method + " is not allowed here"), keepAlive);
                 }
@@ -125,7 +128,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             respond(channel, HttpResponseStatus.METHOD_NOT_ALLOWED, JSON, problem(method + " is not allowed here"), keepAlive);
             return;
         }
-        worker.execute(() -> {
+        onWorker(channel, keepAlive, () -> {
             TypedBody b;
             try {
                 b = body.get();
@@ -134,6 +137,18 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 return;
             }
             respond(channel, HttpResponseStatus.OK, b.type(), b.text(), keepAlive);
+        });
+    }
+
+    /** Runs {@code work} off the event loop; whatever it throws is answered with a 500, never with silence. */
+    private void onWorker(Channel channel, boolean keepAlive, Runnable work) {
+        worker.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("admin request failed", e);
+                respond(channel, HttpResponseStatus.INTERNAL_SERVER_ERROR, JSON, problem("internal error: " + e), keepAlive);
+            }
         });
     }
 

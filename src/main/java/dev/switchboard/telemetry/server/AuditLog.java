@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -30,15 +31,34 @@ final class AuditLog {
     }
 
     void append(OperatorAction action) throws IOException {
-        String line = Protocol.MAPPER.writeValueAsString(action) + "\n";
+        byte[] line = (Protocol.MAPPER.writeValueAsString(action) + "\n").getBytes(StandardCharsets.UTF_8);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        // A last line cut short (a crash or a full disk mid-write) would swallow this record: end it first.
+        boolean torn = endsInsideALine(file);
         try (var channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer buffer = ByteBuffer.allocate(line.length + (torn ? 1 : 0));
+            if (torn) {
+                buffer.put((byte) '\n');
+            }
+            buffer.put(line).flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
             channel.force(false);
+        }
+    }
+
+    private static boolean endsInsideALine(Path file) throws IOException {
+        try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return size > 0 && channel.read(last, size - 1) == 1 && last.get(0) != '\n';
+        } catch (NoSuchFileException e) {
+            return false;
         }
     }
 
@@ -61,7 +81,11 @@ final class AuditLog {
         if (!Files.exists(file)) {
             return actions;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        // Decoded leniently: a line cut inside a multi-byte character must not make the whole log unreadable.
+        for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
             try {
                 actions.add(Protocol.MAPPER.readValue(line, OperatorAction.class));
             } catch (JsonProcessingException e) {

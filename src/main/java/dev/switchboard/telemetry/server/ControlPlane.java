@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,13 +59,23 @@ final class ControlPlane implements EngineListener, AutoCloseable {
         this.saved = engine.overrides();
     }
 
+    /** Applies {@code change} on the control thread; the future always completes with a reply, never exceptionally. */
     CompletableFuture<Reply> submit(Principal who, Command.Change change) {
-        return CompletableFuture.supplyAsync(() -> apply(who, change), thread);
+        return answered(CompletableFuture.supplyAsync(() -> apply(who, change), thread), change);
     }
 
     /** A DNS fail-over action: operator role, applied to the traffic profiles, audited like every change. */
     CompletableFuture<Reply> submitDns(Principal who, Command.DnsAction action) {
-        return CompletableFuture.supplyAsync(() -> applyDns(who, action), thread);
+        return answered(CompletableFuture.supplyAsync(() -> applyDns(who, action), thread), action);
+    }
+
+    /** A failure nobody foresaw still gets its sender an error reply, and the log its stack trace. */
+    private static CompletableFuture<Reply> answered(CompletableFuture<Reply> reply, Command command) {
+        return reply.exceptionally(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            LOG.error("{} failed", command.getClass().getSimpleName(), cause);
+            return new Reply.Error(command.id(), ErrorCode.BAD_REQUEST, "internal error: " + cause, List.of());
+        });
     }
 
     private Reply applyDns(Principal who, Command.DnsAction action) {
