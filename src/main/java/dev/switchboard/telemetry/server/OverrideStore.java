@@ -52,7 +52,9 @@ final class OverrideStore {
 
     /**
      * Re-applies saved overrides to {@code engine}; those naming members or backends the config no longer has are
-     * dropped with a log line. A missing file means none.
+     * dropped with a log line, and the file is written again without them: left in it, a dropped override came back
+     * at a later restart once its member was back in the config, though nobody had set it since. A missing file
+     * means none.
      *
      * @return how many were applied
      */
@@ -61,15 +63,22 @@ final class OverrideStore {
             return 0;
         }
         JsonNode root = Protocol.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        int saved = 0;
         int applied = 0;
         for (JsonNode w : root.path("weights")) {
+            saved++;
             applied += apply("weight " + w, () -> engine.setWeight(w.path("pool").asText(), w.path("backend").asText(), w.path("value").asInt()));
         }
         for (JsonNode p : root.path("priorities")) {
+            saved++;
             applied += apply("priority " + p, () -> engine.setPriority(p.path("pool").asText(), p.path("backend").asText(), p.path("value").asInt()));
         }
         for (JsonNode s : root.path("adminStates")) {
+            saved++;
             applied += apply("admin state " + s, () -> engine.setAdminState(s.path("backend").asText(), AdminState.valueOf(s.path("state").asText())));
+        }
+        if (applied < saved) {
+            save(engine.overrides());
         }
         return applied;
     }
