@@ -121,7 +121,10 @@ public final class FleetMember implements AutoCloseable {
                 }
                 broken.getNow(null);
             } catch (RuntimeException e) {
-                if (!closed) {
+                if (e.getCause() instanceof HistoryCompacted) {
+                    LOG.info("fleet {}: etcd compacted the config's history since the revision last seen; caught up at revision {}",
+                            address, state.revision());
+                } else if (!closed) {
                     report(false, "lost etcd (" + e.getMessage() + "); still serving fleet config revision " + state.revision()
                             + ", rejoining when etcd is back");
                 }
@@ -152,10 +155,19 @@ public final class FleetMember implements AutoCloseable {
         session.add(client.getWatchClient().watch(Etcd.bytes(keys.config()), WatchOption.builder().withRevision(resumeAt).build(),
                 Watch.listener(response -> runOnMember(() -> onConfigEvents(response, register)), error -> {
                     if (error instanceof CompactedException) {
-                        // The revisions since the last one seen are gone: start over from the current config.
-                        runOnMember(() -> catchUp(kv));
+                        // The revisions since the last one seen are gone (routine: etcd compacts its history): take
+                        // the current config, then a new session watches on from it. etcd itself is fine.
+                        runOnMember(() -> {
+                            try {
+                                catchUp(kv);
+                                broken.completeExceptionally(new HistoryCompacted(error));
+                            } catch (RuntimeException e) {
+                                broken.completeExceptionally(e);
+                            }
+                        });
+                    } else {
+                        broken.completeExceptionally(error);
                     }
-                    broken.completeExceptionally(error);
                 })));
         GetResponse signals = Etcd.await(kv.get(Etcd.bytes(keys.breakersPrefix()), GetOption.builder().isPrefix(true).build()),
                 "reading the fleet's breaker signals");
@@ -286,5 +298,12 @@ public final class FleetMember implements AutoCloseable {
         gateway.engine().removeListener(breakers);
         executor.shutdownNow();
         client.close();
+    }
+
+    /** Ends a session whose config watch started before etcd's compacted history: not a lost connection. */
+    private static final class HistoryCompacted extends RuntimeException {
+        HistoryCompacted(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 }

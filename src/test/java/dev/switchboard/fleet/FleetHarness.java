@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.engine.EngineSnapshot;
+import dev.switchboard.gateway.ConfigSourceStatus;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.sim.SimBackend;
 import dev.switchboard.testing.EtcdServer;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A fleet on a real etcd: simulated backends, an operator's store and roster, and gateways that join over real
@@ -34,8 +36,8 @@ public final class FleetHarness implements AutoCloseable {
               "apis": [ { "name": "orders", "path": "/", "backendId": "blue" } ] }""";
     public static final String TO_GREEN = TO_BLUE.replace("\"backendId\": \"blue\"", "\"backendId\": \"green\"");
 
-    /** One gateway of the fleet. */
-    public record Member(String id, Gateway gateway, FleetMember fleet) {
+    /** One gateway of the fleet, and every config-source status it reported since it joined. */
+    public record Member(String id, Gateway gateway, FleetMember fleet, List<ConfigSourceStatus> reports) {
     }
 
     final EtcdServer etcd;
@@ -87,7 +89,9 @@ public final class FleetHarness implements AutoCloseable {
         MemberIdentity identity = new MemberIdentity(id, region, null, Instant.now(), LEASE_TTL);
         Gateway gateway = Gateway.start(FleetMember.localize(identity).apply(ConfigLoader.parse(initial.json()).orThrow()),
                 new InetSocketAddress("127.0.0.1", 0));
-        Member member = new Member(id, gateway, FleetMember.start(client, via, gateway, identity, initial, Clock.systemUTC()));
+        List<ConfigSourceStatus> reports = new CopyOnWriteArrayList<>();
+        gateway.addConfigSourceListener(reports::add);
+        Member member = new Member(id, gateway, FleetMember.start(client, via, gateway, identity, initial, Clock.systemUTC()), reports);
         members.put(id, member);
         return member;
     }

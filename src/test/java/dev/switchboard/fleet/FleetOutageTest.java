@@ -3,6 +3,7 @@ package dev.switchboard.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.AdminConfig;
+import dev.switchboard.gateway.ConfigSourceStatus;
 import dev.switchboard.telemetry.client.TelemetryClient;
 import dev.switchboard.telemetry.client.TelemetryListener;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
@@ -10,6 +11,7 @@ import dev.switchboard.telemetry.server.AdminServer;
 import dev.switchboard.testing.EtcdServer;
 import dev.switchboard.testing.Eventually;
 import dev.switchboard.testing.TcpRelay;
+import io.etcd.jetcd.KV;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,6 +35,25 @@ class FleetOutageTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aGatewayWhoseLastSeenRevisionWasCompactedFollowsOnWithoutReportingEtcdLost() throws Exception {
+        try (FleetHarness fleet = new FleetHarness(ETCD, "compacted", "blue", "green")) {
+            fleet.push(FleetHarness.TO_BLUE);
+            // Other writes move etcd past the config's revision, then etcd compacts its history, as it routinely does.
+            KV kv = fleet.operator.getKVClient();
+            for (int i = 0; i < 5; i++) {
+                kv.put(Etcd.bytes("/unrelated/" + i), Etcd.bytes("x")).get();
+            }
+            kv.compact(kv.get(Etcd.bytes("/unrelated/0")).get().getHeader().getRevision()).get();
+
+            FleetHarness.Member gw = fleet.join("gw-1", "east");
+            PushResult.Written after = fleet.push(FleetHarness.TO_GREEN);
+            Eventually.await("the next push applied", SOON, () -> fleet.revision("gw-1") == after.revision());
+            assertThat(fleet.servedBy(gw, "/")).isEqualTo("green");
+            assertThat(gw.reports()).as("config-source reports").isNotEmpty().allMatch(ConfigSourceStatus::connected);
+        }
+    }
 
     @Test
     void etcdStoppedUnderTrafficFailsNoRequestAndAPushAfterItsRestartIsApplied() throws Exception {
