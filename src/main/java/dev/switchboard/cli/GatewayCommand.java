@@ -157,7 +157,7 @@ public final class GatewayCommand implements Callable<Integer> {
         ReloadSignal.onHangup(() -> {
             ConfigWatcher w = started.get();
             if (w == null) {
-                LOG.info("SIGHUP while starting: {} is being read as the gateway starts", file);
+                LOG.info("SIGHUP while starting: {} is read again as soon as the gateway has started", file);
             } else {
                 LOG.info("SIGHUP: reloading {}: {}", file, w.reload().name().toLowerCase(Locale.ROOT));
             }

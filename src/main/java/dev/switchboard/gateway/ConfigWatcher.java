@@ -31,14 +31,16 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Path file;
     private final ConfigApplier applier;
     private final ScheduledExecutorService poller;
-    // Touched by the poller's thread only, after the constructor.
+    // Touched by the poller's thread only.
     private FileStamp seen;
     private FileStamp changed;
 
     private ConfigWatcher(Path file, Gateway gateway, UnaryOperator<GatewayConfig> overrides) {
         this.file = file.toAbsolutePath();
         this.applier = new ConfigApplier(gateway, overrides);
-        this.seen = FileStamp.of(this.file);
+        // Unknown at first: the file may have changed since the start read it (the warm-up alone takes seconds), so
+        // the first checks offer it again; an unchanged file is a no-op.
+        this.seen = null;
         this.poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("config-watcher").factory());
     }
 

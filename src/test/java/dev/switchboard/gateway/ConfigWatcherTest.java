@@ -72,6 +72,18 @@ class ConfigWatcherTest {
     }
 
     @Test
+    void anEditMadeWhileTheGatewayStartedIsApplied() throws Exception {
+        h.sims("a", "b");
+        Path file = dir.resolve("gateway.json");
+        Files.writeString(file, resolved("a"));
+        h.gateway = Gateway.start(h.config(resolved("a")), new InetSocketAddress("127.0.0.1", 0));
+        // Edited after the start read the file and before the watcher began (during the warm-up, say).
+        Files.writeString(file, resolved("b"));
+        watcher = ConfigWatcher.start(file, h.gateway);
+        awaitBackend("b");
+    }
+
+    @Test
     void anEditIsAppliedWhileAFileBesideItIsWrittenWithoutPause() throws Exception {
         Path file = watchingAGatewayOnA();
         // An access log beside the config, written every few milliseconds as traffic flows.
