@@ -215,9 +215,11 @@ public final class Gateway implements AutoCloseable {
         }
         GatewayConfig previous = engine.config();
         if (!previous.gateway().listen().equals(next.gateway().listen()) || previous.gateway().eventLoops() != next.gateway().eventLoops()
+                || previous.gateway().maxHeaderSize() != next.gateway().maxHeaderSize()
                 || !Objects.equals(previous.gateway().tls(), next.gateway().tls())
                 || !Objects.equals(previous.gateway().accessLog(), next.gateway().accessLog())) {
-            LOG.warn("listen address, event loops, tls and the access log apply at the next start only; keeping {}", format(address()));
+            LOG.warn("listen address, event loops, maxHeaderSize, tls and the access log apply at the next start only; keeping {}",
+                    format(address()));
         }
         if (!Objects.equals(listenOf(previous.dns()), listenOf(next.dns()))) {
             LOG.warn("the dns listener (started, stopped or moved) changes at the next start only; keeping {}",
