@@ -41,6 +41,8 @@ final class ExchangeExpiry implements ExchangeTimers.Expiry {
             ProxyAttempt attempt = exchange.attempt();
             if (attempt != null) {
                 attempt.onPerTryTimeout();
+            } else {
+                exchange.bufferedBodyTimedOut();
             }
         }).run();
     }

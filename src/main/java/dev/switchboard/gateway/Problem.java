@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -106,6 +107,12 @@ record Problem(int status, String type, String title, String detail, long retryA
 
     static Problem timeout(String api, String backend, String why) {
         return of(504, "backend-timeout", "Backend timed out", why).with("api", api).with("backend", backend);
+    }
+
+    static Problem bodyTimedOut(String api, Duration perTry) {
+        return of(408, "request-body-timeout", "Request body timed out",
+                "The request body did not arrive within the per-try timeout (" + perTry + ") of api '" + api
+                        + "', which buffers it for retries before the first attempt.").with("api", api);
     }
 
     static Problem internalError() {

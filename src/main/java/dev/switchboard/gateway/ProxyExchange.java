@@ -126,7 +126,22 @@ final class ProxyExchange {
         parts = new ExchangeParts(route, acted.rawQuery(), body, head, timers, writer, frontend.pool(), pinned.config());
         if (body.mode() == RequestBody.Mode.STREAMED) {
             startAttempt();
+        } else if (body.mode() == RequestBody.Mode.BUFFERED) {
+            // No attempt runs while a body is buffered for retries: the per-try timeout bounds its arrival instead,
+            // as it bounds a streamed body's (the first attempt restarts it).
+            timers.startPerTry(api.timeouts().perTry());
         }
+    }
+
+    /** The body buffered for retries did not arrive within the per-try timeout: the client's doing, a 408 and close. */
+    void bufferedBodyTimedOut() {
+        if (attempt != null || phase == Phase.DONE) {
+            return;
+        }
+        // The rest of the body is not read, so the connection cannot carry another request.
+        writer.markMalformed();
+        receiver.body().markComplete();
+        respondProblem(Problem.bodyTimedOut(route.api().name(), route.api().timeouts().perTry()));
     }
 
     /** The request body's framing broke before the response ended: nothing after it can be trusted. */
@@ -158,6 +173,8 @@ final class ProxyExchange {
         if (phase == Phase.DONE) {
             return;
         }
+        // A buffered body's arrival bound ends here; the attempt starts its own once its request is sent.
+        timers.stopPerTry();
         Pick pick = planner.next();
         if (pick instanceof NoneAvailable none) {
             respondProblem(Problem.unavailable(none.status(), route.api().name(), route.targetId(), none.retryAfterSeconds()));
