@@ -1,9 +1,12 @@
 package dev.switchboard.apim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates the ARM template expressions found in resource names and properties ({@code [concat(...)]}) to strings:
@@ -11,6 +14,9 @@ import java.util.Locale;
  * {@code resourceId}, {@code format}, {@code toLower}/{@code toUpper}. Anything else is reported, never guessed.
  */
 final class ArmExpression {
+
+    private static final Pattern WHOLE_REFERENCE =
+            Pattern.compile("\\[\\s*(parameters|variables)\\s*\\(\\s*'([^']*)'\\s*\\)\\s*]", Pattern.CASE_INSENSITIVE);
 
     private final String text;
     private final JsonNode template;
@@ -33,6 +39,24 @@ final class ArmExpression {
             throw new ImportException("unexpected text in ARM expression " + value + " at character " + (expression.pos + 2));
         }
         return result;
+    }
+
+    /**
+     * A JSON value: as {@link #evaluate}, except that an expression that is only {@code parameters('x')} or
+     * {@code variables('x')} keeps the type of a number or boolean it names. Templates parameterise a pool member's
+     * {@code weight} or a backend's {@code acceptRetryAfter} this way; as text they failed to import.
+     */
+    static JsonNode evaluateValue(String value, JsonNode template) throws ImportException {
+        Matcher reference = WHOLE_REFERENCE.matcher(value);
+        if (reference.matches()) {
+            JsonNode named = reference.group(1).equalsIgnoreCase("parameters")
+                    ? template.path("parameters").path(reference.group(2)).path("defaultValue")
+                    : template.path("variables").path(reference.group(2));
+            if (named.isNumber() || named.isBoolean()) {
+                return named;
+            }
+        }
+        return TextNode.valueOf(evaluate(value, template));
     }
 
     private String value() throws ImportException {
@@ -74,13 +98,19 @@ final class ArmExpression {
 
     private String parameter(String name) throws ImportException {
         JsonNode defaultValue = template.path("parameters").path(name).path("defaultValue");
+        if (defaultValue.isNumber() || defaultValue.isBoolean()) {
+            return defaultValue.asText();
+        }
         return defaultValue.isTextual() ? evaluate(defaultValue.asText(), template) : "{" + name + "}";
     }
 
     private String variable(String name) throws ImportException {
         JsonNode value = template.path("variables").path(name);
+        if (value.isNumber() || value.isBoolean()) {
+            return value.asText();
+        }
         if (!value.isTextual()) {
-            throw new ImportException("variable '" + name + "' is not a string in the template");
+            throw new ImportException("variable '" + name + "' is not a string, number or boolean in the template");
         }
         return evaluate(value.asText(), template);
     }

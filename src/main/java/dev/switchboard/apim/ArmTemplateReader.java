@@ -102,13 +102,13 @@ final class ArmTemplateReader {
         estate.backends.put(name, new ApimEstate.Backend(name, copy, source));
     }
 
-    /** ARM expressions in string values, in place (a url built with concat, a pool service id from resourceId). */
+    /** ARM expressions in string values, in place (a url built with concat, a pool service id from resourceId, a weight from a parameter). */
     private void evaluateStrings(JsonNode node) throws ImportException {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (field.getValue().isTextual()) {
-                    object.put(field.getKey(), ArmExpression.evaluate(field.getValue().asText(), template));
+                    object.set(field.getKey(), ArmExpression.evaluateValue(field.getValue().asText(), template));
                 } else {
                     evaluateStrings(field.getValue());
                 }
@@ -117,7 +117,7 @@ final class ArmTemplateReader {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode item = node.get(i);
                 if (item.isTextual()) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, ArmExpression.evaluate(item.asText(), template));
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, ArmExpression.evaluateValue(item.asText(), template));
                 } else {
                     evaluateStrings(item);
                 }

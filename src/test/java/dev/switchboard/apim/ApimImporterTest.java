@@ -64,6 +64,26 @@ class ApimImporterTest {
     }
 
     @Test
+    void aPriorityOrFlagFromAnIntOrBoolParameterOrVariableKeepsItsType(@TempDir Path dir) throws Exception {
+        // The same template with the members' priorities and acceptRetryAfter taken from typed parameters.
+        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("\"parameters\": {", "\"parameters\": { \"primaryPriority\": { \"type\": \"int\", \"defaultValue\": 1 },"
+                        + " \"honourRetryAfter\": { \"type\": \"bool\", \"defaultValue\": false },")
+                .replace("parameters('primaryFunction'))]\", \"priority\": 1 }", "parameters('primaryFunction'))]\", \"priority\": \"[parameters('primaryPriority')]\" }")
+                .replace("parameters('secondaryFunction'))]\", \"priority\": 2 }", "parameters('secondaryFunction'))]\", \"priority\": \"[variables('secondaryPriority')]\" }")
+                .replace("\"poolName\": \"regional-pool\"", "\"poolName\": \"regional-pool\", \"secondaryPriority\": 2")
+                .replace("\"acceptRetryAfter\": true", "\"acceptRetryAfter\": \"[parameters('honourRetryAfter')]\"");
+        Path file = Files.writeString(dir.resolve("typed.arm.json"), template);
+
+        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).isEmpty();
+        assertThat(result.config().backend("regional-pool").pool().services()).extracting(m -> m.backendId() + "@" + m.priority())
+                .containsExactly("func-primary@1", "func-secondary@2");
+        assertThat(result.config().apis()).extracting(ApiConfig::backendId).containsExactly("regional-pool");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
