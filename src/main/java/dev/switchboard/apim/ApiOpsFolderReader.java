@@ -1,5 +1,6 @@
 package dev.switchboard.apim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,7 @@ final class ApiOpsFolderReader {
         this.estate = estate;
     }
 
-    static void read(Path root, ApimEstate estate) throws IOException {
+    static void read(Path root, ApimEstate estate) throws IOException, ImportException {
         ApiOpsFolderReader reader = new ApiOpsFolderReader(root, estate);
         for (Path dir : subfolders(root.resolve("namedValues"))) {
             JsonNode properties = reader.properties(dir.resolve("namedValueInformation.json"));
@@ -53,7 +54,7 @@ final class ApiOpsFolderReader {
         }
     }
 
-    private void api(Path dir) throws IOException {
+    private void api(Path dir) throws IOException, ImportException {
         ApimEstate.Api api = estate.api(dir.getFileName().toString());
         Path info = dir.resolve("apiInformation.json");
         JsonNode properties = properties(info);
@@ -84,12 +85,18 @@ final class ApiOpsFolderReader {
         return new ApimEstate.PolicyText(Files.readString(file, StandardCharsets.UTF_8), SourceRef.file(display(file)));
     }
 
-    /** The {@code properties} object of a JSON file; null when the file is absent. */
-    private JsonNode properties(Path file) throws IOException {
+    /** The {@code properties} object of a JSON file; null when the file is absent. A syntax error names the file. */
+    private JsonNode properties(Path file) throws IOException, ImportException {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        JsonNode node = JSON.readTree(file.toFile());
+        JsonNode node;
+        try {
+            node = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new ImportException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+                    + ": not valid JSON: " + e.getOriginalMessage());
+        }
         return node.has("properties") ? node.get("properties") : node;
     }
 

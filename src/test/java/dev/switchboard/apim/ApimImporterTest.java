@@ -155,6 +155,21 @@ class ApimImporterTest {
     }
 
     @Test
+    void aMalformedJsonFileInAnApiOpsFolderIsNamedWithItsLineAndColumn(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("apiops");
+        try (var files = Files.walk(Path.of("test-data/apim/failover-pool.apiops"))) {
+            for (Path from : files.toList()) {
+                Files.copy(from, folder.resolve(Path.of("test-data/apim/failover-pool.apiops").relativize(from).toString()));
+            }
+        }
+        Path broken = folder.resolve("backends/func-primary/backendInformation.json");
+        Files.writeString(broken, "{\n  \"properties\": {\n    \"url\": \"x\",,\n  }\n}\n");
+
+        assertThatThrownBy(() -> ApimImporter.run(List.of(folder), URLS, null))
+                .isInstanceOf(ImportException.class).hasMessageStartingWith(broken + ":3:");
+    }
+
+    @Test
     void anInputThatIsNeitherTemplateNorFolderIsUnreadable() {
         assertThatThrownBy(() -> ApimImporter.run(List.of(Path.of("test-data/valid/round-robin.json")), Map.of(), null))
                 .isInstanceOf(ImportException.class).hasMessageContaining("not an ARM template");
