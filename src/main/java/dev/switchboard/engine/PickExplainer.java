@@ -31,8 +31,8 @@ final class PickExplainer {
         }
         if (h.memberIndex() < 0) {
             why = "single backend";
-        } else if (attempt <= 1 && affinityKey != null && target.affinity() != null) {
-            why = target.affinityMember(affinityKey) == h ? "affinity" : "affinity member unavailable; balanced, priority " + priority;
+        } else if (attempt <= 1 && affinityKey != null && target.hasAffinity()) {
+            why = target.affinityMember(affinityKey, priority) == h ? "affinity" : "affinity member unavailable; balanced, priority " + priority;
         } else if (attempt > 1 && preferUntried) {
             why = "retry to an untried member, priority " + priority;
         } else if (!h.availability.pickable()) {

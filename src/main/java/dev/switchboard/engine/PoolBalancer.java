@@ -8,6 +8,7 @@ import dev.switchboard.engine.balance.WeightedSchedule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,7 +51,7 @@ final class PoolBalancer {
     /** Gradual spill: the group of each pick slot, proportional to the Envoy priority loads; null when strict. */
     private final int[] groupSchedule;
     private final AtomicLong groupCounter = new AtomicLong();
-    private final MaglevTable affinity;
+    private final Map<Integer, MaglevTable> affinity;
     /** whenAllUnavailable=panic: every enabled member regardless of availability; null otherwise. */
     private final PriorityGroup panic;
     private final NoneAvailable none;
@@ -61,7 +62,7 @@ final class PoolBalancer {
     private volatile long slowRecheckAt;
 
     private PoolBalancer(List<MemberPlan> plan, BackendHandle[] members, PriorityGroup[] groups, PriorityGroup best, int[] groupSchedule,
-                         MaglevTable affinity, PriorityGroup panic, NoneAvailable none, long slowNanos, OutcomeTime time) {
+                         Map<Integer, MaglevTable> affinity, PriorityGroup panic, NoneAvailable none, long slowNanos, OutcomeTime time) {
         this.plan = List.copyOf(plan);
         this.members = members;
         this.groups = groups;
@@ -79,8 +80,13 @@ final class PoolBalancer {
         }
     }
 
-    /** @param affinity Maglev table of member indices; null without session affinity */
-    static PoolBalancer of(List<MemberPlan> plan, Spread spread, MaglevTable affinity, NoneAvailable none, OutcomeTime time) {
+    /**
+     * @param affinity a Maglev table of member indices per priority; null without session affinity. A key maps to a
+     *                 member of the group that serves the request, so a session never lands on a backup group while
+     *                 a better one serves (APIM's priority), and moves with the traffic when a group fails over.
+     */
+    static PoolBalancer of(List<MemberPlan> plan, Spread spread, Map<Integer, MaglevTable> affinity, NoneAvailable none,
+                           OutcomeTime time) {
         int n = plan.size();
         BackendHandle[] members = new BackendHandle[n];
         TreeMap<Integer, long[]> weightsByPriority = new TreeMap<>();
@@ -96,7 +102,8 @@ final class PoolBalancer {
             panicWeights[i] = m.enabled() ? m.baseWeight() : 0;
         }
         List<PriorityGroup> groups = new ArrayList<>();
-        weightsByPriority.forEach((p, w) -> groups.add(new PriorityGroup(p, w, members, spread.balancer(), time)));
+        weightsByPriority.forEach((p, w) -> groups.add(new PriorityGroup(p, w, members, spread.balancer(), time,
+                affinity == null ? null : affinity.get(p))));
         PriorityGroup best = null;
         int[] groupSchedule = null;
         if (spread.overprovisioningFactor() == null) {
@@ -107,29 +114,29 @@ final class PoolBalancer {
             groupSchedule = WeightedSchedule.build(PriorityLoad.loads(available, total, spread.overprovisioningFactor()));
         }
         PriorityGroup panic = spread.panic() && Arrays.stream(panicWeights).anyMatch(w -> w > 0)
-                ? new PriorityGroup(0, panicWeights, members, spread.balancer(), time) : null;
+                ? new PriorityGroup(0, panicWeights, members, spread.balancer(), time, null) : null;
         return new PoolBalancer(plan, members, groups.toArray(PriorityGroup[]::new), best, groupSchedule, affinity, panic, none,
                 spread.slowNanos(), time);
     }
 
     /** A member counted in flight ({@link BackendHandle#started}), or {@link #none}. */
     Pick pick(String affinityKey, Attempts attempts) {
-        if (attempts != null && attempts.count() > 0) {
-            if (attempts.preferUntried()) {
-                BackendHandle untried = scan(attempts);
-                if (untried != null) {
-                    return started(untried);
-                }
-            }
-        } else if (affinityKey != null && affinity != null) {
-            BackendHandle h = members[affinity.lookup(KeyHash.hash(affinityKey))];
-            if (h.availability.takesAffinity() && h.admit()) {
-                return started(h);
+        boolean retry = attempts != null && attempts.count() > 0;
+        if (retry && attempts.preferUntried()) {
+            BackendHandle untried = scan(attempts);
+            if (untried != null) {
+                return started(untried);
             }
         }
         PriorityGroup g = groupSchedule == null ? strictGroup()
                 : groupSchedule.length == 0 ? null : groups[groupSchedule[PriorityGroup.slot(groupCounter, groupSchedule.length)]];
         if (g != null) {
+            if (!retry && affinityKey != null && g.affinity != null) {
+                BackendHandle sticky = members[g.affinity.lookup(KeyHash.hash(affinityKey))];
+                if (sticky.availability.takesAffinity() && sticky.admit()) {
+                    return started(sticky);
+                }
+            }
             BackendHandle h = g.next(members);
             if (h.admit()) {
                 return h;
@@ -171,13 +178,19 @@ final class PoolBalancer {
         return best;
     }
 
-    /** The member an affinity key maps to (whatever its availability). */
-    BackendHandle affinityMember(String affinityKey) {
-        return members[affinity.lookup(KeyHash.hash(affinityKey))];
+    /** The member an affinity key maps to in the group of {@code priority} (whatever its availability); null when none. */
+    BackendHandle affinityMember(String affinityKey, int priority) {
+        MaglevTable table = affinity(priority);
+        return table == null ? null : members[table.lookup(KeyHash.hash(affinityKey))];
     }
 
-    MaglevTable affinity() {
-        return affinity;
+    boolean hasAffinity() {
+        return affinity != null;
+    }
+
+    /** The affinity table of the group of {@code priority}; null when it has none. */
+    MaglevTable affinity(int priority) {
+        return affinity == null ? null : affinity.get(priority);
     }
 
     /** The members as built, for snapshots. */

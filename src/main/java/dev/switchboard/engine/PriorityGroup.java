@@ -2,6 +2,7 @@ package dev.switchboard.engine;
 
 import dev.switchboard.config.Balancer;
 import dev.switchboard.engine.balance.BackendLoad;
+import dev.switchboard.engine.balance.MaglevTable;
 import dev.switchboard.engine.balance.TwoChoices;
 import dev.switchboard.engine.balance.WeightedSchedule;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import java.util.stream.IntStream;
 final class PriorityGroup {
 
     final int priority;
+    /** The group's session-affinity table (member indices); null without session affinity. */
+    final MaglevTable affinity;
     final int[] schedule;
     /** The member indices that appear in the schedule, each once. */
     final int[] memberIndices;
@@ -34,8 +37,9 @@ final class PriorityGroup {
      */
     private long draws;
 
-    PriorityGroup(int priority, long[] weights, BackendHandle[] members, Balancer balancer, OutcomeTime time) {
+    PriorityGroup(int priority, long[] weights, BackendHandle[] members, Balancer balancer, OutcomeTime time, MaglevTable affinity) {
         this.priority = priority;
+        this.affinity = affinity;
         this.loads = Arrays.stream(members).map(h -> h.load).toArray(BackendLoad[]::new);
         this.inverseWeights = Arrays.stream(weights).mapToDouble(w -> w > 0 ? 1.0 / w : 0).toArray();
         this.schedule = WeightedSchedule.build(weights);

@@ -1,7 +1,7 @@
 package dev.switchboard.engine;
 
-import dev.switchboard.config.Balancer;
 import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.Balancer;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.PoolConfig;
 import dev.switchboard.config.PoolMember;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Builds a {@link LiveState} from config, overrides and the backends' runtime state. Runs under the engine's
@@ -91,9 +92,8 @@ final class StateBuilder {
         PoolConfig pool = b.pool();
         List<PoolBalancer.MemberPlan> plan = new ArrayList<>();
         List<BackendRuntime> memberRuntimes = new ArrayList<>();
-        List<String> affinityNames = new ArrayList<>();
-        List<Integer> affinityIndexes = new ArrayList<>();
-        List<Long> affinityWeights = new ArrayList<>();
+        // Per priority group: its members' names, indices and weights.
+        Map<Integer, AffinityMembers> affinityMembers = new TreeMap<>();
         for (int i = 0; i < pool.services().size(); i++) {
             PoolMember m = pool.services().get(i);
             BackendStatus s = statuses.get(m.backendId());
@@ -105,33 +105,48 @@ final class StateBuilder {
             BackendHandle handle = new BackendHandle(b.id(), runtime, urls.get(m.backendId()), i, a,
                     loadTracked.contains(m.backendId()));
             boolean enabled = overrides.adminState(m.backendId()) == AdminState.ENABLED;
-            plan.add(new PoolBalancer.MemberPlan(handle, overrides.priority(b.id(), m), weight, pickWeight, enabled));
+            int priority = overrides.priority(b.id(), m);
+            plan.add(new PoolBalancer.MemberPlan(handle, priority, weight, pickWeight, enabled));
             memberRuntimes.add(runtime);
             if (m.effectiveWeight() > 0 || weight > 0) {
-                affinityNames.add(m.backendId());
-                affinityIndexes.add(i);
                 // A drain (weight 0 override) keeps the configured share of slots, so its sessions stay put.
-                affinityWeights.add((long) (weight > 0 ? weight : m.effectiveWeight()));
+                affinityMembers.computeIfAbsent(priority, p -> new AffinityMembers())
+                        .add(m.backendId(), i, weight > 0 ? weight : m.effectiveWeight());
             }
         }
         WhenAllUnavailable when = Objects.requireNonNullElse(pool.whenAllUnavailable(), WhenAllUnavailable.DEFAULT);
         NoneAvailable none = new NoneAvailable(b.id(), when.statusCode(), memberRuntimes, ticker);
-        MaglevTable affinity = pool.sessionAffinity() == null || affinityNames.isEmpty() ? null
-                : affinityTable(affinityNames, affinityIndexes, affinityWeights, previous);
+        Map<Integer, MaglevTable> affinity = null;
+        if (pool.sessionAffinity() != null && !affinityMembers.isEmpty()) {
+            affinity = new TreeMap<>();
+            for (Map.Entry<Integer, AffinityMembers> group : affinityMembers.entrySet()) {
+                affinity.put(group.getKey(), group.getValue().table(previous == null ? null : previous.affinity(group.getKey())));
+            }
+        }
         PoolBalancer.Spread spread = new PoolBalancer.Spread(pool.overprovisioningFactor(), when.action() == WhenAllUnavailable.Action.panic,
                 pool.balancer(), pool.spillWhenSlow() == null ? 0 : pool.spillWhenSlow().latency().toNanos());
         return PoolBalancer.of(plan, spread, affinity, none, outcomeTime);
     }
 
     /**
-     * The Maglev table changes only with membership and weights; availability changes reuse the previous table,
-     * so a key returns to its backend when that backend recovers.
+     * One priority group's affinity members. Its Maglev table changes only with membership and weights; availability
+     * changes reuse the previous table, so a key returns to its backend when that backend recovers.
      */
-    private static MaglevTable affinityTable(List<String> names, List<Integer> indexes, List<Long> weightList,
-                                             PoolBalancer previous) {
-        int[] values = indexes.stream().mapToInt(Integer::intValue).toArray();
-        long[] weights = weightList.stream().mapToLong(Long::longValue).toArray();
-        MaglevTable old = previous == null ? null : previous.affinity();
-        return old != null && old.builtFrom(names, values, weights) ? old : MaglevTable.build(names, values, weights);
+    private static final class AffinityMembers {
+        private final List<String> names = new ArrayList<>();
+        private final List<Integer> indexes = new ArrayList<>();
+        private final List<Long> weights = new ArrayList<>();
+
+        void add(String name, int index, long weight) {
+            names.add(name);
+            indexes.add(index);
+            weights.add(weight);
+        }
+
+        MaglevTable table(MaglevTable old) {
+            int[] values = indexes.stream().mapToInt(Integer::intValue).toArray();
+            long[] w = weights.stream().mapToLong(Long::longValue).toArray();
+            return old != null && old.builtFrom(names, values, w) ? old : MaglevTable.build(names, values, w);
+        }
     }
 }

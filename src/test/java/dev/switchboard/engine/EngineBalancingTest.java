@@ -9,6 +9,7 @@ import dev.switchboard.config.WhenAllUnavailable;
 import dev.switchboard.engine.breaker.ForceAction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +153,24 @@ class EngineBalancingTest {
         for (String k : keys) {
             assertThat(id(engine.pick("pool", k, null))).isEqualTo(home.get(k));
         }
+    }
+
+    @Test
+    void affinityKeysStayInTheServingPriorityGroupAndFollowItsFailover() {
+        GatewayConfig config = gateway(List.of(single("primary"), single("backup"), pool("pool", poolConfig(
+                List.of(member("primary", null, 1), member("backup", null, 2)), true, WhenAllUnavailable.DEFAULT, null))),
+                List.of());
+        Engine engine = engine(config, ticker);
+        Map<String, Integer> homes = new HashMap<>();
+        for (int k = 0; k < 1000; k++) {
+            homes.merge(id(engine.pick("pool", "session-" + k, null)), 1, Integer::sum);
+        }
+        // APIM's priority: the backup group takes nothing while the primary serves, sessions included.
+        assertThat(homes).containsOnly(Map.entry("primary", 1000));
+        engine.forceBreaker("primary", ForceAction.OPEN);
+        assertThat(id(engine.pick("pool", "session-1", null))).isEqualTo("backup");
+        engine.forceBreaker("primary", ForceAction.RESET);
+        assertThat(id(engine.pick("pool", "session-1", null))).isEqualTo("primary");
     }
 
     @Test
