@@ -100,6 +100,10 @@ final class QueryAnswerer {
         Name name = question.getName();
         if (question.getDClass() != DClass.IN && question.getDClass() != DClass.ANY || !zone.inZone(name)) {
             response.getHeader().setRcode(Rcode.REFUSED);
+            if (opt != null) {
+                // RFC 6891 7: a query with an OPT gets one back, refusals included.
+                response.addRecord(responseOpt(opt, false), Section.ADDITIONAL);
+            }
             return response;
         }
         response.getHeader().setFlag(Flags.AA);
@@ -112,7 +116,9 @@ final class QueryAnswerer {
             addAnswers(response, name, type, profile, client);
         } else if (name.equals(zone.apex) && (type == Type.SOA || type == Type.ANY)) {
             response.addRecord(zone.soa, Section.ANSWER);
-        } else if (profile != null || !zone.existsWithoutData(name)) {
+        } else if (!zone.existsWithoutData(name)) {
+            // A disabled profile is NXDOMAIN only when no profile lies below it (RFC 8020: NXDOMAIN means nothing
+            // exists at or under the name); above an enabled one it is an empty non-terminal, NODATA.
             response.getHeader().setRcode(Rcode.NXDOMAIN);
         }
         if (response.getHeader().getCount(Section.ANSWER) == 0) {

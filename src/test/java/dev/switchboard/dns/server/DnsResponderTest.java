@@ -48,7 +48,9 @@ class DnsResponderTest {
             { "name": "all.example.test", "routing": "multivalue", "endpoints": [
                 { "name": "a", "target": "192.0.2.31" }, { "name": "b", "target": "192.0.2.32" }, { "name": "c", "target": "192.0.2.33" } ] },
             { "name": "off.example.test", "enabled": false, "endpoints": [ { "name": "a", "target": "192.0.2.41" } ] },
-            { "name": "deep.sub.example.test", "endpoints": [ { "name": "a", "target": "192.0.2.51" } ] }""";
+            { "name": "deep.sub.example.test", "endpoints": [ { "name": "a", "target": "192.0.2.51" } ] },
+            { "name": "paused.example.test", "enabled": false, "endpoints": [ { "name": "a", "target": "192.0.2.61" } ] },
+            { "name": "a.paused.example.test", "endpoints": [ { "name": "a", "target": "192.0.2.62" } ] }""";
 
     TrafficProfiles profiles;
     DnsResponder responder;
@@ -144,6 +146,25 @@ class DnsResponderTest {
         assertThat(refused.getRcode()).isEqualTo(Rcode.REFUSED);
         assertThat(refused.getHeader().getFlag(Flags.AA)).isFalse();
         assertThat(refused.getSection(Section.ANSWER)).isEmpty();
+    }
+
+    @Test
+    void aDisabledProfileAboveAnEnabledOneIsNodataNotNxdomain() throws IOException {
+        // RFC 8020: NXDOMAIN would tell resolvers that nothing exists under the name either.
+        Message above = ask("paused.example.test", Type.A, false);
+        assertThat(above.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(above.getSection(Section.ANSWER)).isEmpty();
+        assertThat(above.getSection(Section.AUTHORITY)).singleElement().extracting(Record::getType).isEqualTo(Type.SOA);
+        assertThat(answers(ask("a.paused.example.test", Type.A, false))).containsExactly("192.0.2.62");
+    }
+
+    @Test
+    void aRefusalAnswersAQueryWithAnOptWithAnOpt() throws IOException {
+        SimpleResolver r = resolver(false);
+        r.setEDNS(0, 1232, 0, List.of());
+        Message refused = r.send(Message.newQuery(Record.newRecord(Name.fromString("www.other.test."), Type.A, DClass.IN)));
+        assertThat(refused.getRcode()).isEqualTo(Rcode.REFUSED);
+        assertThat(refused.getOPT()).as("RFC 6891 7: the OPT of a response to a query with one").isNotNull();
     }
 
     @Test
