@@ -12,7 +12,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -37,8 +36,8 @@ public final class DnsResponder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DnsResponder.class);
     /** TCP connections beyond this are closed as soon as they open. */
     static final int MAX_TCP_CONNECTIONS = 256;
-    /** A TCP connection without a complete query for this long is closed. */
-    static final Duration TCP_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** A TCP connection without a complete query for this long (however many bytes it sent) is closed. */
+    static final Duration TCP_QUERY_WINDOW = Duration.ofSeconds(10);
     /** Ports tried when any free one will do (port 0) and the TCP port beside the UDP one is taken. */
     private static final int FREE_PORT_ATTEMPTS = 5;
 
@@ -136,8 +135,8 @@ public final class DnsResponder implements AutoCloseable {
                         }
                         ch.closeFuture().addListener(f -> connections.decrementAndGet());
                         ch.pipeline().addLast(
-                                new IdleStateHandler(0, 0, TCP_IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
                                 new LengthFieldBasedFrameDecoder(QueryAnswerer.TCP_PAYLOAD, 0, 2, 0, 2),
+                                new TcpQueryDeadline(TCP_QUERY_WINDOW),
                                 new LengthFieldPrepender(2),
                                 new TcpQueryHandler(answerer));
                     }

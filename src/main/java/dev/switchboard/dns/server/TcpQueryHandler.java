@@ -5,7 +5,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the length-delimited queries of one TCP connection in order. Stops reading while the peer does not read
- * its answers, closes the connection on a message without a readable header and when it has been idle too long.
+ * its answers, closes the connection on a message without a readable header ({@link TcpQueryDeadline} closes a slow one).
  */
 final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
 
@@ -47,15 +46,6 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         ctx.channel().config().setAutoRead(ctx.channel().isWritable());
         ctx.fireChannelWritabilityChanged();
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            ctx.close();
-        } else {
-            ctx.fireUserEventTriggered(evt);
-        }
     }
 
     @Override
