@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.Bom;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ final class ApiOpsFolderReader {
     }
 
     private ApimEstate.PolicyText policy(Path file) throws IOException {
-        return new ApimEstate.PolicyText(Files.readString(file, StandardCharsets.UTF_8), SourceRef.file(display(file)));
+        return new ApimEstate.PolicyText(Bom.strip(Files.readString(file, StandardCharsets.UTF_8)), SourceRef.file(display(file)));
     }
 
     /** The {@code properties} object of a JSON file; null when the file is absent. A syntax error names the file. */

@@ -26,7 +26,7 @@ public final class ConfigLoader {
     }
 
     public static ConfigResult parse(String json) {
-        LocatedJsonReader.Result read = LocatedJsonReader.read(json);
+        LocatedJsonReader.Result read = LocatedJsonReader.read(Bom.strip(json));
         if (read.root() == null) {
             return new ConfigResult.Invalid(read.problems());
         }

@@ -8,6 +8,7 @@ import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.RequestAction;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,18 @@ class ApimImporterTest {
 
     private static ApimImporter.Result importOf(String input) throws ImportException {
         return ApimImporter.run(List.of(Path.of("test-data/apim", input)), URLS, null);
+    }
+
+    /** A copy of test-data/apim/{@code input} in {@code dir}, to change. */
+    private static Path copyOf(String input, Path dir) throws IOException {
+        Path from = Path.of("test-data/apim", input);
+        Path to = dir.resolve(input);
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+        return to;
     }
 
     private static List<String> lines(ImportReport report, ImportReport.Kind kind) {
@@ -156,17 +169,24 @@ class ApimImporterTest {
 
     @Test
     void aMalformedJsonFileInAnApiOpsFolderIsNamedWithItsLineAndColumn(@TempDir Path dir) throws Exception {
-        Path folder = dir.resolve("apiops");
-        try (var files = Files.walk(Path.of("test-data/apim/failover-pool.apiops"))) {
-            for (Path from : files.toList()) {
-                Files.copy(from, folder.resolve(Path.of("test-data/apim/failover-pool.apiops").relativize(from).toString()));
-            }
-        }
+        Path folder = copyOf("failover-pool.apiops", dir);
         Path broken = folder.resolve("backends/func-primary/backendInformation.json");
         Files.writeString(broken, "{\n  \"properties\": {\n    \"url\": \"x\",,\n  }\n}\n");
 
         assertThatThrownBy(() -> ApimImporter.run(List.of(folder), URLS, null))
                 .isInstanceOf(ImportException.class).hasMessageStartingWith(broken + ":3:");
+    }
+
+    @Test
+    void aPolicyFileSavedWithAByteOrderMarkIsRead(@TempDir Path dir) throws Exception {
+        Path folder = copyOf("failover-pool.apiops", dir);
+        for (Path policy : List.of(folder.resolve("policy.xml"), folder.resolve("apis/resilient-api/policy.xml"))) {
+            Files.writeString(policy, "\uFEFF" + Files.readString(policy));
+        }
+
+        ApimImporter.Result result = ApimImporter.run(List.of(folder), URLS, null);
+
+        assertThat(ConfigWriter.toJson(result.config())).isEqualTo(ConfigWriter.toJson(importOf("failover-pool.apiops").config()));
     }
 
     @Test

@@ -28,6 +28,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFileSavedWithAByteOrderMarkLoads() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] json = MINIMAL.getBytes(StandardCharsets.UTF_8);
+        byte[] saved = new byte[bom.length + json.length];
+        System.arraycopy(bom, 0, saved, 0, bom.length);
+        System.arraycopy(json, 0, saved, bom.length, json.length);
+        assertThat(ConfigLoader.load(new ByteArrayInputStream(saved)).problems()).isEmpty();
+    }
+
+    @Test
     void unterminatedDocumentHasNoStartMarkerNoise() {
         ConfigProblem problem = ConfigLoader.parse("{ \"backends\": {").problems().getFirst();
         assertThat(problem.message()).startsWith("invalid JSON: ").doesNotContain("[", "Source");
