@@ -32,7 +32,7 @@ final class ActionTranslator {
         if (template == null || PolicyValues.isExpression(template)) {
             return expression(node, template, report);
         }
-        return JSON.objectNode().put("type", "rewriteUri").put("template", template)
+        return JSON.objectNode().put("type", "rewriteUri").put("template", TemplateNames.withGroupNames(template))
                 .put("copyUnmatchedParams", !"false".equalsIgnoreCase(node.attribute("copy-unmatched-params")));
     }
 

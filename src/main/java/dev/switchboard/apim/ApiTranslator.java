@@ -182,9 +182,7 @@ final class ApiTranslator {
             if (i % 2 == 0) {
                 regex.append(parts.get(i).isEmpty() ? "" : Pattern.quote(parts.get(i)));
             } else {
-                String name = parts.get(i);
-                boolean javaName = !name.isEmpty() && Character.isLetter(name.charAt(0)) && name.chars().allMatch(Character::isLetterOrDigit);
-                regex.append(javaName ? "(?<" + name + ">[^/]+)" : "[^/]+");
+                regex.append("(?<").append(TemplateNames.groupName(parts.get(i))).append(">[^/]+)");
             }
         }
         return regex.toString();

@@ -190,6 +190,24 @@ class ApimImporterTest {
     }
 
     @Test
+    void aTemplateParameterNamedWithAnUnderscoreIsRewrittenAsInApim(@TempDir Path dir) throws Exception {
+        Path folder = copyOf("region-routing.apiops", dir);
+        Path operation = folder.resolve("apis/hello/operations/get-greeting");
+        Files.writeString(operation.resolve("operationInformation.json"),
+                Files.readString(operation.resolve("operationInformation.json")).replace("{name}", "{first_name}"));
+        Files.writeString(operation.resolve("policy.xml"), Files.readString(operation.resolve("policy.xml")).replace("{name}", "{first_name}"));
+
+        ApimImporter.Result result = ApimImporter.run(List.of(folder), URLS, null);
+
+        assertThat(result.report().complete()).isTrue();
+        ApiConfig api = result.config().apis().getFirst();
+        assertThat(api.rules()).extracting(r -> r.name()).contains("op-get-greeting");
+        RequestAction.RewriteUri rewrite = (RequestAction.RewriteUri) api.rules().stream().filter(r -> r.name().equals("op-get-greeting"))
+                .findFirst().orElseThrow().actions().getFirst();
+        assertThat(rewrite.template()).isEqualTo("/api/Hello/{firstx5fname}");
+    }
+
+    @Test
     void anInputThatIsNeitherTemplateNorFolderIsUnreadable() {
         assertThatThrownBy(() -> ApimImporter.run(List.of(Path.of("test-data/valid/round-robin.json")), Map.of(), null))
                 .isInstanceOf(ImportException.class).hasMessageContaining("not an ARM template");
