@@ -66,11 +66,34 @@ final class InboundTranslator {
                 report.approximated(statement.source(), statement.name(), "runs before the choose's actions (api actions run first)",
                         target + ".actions");
                 statement(statement, scope, target, target + ".actions");
+            } else if (statement.name().equals("set-backend-service")) {
+                if (backend(statement, scope, target)) {
+                    overrideChosenBackends(statement, scope, target);
+                }
             } else {
                 statement(statement, scope, target, target + ".actions");
             }
         }
         return scope;
+    }
+
+    /**
+     * In APIM the last set-backend-service that runs decides: one after a choose overrides the backends its
+     * branches chose, so those rules keep only their actions (a rule left with nothing to do goes).
+     */
+    private void overrideChosenBackends(PolicyNode statement, Scope scope, String target) {
+        List<String> overridden = new ArrayList<>();
+        for (RuleDraft rule : scope.rules) {
+            if (rule.backendId != null) {
+                rule.backendId = null;
+                overridden.add(rule.name);
+            }
+        }
+        scope.rules.removeIf(rule -> !rule.doesSomething());
+        if (!overridden.isEmpty()) {
+            report.translated(statement.source(), "set-backend-service", target + ".backendId",
+                    "runs after the choose, so it overrides the backend of " + String.join(", ", overridden));
+        }
     }
 
     private static boolean isAction(PolicyNode node) {
@@ -158,22 +181,28 @@ final class InboundTranslator {
         }
     }
 
-    private void backend(PolicyNode node, Scope scope, String target) {
+    /** Sets the scope's backend; false when the statement could not be translated (reported). */
+    private boolean backend(PolicyNode node, Scope scope, String target) {
         String id = node.attribute("backend-id");
         String url = node.attribute("base-url");
         String value = id != null ? id : url;
         if (value == null) {
             report.unsupported(node.source(), "set-backend-service", "needs backend-id or base-url", null);
-        } else if (value.startsWith("@")) {
+            return false;
+        }
+        if (value.startsWith("@")) {
             report.unsupported(node.source(), "set-backend-service", "the backend is chosen by an expression: " + value,
                     value.contains("Variables") ? "use a pool (round-robin or weighted)" : "use route rules with conditions");
-        } else if (id != null && !knownBackends.contains(id)) {
-            report.unsupported(node.source(), "set-backend-service", "no backend \"" + id + "\" in the input", null);
-        } else {
-            scope.backendId = id != null ? id : implicit.idFor(url);
-            report.translated(node.source(), "set-backend-service", target + ".backendId", id != null ? null
-                    : "implicit backend " + scope.backendId + " for " + url);
+            return false;
         }
+        if (id != null && !knownBackends.contains(id)) {
+            report.unsupported(node.source(), "set-backend-service", "no backend \"" + id + "\" in the input", null);
+            return false;
+        }
+        scope.backendId = id != null ? id : implicit.idFor(url);
+        report.translated(node.source(), "set-backend-service", target + ".backendId", id != null ? null
+                : "implicit backend " + scope.backendId + " for " + url);
+        return true;
     }
 
     private void other(PolicyNode node) {

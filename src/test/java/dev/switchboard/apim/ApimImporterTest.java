@@ -208,6 +208,21 @@ class ApimImporterTest {
     }
 
     @Test
+    void aSetBackendServiceAfterAChooseOverridesTheBackendsItsBranchesChose(@TempDir Path dir) throws Exception {
+        Path folder = copyOf("region-routing.apiops", dir);
+        Path policy = folder.resolve("apis/hello/policy.xml");
+        // After the choose, every request goes to backend-eus in APIM: the last set-backend-service that runs wins.
+        Files.writeString(policy, Files.readString(policy).replace("    </choose>\n", "    </choose>\n    <set-backend-service backend-id=\"backend-eus\" />\n"));
+
+        ApimImporter.Result result = ApimImporter.run(List.of(folder), URLS, null);
+
+        ApiConfig api = result.config().apis().getFirst();
+        assertThat(api.backendId()).isEqualTo("backend-eus");
+        assertThat(api.rules()).allSatisfy(rule -> assertThat(rule.backendId()).as(rule.name()).isNull());
+        assertThat(lines(result.report(), ImportReport.Kind.TRANSLATED)).anyMatch(line -> line.contains("overrides the backend of when-1"));
+    }
+
+    @Test
     void anInputThatIsNeitherTemplateNorFolderIsUnreadable() {
         assertThatThrownBy(() -> ApimImporter.run(List.of(Path.of("test-data/valid/round-robin.json")), Map.of(), null))
                 .isInstanceOf(ImportException.class).hasMessageContaining("not an ARM template");
