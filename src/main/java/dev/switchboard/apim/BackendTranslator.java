@@ -53,6 +53,7 @@ final class BackendTranslator {
             String type = json.get("type").asText();
             json.put("type", type.equalsIgnoreCase("pool") ? "Pool" : type.equalsIgnoreCase("single") ? "Single" : type);
         }
+        raisePriorityZero(json.path("pool").path("services"), backend, element);
         for (JsonNode rule : json.path("circuitBreaker").path("rules")) {
             if (rule.path("failureCondition").path("errorReasons") instanceof ArrayNode reasons) {
                 errorReasons(reasons, backend, element);
@@ -60,6 +61,27 @@ final class BackendTranslator {
         }
         report.translated(backend.source(), element, "backends." + backend.name());
         return json;
+    }
+
+    /**
+     * APIM's pool priorities run 0-100, ours 1-100 (1 is best): a pool that uses 0 has each of its priorities raised
+     * by one, which keeps their order (a member at 100 then fails validation, and is reported).
+     */
+    private void raisePriorityZero(JsonNode services, ApimEstate.Backend backend, String element) {
+        boolean usesZero = false;
+        for (JsonNode service : services) {
+            usesZero |= service.path("priority").isIntegralNumber() && service.path("priority").asInt() == 0;
+        }
+        if (!usesZero) {
+            return;
+        }
+        for (JsonNode service : services) {
+            if (service instanceof ObjectNode member && member.path("priority").isIntegralNumber()) {
+                member.put("priority", member.get("priority").asInt() + 1);
+            }
+        }
+        report.approximated(backend.source(), element, "APIM priority 0 (its best) is 1 here: each priority of this pool is "
+                + "raised by one, in the same order", "backends." + backend.name() + ".pool.services");
     }
 
     private void drop(ObjectNode json, List<String> fields, ApimEstate.Backend backend, String element, String prefix) {

@@ -223,6 +223,19 @@ class ApimImporterTest {
     }
 
     @Test
+    void apimsPriorityZeroIsTheBestGroupKeepingTheOrder(@TempDir Path dir) throws Exception {
+        Path template = Files.writeString(dir.resolve("zero.arm.json"), Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("\"priority\": 1 }", "\"priority\": 0 }").replace("\"priority\": 2 }", "\"priority\": 1 }"));
+
+        ApimImporter.Result result = ApimImporter.run(List.of(template), URLS, null);
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).isEmpty();
+        assertThat(result.config().backend("regional-pool").pool().services()).extracting(m -> m.backendId() + "@" + m.priority())
+                .containsExactly("func-primary@1", "func-secondary@2");
+        assertThat(lines(result.report(), ImportReport.Kind.APPROXIMATED)).anyMatch(line -> line.contains("APIM priority 0"));
+    }
+
+    @Test
     void anInputThatIsNeitherTemplateNorFolderIsUnreadable() {
         assertThatThrownBy(() -> ApimImporter.run(List.of(Path.of("test-data/valid/round-robin.json")), Map.of(), null))
                 .isInstanceOf(ImportException.class).hasMessageContaining("not an ARM template");
