@@ -167,7 +167,8 @@ class ConsoleWindowTest extends WindowTest {
         replaceText(robot, trip, "soon");
 
         Label problem = find(robot, "#problem-backends-" + EAST_1 + "-circuitBreaker-rules-0-tripDuration", Label.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> problem.isVisible()));
+        // The field is checked as the operator types: wait for the message on the whole value, not on a prefix of it.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> problem.isVisible() && problem.getText().contains("\"soon\"")));
         String expected = ConfigLoader.parse(onFxGet(editor::getText)).problems().getFirst().message();
         assertThat(onFxGet(problem::getText)).isEqualTo(expected).contains("soon");
         assertThat(find(robot, "#apply-config", Button.class).isDisabled()).isTrue();
