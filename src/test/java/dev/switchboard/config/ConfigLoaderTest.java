@@ -52,6 +52,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void jacksonsReadLimitsAreAProblemWithALocationNotAnException() {
+        String deep = "{\"backends\":" + "[".repeat(1200) + "]".repeat(1200) + "}";
+        ConfigProblem nesting = ConfigLoader.parse(deep).problems().getFirst();
+        assertThat(nesting.message()).startsWith("invalid JSON: ").contains("nesting depth");
+        assertThat(nesting.line()).isEqualTo(1);
+        assertThat(nesting.column()).isGreaterThan(1000);
+
+        String longNumber = "{\n  \"backends\": { \"a\": " + "1".repeat(1500) + " } }";
+        ConfigProblem number = ConfigLoader.parse(longNumber).problems().getFirst();
+        assertThat(number.message()).startsWith("invalid JSON: ").contains("Number value length");
+        assertThat(number.line()).isEqualTo(2);
+    }
+
+    @Test
     void rootMustBeAnObject() {
         assertThat(ConfigLoader.parse("[]").problems()).extracting(ConfigProblem::toString)
                 .containsExactly("$ (line 1, col 1): expected an object, found an array");

@@ -46,17 +46,20 @@ public final class LocatedJsonReader {
 
     private Result readDocument(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            if (parser.nextToken() == null) {
-                return syntaxError(new Location(1, 1), "the file is empty; expected a JSON object");
+            try {
+                if (parser.nextToken() == null) {
+                    return syntaxError(new Location(1, 1), "the file is empty; expected a JSON object");
+                }
+                JsonTree root = readValue(parser, "");
+                if (parser.nextToken() != null) {
+                    return syntaxError(location(parser), "unexpected content after the end of the JSON document");
+                }
+                return new Result(root, problems);
+            } catch (JsonProcessingException e) {
+                // A read limit (nesting depth, number length) is reported without a location: the parser's own is it.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                return syntaxError(new Location(at.getLineNr(), at.getColumnNr()), SyntaxMessages.readable(e));
             }
-            JsonTree root = readValue(parser, "");
-            if (parser.nextToken() != null) {
-                return syntaxError(location(parser), "unexpected content after the end of the JSON document");
-            }
-            return new Result(root, problems);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            return syntaxError(new Location(at.getLineNr(), at.getColumnNr()), SyntaxMessages.readable(e));
         } catch (IOException e) {
             throw new UncheckedIOException("reading from a string cannot fail", e);
         }
