@@ -142,13 +142,44 @@ final class HeaderRewriter {
                 end++;
             }
             CharSequence token = AsciiString.trim(value.subSequence(start, end));
-            if (token.length() > 0 && !isHopByHop(token) && !AsciiString.contentEqualsIgnoreCase(token, HttpHeaderValues.CLOSE)
-                    && !isProtected(token)) {
+            if (namesEndToEndHeader(token)) {
                 doomed.add(token.toString());
             }
             start = end + 1;
         }
         return doomed;
+    }
+
+    /** Whether a Connection token names a header this hop must remove (not an option such as close, nor protected). */
+    private static boolean namesEndToEndHeader(CharSequence token) {
+        return token.length() > 0 && !isHopByHop(token) && !AsciiString.contentEqualsIgnoreCase(token, HttpHeaderValues.CLOSE)
+                && !isProtected(token);
+    }
+
+    /**
+     * Removes the headers a client's Connection value names now, before the api's header actions run, and drops
+     * their tokens from it: a header the api sets is the gateway's own, which a client's Connection token must not
+     * remove on the way out (issue 11). The rest of the value (close, keep-alive, upgrade) stays for what reads it later.
+     */
+    static void removeConnectionNamed(HttpHeaders headers) {
+        String value = headers.get(HttpHeaderNames.CONNECTION);
+        if (value == null) {
+            return;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String part : value.split(",")) {
+            String token = part.trim();
+            if (namesEndToEndHeader(token)) {
+                headers.remove(token);
+            } else if (!token.isEmpty()) {
+                kept.append(kept.isEmpty() ? "" : ", ").append(token);
+            }
+        }
+        if (kept.isEmpty()) {
+            headers.remove(HttpHeaderNames.CONNECTION);
+        } else {
+            headers.set(HttpHeaderNames.CONNECTION, kept.toString());
+        }
     }
 
     private static boolean isProtected(CharSequence name) {

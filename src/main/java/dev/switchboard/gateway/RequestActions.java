@@ -61,6 +61,7 @@ final class RequestActions {
         if (api.actions().isEmpty() && (rule == null || rule.actions().isEmpty())) {
             return new Result(route, rawQuery, null);
         }
+        HeaderRewriter.removeConnectionNamed(headers);
         RequestActions run = new RequestActions(route, headers, clientPath, rawQuery);
         List<RequestAction> actions = new ArrayList<>(api.actions());
         if (rule != null) {

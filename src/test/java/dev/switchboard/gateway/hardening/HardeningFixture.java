@@ -27,6 +27,9 @@ final class HardeningFixture implements AutoCloseable {
                     { "name": "nr", "path": "/nr", "backendId": "b" },
                     { "name": "admin", "path": "/nr/admin", "backendId": "adm" },
                     { "name": "ph", "path": "/ph", "backendId": "b", "preserveHost": true },
+                    { "name": "sh", "path": "/sh", "backendId": "b", "actions": [
+                      { "type": "setHeader", "name": "X-Tier", "existsAction": "override", "values": ["free"] },
+                      { "type": "setHeader", "name": "X-Plan", "existsAction": "skip", "values": ["basic"] } ] },
                     { "name": "r", "path": "/r", "backendId": "b", "maxBufferedBody": %2$d,
                       "retry": { "statusCodeRanges": [ { "min": 500, "max": 599 } ], "count": 1, "interval": "PT0S" } } ] }
                 """.formatted(backend.port(), MAX_BUFFERED)).orThrow(), new InetSocketAddress("127.0.0.1", 0));

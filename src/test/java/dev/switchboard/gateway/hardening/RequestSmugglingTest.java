@@ -61,6 +61,20 @@ class RequestSmugglingTest extends AgainstRealGateway {
     }
 
     @Test
+    void connectionCannotRemoveAHeaderTheApiSets() throws Exception {
+        try (RawClient client = fixture.client()) {
+            client.send("GET /sh/x HTTP/1.1\r\nHost: b.test\r\nConnection: keep-alive, X-Tier, X-Plan, X-Keep\r\n"
+                    + "X-Tier: premium\r\nX-Plan: gold\r\nX-Keep: gone\r\n\r\n");
+            assertThat(client.read().status()).isEqualTo(200);
+        }
+        LoggingBackend.Received received = fixture.backendLogAfterShutdown().getFirst();
+        assertThat(received.all("X-Tier")).as("the api's override").containsExactly("free");
+        assertThat(received.all("X-Plan")).as("the client's hop-by-hop value is gone before the api's skip").containsExactly("basic");
+        assertThat(received.header("X-Keep")).isNull();
+        assertThat(received.header("Connection")).isNull();
+    }
+
+    @Test
     void connectionCannotRemoveAPreservedHost() throws Exception {
         try (RawClient client = fixture.client()) {
             client.send("GET /ph/x HTTP/1.1\r\nHost: b.test\r\nConnection: Host\r\n\r\n");
