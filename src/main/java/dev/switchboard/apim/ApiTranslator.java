@@ -49,10 +49,30 @@ final class ApiTranslator {
         return parsed.root();
     }
 
+    /**
+     * Where an api is defined: its own resource or apiInformation.json, else (an api known only from its policy or
+     * operations) the first of those.
+     */
+    static SourceRef sourceOf(ApimEstate.Api api) {
+        if (api.source != null) {
+            return api.source;
+        }
+        if (api.policy != null) {
+            return api.policy.source();
+        }
+        for (ApimEstate.Operation op : api.operations.values()) {
+            return op.source();
+        }
+        for (ApimEstate.PolicyText text : api.operationPolicies.values()) {
+            return text.source();
+        }
+        throw new IllegalStateException("api " + api.name + " was read from nowhere");
+    }
+
     /** The api's config JSON; null when it has no backend (reported). */
     ObjectNode translate(ApimEstate.Api api) {
         String target = "apis[" + api.name + "]";
-        SourceRef source = api.source != null ? api.source : api.policy != null ? api.policy.source() : SourceRef.file(api.name);
+        SourceRef source = sourceOf(api);
         PolicyNode root = parse(api.policy, namedValues, report);
         List<PolicyNode> in = PolicyScopes.effective("inbound", root, PolicyScopes.effective("inbound", global, List.of()));
         InboundTranslator.Scope scope = inbound.translate(in, target, "", List.of());
@@ -66,7 +86,7 @@ final class ApiTranslator {
         }
         String backendId = scope.backendId;
         if (backendId == null && api.serviceUrl != null && !api.serviceUrl.isBlank()) {
-            backendId = implicit.idFor(api.serviceUrl);
+            backendId = implicit.idFor(api.serviceUrl, source);
             report.translated(source, "serviceUrl", target + ".backendId", "implicit backend " + backendId);
         }
         if (backendId == null) {

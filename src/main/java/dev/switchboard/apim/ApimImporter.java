@@ -12,6 +12,7 @@ import dev.switchboard.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,16 @@ public final class ApimImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PRUNES = 100;
 
-    /** The config (null when nothing could be translated) and the report of every element. */
-    public record Result(GatewayConfig config, ImportReport report) {
+    /**
+     * The config and the report of every element. The config is null when what could be translated does not make a
+     * config that loads (no backend at all is left, for one); {@code noConfig} then says why.
+     */
+    public record Result(GatewayConfig config, ImportReport report, String noConfig) {
     }
 
     private final ImportReport report = new ImportReport();
     private final ApimEstate estate = new ApimEstate();
+    private String noConfig;
 
     private ApimImporter() {
     }
@@ -48,7 +53,32 @@ public final class ApimImporter {
             importer.read(input);
         }
         importer.estate.namedValues.putAll(namedValues);
-        return new Result(importer.translate(region), importer.report);
+        importer.checkPoliciesAreXml();
+        GatewayConfig config = importer.translate(region);
+        return new Result(config, importer.report, config == null ? importer.noConfig : null);
+    }
+
+    /**
+     * A policy that is not well-formed XML makes its input unreadable, like a JSON file with a syntax error: nothing
+     * of that policy can be translated or even listed, so the import stops there with the file, line and column.
+     */
+    private void checkPoliciesAreXml() throws ImportException {
+        List<ApimEstate.PolicyText> texts = new ArrayList<>();
+        if (estate.globalPolicy != null) {
+            texts.add(estate.globalPolicy);
+        }
+        for (ApimEstate.Api api : estate.apis.values()) {
+            if (api.policy != null) {
+                texts.add(api.policy);
+            }
+            texts.addAll(api.operationPolicies.values());
+        }
+        for (ApimEstate.PolicyText text : texts) {
+            PolicyXml.Parsed parsed = PolicyXml.parse(text.xml(), text.source(), estate.namedValues);
+            if (parsed.root() == null) {
+                throw new ImportException(parsed.errorAt() + ": policy: not well-formed XML: " + parsed.error());
+            }
+        }
     }
 
     private void read(Path input) throws ImportException {
@@ -94,12 +124,16 @@ public final class ApimImporter {
             ObjectNode json = apis.translate(api);
             if (json != null) {
                 apiArray.add(json);
-                sources.put("apis[" + api.name + "]", api.source == null ? SourceRef.file(api.name) : api.source);
+                sources.put("apis[" + api.name + "]", ApiTranslator.sourceOf(api));
             }
         }
-        implicit.all().forEach((url, id) -> backends.putObject(id).put("url", url));
+        implicit.all().forEach((url, id) -> {
+            backends.putObject(id).put("url", url);
+            sources.put("backends." + id, implicit.source(id));
+        });
         if (backends.isEmpty()) {
-            report.unsupported(SourceRef.file("input"), "backends", "nothing to route to: no backend could be translated", null);
+            // Each backend that was read is listed with its own reason; this is why there is no config at all.
+            noConfig = "no backend could be translated, and a config must define at least one";
             return null;
         }
         return validated(config, sources);
@@ -114,10 +148,12 @@ public final class ApimImporter {
             }
             ConfigProblem problem = result.problems().getFirst();
             if (!ConfigPruner.remove(config, problem.path(), report, sources, problem.message())) {
-                report.unsupported(SourceRef.file("output"), problem.path(), problem.message(), null);
+                // Not inside an api or a backend (all backends were left out, say): no element to take out, no config.
+                noConfig = "what is left does not load: " + problem.path() + ": " + problem.message();
                 return null;
             }
         }
+        noConfig = "what is left still does not load after " + MAX_PRUNES + " elements were left out";
         return null;
     }
 }

@@ -13,15 +13,16 @@ final class ImplicitBackends {
 
     private final Set<String> taken;
     private final Map<String, String> idByUrl = new LinkedHashMap<>();
+    private final Map<String, SourceRef> sourceById = new LinkedHashMap<>();
 
     /** @param taken ids of the backends read from the input, which implicit ones must not reuse */
     ImplicitBackends(Set<String> taken) {
         this.taken = taken;
     }
 
-    /** The backend id for {@code url}, creating it on first use. */
-    String idFor(String url) {
-        return idByUrl.computeIfAbsent(url, u -> {
+    /** The backend id for {@code url}, creating it on first use; {@code source} is where the URL is named. */
+    String idFor(String url, SourceRef source) {
+        String chosen = idByUrl.computeIfAbsent(url, u -> {
             String host;
             try {
                 host = URI.create(u).getHost();
@@ -35,6 +36,13 @@ final class ImplicitBackends {
             }
             return id;
         });
+        sourceById.putIfAbsent(chosen, source);
+        return chosen;
+    }
+
+    /** Where the URL behind backend {@code id} was first named (a base-url attribute, an api's serviceUrl). */
+    SourceRef source(String id) {
+        return sourceById.get(id);
     }
 
     /** URL → backend id, in first-use order. */

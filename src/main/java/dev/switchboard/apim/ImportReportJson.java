@@ -17,7 +17,15 @@ public final class ImportReportJson {
     }
 
     public static String render(ImportReport report) {
+        return render(report, null);
+    }
+
+    /** @param noConfig why no config was written beside this report; null when one was */
+    public static String render(ImportReport report, String noConfig) {
         ObjectNode root = JSON.createObjectNode();
+        if (noConfig != null) {
+            root.put("configNotWritten", noConfig);
+        }
         ObjectNode summary = root.putObject("summary");
         report.counts().forEach((kind, count) -> summary.put(kind.name().toLowerCase(Locale.ROOT), count));
         ArrayNode entries = root.putArray("entries");

@@ -199,7 +199,7 @@ final class InboundTranslator {
             report.unsupported(node.source(), "set-backend-service", "no backend \"" + id + "\" in the input", null);
             return false;
         }
-        scope.backendId = id != null ? id : implicit.idFor(url);
+        scope.backendId = id != null ? id : implicit.idFor(url, node.source());
         report.translated(node.source(), "set-backend-service", target + ".backendId", id != null ? null
                 : "implicit backend " + scope.backendId + " for " + url);
         return true;

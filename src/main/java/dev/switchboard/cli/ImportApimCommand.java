@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
         description = "Import Azure API Management backends and policies from ARM templates and APIOps extractor folders.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything translated (warnings allowed)",
-                "1:something could not be translated; OUT.json holds the rest and the report lists it",
-                "2:an input cannot be read"})
+                "1:something could not be translated; OUT.json holds the rest and the report lists it"
+                        + " (with no backend left, only the report is written and an older OUT.json is removed)",
+                "2:an input cannot be read (including a policy that is not well-formed XML)"})
 public final class ImportApimCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "ARM template JSON files and APIOps extractor folders")
@@ -59,24 +60,34 @@ public final class ImportApimCommand implements Callable<Integer> {
             return ConfigFile.UNREADABLE;
         }
         ImportReport report = result.report();
+        // Every element: not translated on stderr, the rest (translated, approximated, warnings) on stdout.
         for (ImportReport.Entry entry : report.entries()) {
-            if (entry.kind() != ImportReport.Kind.TRANSLATED) {
-                (entry.kind() == ImportReport.Kind.UNSUPPORTED ? err : out).println(entry.kind().name().toLowerCase() + ": " + entry);
-            }
+            (entry.kind() == ImportReport.Kind.UNSUPPORTED ? err : out).println(entry.kind().name().toLowerCase() + ": " + entry);
         }
         Path reportFile = reportPath(output);
+        Path writing = output;
         try {
+            boolean removedOlder = false;
             if (result.config() != null) {
                 ConfigWriter.write(result.config(), output);
+            } else {
+                // An older OUT.json beside this run's report would look like this run's config, so it goes.
+                removedOlder = Files.deleteIfExists(output);
             }
-            Files.writeString(reportFile, ImportReportJson.render(report), StandardCharsets.UTF_8);
+            writing = reportFile;
+            Files.writeString(reportFile, ImportReportJson.render(report, result.noConfig()), StandardCharsets.UTF_8);
+            if (result.config() != null) {
+                out.println("wrote " + output + " and " + reportFile + ": " + report.summary());
+                return report.complete() ? 0 : 1;
+            }
+            err.println(output + " not written: " + result.noConfig()
+                    + (removedOlder ? "; the older " + output + " was removed, as it is not this import's result" : ""));
+            out.println("wrote only " + reportFile + ": " + report.summary());
+            return 1;
         } catch (IOException e) {
-            err.println("cannot write " + output + ": " + e.getMessage());
+            err.println("cannot write " + writing + ": " + e.getMessage());
             return ConfigFile.UNREADABLE;
         }
-        out.println((result.config() == null ? "nothing written to " + output : "wrote " + output) + " and " + reportFile + ": "
-                + report.summary());
-        return report.complete() && result.config() != null ? 0 : 1;
     }
 
     /** OUT.json → OUT.report.json beside it. */

@@ -60,7 +60,8 @@ public final class ApimImportDialog {
                 last[0] = ApimImporter.run(List.of(Path.of(input.getText().strip())), NamedValuesFile.read(namedValues.getText().isBlank() ? null : Path.of(namedValues.getText().strip())),
                         region.getText().isBlank() ? null : region.getText().strip());
                 report.getItems().setAll(lines(last[0].report()));
-                summary.setText(last[0].config() == null ? "nothing could be translated" : last[0].report().summary());
+                summary.setText(last[0].config() == null ? "no config: " + last[0].noConfig() + " (" + last[0].report().summary() + ")"
+                        : last[0].report().summary());
             } catch (ImportException | RuntimeException ex) {
                 last[0] = null;
                 report.getItems().clear();
