@@ -87,9 +87,12 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "NAME", description = "this gateway's region, instead of gateway.region of the config (APIM's context.Deployment.Region)")
     private String region;
 
-    @Option(names = "--lease-ttl", paramLabel = "SECONDS", defaultValue = "10",
-            description = "with --fleet: how long the registration outlives a gateway that died (default ${DEFAULT-VALUE})")
-    private int leaseTtlSeconds;
+    /** The fleet registration's lease when --lease-ttl is not given. */
+    private static final int DEFAULT_LEASE_TTL_SECONDS = 10;
+
+    @Option(names = "--lease-ttl", paramLabel = "SECONDS",
+            description = "with --fleet: how long the registration outlives a gateway that died (default " + DEFAULT_LEASE_TTL_SECONDS + ")")
+    private Integer leaseTtlSeconds;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "listen here instead of gateway.listen of the config")
     private String listen;
@@ -134,6 +137,12 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         if (warmup != null && (warmup < 0 || warmup > WarmupConfig.MAX_REQUESTS)) {
             err.println("--warmup must be 0-" + WarmupConfig.MAX_REQUESTS + " (0: off), not " + warmup);
+            return ConfigFile.UNREADABLE;
+        }
+        if (fleet == null && (id != null || leaseTtlSeconds != null)) {
+            // Without a fleet there is nothing to register in, so these would be ignored without a word.
+            err.println((id != null ? "--id" : "--lease-ttl") + " needs --fleet: it names this gateway's registration in a fleet,"
+                    + " and a gateway run with --config registers nowhere");
             return ConfigFile.UNREADABLE;
         }
         if (fleet != null) {
@@ -227,7 +236,7 @@ public final class GatewayCommand implements Callable<Integer> {
         if (!join.joined()) {
             return join.exitCode();
         }
-        MemberIdentity local = new MemberIdentity(id, region, null, Instant.now(), Duration.ofSeconds(leaseTtlSeconds));
+        MemberIdentity local = new MemberIdentity(id, region, null, Instant.now(), Duration.ofSeconds(leaseTtlSeconds == null ? DEFAULT_LEASE_TTL_SECONDS : leaseTtlSeconds));
         GatewayConfig config = FleetMember.localize(local).apply(join.config());
         Path state = stateDir != null ? stateDir : Path.of(".");
         Gateway gateway;

@@ -78,4 +78,14 @@ class GatewayCommandTest {
         assertThat(gateway("--fleet", "etcd://127.0.0.1:2379/prod", "--id", "gw-1", "--event-loops", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("--event-loops needs --config");
     }
+
+    @Test
+    void fleetOnlyFlagsWithoutAFleetAreRefusedNotIgnored() {
+        // Refused before the config is read (so no gateway starts here, before or after the fix).
+        Path file = dir.resolve("missing.json");
+        assertThat(gateway("--config", file.toString(), "--id", "gw-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--id needs --fleet");
+        assertThat(gateway("--config", file.toString(), "--lease-ttl", "30")).isEqualTo(2);
+        assertThat(err.toString()).contains("--lease-ttl needs --fleet").doesNotContain("cannot read");
+    }
 }
