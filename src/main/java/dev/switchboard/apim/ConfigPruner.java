@@ -22,7 +22,7 @@ final class ConfigPruner {
             ((ObjectNode) config.get("backends")).remove(id);
             String target = "backends." + id;
             report.retarget(target, "not translated: " + message);
-            report.unsupported(sources.getOrDefault(target, SourceRef.file(id)), "backend " + id, "left out: " + problemPath + ": " + message, null);
+            report.unsupported(sourceOf(sources, target), "backend " + id, "left out: " + problemPath + ": " + message, null);
             return true;
         }
         if (problemPath.startsWith("apis[")) {
@@ -49,10 +49,19 @@ final class ConfigPruner {
             apis.remove(index);
             String target = "apis[" + name + "]";
             report.retarget(target, "not translated: " + message);
-            report.unsupported(sources.getOrDefault(target, SourceRef.file(name)), "api " + name, "left out: " + problemPath + ": " + message, null);
+            report.unsupported(sourceOf(sources, target), "api " + name, "left out: " + problemPath + ": " + message, null);
             return true;
         }
         return false;
+    }
+
+    /** Every backend and api the importer wrote has its source recorded; a missing one is a bug of the importer. */
+    private static SourceRef sourceOf(Map<String, SourceRef> sources, String target) {
+        SourceRef source = sources.get(target);
+        if (source == null) {
+            throw new IllegalStateException("no source recorded for " + target);
+        }
+        return source;
     }
 
     /** "func-eu.circuitBreaker.rules[0]" → "func-eu" (backend ids may not contain dots in APIM). */
