@@ -54,6 +54,8 @@ final class BackendBinder implements Binder<BackendConfig> {
         String url = in.string("url");
         if (url != null && !HttpUrls.isValid(url)) {
             in.problem("url", "\"" + url + "\" is not an absolute http or https URL with a host");
+        } else if (url != null && HttpUrls.portProblem(url) != null) {
+            in.problem("url", HttpUrls.portProblem(url));
         }
         var pool = in.object("pool", new PoolBinder());
         var healthProbe = in.object("healthProbe", new HealthProbeBinder());

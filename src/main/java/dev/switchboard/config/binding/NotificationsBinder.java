@@ -45,6 +45,8 @@ final class NotificationsBinder implements Binder<NotificationsConfig> {
             String url = in.requiredString("url");
             if (url != null && !HttpUrls.isValid(url)) {
                 in.problem("url", "must be an absolute http or https URL, found \"" + url + "\"");
+            } else if (url != null && HttpUrls.portProblem(url) != null) {
+                in.problem("url", HttpUrls.portProblem(url));
             }
             List<NotificationKind> kinds = in.choices("events", List.of(NotificationKind.values()), NotificationKind::jsonName);
             String secret = in.string("secret");
