@@ -39,7 +39,8 @@ final class EventNotifications {
      * The notification for an engine event, or null when targets do not hear about it (runtime changes other than a
      * new config: operators' changes are notified from the audit record, which names who made them).
      *
-     * @param lastRule the rule that last opened this backend's breaker, for close events (whose own rule is null)
+     * @param lastRule the rule whose trip this backend's breaker is in (null: none, e.g. after an operator's force), for the
+     *                 half-open and close events that have no rule of their own
      */
     static Notification of(EngineEvent event, GatewayConfig config, String lastRule) {
         return switch (event) {

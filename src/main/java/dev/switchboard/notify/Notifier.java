@@ -52,7 +52,7 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
     private final HttpClient http;
     private final FailoverWatch failovers = new FailoverWatch();
     private final AtomicBoolean failoverCheckQueued = new AtomicBoolean();
-    /** The rule that last opened each backend's breaker: close events name it as APIM's do. */
+    /** The rule whose trip each backend's breaker is in (open or half-open): close events name it as APIM's do. */
     private final Map<String, String> openedBy = new ConcurrentHashMap<>();
     private final List<Consumer<DeadLetter>> deadLetterListeners = new CopyOnWriteArrayList<>();
     /** Per target, on the notifier's thread: when a dead letter was last reported, and how many were not since. */
@@ -115,14 +115,31 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
 
     @Override
     public void onEvent(EngineEvent event) {
-        if (event instanceof BreakerTransition t && t.rule() != null) {
-            openedBy.put(t.backendId(), t.rule());
-        }
-        String lastRule = event instanceof BreakerTransition t ? openedBy.get(t.backendId()) : null;
+        String lastRule = event instanceof BreakerTransition t ? ruleBehind(t) : null;
         publish(EventNotifications.of(event, engine.config(), lastRule));
         if (!(event instanceof BreakerTransition)) {
             queueFailoverCheck();
         }
+    }
+
+    /**
+     * The rule a breaker event names: its own for a trip; for the half-open and close that follow, the rule that opened
+     * the breaker; none once an operator forced it open (the force and everything after it are the operator's, not the
+     * earlier trip's). A close ends the trip, so later events name no rule until one trips the breaker again.
+     */
+    private String ruleBehind(BreakerTransition t) {
+        if (t.rule() != null) {
+            openedBy.put(t.backendId(), t.rule());
+            return t.rule();
+        }
+        return switch (t.to()) {
+            case FORCED_OPEN -> {
+                openedBy.remove(t.backendId());
+                yield null;
+            }
+            case CLOSED, FORCED_CLOSED -> openedBy.remove(t.backendId());
+            default -> openedBy.get(t.backendId());
+        };
     }
 
     @Override

@@ -80,6 +80,41 @@ class NotifierTest {
     }
 
     @Test
+    void anOperatorsForceAfterARuleTripNamesNoRule() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(204)) {
+            GatewayConfig config = config("""
+                    { "name": "ops", "url": "%s", "events": [ "breakerOpened", "breakerClosed" ] }""".formatted(receiver.url()));
+            Engine engine = new Engine(config, Ticker.system(), RandomGenerator.getDefault());
+            try (Notifier notifier = start(config, engine, null)) {
+                engine.recordOutcome(engine.pick("east", null, null), 503, null, null);   // trips by rule five-xx
+                engine.forceBreaker("east", ForceAction.RESET);                            // closes that trip
+                engine.forceBreaker("east", ForceAction.OPEN);                             // later: an operator's force
+                engine.forceBreaker("east", ForceAction.RESET);
+                Eventually.await("four events delivered", Duration.ofSeconds(10), () -> notifier.stats().getFirst().delivered() == 4);
+            }
+            List<JsonNode> events = receiver.received.stream().map(r -> {
+                try {
+                    return JSON.readTree(r.body());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            assertThat(events).extracting(e -> e.path("data").path("state").asText())
+                    .containsExactly("OPEN", "CLOSED", "FORCED_OPEN", "CLOSED");
+            // The trip and the close that ends it name the rule, as APIM's events do ...
+            assertThat(events.get(0).path("subject").asText()).isEqualTo("/backends/east/circuit-breaker/rules/five-xx");
+            assertThat(events.get(0).path("data").path("circuitBreaker").path("rules").path("five-xx").path("tripDuration").asText())
+                    .isEqualTo("00:00:30");
+            assertThat(events.get(1).path("subject").asText()).isEqualTo("/backends/east/circuit-breaker/rules/five-xx");
+            // ... the operator's later force and its reset do not: no rule opened the breaker (docs/notifications.md).
+            for (JsonNode operators : events.subList(2, 4)) {
+                assertThat(operators.path("subject").asText()).isEqualTo("/backends/east/circuit-breaker");
+                assertThat(operators.path("data").path("circuitBreaker").path("rules").size()).isZero();
+            }
+        }
+    }
+
+    @Test
     void aPoolLosingItsBestPriorityGroupSendsAFailover() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
             GatewayConfig config = config("""
