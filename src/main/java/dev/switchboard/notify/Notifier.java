@@ -58,6 +58,8 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
     /** Per target, on the notifier's thread: when a dead letter was last reported, and how many were not since. */
     private final Map<String, long[]> reported = new HashMap<>();
     private volatile Map<String, WebhookTarget> targets = Map.of();
+    /** Per target name ever configured, guarded by {@code this}: they outlive the targets (see {@link TargetCounters}). */
+    private final Map<String, TargetCounters> counters = new HashMap<>();
 
     private Notifier(String gatewayId, Engine engine, ScheduledExecutorService thread, Scheduler scheduler, RandomGenerator random,
                      Clock clock) {
@@ -90,15 +92,16 @@ public final class Notifier implements EngineListener, ProfileListener, AutoClos
     }
 
     /**
-     * Switches to the targets of {@code config}. A target whose settings did not change keeps its queue and counters;
-     * removed ones drop what they still hold.
+     * Switches to the targets of {@code config}. A target whose settings did not change keeps its queue; removed or
+     * changed ones drop what they still hold. Counters belong to the target's name: they go on across any reload.
      */
     public synchronized void apply(NotificationsConfig config) {
         Map<String, WebhookTarget> next = new LinkedHashMap<>();
         for (Webhook w : config == null ? List.<Webhook>of() : config.webhooks()) {
             WebhookTarget existing = targets.get(w.name());
             next.put(w.name(), existing != null && existing.config().equals(w) ? existing
-                    : new WebhookTarget(w, http, thread, scheduler, random, clock, this::deadLetter));
+                    : new WebhookTarget(w, counters.computeIfAbsent(w.name(), n -> new TargetCounters()), http, thread, scheduler,
+                            random, clock, this::deadLetter));
         }
         for (WebhookTarget old : targets.values()) {
             if (next.get(old.config().name()) != old) {

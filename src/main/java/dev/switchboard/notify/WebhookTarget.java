@@ -43,15 +43,15 @@ final class WebhookTarget {
     private final Clock clock;
     private final Consumer<DeadLetter> deadLetters;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final TargetCounters counters;
     private Pending current;
-    private long delivered;
-    private long queueFull;
-    private long retriesExhausted;
     private boolean closed;
 
-    WebhookTarget(Webhook config, HttpClient http, Executor executor, Scheduler scheduler, RandomGenerator random, Clock clock,
-                  Consumer<DeadLetter> deadLetters) {
+    /** {@code counters}: the target name's, shared with the targets it replaces and is replaced by on reloads. */
+    WebhookTarget(Webhook config, TargetCounters counters, HttpClient http, Executor executor, Scheduler scheduler, RandomGenerator random,
+                  Clock clock, Consumer<DeadLetter> deadLetters) {
         this.config = config;
+        this.counters = counters;
         this.url = URI.create(config.url());
         this.http = http;
         this.executor = executor;
@@ -77,7 +77,7 @@ final class WebhookTarget {
             if (accepted) {
                 queue.addLast(new Pending(n, body));
             } else {
-                queueFull++;
+                counters.queueFull.increment();
             }
             idle = current == null;
         }
@@ -123,7 +123,7 @@ final class WebhookTarget {
     private void finished(Pending p, int status, Throwable error) {
         if (error == null && status / 100 == 2) {
             synchronized (this) {
-                delivered++;
+                counters.delivered.increment();
                 current = null;
             }
             sendNext();
@@ -135,7 +135,7 @@ final class WebhookTarget {
             return;
         }
         synchronized (this) {
-            retriesExhausted++;
+            counters.retriesExhausted.increment();
             current = null;
         }
         deadLetters.accept(new DeadLetter(clock.instant(), config.name(), p.notification.id(), p.notification.type(), p.attempts,
@@ -161,7 +161,8 @@ final class WebhookTarget {
     }
 
     synchronized TargetStats stats() {
-        return new TargetStats(config.name(), delivered, queueFull, retriesExhausted, queue.size() + (current == null ? 0 : 1));
+        return new TargetStats(config.name(), counters.delivered.sum(), counters.queueFull.sum(), counters.retriesExhausted.sum(),
+                queue.size() + (current == null ? 0 : 1));
     }
 
     /** Stops sending; what is queued is dropped (the count is returned for the log). */

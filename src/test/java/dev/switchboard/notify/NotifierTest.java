@@ -115,6 +115,34 @@ class NotifierTest {
     }
 
     @Test
+    void aTargetsCountersGoOnAcrossReloadsThatChangeOrRemoveIt() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(204)) {
+            GatewayConfig config = config("""
+                    { "name": "ops", "url": "%s", "timeout": "PT2S" }""".formatted(receiver.url()));
+            Engine engine = new Engine(config, Ticker.system(), RandomGenerator.getDefault());
+            try (Notifier notifier = start(config, engine, null)) {
+                for (int i = 0; i < 3; i++) {
+                    notifier.configRefused("file gateway.json", List.of("x"));
+                }
+                Eventually.await("three delivered", Duration.ofSeconds(10), () -> notifier.stats().getFirst().delivered() == 3);
+
+                // A reload that changes only the timeout replaces the target, not its counters (a _total must not reset).
+                notifier.apply(config("""
+                        { "name": "ops", "url": "%s", "timeout": "PT3S" }""".formatted(receiver.url())).notifications());
+                assertThat(notifier.stats()).singleElement().satisfies(s -> assertThat(s.delivered()).isEqualTo(3));
+                notifier.configRefused("file gateway.json", List.of("x"));
+                Eventually.await("the fourth delivered", Duration.ofSeconds(10), () -> notifier.stats().getFirst().delivered() == 4);
+
+                // Removed: no longer reported. Added again: it goes on from where it stopped, as backend counters do.
+                notifier.apply(null);
+                assertThat(notifier.stats()).isEmpty();
+                notifier.apply(config.notifications());
+                assertThat(notifier.stats()).singleElement().satisfies(s -> assertThat(s.delivered()).isEqualTo(4));
+            }
+        }
+    }
+
+    @Test
     void aPoolLosingItsBestPriorityGroupSendsAFailover() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
             GatewayConfig config = config("""
