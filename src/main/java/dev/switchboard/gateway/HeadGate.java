@@ -3,6 +3,7 @@ package dev.switchboard.gateway;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.function.Function;
 
@@ -10,7 +11,7 @@ import java.util.function.Function;
  * Holds one connection's decoder back until a whole head has arrived and {@link HeadScan} has passed it: Netty gets a
  * head only once it is complete and valid, or once it is longer than Netty's limits allow (so Netty refuses it as too
  * large). Never parsing across a message's end, it is at a head again after each {@link LastHttpContent}. After a
- * refusal every byte is dropped unparsed.
+ * refusal, or a message Netty decoded as failed, every byte is dropped unparsed.
  */
 final class HeadGate {
 
@@ -69,8 +70,12 @@ final class HeadGate {
         in.skipBytes(in.readableBytes());
     }
 
-    /** Follows what Netty decoded: a head starts a message, its last part ends it. */
+    /** Follows what Netty decoded: a head starts a message, its last part ends it, a failed part ends the connection. */
     void decoded(Object msg) {
+        if (msg instanceof HttpObject part && part.decoderResult().isFailure()) {
+            // Netty drops every byte after a failed message (BAD_MESSAGE): where the next message starts is unknown.
+            discarding = true;
+        }
         if (msg instanceof HttpMessage) {
             atHead = false;
         }

@@ -172,6 +172,11 @@ final class ProxyAttempt implements UpstreamListener {
     }
 
     private void onResponseContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            onBrokenFraming(content.decoderResult().cause());
+            return;
+        }
         boolean last = content instanceof LastHttpContent;
         if (phase != Phase.STREAMING) {
             content.release();
@@ -199,6 +204,18 @@ final class ProxyAttempt implements UpstreamListener {
         exchange.finish(parts.writer().keepAliveAllowed());
     }
 
+    /**
+     * Netty refused the body's framing (a bad chunk size, say): the response ends there and nothing after it on the
+     * connection can be read as the next response, so it fails like a backend breaking off, and the connection closes.
+     */
+    private void onBrokenFraming(Throwable cause) {
+        switch (phase) {
+            case STREAMING -> failMidResponse(ErrorReason.InvalidResponse, "sent a body with broken framing");
+            case DISCARDING -> dropDiscarded();
+            default -> failBeforeResponse(AttemptFailure.invalidResponse(api, backend.backendId(), cause));
+        }
+    }
+
     /** Pools the connection when the exchange on it ended cleanly, closes it otherwise. */
     private void returnConnection() {
         if (upstreamKeepAlive && parts.body().complete()) {
@@ -222,18 +239,8 @@ final class ProxyAttempt implements UpstreamListener {
         switch (phase) {
             case OVER -> {
             }
-            case DISCARDING -> {
-                // The response we are skipping anyway was cut short; only the connection is lost.
-                end();
-                exchange.scheduleRetry(retryAfterDiscard);
-            }
-            case STREAMING -> {
-                recorder.outcome(0, ErrorReason.ConnectionReset, null);
-                end();
-                LOG.info("{}: backend '{}' closed the connection mid-response; closing the client connection", exchange,
-                        backend.backendId());
-                exchange.abortClient();
-            }
+            case DISCARDING -> dropDiscarded();
+            case STREAMING -> failMidResponse(ErrorReason.ConnectionReset, "closed the connection");
             default -> {
                 if (lease.reused() && !parts.body().partSent()) {
                     // A pooled connection the backend had already closed: no request byte was processed, so this is
@@ -247,6 +254,20 @@ final class ProxyAttempt implements UpstreamListener {
                 }
             }
         }
+    }
+
+    /** The response we are skipping anyway was cut short; only the connection is lost. */
+    private void dropDiscarded() {
+        end();
+        exchange.scheduleRetry(retryAfterDiscard);
+    }
+
+    /** Response bytes already went to the client: closing its connection is the only honest signal left. */
+    private void failMidResponse(ErrorReason reason, String what) {
+        recorder.outcome(0, reason, null);
+        end();
+        LOG.info("{}: backend '{}' {} mid-response; closing the client connection", exchange, backend.backendId(), what);
+        exchange.abortClient();
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The client codec's edge cases: obsolete line folding in any read split, bodies left alone, limits, HEAD. */
+/** The client codec's edge cases: obsolete line folding in any read split, bodies left alone, limits, HEAD, broken chunks. */
 class ClientHttpCodecTest {
 
     private final EmbeddedChannel channel = new EmbeddedChannel(new ClientHttpCodec(8192, 1024, 65536));
@@ -93,6 +93,16 @@ class ClientHttpCodecTest {
         assertThat(requests).hasSize(StrictRequestDecoder.MAX_PIPELINED + 1);
         assertThat(requests.subList(0, StrictRequestDecoder.MAX_PIPELINED)).allMatch(r -> r.decoderResult().isSuccess());
         assertThat(((RejectedRequest) requests.getLast().decoderResult().cause()).problem().status()).isEqualTo(429);
+    }
+
+    @Test
+    void nothingAfterABrokenRequestChunkIsParsedAsARequestInAnyLaterRead() {
+        // Netty's decoder drops every byte after a failed message; the one-pass head parser must not read them.
+        channel.writeInbound(bytes("POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"));
+        channel.writeInbound(bytes("GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n"));
+        List<Object> out = drain(channel);
+        assertThat(out).filteredOn(HttpRequest.class::isInstance).extracting(r -> ((HttpRequest) r).uri()).containsExactly("/x");
+        assertThat(((LastHttpContent) out.getLast()).decoderResult().isFailure()).isTrue();
     }
 
     @Test

@@ -76,6 +76,18 @@ class UpstreamHttpCodecTest {
     }
 
     @Test
+    void nothingAfterABrokenResponseChunkIsReadAsAResponse() {
+        channel.writeOutbound(request("GET", "/x"), LastHttpContent.EMPTY_LAST_CONTENT, request("GET", "/y"), LastHttpContent.EMPTY_LAST_CONTENT);
+        wire(channel);
+        channel.writeInbound(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\n"));
+        channel.writeInbound(bytes("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforged"));
+        List<HttpObject> parts = drain(channel);
+        assertThat(parts).filteredOn(HttpResponse.class::isInstance).hasSize(1);
+        assertThat(parts.getLast()).isInstanceOf(LastHttpContent.class);
+        assertThat(parts.getLast().decoderResult().isFailure()).isTrue();
+    }
+
+    @Test
     void responseTrailersArriveValidatedWhateverTheirNumber() {
         channel.writeOutbound(request("GET", "/x"), LastHttpContent.EMPTY_LAST_CONTENT, request("GET", "/y"), LastHttpContent.EMPTY_LAST_CONTENT);
         wire(channel);
