@@ -24,22 +24,22 @@ final class RawResponseHead extends DefaultHttpResponse {
     private final byte[] lines;
     private final int length;
     private final boolean keepAlive;
-    private final long contentLength;
+    private final long bodyLength;
     private final String via;
     private final String retryAfter;
 
     /**
      * @param lines         the status line and kept header lines, each ending in CRLF, in {@code [0, length)}
-     * @param contentLength the body's length, -1 when the head names none (then it has no body)
+     * @param bodyLength    the length of the body that follows the head; 0 for none (204, 304, an answer to HEAD)
      * @param via           the backend's Via value, which the gateway's own entry follows; null for none
      * @param retryAfter    the backend's Retry-After value, null for none
      */
-    RawResponseHead(HttpResponseStatus status, byte[] lines, int length, boolean keepAlive, long contentLength, String via, String retryAfter) {
+    RawResponseHead(HttpResponseStatus status, byte[] lines, int length, boolean keepAlive, long bodyLength, String via, String retryAfter) {
         super(HttpVersion.HTTP_1_1, status, ADDITIONS.newHeaders());
         this.lines = lines;
         this.length = length;
         this.keepAlive = keepAlive;
-        this.contentLength = contentLength;
+        this.bodyLength = bodyLength;
         this.via = via;
         this.retryAfter = retryAfter;
     }
@@ -49,9 +49,9 @@ final class RawResponseHead extends DefaultHttpResponse {
         buf.writeBytes(lines, 0, length);
     }
 
-    /** The body's length; -1 when the head names none, so the response has no body (204, 304, an answer to HEAD). */
-    long contentLength() {
-        return contentLength;
+    /** The length of the body that follows the head, whatever its Content-Length says; 0 when it has none. */
+    long bodyLength() {
+        return bodyLength;
     }
 
     /** The Via value the client gets: the backend's, then the gateway's. */

@@ -108,7 +108,10 @@ final class RawResponseHeadParser {
             // No length: the body runs to the connection's end. A 204 must not have one; Netty's encoder drops it.
             return null;
         }
-        return new RawResponseHead(HttpResponseStatus.valueOf(status), b, keptLength, !close, contentLength, via, retryAfter);
+        // A 304's or a HEAD answer's Content-Length is the length of the body it stands for (RFC 9110 8.6), never
+        // bytes that follow it (RFC 9112 6.3).
+        long bodyLength = bodyless ? 0 : contentLength;
+        return new RawResponseHead(HttpResponseStatus.valueOf(status), b, keptLength, !close, bodyLength, via, retryAfter);
     }
 
     /** What to do with the header line whose name is {@code [start, nameEnd)}, noting what the head's framing needs. */

@@ -26,7 +26,7 @@ import java.util.Queue;
 /**
  * HTTP/1.1 codec of a backend connection: Netty's HttpClientCodec for what the gateway sends (no CONNECT, no
  * upgrade), with request heads written by {@link HeaderLines} (HttpClientCodec's encoder cannot be replaced). Like
- * HttpClientCodec, the decoder reads no body in a response to HEAD.
+ * HttpClientCodec, the decoder reads no body in a response to HEAD, nor in a 1xx, 204 or 304.
  */
 final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpCodec.ResponseDecoder, UpstreamHttpCodec.RequestEncoder> {
 
@@ -138,14 +138,17 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
         private void startRawBody(RawResponseHead head, List<Object> out) {
             out.add(head);
             gate.decoded(head);
-            boolean answersHead = HttpMethod.HEAD.equals(methods.poll());
-            rawBody.begin(answersHead ? 0 : head.contentLength(), out, gate);
+            // The parser framed the body knowing the method (peeked): the head has answered it now.
+            methods.poll();
+            rawBody.begin(head.bodyLength(), out, gate);
         }
 
+        /** RFC 9112 6.3: a 1xx, 204, 304 or an answer to HEAD ends at its head, whatever its Content-Length says. */
         @Override
         protected boolean isContentAlwaysEmpty(HttpMessage msg) {
             if (((HttpResponse) msg).status().codeClass() == HttpStatusClass.INFORMATIONAL) {
-                return super.isContentAlwaysEmpty(msg);
+                // Not Netty's exception for a Hixie-76 101 with a body: the gateway never asks to switch protocols.
+                return true;
             }
             // A backend answering twice gets no method: its extra response is framed by its own headers.
             return HttpMethod.HEAD.equals(methods.poll()) || super.isContentAlwaysEmpty(msg);

@@ -15,12 +15,14 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Responses whose framing a backend gets wrong: the end of one response is never guessed, so no byte of it is read
- * as another client's response on a pooled connection.
+ * Responses whose framing a backend gets wrong or that RFC 9112 section 6.3 frames by status: the end of one response
+ * is never guessed, so no byte of it is read as another client's response on a pooled connection.
  */
 class BackendResponseFramingTest {
 
@@ -78,6 +80,27 @@ class BackendResponseFramingTest {
         try (RawClient next = new RawClient(gateway.port())) {
             assertThat(next.send("GET /b HTTP/1.1\r\nHost: gw\r\n\r\n").read().status()).as("the breaker is open").isEqualTo(503);
         }
+    }
+
+    @Test
+    void a304WithContentLengthEndsAtItsHeadAndItsConnectionServesTheNextClient() throws Exception {
+        // RFC 9110 8.6 lets a 304 carry the Content-Length of the body it stands for; no body follows it.
+        start((connection, request, socket) -> write(socket,
+                "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nContent-Length: 1234\r\n\r\n"), """
+                , "circuitBreaker": { "rules": [ { "name": "timeouts", "tripDuration": "PT1M",
+                    "failureCondition": { "count": 1, "interval": "PT1M", "errorReasons": [ "Timeout" ] } } ] }\
+                """);
+        String conditional = "GET /doc HTTP/1.1\r\nHost: gw\r\nIf-None-Match: \"v1\"\r\n\r\n";
+        List<Integer> statuses = new ArrayList<>();
+        try (RawClient client = new RawClient(gateway.port())) {
+            statuses.add(client.send(conditional).readHeadResponse().status());
+            statuses.add(client.send(conditional).readHeadResponse().status());
+        }
+        try (RawClient other = new RawClient(gateway.port())) {
+            statuses.add(other.send(conditional).readHeadResponse().status());
+        }
+        assertThat(statuses).containsExactly(304, 304, 304);
+        assertThat(backend.connections()).as("one pooled backend connection answered all three").isEqualTo(1);
     }
 
     /** One event loop, so every exchange shares one backend pool. */

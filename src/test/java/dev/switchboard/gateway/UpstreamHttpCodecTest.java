@@ -75,6 +75,35 @@ class UpstreamHttpCodecTest {
         assertThat(parts).containsExactly("200", "end:", "100", "end:", "200", "end:ok");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nContent-Length: 5\r\n\r\n",
+            // Netty's path (a Connection naming a header): the same framing.
+            "HTTP/1.1 304 Not Modified\r\nConnection: X-A\r\nContent-Length: 5\r\n\r\n",
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nContent-Length: 5\r\n\r\n",
+    })
+    void aBodylessStatusEndsAtItsHeadWhateverItsContentLengthSays(String bodyless) {
+        // RFC 9112 6.3: the Content-Length of a 304 is the length of the body it stands for, not bytes that follow.
+        channel.writeOutbound(request("GET", "/x"), LastHttpContent.EMPTY_LAST_CONTENT);
+        wire(channel);
+        channel.writeInbound(bytes(bodyless + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+        List<String> parts = new ArrayList<>();
+        for (Object part; (part = channel.readInbound()) != null; ) {
+            if (part instanceof HttpResponse response) {
+                parts.add(response.status().code() + (response.decoderResult().isFailure() ? " failed" : ""));
+            }
+            if (part instanceof HttpContent content) {
+                parts.add("body:" + content.content().toString(StandardCharsets.US_ASCII));
+                content.release();
+            }
+        }
+        assertThat(parts.subList(0, 2)).containsExactly(bodyless.substring(9, 12), "body:");
+        if (!bodyless.contains(" 101 ")) {
+            // After a 101 Netty's decoder reads no more HTTP; only a 304 has a response after it.
+            assertThat(parts.subList(2, parts.size())).containsExactly("200", "body:ok");
+        }
+    }
+
     @Test
     void nothingAfterABrokenResponseChunkIsReadAsAResponse() {
         channel.writeOutbound(request("GET", "/x"), LastHttpContent.EMPTY_LAST_CONTENT, request("GET", "/y"), LastHttpContent.EMPTY_LAST_CONTENT);
