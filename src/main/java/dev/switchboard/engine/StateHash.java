@@ -13,6 +13,14 @@ final class StateHash {
     private StateHash() {
     }
 
+    /**
+     * The hash of what a fleet shares: as {@link #of}, with the gateway's own id and region left out (a fleet member
+     * runs the fleet's config under its own id and region), so members in step report the same one.
+     */
+    static String shared(GatewayConfig config, RuntimeOverrides overrides) {
+        return of(config.withGateway(config.gateway().withId("").withRegion(null)), overrides);
+    }
+
     static String of(GatewayConfig config, RuntimeOverrides overrides) {
         String configJson = ConfigWriter.toCompactJson(config);
         String overlay = overrides.canonical();

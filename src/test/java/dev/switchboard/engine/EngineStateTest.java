@@ -25,6 +25,17 @@ class EngineStateTest {
     }
 
     @Test
+    void theSharedHashLeavesOutTheGatewaysOwnIdAndRegionButFollowsEverythingElse() {
+        GatewayConfig shared = abPool();
+        Engine a = engine(shared.withGateway(shared.gateway().withId("gw-a").withRegion("westeurope")), ticker);
+        Engine b = engine(shared.withGateway(shared.gateway().withId("gw-b")), new ManualTicker());
+        assertThat(a.hash()).as("each member's own content").isNotEqualTo(b.hash());
+        assertThat(a.sharedHash()).as("fleet members in step").isEqualTo(b.sharedHash());
+        b.setWeight("pool", "a", 3);
+        assertThat(b.sharedHash()).as("an override is drift").isNotEqualTo(a.sharedHash());
+    }
+
+    @Test
     void everyChangeBumpsTheVersionAndTheHashFollowsContent() {
         Engine engine = engine(abPool(), ticker);
         List<StateChange> changes = new ArrayList<>();

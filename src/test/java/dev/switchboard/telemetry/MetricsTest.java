@@ -115,7 +115,8 @@ class MetricsTest {
             assertThat(sum(s, "switchboard_backend_breaker_state", Map.of("backend", "a", "state", "CLOSED"))).isEqualTo(1);
             assertThat(sum(s, "switchboard_backend_availability", Map.of("backend", "b", "state", "AVAILABLE"))).isEqualTo(1);
             assertThat(sum(s, "switchboard_pool_member_weight", Map.of("pool", "pool", "backend", "b"))).isEqualTo(1);
-            assertThat(sum(s, "switchboard_config_version", Map.of())).isEqualTo(h.gateway.engine().version());
+            assertThat(sum(s, "switchboard_config_version", Map.of("fleet", "gw-test", "hash", h.gateway.engine().hash(),
+                    "shared", h.gateway.engine().sharedHash()))).isEqualTo(h.gateway.engine().version());
             assertThat(s).filteredOn(x -> x.name().equals("switchboard_access_log_dropped_total")).singleElement()
                     .satisfies(x -> assertThat(x.value()).isZero());
             assertThat(sum(s, "switchboard_backend_latency_seconds_bucket", Map.of("backend", "a", "le", "+Inf"))).isEqualTo(notFound);

@@ -63,10 +63,13 @@ final class GatewayMetrics {
         out.metricSnapshot(InfoSnapshot.builder().name("switchboard_build").help("The running build: version and Java runtime")
                 .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
                         .labels(labels("version", BuildInfo.version(), "java", Runtime.version().toString())).build()).build());
-        out.metricSnapshot(GaugeSnapshot.builder().name("switchboard_config_version")
-                .help("Version of config plus runtime overrides; hash identifies the content across a fleet")
-                .dataPoint(gauge(engine.version(), "hash", engine.hash())).build());
         ConfigSourceStatus source = gateway.configSource();
+        // A fleet member's gateway label is its own id: the fleet label (its config store, or the shared gateway.id
+        // of hand-synced gateways) and the shared hash are what tell members in step from drifted ones.
+        out.metricSnapshot(GaugeSnapshot.builder().name("switchboard_config_version")
+                .help("Version of config plus runtime overrides; shared is its hash without the gateway's own id and region")
+                .dataPoint(gauge(engine.version(), "hash", engine.hash(), "fleet", source != null ? source.source() : gatewayId,
+                        "shared", gateway.engine().sharedHash())).build());
         if (source != null) {
             out.metricSnapshot(GaugeSnapshot.builder().name("switchboard_config_source_connected")
                     .help("1 while the fleet's config store is reachable")
