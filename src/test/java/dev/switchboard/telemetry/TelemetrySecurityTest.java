@@ -129,6 +129,19 @@ class TelemetrySecurityTest {
     }
 
     @Test
+    void aCloseReasonWithNonAsciiTextStillFitsTheCloseFrame() {
+        // The reason quotes the last bad type: 200 two-byte characters would make a 196-byte frame cut at 120 chars.
+        RawConsole c = h.raw(TelemetryHarness.VIEWER);
+        c.next("snapshot");
+        for (int i = 0; i < 10; i++) {
+            c.send("{\"id\":\"b" + i + "\",\"type\":\"" + "é".repeat(200) + "\"}");
+        }
+        Eventually.await("closed", Duration.ofSeconds(5), c::isClosed);
+        assertThat(c.closeCode).as("close code, reason " + c.closeReason).isEqualTo(1008);
+        assertThat(c.closeReason).startsWith("10 bad messages in a row").contains("éé");
+    }
+
+    @Test
     void commandsAreRateLimitedPerToken() {
         RawConsole c = h.raw(TelemetryHarness.OPERATOR);
         c.next("snapshot");

@@ -135,8 +135,27 @@ final class ClientSession {
     void close(int code, String reason) {
         closing = true;
         clear();
-        // A close frame's reason must fit in 123 bytes.
-        conn.close(code, reason.length() <= 120 ? reason : reason.substring(0, 120));
+        conn.close(code, fitCloseReason(reason));
+    }
+
+    /** A close frame's payload is at most 125 bytes (RFC 6455 5.5): 2 for the code leave 123 for the UTF-8 reason. */
+    static final int MAX_CLOSE_REASON_BYTES = 123;
+
+    /**
+     * {@code reason} cut to {@link #MAX_CLOSE_REASON_BYTES} UTF-8 bytes at a code point boundary: a longer frame makes
+     * the console fail the connection with 1002 and never see the code or the reason.
+     */
+    static String fitCloseReason(String reason) {
+        int bytes = 0;
+        for (int i = 0; i < reason.length(); ) {
+            int cp = reason.codePointAt(i);
+            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes > MAX_CLOSE_REASON_BYTES) {
+                return reason.substring(0, i);
+            }
+            i += Character.charCount(cp);
+        }
+        return reason;
     }
 
     boolean closing() {
