@@ -4,17 +4,23 @@ import static dev.switchboard.telemetry.TelemetryHarness.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.telemetry.client.CommandException;
 import dev.switchboard.telemetry.client.ConnectionState;
 import dev.switchboard.telemetry.client.TelemetryClient;
+import dev.switchboard.telemetry.protocol.Protocol;
 import dev.switchboard.telemetry.protocol.Reply;
 import dev.switchboard.telemetry.protocol.TelemetryEvent;
 import dev.switchboard.testing.Eventually;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -69,6 +75,30 @@ class TelemetryControlTest extends FreshHarness {
         assertThat(audit).hasSize(11);
         assertThat(audit.getFirst()).contains("\"who\":\"alice\"").contains("\"action\":\"setWeight\"").contains("\"before\":\"1\"").contains("\"after\":\"7\"");
         assertThat(opL.threads).allMatch(t -> t.startsWith("telemetry-client-"));
+    }
+
+    @Test
+    void nonAsciiTokenNamesReachTheAuditLogAndOperatorEventsExactly() throws Exception {
+        // The names cross the bridge's hand-over head; "zoë" and "zoé" must stay two operators, "李雷" must not become "??".
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("zoë", TelemetryHarness.ZOE_DIAERESIS);
+        tokens.put("zoé", TelemetryHarness.ZOE_ACUTE);
+        tokens.put("李雷", TelemetryHarness.LI_LEI);
+        int weight = 10;
+        for (var e : tokens.entrySet()) {
+            RawConsole c = h.raw(e.getValue());
+            long v = c.next("snapshot").path("state").path("version").asLong();
+            c.send("{\"type\":\"setWeight\",\"id\":\"w\",\"baseVersion\":" + v + ",\"pool\":\"pool\",\"backend\":\"b\",\"weight\":" + weight++ + "}");
+            assertThat(c.next("operator").path("who").asText()).isEqualTo(e.getKey());
+            c.close();
+        }
+        List<String> who = new ArrayList<>();
+        for (String line : Files.readAllLines(h.admin.auditLog(), StandardCharsets.UTF_8)) {
+            who.add(Protocol.MAPPER.readTree(line).path("who").asText());
+        }
+        assertThat(who).containsExactly("zoë", "zoé", "李雷");
+        JsonNode overrides = Protocol.MAPPER.readTree(h.adminGet("/api/state", TelemetryHarness.VIEWER).body()).path("overrides");
+        assertThat(overrides.findValuesAsText("setBy")).containsExactly("李雷");
     }
 
     @Test

@@ -36,6 +36,10 @@ final class TelemetryHarness implements AutoCloseable {
 
     static final String OPERATOR = "alice-operator-token-1";
     static final String VIEWER = "victor-viewer-token-1";
+    /** Operators whose token names are not ASCII: "zoë", "zoé" and "李雷". */
+    static final String ZOE_DIAERESIS = "zoe-diaeresis-operator-token-1";
+    static final String ZOE_ACUTE = "zoe-acute-operator-token-1";
+    static final String LI_LEI = "li-lei-operator-token-1";
 
     private static final String CONFIG = """
             {
@@ -55,7 +59,10 @@ final class TelemetryHarness implements AutoCloseable {
                 "statsPeriod": "PT0.1S",
                 "tokens": [
                   { "name": "alice", "token": "alice-operator-token-1", "role": "operator" },
-                  { "name": "victor", "token": "victor-viewer-token-1", "role": "viewer" }
+                  { "name": "victor", "token": "victor-viewer-token-1", "role": "viewer" },
+                  { "name": "zoë", "token": "zoe-diaeresis-operator-token-1", "role": "operator" },
+                  { "name": "zoé", "token": "zoe-acute-operator-token-1", "role": "operator" },
+                  { "name": "李雷", "token": "li-lei-operator-token-1", "role": "operator" }
                 ]
               }
             }

@@ -77,7 +77,7 @@ final class TelemetryBridge {
             }
         }
         head.append(TelemetrySocketServer.BRIDGE_HEADER).append(": ").append(secret).append("\r\n");
-        head.append(TelemetrySocketServer.NAME_HEADER).append(": ").append(principal.name()).append("\r\n");
+        head.append(TelemetrySocketServer.NAME_HEADER).append(": ").append(TelemetrySocketServer.encodeName(principal.name())).append("\r\n");
         head.append(TelemetrySocketServer.ROLE_HEADER).append(": ").append(principal.role().name()).append("\r\n");
         head.append(TelemetrySocketServer.LINK_HEADER).append(": ").append(link).append("\r\n");
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();

@@ -6,6 +6,8 @@ import dev.switchboard.telemetry.protocol.Protocol;
 import dev.switchboard.telemetry.protocol.Reply;
 import dev.switchboard.telemetry.protocol.Reply.ErrorCode;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -80,9 +82,21 @@ final class TelemetrySocketServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        Principal principal = new Principal(handshake.getFieldValue(NAME_HEADER), AdminRole.valueOf(handshake.getFieldValue(ROLE_HEADER)));
+        Principal principal = new Principal(decodeName(handshake.getFieldValue(NAME_HEADER)), AdminRole.valueOf(handshake.getFieldValue(ROLE_HEADER)));
         conn.setAttachment(hub.open(conn, principal, handshake.getFieldValue(FORWARDED_FOR_HEADER),
                 links.writability(handshake.getFieldValue(LINK_HEADER))));
+    }
+
+    /**
+     * The principal's name as the bridge writes it: UTF-8, percent-encoded, because the hand-over head is written as
+     * ISO-8859-1 and Java-WebSocket reads it as ASCII, which would turn "zoë" and "zoé" into one mangled name.
+     */
+    static String encodeName(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    static String decodeName(String header) {
+        return URLDecoder.decode(header, StandardCharsets.UTF_8);
     }
 
     @Override
