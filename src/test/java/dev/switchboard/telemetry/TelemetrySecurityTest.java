@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.telemetry.client.ConnectionState;
 import dev.switchboard.telemetry.client.TelemetryClient;
 import dev.switchboard.testing.Eventually;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +46,27 @@ class TelemetrySecurityTest {
         assertThat(wrong.body()).contains("token not recognised");
         assertThat(h.adminGet("/api/state?token=" + TelemetryHarness.VIEWER, null).statusCode()).isEqualTo(200);
         assertThat(h.adminGet("/api/config", TelemetryHarness.VIEWER).body()).doesNotContain("alice-operator-token-1").contains("\"backends\"");
+    }
+
+    @Test
+    void aRequestWithoutATokenIsRefusedOnItsHeadBeforeItsBodyArrives() throws Exception {
+        // Announces a 1 MB body and sends 10 kB of it: the answer must not wait for (and buffer) the rest.
+        try (Socket s = new Socket("127.0.0.1", h.admin.port())) {
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write("PUT /api/config HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[10_000]);
+            out.flush();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 401").contains("missing token");
+        }
+        try (Socket s = new Socket("127.0.0.1", h.admin.port())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(("PUT /api/config HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TelemetryHarness.VIEWER
+                    + "\r\nOrigin: https://evil.example\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 403");
+        }
+        assertThat(h.adminGet("/healthz", null).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin listener's HTTP side: {@code /healthz} without credentials; {@code /metrics}, {@code /api/state},
- * {@code /api/config} and the {@code /telemetry} upgrade with a bearer token. Work that reads engine state or applies
+ * {@code /api/config} and the {@code /telemetry} upgrade with a bearer token, checked by {@link AdminGate}. Work that reads engine state or applies
  * changes runs on the admin worker, never on the event loop.
  */
 final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -42,8 +42,6 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private static final String JSON = "application/json";
 
     private final Gateway gateway;
-    private final Authenticator auth;
-    private final List<String> allowedOrigins;
     private final TelemetryHub hub;
     private final ControlPlane control;
     private final CommandBudgets budgets;
@@ -51,11 +49,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final HistoryEndpoints history;
     private final Executor worker;
 
-    AdminHttpHandler(Gateway gateway, Authenticator auth, List<String> allowedOrigins, TelemetryHub hub, ControlPlane control,
+    AdminHttpHandler(Gateway gateway, TelemetryHub hub, ControlPlane control,
                      CommandBudgets budgets, TelemetryBridge bridge, HistoryEndpoints history, Executor worker) {
         this.gateway = gateway;
-        this.auth = auth;
-        this.allowedOrigins = allowedOrigins;
         this.hub = hub;
         this.control = control;
         this.budgets = budgets;
@@ -81,20 +77,8 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             respond(ctx.channel(), HttpResponseStatus.OK, JSON, body.toString(), keepAlive);
             return;
         }
-        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-        if (origin != null && !allowedOrigins.contains(origin)) {
-            respond(ctx.channel(), HttpResponseStatus.FORBIDDEN, JSON, problem("origin " + origin + " is not in admin.allowedOrigins"), false);
-            return;
-        }
-        String token = token(request, uri);
-        Principal principal = auth.authenticate(token);
-        if (principal == null) {
-            FullHttpResponse response = response(HttpResponseStatus.UNAUTHORIZED, JSON, problem(token == null
-                    ? "missing token: send Authorization: Bearer <token> (or ?token=<token>)" : "token not recognised"), false);
-            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
+        // AdminGate checked origin and token on the head, before the body was aggregated.
+        Principal principal = ctx.channel().attr(AdminGate.PRINCIPAL).get();
         if (path.equals(Protocol.PATH) && isUpgrade(request)) {
             bridge.splice(ctx, request, principal);
             return;
@@ -210,15 +194,6 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         FullHttpResponse response = response(HttpResponseStatus.OK, JSON, ConfigWriter.toJson(config), keepAlive);
         response.headers().set(HttpHeaderNames.ETAG, "\"" + version + "\"");
         send(channel, response, keepAlive);
-    }
-
-    private static String token(FullHttpRequest request, QueryStringDecoder uri) {
-        String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
-        }
-        List<String> query = uri.parameters().get("token");
-        return query == null || query.isEmpty() ? null : query.getFirst();
     }
 
     private static boolean isUpgrade(FullHttpRequest request) {

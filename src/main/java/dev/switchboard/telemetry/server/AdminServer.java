@@ -98,7 +98,7 @@ public final class AdminServer implements AutoCloseable {
         gateway.engine().addListener(control);
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("admin-http").factory());
-        EventLoopGroup group = Transports.eventLoopGroup(1, "admin-" + gateway.config().gateway().id());
+        EventLoopGroup group = AdminTransport.eventLoopGroup("admin-" + gateway.config().gateway().id());
         SslContext tls = admin.tls() == null ? null : AdminTlsContext.load(admin.tls(), dir);
         ConsoleLinks links = new ConsoleLinks();
         CommandBudgets budgets = new CommandBudgets(limits);
@@ -110,7 +110,7 @@ public final class AdminServer implements AutoCloseable {
             HistoryEndpoints historyEndpoints = new HistoryEndpoints(gateway.config().gateway().id(), hub, audit);
             Channel listener = Transports.bind(new ServerBootstrap()
                     .group(group)
-                    .channel(Transports.serverChannelClass())
+                    .channel(AdminTransport.SERVER_CHANNEL)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER)
@@ -120,8 +120,11 @@ public final class AdminServer implements AutoCloseable {
                             if (tls != null) {
                                 ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                             }
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(limits.maxMessageBytes()),
-                                    new AdminHttpHandler(gateway, auth, admin.allowedOrigins(), hub, control, budgets, bridge, historyEndpoints, worker));
+                            // Timers and the token check come before the aggregator: nothing is buffered for a client
+                            // that is not authenticated, or for longer than a request may take.
+                            ch.pipeline().addLast(new HttpServerCodec(), new AdminHttpTimers(), new AdminGate(auth, admin.allowedOrigins()),
+                                    new HttpObjectAggregator(limits.maxMessageBytes()),
+                                    new AdminHttpHandler(gateway, hub, control, budgets, bridge, historyEndpoints, worker));
                         }
                     }), HostPort.parse(admin.listen()).socketAddress());
             hub.start(List.copyOf(history));

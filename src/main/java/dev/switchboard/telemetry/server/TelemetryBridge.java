@@ -1,6 +1,5 @@
 package dev.switchboard.telemetry.server;
 
-import dev.switchboard.netty.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -44,7 +43,7 @@ final class TelemetryBridge {
         ByteBuf head = Unpooled.copiedBuffer(requestHead(request, principal, link, client), StandardCharsets.ISO_8859_1);
         ChannelFuture connect = new Bootstrap()
                 .group(client.eventLoop())
-                .channel(Transports.channelClass())
+                .channel(AdminTransport.CHANNEL)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new Relay(client))
                 .connect(target);
@@ -58,6 +57,9 @@ final class TelemetryBridge {
             ChannelPipeline pipeline = client.pipeline();
             pipeline.addLast(new Relay(inner));
             pipeline.remove(AdminHttpHandler.class);
+            pipeline.remove(AdminGate.class);
+            // A console stays connected for hours: the HTTP-phase deadlines end with the upgrade.
+            pipeline.remove(AdminHttpTimers.class);
             pipeline.remove(HttpObjectAggregator.class);
             pipeline.remove(HttpServerCodec.class);
             inner.writeAndFlush(head);
