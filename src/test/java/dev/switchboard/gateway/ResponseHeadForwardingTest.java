@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.gateway.hardening.RawClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -113,7 +111,7 @@ class ResponseHeadForwardingTest {
     /** Each answer goes out in one write, so a second response in it arrives in the same read as the first. */
     private static void serve(Socket socket, int connection, Script script) {
         try {
-            for (int request = 0; readHead(socket.getInputStream()); request++) {
+            for (int request = 0; ScriptedBackend.readHead(socket.getInputStream()); request++) {
                 String answer = script.answer(connection, request);
                 if (answer == null) {
                     return;
@@ -124,18 +122,5 @@ class ResponseHeadForwardingTest {
         } catch (IOException e) {
             // The gateway closed the connection.
         }
-    }
-
-    /** Reads up to the blank line ending a request head (the test sends GETs without a body); false at end of stream. */
-    private static boolean readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                return false;
-            }
-            head.write(b);
-        }
-        return true;
     }
 }

@@ -92,7 +92,8 @@ final class ScriptedBackend implements AutoCloseable {
         ended(connection).complete(null);
     }
 
-    private static boolean readHead(InputStream in) throws IOException {
+    /** Reads up to the blank line ending a request head (requests without a body); false at end of stream. */
+    static boolean readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
