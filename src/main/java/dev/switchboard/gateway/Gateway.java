@@ -287,7 +287,8 @@ public final class Gateway implements AutoCloseable {
         return dns == null ? null : dns.listen();
     }
 
-    private static String format(InetSocketAddress address) {
+    /** A bound address as host:port, for log lines (the real port when 0 was asked for). */
+    public static String format(InetSocketAddress address) {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }

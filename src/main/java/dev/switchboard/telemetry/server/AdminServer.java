@@ -132,7 +132,7 @@ public final class AdminServer implements AutoCloseable {
                     source.connected(), source.detail())));
             AdminServer server = new AdminServer(group, listener, hub, control, sockets, worker, audit);
             LOG.info("admin listener on {}://{} (telemetry {}://…:{}/telemetry, stats every {} ms, audit log {})", tls == null ? "http" : "https",
-                    admin.listen(), tls == null ? "ws" : "wss", server.port(), admin.statsPeriod().toMillis(), audit.file());
+                    Gateway.format(server.address()), tls == null ? "ws" : "wss", server.port(), admin.statsPeriod().toMillis(), audit.file());
             return server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
