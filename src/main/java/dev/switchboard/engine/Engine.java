@@ -291,12 +291,6 @@ public final class Engine {
         return state.hash();
     }
 
-    /** The content hash without this gateway's own id and region: equal on fleet members in step (computed per call). */
-    public String sharedHash() {
-        LiveState s = state;
-        return StateHash.shared(s.config(), s.overrides());
-    }
-
     public GatewayConfig config() {
         return state.config();
     }

@@ -2,6 +2,7 @@ package dev.switchboard.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.engine.StateHash;
 import dev.switchboard.sim.SimBehavior;
 import dev.switchboard.testing.Eventually;
 import dev.switchboard.testing.ExternalProcess;
@@ -116,7 +117,7 @@ class MetricsTest {
             assertThat(sum(s, "switchboard_backend_availability", Map.of("backend", "b", "state", "AVAILABLE"))).isEqualTo(1);
             assertThat(sum(s, "switchboard_pool_member_weight", Map.of("pool", "pool", "backend", "b"))).isEqualTo(1);
             assertThat(sum(s, "switchboard_config_version", Map.of("fleet", "gw-test", "hash", h.gateway.engine().hash(),
-                    "shared", h.gateway.engine().sharedHash()))).isEqualTo(h.gateway.engine().version());
+                    "shared", StateHash.shared(h.gateway.config(), h.gateway.engine().overrides())))).isEqualTo(h.gateway.engine().version());
             assertThat(s).filteredOn(x -> x.name().equals("switchboard_access_log_dropped_total")).singleElement()
                     .satisfies(x -> assertThat(x.value()).isZero());
             assertThat(sum(s, "switchboard_backend_latency_seconds_bucket", Map.of("backend", "a", "le", "+Inf"))).isEqualTo(notFound);

@@ -6,6 +6,7 @@ import dev.switchboard.dns.ProfileSnapshot;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.EngineSnapshot;
+import dev.switchboard.engine.StateHash;
 import dev.switchboard.engine.breaker.BreakerState;
 import dev.switchboard.gateway.ConfigSourceStatus;
 import dev.switchboard.gateway.Gateway;
@@ -69,7 +70,7 @@ final class GatewayMetrics {
         out.metricSnapshot(GaugeSnapshot.builder().name("switchboard_config_version")
                 .help("Version of config plus runtime overrides; shared is its hash without the gateway's own id and region")
                 .dataPoint(gauge(engine.version(), "hash", engine.hash(), "fleet", source != null ? source.source() : gatewayId,
-                        "shared", gateway.engine().sharedHash())).build());
+                        "shared", StateHash.shared(gateway.config(), gateway.engine().overrides()))).build());
         if (source != null) {
             out.metricSnapshot(GaugeSnapshot.builder().name("switchboard_config_source_connected")
                     .help("1 while the fleet's config store is reachable")
