@@ -13,9 +13,10 @@ import dev.switchboard.engine.retry.RetryDecision;
 /**
  * One client request through the gateway's attempt loop, in virtual time: pick a backend (the engine's
  * {@link Engine#pick} with this request's {@link Attempts}), send the attempt to the simulated backend, record its
- * outcome in the breaker ({@link Engine#recordOutcome}), ask the {@code RetryPlanner} whether and when to try again,
- * wait, repeat. Deadlines, statuses and which outcomes retry follow the gateway's {@code ProxyExchange};
- * {@code RehearsalMatchesGatewayTest} runs both on the same scenario and compares them.
+ * outcome and virtual latency ({@link Engine#recordOutcome}; latency-aware pools learn from it), ask the
+ * {@code RetryPlanner} whether and when to try again, wait, repeat. Deadlines, statuses and which outcomes retry
+ * follow the gateway's {@code ProxyExchange}; {@code RehearsalMatchesGatewayTest} runs both on the same scenario and
+ * compares them.
  *
  * <p>The request is its own event: each {@link #fire()} runs the step it is waiting for.
  */
@@ -41,6 +42,8 @@ final class ClientRequest extends VirtualTime.Event {
     private int status;
     private String retryAfter;
     private ErrorReason reason;
+    /** Virtual time the current attempt was sent, for its latency. */
+    private long attemptStart;
 
     ClientRequest(RehearsalRun run, ScenarioRequest request, boolean first) {
         this.run = run;
@@ -83,6 +86,7 @@ final class ClientRequest extends VirtualTime.Event {
         }
         handle = (BackendHandle) pick;
         long now = run.time().nanos();
+        attemptStart = now;
         run.recorder().attempt(handle.backendId(), previousBackend);
         previousBackend = handle.backendId();
         BackendPhase phase = run.backends().phase(handle.backendId(), now);
@@ -112,14 +116,14 @@ final class ClientRequest extends VirtualTime.Event {
     }
 
     private void onResponse() {
-        engine.recordOutcome(handle, status, null, retryAfter);
+        engine.recordOutcome(handle, status, null, retryAfter, run.time().nanos() - attemptStart);
         if (!retryLater(status, null)) {
             run.recorder().finished(status, attempts.count(), first);
         }
     }
 
     private void onFailure() {
-        engine.recordOutcome(handle, 0, reason, null);
+        engine.recordOutcome(handle, 0, reason, null, run.time().nanos() - attemptStart);
         // At the total deadline the gateway answers 504 whatever the retry policy says.
         if (run.time().nanos() >= deadline || !retryLater(0, reason)) {
             boolean timedOut = reason == ErrorReason.Timeout || run.time().nanos() >= deadline;
