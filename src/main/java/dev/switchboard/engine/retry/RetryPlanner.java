@@ -9,8 +9,9 @@ import java.util.random.RandomGenerator;
 /**
  * APIM's {@code <retry>} decisions. With n the retry number (1 for the first retry):
  * fixed (interval only) waits interval; linear (with delta) interval + (n-1) x delta; exponential (with delta and
- * maxInterval) interval + (2^n - 1) x random(0.8 x delta, 1.2 x delta), capped at maxInterval. firstFastRetry makes
- * retry 1 immediate. Which backend the retry goes to is the pick's job ({@code Attempts}).
+ * maxInterval) interval + (2^(n-1) - 1) x random(0.8 x delta, 1.2 x delta), capped at maxInterval. APIM writes the
+ * exponent as its retry count, which its own example (interval and delta 10 s, max 100 s: waits 10, 20, 40, 80, 100 s)
+ * shows to start at 0. firstFastRetry makes retry 1 immediate. Which backend the retry goes to is the pick's job ({@code Attempts}).
  */
 public final class RetryPlanner {
 
@@ -60,7 +61,7 @@ public final class RetryPlanner {
             return interval.plus(delta.multipliedBy(n - 1L));
         }
         double jitteredDelta = delta.toNanos() * (0.8 + 0.4 * random.nextDouble());
-        double nanos = interval.toNanos() + (Math.pow(2, n) - 1) * jitteredDelta;
+        double nanos = interval.toNanos() + (Math.pow(2, n - 1) - 1) * jitteredDelta;
         long capped = (long) Math.min(nanos, (double) policy.maxInterval().toNanos());
         return Duration.ofNanos(capped);
     }

@@ -7,6 +7,7 @@ import dev.switchboard.config.ErrorReason;
 import dev.switchboard.config.RetryPolicy;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RetryPlannerTest {
@@ -47,11 +48,22 @@ class RetryPlannerTest {
     @Test
     void exponentialFollowsApimFormulaWithJitterAndCap() {
         RetryPolicy p = retry(10, S1, S2, Duration.ofSeconds(30), false, true);
-        assertThat(planner(0.5).delay(p, 1)).isEqualTo(Duration.ofSeconds(3));
-        assertThat(planner(0.5).delay(p, 3)).isEqualTo(Duration.ofSeconds(15));
-        assertThat(planner(0.0).delay(p, 2)).isEqualTo(Duration.ofMillis(1000 + 3 * 1600));
-        assertThat(planner(1.0).delay(p, 2)).isEqualTo(Duration.ofMillis(1000 + 3 * 2400));
-        assertThat(planner(0.5).delay(p, 5)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(planner(0.5).delay(p, 1)).isEqualTo(S1);
+        assertThat(planner(0.5).delay(p, 2)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(planner(0.5).delay(p, 3)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(planner(0.0).delay(p, 3)).isEqualTo(Duration.ofMillis(1000 + 3 * 1600));
+        assertThat(planner(1.0).delay(p, 3)).isEqualTo(Duration.ofMillis(1000 + 3 * 2400));
+        assertThat(planner(0.5).delay(p, 6)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void exponentialGivesApimDocumentedWaits() {
+        // APIM's example: interval and delta 10 s, max-interval 100 s wait 10, 20, 40, 80, 100 s (without jitter).
+        Duration s10 = Duration.ofSeconds(10);
+        RetryPolicy p = retry(5, s10, s10, Duration.ofSeconds(100), false, true);
+        RetryPlanner planner = planner(0.5);
+        assertThat(IntStream.rangeClosed(1, 5).mapToObj(n -> planner.delay(p, n).toSeconds()))
+                .containsExactly(10L, 20L, 40L, 80L, 100L);
     }
 
     @Test
