@@ -309,6 +309,15 @@ public final class Engine {
         return state.router().route(request);
     }
 
+    /**
+     * When a backend's status next changes by itself (a trip ends, a slow-start step), on the ticker's scale;
+     * Long.MAX_VALUE when nothing is pending. The engine notices the change at its first call from then on, so a
+     * driver of virtual time that wants it stamped on time calls the engine (e.g. {@link #snapshot()}) then.
+     */
+    public long nextDeadlineNanos() {
+        return state.nextDeadlineNanos();
+    }
+
     public RetryPlanner retryPlanner() {
         return retryPlanner;
     }

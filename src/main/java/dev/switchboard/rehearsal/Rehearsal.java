@@ -41,6 +41,7 @@ public final class Rehearsal {
         List<String> backendIds = rehearsed.backends().values().stream().filter(b -> !b.isPool()).map(BackendConfig::id).toList();
         RehearsalRecorder recorder = new RehearsalRecorder(time, backendIds, preferred(engine, rehearsed, requests.getFirst().route()));
         engine.addListener(recorder);
+        EngineDeadlines.watch(time, engine);
         RehearsalRun run = new RehearsalRun(time, rehearsed, engine, new SimulatedBackends(scenario.backends(), errors), recorder, apim);
         long end = scenario.duration().toNanos();
         VirtualProbes.start(run, end);

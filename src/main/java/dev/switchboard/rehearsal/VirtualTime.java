@@ -50,6 +50,16 @@ final class VirtualTime implements Ticker {
         queue.add(event);
     }
 
+    /** Takes a scheduled {@code event} out of the queue; linear in the queue's size, so for rare events only. */
+    void cancel(Event event) {
+        queue.remove(event);
+    }
+
+    /** True when no event is scheduled: nothing more happens in the run. */
+    boolean idle() {
+        return queue.isEmpty();
+    }
+
     /** Runs events in time order until none is left or the next is after {@code endNanos}. */
     void runUntil(long endNanos) {
         Event next;

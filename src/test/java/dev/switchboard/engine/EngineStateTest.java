@@ -204,4 +204,17 @@ class EngineStateTest {
                 .containsExactly(Availability.UNAVAILABLE_BREAKER, Availability.HALF_OPEN);
         assertThat(changes.getFirst().reason()).contains("rule 'gw'").contains("1 failures in PT10S (503 x1)");
     }
+
+    @Test
+    void theNextDeadlineIsTheTripsEndUntilItIsNoticed() {
+        Engine engine = engine(gateway(single("a", breaker(countRule("gw", 1, Duration.ofSeconds(10),
+                Duration.ofSeconds(30), false)))), ticker);
+        assertThat(engine.nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
+        long tripped = ticker.nanos();
+        engine.recordOutcome(engine.pick("a", null, null), 503, null, null);
+        assertThat(engine.nextDeadlineNanos()).isEqualTo(tripped + Duration.ofSeconds(30).toNanos());
+        ticker.advanceSeconds(30);
+        engine.snapshot();
+        assertThat(engine.nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
+    }
 }

@@ -43,6 +43,8 @@ class SeedScenarioRehearsalTest {
         assertThat(r.firstFailoverAt()).isEqualTo(Duration.ofSeconds(2));
         // APIM resets the breaker when the trip ends: the primary takes traffic, fails 3 times, trips again.
         assertThat(r.transitions()).extracting(RehearsalResult.Change::to).containsExactly("OPEN", "CLOSED", "OPEN");
+        assertThat(r.transitions().get(1).at()).as("when the trip ends, not at the next request (t=32 s)")
+                .isEqualTo(Duration.ofSeconds(31));
         assertThat(r.attempts()).containsExactly(Map.entry(1, 28L), Map.entry(4, 2L));
         assertThat(r.apimAdjustments()).anyMatch(a -> a.startsWith("a retry may pick the backend that just failed"));
     }
