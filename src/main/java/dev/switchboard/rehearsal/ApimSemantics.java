@@ -2,6 +2,7 @@ package dev.switchboard.rehearsal;
 
 import dev.switchboard.config.ApiConfig;
 import dev.switchboard.config.BackendConfig;
+import dev.switchboard.config.Balancer;
 import dev.switchboard.config.BreakerRule;
 import dev.switchboard.config.CircuitBreakerConfig;
 import dev.switchboard.config.GatewayConfig;
@@ -16,8 +17,9 @@ import java.util.Map;
 /**
  * A config limited to what Azure API Management does, so a rehearsal shows APIM's behaviour beside ours: one breaker
  * rule per backend that resets when its trip ends (no half-open trials), no active probes or slow start, strict
- * priority groups, an exhausted pool answering 503 (the rehearsal drops its Retry-After), and retries that may pick
- * the backend that just failed. Every change is named, so nothing differs silently.
+ * weighted priority groups (no latency-aware balancer or spill), an exhausted pool answering 503 (the rehearsal drops
+ * its Retry-After), and retries that may pick the backend that just failed. Every change is named, so nothing differs
+ * silently.
  */
 final class ApimSemantics {
 
@@ -66,6 +68,12 @@ final class ApimSemantics {
         PoolConfig p = b.pool();
         if (p.overprovisioningFactor() != null) {
             note("strict priority groups, no gradual spill", b.id());
+        }
+        if (p.balancer() != Balancer.WEIGHTED) {
+            note("balancer ignored, picks follow the weights (APIM has no balancer setting)", b.id());
+        }
+        if (p.spillWhenSlow() != null) {
+            note("spillWhenSlow ignored (APIM has no such setting)", b.id());
         }
         note("an exhausted pool answers 503 without Retry-After", b.id());
         PoolConfig limited = new PoolConfig(p.services(), p.sessionAffinity(), WhenAllUnavailable.DEFAULT, null);
