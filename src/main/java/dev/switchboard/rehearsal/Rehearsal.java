@@ -39,7 +39,9 @@ public final class Rehearsal {
         Engine engine = new Engine(rehearsed, time, seeds.split());
         List<ScenarioRequest> requests = scenario.requests().stream().map(k -> new ScenarioRequest(k, engine, rehearsed)).toList();
         List<String> backendIds = rehearsed.backends().values().stream().filter(b -> !b.isPool()).map(BackendConfig::id).toList();
-        RehearsalRecorder recorder = new RehearsalRecorder(time, backendIds, preferred(engine, rehearsed, requests.getFirst().route()));
+        RouteMatch firstForwarded = requests.stream().filter(ScenarioRequest::forwarded).map(ScenarioRequest::route)
+                .findFirst().orElse(null);
+        RehearsalRecorder recorder = new RehearsalRecorder(time, backendIds, preferred(engine, rehearsed, firstForwarded));
         engine.addListener(recorder);
         EngineDeadlines.watch(time, engine);
         RehearsalRun run = new RehearsalRun(time, rehearsed, engine, new SimulatedBackends(scenario.backends(), errors), recorder, apim);
@@ -57,7 +59,8 @@ public final class Rehearsal {
 
     /**
      * Where healthy traffic goes, with each backend's availability at the start: the best priority group of the
-     * first request kind's target (every member of a pool without priorities; a single backend itself).
+     * target of the first request kind that reaches a backend (every member of a pool without priorities; a single
+     * backend itself). Empty when no kind reaches one: then no attempt is made either.
      */
     private static Map<String, Availability> preferred(Engine engine, GatewayConfig config, RouteMatch route) {
         Map<String, Availability> result = new LinkedHashMap<>();

@@ -41,8 +41,8 @@ final class RehearsalRecorder implements EngineListener {
 
     /**
      * @param backendIds every single backend, in the order reported
-     * @param preferred  availability at the start of the backends healthy traffic goes to (the first request's
-     *                   target's best priority group)
+     * @param preferred  availability at the start of the backends healthy traffic goes to (the best priority group
+     *                   of the first forwarded request kind's target)
      */
     RehearsalRecorder(VirtualTime time, List<String> backendIds, Map<String, Availability> preferred) {
         this.time = time;

@@ -63,6 +63,11 @@ final class ScenarioRequest implements RequestView {
         return answer;
     }
 
+    /** True when the kind's requests go to a backend: an api takes them and no return-response action answers. */
+    boolean forwarded() {
+        return route != null && answer == null;
+    }
+
     /** The session id for a pool with session affinity, or null. */
     String affinityKey() {
         return affinityKey;
