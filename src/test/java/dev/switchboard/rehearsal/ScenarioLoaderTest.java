@@ -67,6 +67,15 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aRateOfZeroOrBelowGetsOneMessage() {
+        for (String rate : new String[] {"0", "-1", "-0.5"}) {
+            assertThat(ScenarioLoader.problems("{ \"duration\": \"PT1S\", \"rate\": " + rate + ", \"path\": \"/a\" }", config))
+                    .as("rate %s", rate).extracting(ConfigProblem::message)
+                    .containsExactly("must be above 0 and at most 1000000 requests per second");
+        }
+    }
+
+    @Test
     void aStreamNeedsAPathOrRequestsButNotBoth() {
         assertThat(ScenarioLoader.problems("{ \"duration\": \"PT1S\", \"rate\": 1 }", config)).extracting(ConfigProblem::message)
                 .containsExactly("a request stream is needed: \"path\" (with \"method\" and \"headers\") or \"requests\"");

@@ -43,10 +43,11 @@ final class ScenarioBinder implements Binder<Scenario> {
         if (region != null && region.isBlank()) {
             in.problem("region", "must not be empty");
         }
-        Double rate = in.number("rate", 0);
+        // No lower bound here: the range is checked below, so -1 and 0 get the same message.
+        Double rate = in.number("rate", Double.NEGATIVE_INFINITY);
         if (rate == null && !in.has("rate")) {
             in.missing("rate");
-        } else if (rate != null && (rate == 0 || rate > MAX_RATE)) {
+        } else if (rate != null && (rate <= 0 || rate > MAX_RATE)) {
             in.problem("rate", "must be above 0 and at most " + (long) MAX_RATE + " requests per second");
         }
         List<RequestKind> requests = requests(in);
