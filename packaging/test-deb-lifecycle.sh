@@ -105,7 +105,8 @@ check_unit_statically() {
                    "Environment=JAVA_TOOL_OPTIONS=-XX:+UseParallelGC" \
                    "ExecStart=/opt/switchboard/bin/switchboard gateway --config /etc/switchboard/%i.json --state-dir /var/lib/switchboard/%i" \
                    "ExecReload=/opt/switchboard/bin/switchboard validate /etc/switchboard/%i.json" \
-                   "ExecReload=/bin/sh -c 'kill -HUP \$MAINPID'" "StandardOutput=journal" "WantedBy=multi-user.target"; do
+                   "ExecReload=/bin/sh -c 'kill -HUP \$MAINPID'" \
+                   "Restart=on-failure" "RestartForceExitStatus=SIGHUP" "StandardOutput=journal" "WantedBy=multi-user.target"; do
         check "unit: $setting" grep -qxF "$setting" "$UNIT"
     done
     check "unit: no other ReadWritePaths" test "$(grep -c '^ReadWritePaths=' "$UNIT")" -eq 1

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -125,6 +124,8 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // Main.main has done this already when it runs the gateway; again for a gateway run in-process.
+        ReloadSignal.queueUntilReady();
         LeakDetection.offUnlessAsked();
         PrintWriter err = spec.commandLine().getErr();
         if ((file == null) == (fleet == null)) {
@@ -161,16 +162,6 @@ public final class GatewayCommand implements Callable<Integer> {
         Gateway gateway;
         ConfigWatcher watcher;
         AdminServer adminServer;
-        // Caught from the very start: a SIGHUP's default action ends the JVM, and systemd may send one while we start.
-        AtomicReference<ConfigWatcher> started = new AtomicReference<>();
-        ReloadSignal.onHangup(() -> {
-            ConfigWatcher w = started.get();
-            if (w == null) {
-                LOG.info("SIGHUP while starting: {} is read again as soon as the gateway has started", file);
-            } else {
-                LOG.info("SIGHUP: reloading {}: {}", file, w.reload().name().toLowerCase(Locale.ROOT));
-            }
-        });
         try {
             if (stateDir != null) {
                 Files.createDirectories(stateDir);
@@ -183,8 +174,8 @@ public final class GatewayCommand implements Callable<Integer> {
             err.println("cannot start the gateway: " + e.getMessage());
             return ConfigFile.UNREADABLE;
         }
-        started.set(watcher);
         LOG.info("started; SIGHUP reloads {}, SIGTERM drains and stops", file);
+        ReloadSignal.ready(() -> LOG.info("SIGHUP: reloading {}: {}", file, watcher.reload().name().toLowerCase(Locale.ROOT)));
         StopSignals.await();
         watcher.close();
         if (adminServer != null) {
@@ -254,6 +245,7 @@ public final class GatewayCommand implements Callable<Integer> {
         MemberIdentity identity = new MemberIdentity(id, config.gateway().region(), adminUrl(adminServer, config.admin()), local.startedAt(),
                 local.leaseTtl());
         FleetMember member = FleetMember.start(join.client(), join.address(), gateway, identity, join.stored(), Clock.systemUTC());
+        ReloadSignal.ready(() -> LOG.info("SIGHUP: nothing to reload, the config comes from the fleet and is applied as it changes there"));
         StopSignals.await();
         member.leave();
         if (adminServer != null) {

@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("gateway")) {
+            // Before picocli and the config's load: systemd's reload may send SIGHUP while the gateway starts.
+            ReloadSignal.queueUntilReady();
+        }
         System.exit(run(args));
     }
 

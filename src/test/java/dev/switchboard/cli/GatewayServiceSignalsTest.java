@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.sim.SimBackend;
 import dev.switchboard.testing.Eventually;
+import dev.switchboard.testing.SwitchboardProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,21 +12,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code switchboard gateway} as the systemd unit runs it, in a real process: {@code --state-dir} holds the state,
  * SIGHUP reloads the config (what {@code systemctl reload} sends), a bad file on SIGHUP is rejected while the
- * gateway keeps serving, and SIGTERM drains and exits 0.
+ * gateway keeps serving, a SIGHUP during the start is applied once it has started instead of ending the process
+ * (systemd counts a death by SIGHUP as a clean exit and would not restart the service), and SIGTERM drains and exits 0.
  */
 class GatewayServiceSignalsTest {
 
@@ -42,6 +50,12 @@ class GatewayServiceSignalsTest {
     @TempDir
     Path dir;
 
+    @BeforeEach
+    void startBackends() {
+        blue.start(new InetSocketAddress("127.0.0.1", 0));
+        green.start(new InetSocketAddress("127.0.0.1", 0));
+    }
+
     @AfterEach
     void stop() throws InterruptedException {
         if (gateway != null && gateway.isAlive()) {
@@ -54,8 +68,6 @@ class GatewayServiceSignalsTest {
 
     @Test
     void sighupReloadsTheConfigAndSigtermDrains() throws Exception {
-        blue.start(new InetSocketAddress("127.0.0.1", 0));
-        green.start(new InetSocketAddress("127.0.0.1", 0));
         Path config = dir.resolve("edge.json");
         Path state = dir.resolve("state/edge");
         Path log = dir.resolve("gateway.log");
@@ -63,15 +75,10 @@ class GatewayServiceSignalsTest {
         // An override saved by an earlier run: it must be read from --state-dir, not from beside the config.
         Files.createDirectories(state);
         Files.writeString(state.resolve("edge.json.overrides.json"), "{ \"adminStates\": [ { \"backend\": \"green\", \"state\": \"ENABLED\" } ] }");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        gateway = new ProcessBuilder(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), "dev.switchboard.cli.Main", "gateway", "--config", config.toString(),
-                "--listen", "127.0.0.1:0", "--admin", "127.0.0.1:0", "--state-dir", state.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        gateway = SwitchboardProcess.start(log, "gateway", "--config", config.toString(), "--listen", "127.0.0.1:0", "--admin", "127.0.0.1:0",
+                "--state-dir", state.toString());
         Eventually.await("gateway listening", Duration.ofSeconds(30), () -> read(log).contains("listening on http://") || !gateway.isAlive());
-        Matcher address = Pattern.compile("listening on http://([0-9.]+:[0-9]+)").matcher(read(log));
-        assertThat(address.find()).as("listening line in %s", read(log)).isTrue();
-        URI uri = URI.create("http://" + address.group(1) + "/orders/1");
+        URI uri = listeningUri(log);
         assertThat(servedBy(uri)).isEqualTo("blue");
         // The admin listener starts after the proxy's listener: wait for its line, which names the audit log.
         Eventually.await("admin listener started", Duration.ofSeconds(30), () -> read(log).contains("admin listener on") || !gateway.isAlive());
@@ -79,7 +86,7 @@ class GatewayServiceSignalsTest {
                 "re-applied 1 runtime override(s) from " + state.resolve("edge.json.overrides.json"),
                 "audit log " + state.resolve("switchboard-audit.jsonl"));
 
-        // Only once the start is over does a SIGHUP reload (one during the start is logged and ignored).
+        // Reloads apply once the start is over (one during the start is kept until then: the next test).
         Eventually.await("started", Duration.ofSeconds(30), () -> read(log).contains("SIGHUP reloads") || !gateway.isAlive());
         hangup();
         Eventually.await("SIGHUP reload of an unchanged file", Duration.ofSeconds(20), () -> read(log).contains("SIGHUP: reloading " + config + ": unchanged"));
@@ -94,10 +101,59 @@ class GatewayServiceSignalsTest {
         hangup();
         Eventually.await("green config applied", Duration.ofSeconds(20), () -> "green".equals(servedBy(uri)));
 
+        stopsWithExitZero();
+        assertThat(read(log)).contains("gateway stopped");
+    }
+
+    @Test
+    void aSighupWhileTheConfigIsStillBeingReadIsAppliedOnceStartedInsteadOfEndingTheProcess() throws Exception {
+        // The config is first a FIFO that this test holds open: the gateway's start stops at reading it, which makes
+        // "as early as the gateway can be seen starting" a moment the test can wait for.
+        Path config = dir.resolve("edge.json");
+        Path next = dir.resolve("edge.json.next");
+        Path log = dir.resolve("gateway.log");
+        assertThat(new ProcessBuilder("mkfifo", config.toString()).start().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Files.writeString(next, config("blue"));
+        try (FileChannel fifo = FileChannel.open(config, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            gateway = SwitchboardProcess.start(log, "gateway", "--config", config.toString(), "--listen", "127.0.0.1:0");
+            Eventually.await("gateway reading its config", Duration.ofSeconds(30), () -> hasOpen(config) || !gateway.isAlive());
+            hangup();
+            Eventually.await("SIGHUP kept for later", Duration.ofSeconds(20), () -> read(log).contains("SIGHUP while starting") || !gateway.isAlive());
+            assertThat(gateway.isAlive()).as("a SIGHUP during the start never ends the gateway; its output:%n%s", read(log)).isTrue();
+            // A regular file takes the FIFO's name, so the reload after the start reads the same config from it.
+            Files.move(next, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            fifo.write(ByteBuffer.wrap(config("blue").getBytes(StandardCharsets.UTF_8)));
+        }
+        Eventually.awaitText(log, "SIGHUP: reloading " + config + ": unchanged", Duration.ofSeconds(30));
+        assertThat(servedBy(listeningUri(log))).isEqualTo("blue");
+        stopsWithExitZero();
+    }
+
+    private void stopsWithExitZero() throws InterruptedException {
         gateway.destroy();
         assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(gateway.exitValue()).as("exit code after SIGTERM and drain").isZero();
-        assertThat(read(log)).contains("gateway stopped");
+    }
+
+    /** Whether the gateway process has {@code file} open, by its descriptors in /proc. */
+    private boolean hasOpen(Path file) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(gateway.pid()), "fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file);
+                } catch (IOException e) {
+                    return false; // closed since it was listed
+                }
+            });
+        } catch (IOException e) {
+            return false; // the process has gone
+        }
+    }
+
+    private static URI listeningUri(Path log) {
+        Matcher address = Pattern.compile("listening on http://([0-9.]+:[0-9]+)").matcher(read(log));
+        assertThat(address.find()).as("listening line in %s", read(log)).isTrue();
+        return URI.create("http://" + address.group(1) + "/orders/1");
     }
 
     private String config(String backend) {
