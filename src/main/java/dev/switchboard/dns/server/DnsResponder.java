@@ -12,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.flow.FlowControlHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -134,13 +135,20 @@ public final class DnsResponder implements AutoCloseable {
                             return;
                         }
                         ch.closeFuture().addListener(f -> connections.decrementAndGet());
-                        ch.pipeline().addLast(
-                                new LengthFieldBasedFrameDecoder(QueryAnswerer.TCP_PAYLOAD, 0, 2, 0, 2),
-                                new TcpQueryDeadline(TCP_QUERY_WINDOW),
-                                new LengthFieldPrepender(2),
-                                new TcpQueryHandler(answerer));
+                        initTcp(ch, answerer);
                     }
                 }), bound);
+    }
+
+    /** One TCP connection's handlers. It reads only when {@link TcpQueryHandler} asks: one query per answer sent. */
+    static void initTcp(Channel ch, QueryAnswerer answerer) {
+        ch.config().setAutoRead(false);
+        ch.pipeline().addLast(
+                new LengthFieldBasedFrameDecoder(QueryAnswerer.TCP_PAYLOAD, 0, 2, 0, 2),
+                new FlowControlHandler(),
+                new TcpQueryDeadline(TCP_QUERY_WINDOW),
+                new LengthFieldPrepender(2),
+                new TcpQueryHandler(answerer));
     }
 
     /** The bound address, UDP and TCP alike. */
