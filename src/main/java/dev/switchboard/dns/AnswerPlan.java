@@ -7,6 +7,7 @@ import dev.switchboard.config.TrafficProfileConfig;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,19 +36,18 @@ final class AnswerPlan {
     /** Every target any query may get now, in rank order: the profile's current answer as shown to operators. */
     private final List<Target> candidates;
     private final List<Target> fixed;
-    private final List<List<Target>> weightedChoices;
-    private final int[] cumulativeWeights;
+    /** Weighted routing: per record type, the endpoints with a record of that type, so no draw ends in no data. */
+    private final Map<RecordType, WeightedTable> weighted;
     private final RegionMap regions;
     private final Map<String, List<Target>> byRegion;
 
     private AnswerPlan(RoutingMethod routing, boolean exists, List<Target> candidates, List<Target> fixed,
-                       List<List<Target>> weightedChoices, int[] cumulativeWeights, RegionMap regions, Map<String, List<Target>> byRegion) {
+                       Map<RecordType, WeightedTable> weighted, RegionMap regions, Map<String, List<Target>> byRegion) {
         this.routing = routing;
         this.exists = exists;
         this.candidates = candidates;
         this.fixed = fixed;
-        this.weightedChoices = weightedChoices;
-        this.cumulativeWeights = cumulativeWeights;
+        this.weighted = weighted;
         this.regions = regions;
         this.byRegion = byRegion;
     }
@@ -71,19 +71,27 @@ final class AnswerPlan {
 
     private static AnswerPlan fixed(RoutingMethod routing, boolean exists, List<Target> answer) {
         List<Target> copy = List.copyOf(answer);
-        return new AnswerPlan(routing, exists, copy, copy, null, null, null, null);
+        return new AnswerPlan(routing, exists, copy, copy, null, null, null);
     }
 
+    /**
+     * A table per record type: an A query draws among the IPv4 and host-name endpoints only, with their weights as
+     * configured, so a profile mixing IPv4 and IPv6 endpoints answers every A and AAAA query.
+     */
     private static AnswerPlan weighted(boolean exists, List<TrafficEndpoint> ranked, List<Target> targets) {
-        int[] cumulative = new int[ranked.size()];
-        List<List<Target>> choices = new ArrayList<>(ranked.size());
-        int total = 0;
-        for (int i = 0; i < ranked.size(); i++) {
-            total += ranked.get(i).weight();
-            cumulative[i] = total;
-            choices.add(List.of(targets.get(i)));
+        Map<RecordType, WeightedTable> tables = new EnumMap<>(RecordType.class);
+        for (RecordType type : RecordType.values()) {
+            List<Target> answering = new ArrayList<>();
+            List<Integer> weights = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                if (type.answeredBy(targets.get(i))) {
+                    answering.add(targets.get(i));
+                    weights.add(ranked.get(i).weight());
+                }
+            }
+            tables.put(type, new WeightedTable(answering, weights));
         }
-        return new AnswerPlan(RoutingMethod.WEIGHTED, exists, targets, List.of(), List.copyOf(choices), cumulative, null, null);
+        return new AnswerPlan(RoutingMethod.WEIGHTED, exists, targets, List.of(), tables, null, null);
     }
 
     /** Per region, the best-ranked endpoint of that region; clients of a region without one get the world's. */
@@ -100,7 +108,7 @@ final class AnswerPlan {
         for (String region : config.regions().keySet()) {
             byRegion.putIfAbsent(region, world);
         }
-        return new AnswerPlan(RoutingMethod.GEOGRAPHIC, exists, List.copyOf(candidates), List.of(), null, null,
+        return new AnswerPlan(RoutingMethod.GEOGRAPHIC, exists, List.copyOf(candidates), List.of(), null,
                 new RegionMap(config.regions()), Map.copyOf(byRegion));
     }
 
@@ -118,22 +126,16 @@ final class AnswerPlan {
         return candidates;
     }
 
-    /** The answer for one query from {@code client}; empty means no data for this client. */
-    List<Target> select(InetAddress client, RandomGenerator random) {
+    /**
+     * The answer for one query of {@code type} from {@code client}; empty means no data for this client. It may hold
+     * targets without a record of {@code type}, except under weighted routing, which draws only among those with one.
+     */
+    List<Target> select(InetAddress client, RecordType type, RandomGenerator random) {
         return switch (routing) {
             case PRIORITY, MULTIVALUE -> fixed;
-            case WEIGHTED -> weightedChoices.isEmpty() ? List.of() : weightedChoices.get(draw(random));
+            case WEIGHTED -> weighted.get(type).draw(random);
             case GEOGRAPHIC -> byRegion.getOrDefault(regions.regionOf(client, TrafficProfileConfig.WORLD), List.of());
         };
-    }
-
-    private int draw(RandomGenerator random) {
-        int r = random.nextInt(cumulativeWeights[cumulativeWeights.length - 1]);
-        int i = 0;
-        while (cumulativeWeights[i] <= r) {
-            i++;
-        }
-        return i;
     }
 
     /** Whether a query could now get a different answer than under {@code other}. */

@@ -79,9 +79,9 @@ public final class TrafficProfile {
         return plan.exists();
     }
 
-    /** The answer for one query from {@code client}: no lock, no allocation beyond the weighted draw. */
-    public List<Target> select(InetAddress client, RandomGenerator random) {
-        return plan.select(client, random);
+    /** The answer for one query of {@code type} from {@code client}: no lock, no allocation. */
+    public List<Target> select(InetAddress client, RecordType type, RandomGenerator random) {
+        return plan.select(client, type, random);
     }
 
     synchronized Instant answerChangedAt() {

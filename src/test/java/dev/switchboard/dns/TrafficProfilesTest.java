@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /** Profile state, monitor status machine and answer selection, all in virtual time. */
@@ -38,7 +39,7 @@ class TrafficProfilesTest {
               "monitor": { "interval": "PT10S", "timeout": "PT5S", "toleratedFailures": 2 } }""";
 
     private List<String> answer(String profile) {
-        return profiles.byName().get(profile).select(CLIENT, profiles.random()).stream().map(Target::target).toList();
+        return profiles.byName().get(profile).select(CLIENT, RecordType.ANY, profiles.random()).stream().map(Target::target).toList();
     }
 
     /** Advances virtual time second by second, running due probes as the gateway's monitor tick does. */
@@ -121,7 +122,7 @@ class TrafficProfilesTest {
         ProfileSnapshot s = profiles.snapshot("api.example.test");
         assertThat(s.endpoints()).extracting(EndpointSnapshot::status).containsExactly(MonitorStatus.DISABLED, MonitorStatus.ONLINE);
         assertThat(s.endpoint("b").reason()).isEqualTo("no monitor: enabled endpoints count as online");
-        assertThat(profiles.byName().get("api.example.test").select(CLIENT, profiles.random()))
+        assertThat(profiles.byName().get("api.example.test").select(CLIENT, RecordType.ANY, profiles.random()))
                 .containsExactly(new Target("b", "b.example.net", null));
         run(Duration.ofSeconds(60));
         assertThat(probed).isEmpty();
@@ -142,6 +143,42 @@ class TrafficProfilesTest {
     }
 
     @Test
+    void weightedDrawsOnlyAmongEndpointsWithARecordOfTheAskedTypeWithTheirWeights() {
+        RandomGenerator everyValueOnce = new RandomGenerator() {
+            private int next;
+
+            @Override
+            public int nextInt(int bound) {
+                return next++ % bound;
+            }
+
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        TrafficProfiles mixed = new TrafficProfiles(ticker, everyValueOnce);
+        mixed.apply(TestProfiles.config("""
+                { "name": "shop.example.test", "routing": "weighted", "endpoints": [
+                    { "name": "blue", "target": "192.0.2.31", "weight": 90 }, { "name": "green", "target": "2001:db8::32", "weight": 10 },
+                    { "name": "teal", "target": "192.0.2.33", "weight": 30 }, { "name": "alias", "target": "origin.backends.test", "weight": 20 } ] }"""));
+        TrafficProfile shop = mixed.byName().get("shop.example.test");
+        // As many draws as the type's weights add up to, each value once: every endpoint comes up exactly its weight.
+        Map<String, Integer> a = new HashMap<>();
+        for (int i = 0; i < 90 + 30 + 20; i++) {
+            shop.select(CLIENT, RecordType.A, everyValueOnce).forEach(t -> a.merge(t.endpoint(), 1, Integer::sum));
+        }
+        assertThat(a).containsExactlyInAnyOrderEntriesOf(Map.of("blue", 90, "teal", 30, "alias", 20));
+        Map<String, Integer> aaaa = new HashMap<>();
+        for (int i = 0; i < 10 + 20; i++) {
+            shop.select(CLIENT, RecordType.AAAA, everyValueOnce).forEach(t -> aaaa.merge(t.endpoint(), 1, Integer::sum));
+        }
+        assertThat(aaaa).containsExactlyInAnyOrderEntriesOf(Map.of("green", 10, "alias", 20));
+        assertThat(shop.select(CLIENT, RecordType.OTHER, everyValueOnce)).as("only a CNAME answers MX, TXT...")
+                .extracting(Target::endpoint).containsExactly("alias");
+    }
+
+    @Test
     void geographicAnswersByTheClientsSubnetWithWorldForTheRest() {
         profiles.apply(TestProfiles.config("""
                 { "name": "geo.example.test", "routing": "geographic",
@@ -151,13 +188,13 @@ class TrafficProfilesTest {
                     { "name": "fr", "target": "192.0.2.2", "region": "eu-fr" },
                     { "name": "world", "target": "192.0.2.9", "region": "world" } ] }"""));
         TrafficProfile geo = profiles.byName().get("geo.example.test");
-        assertThat(geo.select(InetAddress.ofLiteral("10.1.7.7"), profiles.random())).extracting(Target::endpoint).containsExactly("eu");
-        assertThat(geo.select(InetAddress.ofLiteral("10.1.2.7"), profiles.random())).extracting(Target::endpoint).containsExactly("fr");
-        assertThat(geo.select(InetAddress.ofLiteral("10.2.0.1"), profiles.random())).extracting(Target::endpoint).containsExactly("world");
-        assertThat(geo.select(InetAddress.ofLiteral("192.168.1.1"), profiles.random())).extracting(Target::endpoint).containsExactly("world");
+        assertThat(geo.select(InetAddress.ofLiteral("10.1.7.7"), RecordType.A, profiles.random())).extracting(Target::endpoint).containsExactly("eu");
+        assertThat(geo.select(InetAddress.ofLiteral("10.1.2.7"), RecordType.A, profiles.random())).extracting(Target::endpoint).containsExactly("fr");
+        assertThat(geo.select(InetAddress.ofLiteral("10.2.0.1"), RecordType.A, profiles.random())).extracting(Target::endpoint).containsExactly("world");
+        assertThat(geo.select(InetAddress.ofLiteral("192.168.1.1"), RecordType.A, profiles.random())).extracting(Target::endpoint).containsExactly("world");
 
         profiles.disableEndpoint("geo.example.test", "fr");
-        assertThat(geo.select(InetAddress.ofLiteral("10.1.2.7"), profiles.random())).extracting(Target::endpoint).containsExactly("world");
+        assertThat(geo.select(InetAddress.ofLiteral("10.1.2.7"), RecordType.A, profiles.random())).extracting(Target::endpoint).containsExactly("world");
     }
 
     @Test

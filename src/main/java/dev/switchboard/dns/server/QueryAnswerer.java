@@ -1,6 +1,7 @@
 package dev.switchboard.dns.server;
 
 import dev.switchboard.config.RoutingMethod;
+import dev.switchboard.dns.RecordType;
 import dev.switchboard.dns.Target;
 import dev.switchboard.dns.TrafficProfile;
 import dev.switchboard.dns.TrafficProfiles;
@@ -128,13 +129,18 @@ final class QueryAnswerer {
     }
 
     private void addAnswers(Message response, Name name, int type, TrafficProfile profile, InetAddress client) {
-        List<Target> targets = profile.select(client, profiles.random());
+        RecordType wanted = switch (type) {
+            case Type.A -> RecordType.A;
+            case Type.AAAA -> RecordType.AAAA;
+            case Type.ANY -> RecordType.ANY;
+            default -> RecordType.OTHER;
+        };
+        List<Target> targets = profile.select(client, wanted, profiles.random());
         long ttl = profile.ttl();
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
-            Record record = record(name, t, ttl);
-            if (record.getType() == Type.CNAME || type == Type.ANY || record.getType() == type) {
-                response.addRecord(record, Section.ANSWER);
+            if (wanted.answeredBy(t)) {
+                response.addRecord(record(name, t, ttl), Section.ANSWER);
             }
         }
     }

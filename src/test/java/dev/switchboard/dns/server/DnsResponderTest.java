@@ -39,6 +39,8 @@ class DnsResponderTest {
             { "name": "alias.example.test", "ttl": 0, "endpoints": [ { "name": "a", "target": "origin.backends.test" } ] },
             { "name": "w.example.test", "routing": "weighted", "endpoints": [
                 { "name": "a", "target": "192.0.2.11", "weight": 800 }, { "name": "b", "target": "192.0.2.12", "weight": 200 } ] },
+            { "name": "mix.example.test", "routing": "weighted", "endpoints": [
+                { "name": "blue", "target": "192.0.2.71", "weight": 90 }, { "name": "green", "target": "2001:db8::72", "weight": 10 } ] },
             { "name": "geo.example.test", "routing": "geographic",
               "regions": { "two": [ "127.0.0.2/32" ], "us": [ "10.2.0.0/16" ] },
               "endpoints": [
@@ -177,6 +179,17 @@ class DnsResponderTest {
             a += answers(m).equals(List.of("192.0.2.11")) ? 1 : 0;
         }
         assertThat(a / (double) n).isBetween(0.76, 0.84);
+    }
+
+    @Test
+    void aWeightedProfileMixingIpv4AndIpv6AnswersEveryAAndAaaaQuery() throws IOException {
+        SimpleResolver r = resolver(false);
+        for (int i = 0; i < 100; i++) {
+            assertThat(answers(r.send(Message.newQuery(Record.newRecord(Name.fromString("mix.example.test."), Type.A, DClass.IN)))))
+                    .containsExactly("192.0.2.71");
+            assertThat(answers(r.send(Message.newQuery(Record.newRecord(Name.fromString("mix.example.test."), Type.AAAA, DClass.IN)))))
+                    .containsExactly("2001:db8:0:0:0:0:0:72");
+        }
     }
 
     @Test
