@@ -118,8 +118,9 @@ final class QueryAnswerer {
         } else if (name.equals(zone.apex) && (type == Type.SOA || type == Type.ANY)) {
             response.addRecord(zone.soa, Section.ANSWER);
         } else if (!zone.existsWithoutData(name)) {
-            // A disabled profile is NXDOMAIN only when no profile lies below it (RFC 8020: NXDOMAIN means nothing
-            // exists at or under the name); above an enabled one it is an empty non-terminal, NODATA.
+            // A profile that does not exist is NXDOMAIN only when no existing profile lies below it (RFC 8020:
+            // NXDOMAIN means nothing exists at or under the name); above an existing one it is an empty
+            // non-terminal, NODATA.
             response.getHeader().setRcode(Rcode.NXDOMAIN);
         }
         if (response.getHeader().getCount(Section.ANSWER) == 0) {

@@ -1,10 +1,10 @@
 package dev.switchboard.dns.server;
 
 import dev.switchboard.dns.TrafficProfile;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.SOARecord;
@@ -12,8 +12,8 @@ import org.xbill.DNS.TextParseException;
 
 /**
  * The zone as the responder looks names up in it: profiles by DNS name (dnsjava names compare case-insensitively),
- * the names between the apex and the profiles (which exist without data), and the SOA of negative answers. Built
- * once per config.
+ * the names between the apex and the profiles with the profiles below each, and the SOA of negative answers. Built
+ * once per config; whether a name between exists is decided per query, as profiles come and go with their endpoints.
  */
 final class ZoneIndex {
 
@@ -25,7 +25,8 @@ final class ZoneIndex {
     final Name apex;
     final SOARecord soa;
     private final Map<Name, TrafficProfile> profiles = new HashMap<>();
-    private final Set<Name> emptyNonTerminals = new HashSet<>();
+    /** Each name strictly between the apex and a profile's name, with the profiles below it. */
+    private final Map<Name, List<TrafficProfile>> below = new HashMap<>();
 
     ZoneIndex(String zone, Map<String, TrafficProfile> source) {
         this.source = source;
@@ -41,7 +42,7 @@ final class ZoneIndex {
             if (n.subdomain(apex)) {
                 profiles.put(n, profile);
                 for (int labels = n.labels() - 1; labels > apex.labels(); labels--) {
-                    emptyNonTerminals.add(new Name(n, n.labels() - labels));
+                    below.computeIfAbsent(new Name(n, n.labels() - labels), k -> new ArrayList<>()).add(profile);
                 }
             }
         });
@@ -56,9 +57,13 @@ final class ZoneIndex {
         return profiles.get(name);
     }
 
-    /** True for the apex and for names that only lead to deeper profile names: they exist, without data. */
+    /**
+     * True for the apex and for names above a profile that exists now (enabled, with an enabled endpoint): they
+     * exist, without data (RFC 8020: an NXDOMAIN would deny the profile too). Above only profiles that do not exist,
+     * a name does not exist either.
+     */
     boolean existsWithoutData(Name name) {
-        return name.equals(apex) || emptyNonTerminals.contains(name);
+        return name.equals(apex) || below.getOrDefault(name, List.of()).stream().anyMatch(TrafficProfile::exists);
     }
 
     private static Name absolute(String name) {

@@ -52,7 +52,8 @@ class DnsResponderTest {
             { "name": "off.example.test", "enabled": false, "endpoints": [ { "name": "a", "target": "192.0.2.41" } ] },
             { "name": "deep.sub.example.test", "endpoints": [ { "name": "a", "target": "192.0.2.51" } ] },
             { "name": "paused.example.test", "enabled": false, "endpoints": [ { "name": "a", "target": "192.0.2.61" } ] },
-            { "name": "a.paused.example.test", "endpoints": [ { "name": "a", "target": "192.0.2.62" } ] }""";
+            { "name": "a.paused.example.test", "endpoints": [ { "name": "a", "target": "192.0.2.62" } ] },
+            { "name": "x.gone.example.test", "enabled": false, "endpoints": [ { "name": "a", "target": "192.0.2.63" } ] }""";
 
     TrafficProfiles profiles;
     DnsResponder responder;
@@ -158,6 +159,23 @@ class DnsResponderTest {
         assertThat(above.getSection(Section.ANSWER)).isEmpty();
         assertThat(above.getSection(Section.AUTHORITY)).singleElement().extracting(Record::getType).isEqualTo(Type.SOA);
         assertThat(answers(ask("a.paused.example.test", Type.A, false))).containsExactly("192.0.2.62");
+    }
+
+    @Test
+    void aNameAboveOnlyProfilesThatDoNotExistIsNxdomainLikeTheProfilesThemselves() throws IOException {
+        assertThat(ask("x.gone.example.test", Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+        assertThat(ask("gone.example.test", Type.A, false).getRcode()).as("above a disabled profile only").isEqualTo(Rcode.NXDOMAIN);
+
+        assertThat(ask("sub.example.test", Type.A, false).getRcode()).isEqualTo(Rcode.NOERROR);
+        profiles.disableEndpoint("deep.sub.example.test", "a");
+        assertThat(ask("deep.sub.example.test", Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+        assertThat(ask("sub.example.test", Type.A, false).getRcode()).as("its only profile below is gone").isEqualTo(Rcode.NXDOMAIN);
+        assertThat(ask("paused.example.test", Type.A, false).getRcode()).as("still above an enabled one").isEqualTo(Rcode.NOERROR);
+        profiles.disableEndpoint("a.paused.example.test", "a");
+        assertThat(ask("paused.example.test", Type.A, true).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+
+        profiles.enableEndpoint("deep.sub.example.test", "a");
+        assertThat(ask("sub.example.test", Type.A, false).getRcode()).isEqualTo(Rcode.NOERROR);
     }
 
     @Test
