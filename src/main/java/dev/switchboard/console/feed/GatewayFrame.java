@@ -55,10 +55,13 @@ public record GatewayFrame(String gatewayId, String configId, ConnectionState co
         return overrides.stream().filter(o -> o.covers(kind, poolId, backendId)).findFirst().orElse(null);
     }
 
-    /** This picture with another connection state, e.g. STALE once the console saw no stats for too long. */
+    /**
+     * This picture with another connection state, e.g. STALE once the console saw no stats for too long. Everything
+     * else is kept: an override is still in force on a gateway the console merely lost sight of.
+     */
     public GatewayFrame withConnection(ConnectionState state, String reason) {
         return new GatewayFrame(gatewayId, configId, state, reason, version, hash, at, backends, pools, statsSequence,
-                stats, profiles);
+                stats, profiles, overrides, transitions);
     }
 
     /** Live data: connected and sending (LIVE, or LIVE_IDLE without traffic). */

@@ -3,8 +3,10 @@ package dev.switchboard.console.shell;
 import dev.switchboard.console.common.FakeGateway;
 import dev.switchboard.console.feed.FrameBatch;
 import dev.switchboard.console.feed.GatewayFrame;
+import dev.switchboard.console.feed.OverrideFrame;
 import dev.switchboard.console.gateways.GatewayRow;
 import dev.switchboard.console.history.BreakerHistory;
+import dev.switchboard.console.pools.MemberRow;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.telemetry.client.ConnectionState;
 import java.time.Clock;
@@ -69,6 +71,24 @@ class StalenessModelTest {
         // Back up: live at once, before its first new interval arrives.
         assertThat(model.selectedLiveProperty().get()).isTrue();
         assertThat(row().stateProperty().get()).isEqualTo(ConnectionState.LIVE);
+    }
+
+    @Test
+    void aStaleGatewaysOverridesStayShownForTheyAreStillInForceOnIt() {
+        OverrideFrame weight = new OverrideFrame(OverrideFrame.WEIGHT, "p", "a", "50", "20", "alice",
+                Instant.ofEpochSecond(9));
+        GatewayFrame live = stats(1, 10_000);
+        model.apply(batch(new GatewayFrame(live.gatewayId(), live.configId(), live.connection(), "", live.version(),
+                live.hash(), live.at(), live.backends(), live.pools(), live.statsSequence(), live.stats(),
+                live.profiles(), List.of(weight))));
+        MemberRow member = model.pools().pools().getFirst().rows().getFirst();
+        assertThat(member.overrideProperty(OverrideFrame.WEIGHT).get()).isEqualTo(weight);
+
+        now.set(13_100);
+        model.tick();
+        assertThat(model.selectedFrame().connection()).isEqualTo(ConnectionState.STALE);
+        assertThat(member.overrideProperty(OverrideFrame.WEIGHT).get()).as("weight badge while stale").isEqualTo(weight);
+        assertThat(model.overrides().overrides()).as("overrides list while stale").containsExactly(weight);
     }
 
     private GatewayRow row() {
