@@ -59,7 +59,7 @@ public final class GatewayHealth {
             }
             if (live && newInterval) {
                 IntervalStats stats = frame.stats().get(b.id());
-                t.numbers = stats == null ? BackendNumbers.UNKNOWN : t.deltas.next(stats, at);
+                t.numbers = stats == null ? BackendNumbers.UNKNOWN : t.deltas.next(stats);
                 t.rates.add(at, t.numbers.perSecond());
             }
             t.status = status(b, t, at, timeouts.get(b.id()));

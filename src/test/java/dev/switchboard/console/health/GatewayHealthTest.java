@@ -25,13 +25,19 @@ class GatewayHealthTest {
 
     /** A stats frame at {@code seconds} whose totals say {@code requests} so far, {@code s5xx} of them 5xx. */
     private void frame(ConnectionState connection, long seconds, long requests, long s5xx, long inFlight) {
-        CounterTotals totals = new CounterTotals(seconds * 1000, requests, requests - s5xx, 0, s5xx, 0, 0, 0);
+        frame(connection, seconds * 1000, seconds * 1000, requests, s5xx, inFlight);
+    }
+
+    /** A stats frame cut at {@code gatewayMillis} on the gateway's clock, arrived at {@code arrivedMillis} on ours. */
+    private void frame(ConnectionState connection, long gatewayMillis, long arrivedMillis, long requests, long s5xx,
+                       long inFlight) {
+        CounterTotals totals = new CounterTotals(gatewayMillis, requests, requests - s5xx, 0, s5xx, 0, 0, 0);
         IntervalStats stats = new IntervalStats(7, 0, 0, 2, 3, 4, Duration.ofSeconds(1), totals,
                 new IntervalDetail(7, 0, 0, 0, inFlight));
         BackendFrame b = new BackendFrame("catalog-1", AdminState.ENABLED, Availability.AVAILABLE, "", BreakerState.CLOSED,
                 null, List.of());
-        health.update(new GatewayFrame("edge", "cfg", connection, "", 1, "h", Instant.ofEpochSecond(seconds), List.of(b),
-                List.of(), ++seq, Map.of("catalog-1", stats), List.of()));
+        health.update(new GatewayFrame("edge", "cfg", connection, "", 1, "h", Instant.ofEpochMilli(arrivedMillis),
+                List.of(b), List.of(), ++seq, Map.of("catalog-1", stats), List.of()));
     }
 
     private BackendStatus status() {
@@ -61,6 +67,18 @@ class GatewayHealthTest {
 
         frame(ConnectionState.LIVE, 162, 15, 0, 0);
         assertThat(status().numbers().known()).as("totals went down: the gateway restarted").isFalse();
+    }
+
+    @Test
+    void ratesFollowTheGatewaysClockSoALateMessageFollowedByAPromptOneIsNoSpike() {
+        frame(ConnectionState.LIVE, 100_000, 100_010, 1000, 0, 0);
+        frame(ConnectionState.LIVE, 101_000, 101_010, 1020, 0, 0);
+        assertThat(status().numbers().perSecond()).isEqualTo(20.0);
+        // Held up 930 ms on the way (a GC pause, a congested link); the next one is on time.
+        frame(ConnectionState.LIVE, 102_000, 102_940, 1040, 0, 0);
+        assertThat(status().numbers().perSecond()).isEqualTo(20.0);
+        frame(ConnectionState.LIVE, 103_000, 103_010, 1060, 0, 0);
+        assertThat(status().numbers().perSecond()).isEqualTo(20.0);
     }
 
     @Test
