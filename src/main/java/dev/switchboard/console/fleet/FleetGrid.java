@@ -21,23 +21,34 @@ import java.util.function.Function;
  * @param gateways  columns, in the order given
  * @param backends  rows, by id
  * @param cells     [backend][gateway]; null where that gateway's config lacks the backend
- * @param divergent per row: some gateways hold the breaker open and others do not
+ * @param divergent per row: some live gateways hold the breaker open and others do not
  * @param divergence one line per divergent backend: "backend-07: open on gw-03, closed on 9 others"
- * @param failing   backends red on at least one gateway
+ * @param failing   backends red on at least one live gateway
  * @param maxPerSecond the highest rate of any cell (cell sizes are relative to it)
  */
 public record FleetGrid(List<String> gateways, List<String> backends, Cell[][] cells, boolean[] divergent,
                         List<String> divergence, int failing, double maxPerSecond) {
 
-    /** One backend on one gateway. */
-    public record Cell(String gateway, String backend, double perSecond, BackendStatus status, BreakerState breaker) {
+    /**
+     * One backend on one gateway.
+     *
+     * @param perSecond NaN when not known, and always when the gateway is not live
+     * @param live      the gateway is connected and sending: otherwise its numbers are old and the cell is grey
+     */
+    public record Cell(String gateway, String backend, double perSecond, BackendStatus status, BreakerState breaker,
+                       boolean live) {
 
+        /** The health colour; IDLE (nothing to judge) while the gateway is not live. */
         public HealthLevel level() {
-            return status.level();
+            return live ? status.level() : HealthLevel.IDLE;
         }
 
         /** What a hover shows. */
         public String describe() {
+            if (!live) {
+                return backend + " on " + gateway + "\nno live data: the gateway is stale or disconnected"
+                        + "\nbreaker " + breaker + " when last heard";
+            }
             String problem = status.verdict().problem();
             return backend + " on " + gateway + "\n" + (Double.isNaN(perSecond) ? "\u2013"
                     : String.format(Locale.ROOT, "%.1f", perSecond)) + " req/s, health "
@@ -53,7 +64,10 @@ public record FleetGrid(List<String> gateways, List<String> backends, Cell[][] c
         BreakerMatrix matrix = new BreakerMatrix();
         List<Map<String, BackendFrame>> byGateway = new ArrayList<>();
         for (GatewayFrame f : frames) {
-            matrix.observe(f);
+            // A gateway not heard from may have moved on: its old breaker states are no side in a disagreement.
+            if (f.live()) {
+                matrix.observe(f);
+            }
             Map<String, BackendFrame> backends = new HashMap<>();
             f.backends().forEach(b -> backends.put(b.id(), b));
             byGateway.add(backends);
@@ -68,11 +82,13 @@ public record FleetGrid(List<String> gateways, List<String> backends, Cell[][] c
             for (int c = 0; c < gateways.size(); c++) {
                 BackendFrame b = byGateway.get(c).get(backends.get(r));
                 if (b != null) {
+                    boolean live = frames.get(c).live();
                     BackendStatus status = health.apply(gateways.get(c)).status(b.id());
-                    double rate = status.numbers().perSecond();
-                    cells[r][c] = new Cell(gateways.get(c), b.id(), rate, status, b.breaker());
+                    double rate = live ? status.numbers().perSecond() : Double.NaN;
+                    Cell cell = new Cell(gateways.get(c), b.id(), rate, status, b.breaker(), live);
+                    cells[r][c] = cell;
                     max = Double.isNaN(rate) ? max : Math.max(max, rate);
-                    red |= status.level() == HealthLevel.RED;
+                    red |= cell.level() == HealthLevel.RED;
                 }
             }
             failing += red ? 1 : 0;

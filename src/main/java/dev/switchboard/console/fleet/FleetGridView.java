@@ -14,7 +14,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * The fleet grid drawn on one canvas (500 cells cost a few hundred draw calls, not 500 nodes): a row per backend, a
  * column per gateway, each cell a circle sized by request rate (area in proportion) and coloured by health, the
- * breaker state as a letter (O open, H half-open, F forced open), divergent rows banded and outlined.
+ * breaker state as a letter (O open, H half-open, F forced open), divergent rows banded and outlined. A gateway that
+ * is not live draws its cells as grey rings with the last breaker letter greyed: old numbers never look current.
  */
 public final class FleetGridView extends Canvas {
 
@@ -25,6 +26,9 @@ public final class FleetGridView extends Canvas {
     private static final Color OUTLINE = Color.web("#d97706");
     private static final Color GRID_LINE = Color.web("#e3e3e3");
     private static final Color TEXT = Color.web("#1b1b1b");
+    /** Not live: the console's "off" grey (-sb-off in styles/console.css) on the idle grey's lighter tint. */
+    private static final Color STALE_RING = Color.web("#616161");
+    private static final Color STALE_FILL = Color.web("#ececec");
 
     private final Tooltip tooltip = new Tooltip();
     private FleetGrid grid;
@@ -93,11 +97,21 @@ public final class FleetGridView extends Canvas {
         double cy = y + CELL / 2;
         double max = CELL / 2 - 2;
         double rate = cell.perSecond();
-        // Area in proportion to the rate; anything with traffic stays big enough to read its colour.
-        double radius = Double.isNaN(rate) || grid.maxPerSecond() == 0 ? 4
-                : Math.max(5, max * Math.sqrt(rate / grid.maxPerSecond()));
-        g.setFill(colour(cell.level()));
-        g.fillOval(cx - radius, cy - radius, radius * 2, radius * 2);
+        if (!cell.live()) {
+            double radius = max - 2;
+            g.setFill(STALE_FILL);
+            g.fillOval(cx - radius, cy - radius, radius * 2, radius * 2);
+            g.setStroke(STALE_RING);
+            g.setLineDashes(2, 2);
+            g.strokeOval(cx - radius, cy - radius, radius * 2, radius * 2);
+            g.setLineDashes();
+        } else {
+            // Area in proportion to the rate; anything with traffic stays big enough to read its colour.
+            double radius = Double.isNaN(rate) || grid.maxPerSecond() == 0 ? 4
+                    : Math.max(5, max * Math.sqrt(rate / grid.maxPerSecond()));
+            g.setFill(colour(cell.level()));
+            g.fillOval(cx - radius, cy - radius, radius * 2, radius * 2);
+        }
         if (outlined) {
             g.setStroke(OUTLINE);
             g.setLineWidth(2);
@@ -111,7 +125,7 @@ public final class FleetGridView extends Canvas {
             default -> "";
         };
         if (!glyph.isEmpty()) {
-            g.setFill(TEXT);
+            g.setFill(cell.live() ? TEXT : STALE_RING);
             g.setFont(Font.font(null, FontWeight.BOLD, 11));
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText(glyph, cx, cy);

@@ -72,7 +72,8 @@ public final class FleetGridWindow {
             divergence.setId("fleet-divergence");
             divergence.setPrefWidth(320);
             Label legend = new Label("Circle: area by req/s, colour by health (green, yellow, orange, red; grey idle). "
-                    + "Letter: breaker O open, H half-open, F forced open. Banded rows: the gateways disagree.");
+                    + "Dashed grey ring: the gateway is stale or disconnected, no live numbers. "
+                    + "Letter: breaker O open, H half-open, F forced open. Banded rows: the live gateways disagree.");
             legend.setWrapText(true);
             setTop(summary);
             ScrollPane scroll = new ScrollPane(grid);
