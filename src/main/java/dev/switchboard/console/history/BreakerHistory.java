@@ -11,9 +11,13 @@ import java.util.List;
 /**
  * One backend's breaker, availability and admin states over a sliding window, as segments that each last until the
  * next one starts. A gap segment marks time the console had no live data for (stale or disconnected gateway); the
- * changes the gateway recorded in that time, learnt when it is back, are drawn into the gap as recovered segments.
+ * changes the gateway recorded in that time, learnt when it is back, are drawn into the gap as recovered segments. A
+ * backend the gateway no longer has (a reload removed it) ends in a removed gap, so its last state is not drawn on.
  */
 public final class BreakerHistory {
+
+    /** The reason of a removed gap. */
+    static final String REMOVED = "not in the gateway's config any more";
 
     /**
      * States that began at {@code startMillis} (epoch millis); all null in a gap.
@@ -31,14 +35,19 @@ public final class BreakerHistory {
             this(startMillis, state, availability, adminState, reason, false);
         }
 
-        /** No live data: the gateway was stale or disconnected. */
+        /** No live data: the gateway was stale or disconnected, or no longer has the backend. */
         public boolean gap() {
             return state == null;
         }
 
+        /** A gap because the gateway no longer has the backend (a reload removed it). */
+        public boolean removed() {
+            return gap() && REMOVED.equals(reason);
+        }
+
         boolean sameStates(Segment other) {
             return state == other.state && availability == other.availability && adminState == other.adminState
-                    && recovered == other.recovered;
+                    && recovered == other.recovered && removed() == other.removed();
         }
     }
 
@@ -59,6 +68,17 @@ public final class BreakerHistory {
     /** No live data from {@code atMillis} on, until the next {@link #record}. */
     public void recordGap(long atMillis) {
         append(new Segment(atMillis, null, null, null, ""));
+    }
+
+    /** The gateway no longer has the backend from {@code atMillis} on, until the next {@link #record}. */
+    public void recordRemoved(long atMillis) {
+        append(new Segment(atMillis, null, null, null, REMOVED));
+    }
+
+    /** True once the backend has been gone since before {@code millis}: nothing of it is left to draw after that. */
+    public boolean removedBefore(long millis) {
+        Segment last = segments.peekLast();
+        return last != null && last.removed() && last.startMillis() < millis;
     }
 
     /**

@@ -5,8 +5,10 @@ import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.feed.IntervalStats;
 import dev.switchboard.telemetry.client.ConnectionState;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the charts and the breaker timeline of one gateway draw from. It belongs to the console's gateway entry,
@@ -28,6 +30,9 @@ public final class GatewayHistory {
     public boolean update(GatewayFrame frame) {
         latestMillis = frame.at().toEpochMilli();
         boolean live = frame.live();
+        if (live) {
+            endRemoved(frame);
+        }
         for (BackendFrame b : frame.backends()) {
             if (live) {
                 BreakerHistory breaker = breaker(b.id());
@@ -59,6 +64,22 @@ public final class GatewayHistory {
             }
         }
         return true;
+    }
+
+    /**
+     * Ends the rows of backends a live frame no longer has (a reload removed them) rather than drawing their last state
+     * on, and drops a row once it has been gone longer than the timeline reaches back.
+     */
+    private void endRemoved(GatewayFrame frame) {
+        Set<String> present = new HashSet<>();
+        frame.backends().forEach(b -> present.add(b.id()));
+        breakers.entrySet().removeIf(e -> !present.contains(e.getKey())
+                && e.getValue().removedBefore(latestMillis - TIMELINE_WINDOW.toMillis()));
+        breakers.forEach((id, h) -> {
+            if (!present.contains(id)) {
+                h.recordRemoved(latestMillis);
+            }
+        });
     }
 
     // Only the first live frame: later ones (reconnects) find their ring's past already drawn, live or seeded.

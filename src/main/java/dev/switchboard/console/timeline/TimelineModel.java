@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * What the breaker timeline shows: per backend three bands (breaker, availability, admin state) as spans over the
- * chosen window ending at the console's "now", with gaps where the gateway was stale or disconnected.
+ * chosen window ending at the console's "now", with gaps where the gateway was stale or disconnected or no longer had
+ * the backend.
  */
 public final class TimelineModel {
 
@@ -48,7 +49,7 @@ public final class TimelineModel {
     /**
      * One stretch of one band in one state.
      *
-     * @param state    null for a gap (no live data)
+     * @param state    null for a gap (no live data, or the backend was removed)
      * @param began    the segment in which this state began (its reason explains the change)
      * @param previous the band's state before, null when the console saw none
      */
@@ -108,7 +109,8 @@ public final class TimelineModel {
     }
 
     private static boolean sameIn(Band band, Segment a, Segment b) {
-        return a.gap() == b.gap() && a.recovered() == b.recovered() && band.of(a) == band.of(b);
+        return a.gap() == b.gap() && a.removed() == b.removed() && a.recovered() == b.recovered()
+                && band.of(a) == band.of(b);
     }
 
     /** The rule a reason names ("rule 'five-xx': 3 failures …"), or null. */
@@ -125,6 +127,9 @@ public final class TimelineModel {
     public static String describe(Span span, TimeText time) {
         String when = time.clock(span.startMillis()) + " to " + time.clockOrNow(span.endMillis()) + " ("
                 + time.length(span.endMillis() - span.startMillis()) + ")";
+        if (span.began().removed()) {
+            return span.backendId() + ": removed, the gateway's config no longer has it\n" + when;
+        }
         if (span.state() == null) {
             return span.backendId() + ": no live data (gateway stale or disconnected)\n" + when;
         }

@@ -26,18 +26,24 @@ class BreakerHistoryTest {
     }
 
     @Test
-    void aGapEndsTheLastLiveStateAndTheCurrentStateIsTheLastLiveOne() {
+    void aGapEndsTheLastLiveStateARemovalIsAGapOfItsOwnAndTheCurrentStateIsTheLastLiveOne() {
         BreakerHistory h = new BreakerHistory(60_000);
         h.record(0, backend("a", BreakerState.OPEN));
         h.recordGap(2_000);
         h.recordGap(3_000);
-        assertThat(h.segments()).extracting(BreakerHistory.Segment::startMillis).containsExactly(0L, 2_000L);
+        h.recordRemoved(4_000);
+        h.recordRemoved(5_000);
+        assertThat(h.segments()).extracting(BreakerHistory.Segment::startMillis).containsExactly(0L, 2_000L, 4_000L);
+        assertThat(h.segments()).extracting(BreakerHistory.Segment::removed).containsExactly(false, false, true);
         assertThat(h.segments().getLast().gap()).isTrue();
         assertThat(h.current()).isEqualTo(BreakerState.OPEN);
+        assertThat(h.removedBefore(4_000)).isFalse();
+        assertThat(h.removedBefore(4_001)).isTrue();
         h.record(9_000, backend("a", BreakerState.CLOSED));
         assertThat(h.segments()).extracting(BreakerHistory.Segment::state)
-                .containsExactly(BreakerState.OPEN, null, BreakerState.CLOSED);
-        assertThat(h.segments().stream().map(BreakerHistory.Segment::reason).filter(Objects::nonNull)).hasSize(3);
+                .containsExactly(BreakerState.OPEN, null, null, BreakerState.CLOSED);
+        assertThat(h.segments().stream().map(BreakerHistory.Segment::reason).filter(Objects::nonNull)).hasSize(4);
+        assertThat(h.removedBefore(Long.MAX_VALUE)).as("back in the config").isFalse();
     }
 
     @Test

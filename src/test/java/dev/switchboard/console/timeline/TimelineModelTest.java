@@ -1,14 +1,19 @@
 package dev.switchboard.console.timeline;
 
+import dev.switchboard.console.common.Frames;
 import dev.switchboard.console.feed.BackendFrame;
+import dev.switchboard.console.feed.GatewayFrame;
 import dev.switchboard.console.history.BreakerHistory;
+import dev.switchboard.console.history.GatewayHistory;
 import dev.switchboard.console.timeline.TimelineModel.Band;
 import dev.switchboard.console.timeline.TimelineModel.Row;
 import dev.switchboard.console.timeline.TimelineModel.Span;
 import dev.switchboard.engine.AdminState;
 import dev.switchboard.engine.Availability;
 import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.telemetry.client.ConnectionState;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +74,33 @@ class TimelineModelTest {
     }
 
     @Test
+    void aBackendAReloadRemovedEndsItsRowThenInsteadOfDrawingItsLastStateOnAndLeavesAfterTheWindow() {
+        GatewayHistory history = new GatewayHistory();
+        BackendFrame a = Frames.backend("a", BreakerState.CLOSED);
+        history.update(frame(0, a, Frames.backend("b", BreakerState.CLOSED)));
+        history.update(frame(MIN, a, Frames.backend("b", BreakerState.OPEN)));
+        // A reload removes b while its breaker is open; a goes on.
+        for (long t = 2 * MIN; t <= 6 * MIN; t += MIN / 2) {
+            history.update(frame(t, a));
+        }
+
+        Row b = model.rows(history.breakers(), 6 * MIN).stream().filter(r -> r.backendId().equals("b")).findFirst()
+                .orElseThrow();
+        assertThat(b.at(Band.BREAKER, 2 * MIN - 1).orElseThrow().state()).isEqualTo(BreakerState.OPEN);
+        for (Band band : Band.values()) {
+            Span removed = b.at(band, 6 * MIN - 1).orElseThrow();
+            assertThat(removed.state()).as(band + " after the reload").isNull();
+            assertThat(removed.startMillis()).isEqualTo(2 * MIN);
+        }
+        Span gone = b.at(Band.BREAKER, 3 * MIN).orElseThrow();
+        assertThat(TimelineModel.describe(gone, new TimeText(6 * MIN, ZoneOffset.UTC)))
+                .startsWith("b: removed, the gateway's config no longer has it\n00:02:00 to now (4 min)");
+
+        history.update(frame(2 * MIN + GatewayHistory.TIMELINE_WINDOW.toMillis() + 1, a));
+        assertThat(history.breakers()).as("gone longer than the timeline reaches back").containsOnlyKeys("a");
+    }
+
+    @Test
     void theWindowClipsSpansToTheZoomAndOnlyTheOfferedZoomsAreTaken() {
         BreakerHistory h = new BreakerHistory(Duration.ofHours(1).toMillis());
         h.record(0, backend(BreakerState.CLOSED, Availability.AVAILABLE, AdminState.ENABLED, "available"));
@@ -94,6 +126,12 @@ class TimelineModelTest {
         List.of(AdminState.values()).forEach(s -> assertThat(Tone.of(s)).isNotEqualTo(Tone.NO_DATA));
         assertThat(Tone.of(null)).isEqualTo(Tone.NO_DATA);
         assertThat(TimelineModel.rule("forced open by alice")).isNull();
+    }
+
+    /** A live frame of gateway "gw" at {@code at} with these backends and no statistics. */
+    private static GatewayFrame frame(long at, BackendFrame... backends) {
+        return new GatewayFrame("gw", "cfg", ConnectionState.LIVE, "", 1, "h", Instant.ofEpochMilli(at),
+                List.of(backends), List.of(), at, Map.of(), List.of());
     }
 
     private static BackendFrame backend(BreakerState breaker, Availability availability, AdminState admin, String reason) {
