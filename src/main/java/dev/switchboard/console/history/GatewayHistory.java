@@ -101,6 +101,19 @@ public final class GatewayHistory {
         return stats;
     }
 
+    /**
+     * Requests per second the backends of {@code frame} answered in their latest interval: only the backends the
+     * gateway has now, for the history keeps a removed one's last rate.
+     */
+    public double answeredPerSecond(GatewayFrame frame) {
+        double total = 0;
+        for (BackendFrame b : frame.backends()) {
+            BackendHistory h = stats.get(b.id());
+            total += h == null ? 0 : h.rate().last();
+        }
+        return total;
+    }
+
     public Map<String, BreakerHistory> breakers() {
         return breakers;
     }

@@ -38,7 +38,6 @@ final class StatusLine {
             return frame == null ? "no numbers yet" : "no live numbers: " + frame.gatewayId() + " "
                     + frame.connection() + " since " + CLOCK.format(frame.at().atZone(ZoneId.systemDefault()));
         }
-        double total = model.history().stats().values().stream().mapToDouble(h -> h.rate().last()).sum();
-        return String.format(Locale.ROOT, "%.0f req/s answered", total);
+        return String.format(Locale.ROOT, "%.0f req/s answered", model.history().answeredPerSecond(frame));
     }
 }

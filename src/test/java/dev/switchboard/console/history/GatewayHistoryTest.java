@@ -99,19 +99,48 @@ class GatewayHistoryTest {
         assertThat(finite(fiveMinutes)).hasSize(300);
     }
 
+    @Test
+    void theAnsweredRateCountsOnlyTheBackendsTheGatewayHasNow() {
+        GatewayFrame last = null;
+        for (long s = 0; s <= 3; s++) {
+            IntervalStats each = stats(T0 + s * 1000, 20 * s, 20, 0);
+            last = frame(T0 + s * 1000, ConnectionState.LIVE, List.of("a", "b"), Map.of("a", each, "b", each));
+            history.update(last);
+        }
+        assertThat(history.answeredPerSecond(last)).isEqualTo(40.0);
+        // A reload removes b; a alone goes on answering 20 req/s, and b's history keeps its last rate.
+        for (long s = 4; s <= 8; s++) {
+            IntervalStats a = stats(T0 + s * 1000, 20 * s, 20, 0);
+            last = frame(T0 + s * 1000, ConnectionState.LIVE, List.of("a"), Map.of("a", a));
+            history.update(last);
+        }
+        assertThat(history.stats().get("b").rate().last()).isEqualTo(20.0);
+        assertThat(history.answeredPerSecond(last)).isEqualTo(20.0);
+    }
+
     /** One stats reading of backend "a" at gateway time {@code at}: totals so far, an interval p50 if it had requests. */
     private void feed(long at, long totalRequests, long intervalRequests, long timeouts) {
+        IntervalStats a = stats(at, totalRequests, intervalRequests, timeouts);
+        history.update(frame(at, ConnectionState.LIVE, Map.of("a", a)));
+    }
+
+    private static IntervalStats stats(long at, long totalRequests, long intervalRequests, long timeouts) {
         long connectionErrors = timeouts / 2;
         CounterTotals totals = new CounterTotals(at, totalRequests, totalRequests - timeouts - connectionErrors, 0, 0,
                 connectionErrors, timeouts, 0);
-        IntervalStats s = new IntervalStats(intervalRequests, 0, 0, intervalRequests > 0 ? 4 : 0, 0,
+        return new IntervalStats(intervalRequests, 0, 0, intervalRequests > 0 ? 4 : 0, 0,
                 intervalRequests > 0 ? 9 : 0, Duration.ofMillis(250), totals, IntervalDetail.NONE);
-        history.update(frame(at, ConnectionState.LIVE, Map.of("a", s)));
     }
 
+    /** A frame of backend "a" alone. */
     private GatewayFrame frame(long at, ConnectionState state, Map<String, IntervalStats> stats) {
+        return frame(at, state, List.of("a"), stats);
+    }
+
+    private GatewayFrame frame(long at, ConnectionState state, List<String> backends,
+                               Map<String, IntervalStats> stats) {
         return new GatewayFrame("gw", "cfg", state, "", 1, "h", java.time.Instant.ofEpochMilli(at),
-                List.of(Frames.backend("a", BreakerState.CLOSED)), List.of(), ++seq, stats,
+                backends.stream().map(id -> Frames.backend(id, BreakerState.CLOSED)).toList(), List.of(), ++seq, stats,
                 List.of());
     }
 
