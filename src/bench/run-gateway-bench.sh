@@ -9,6 +9,8 @@
 # (switchboard-epoll) beside the default one (io_uring where available), to compare the two in one run.
 # The gateways run with the installed service's JVM options (the launcher's and the systemd unit's: Parallel GC);
 # G1=1 also starts one with the launcher's options alone (the JVM's default collector, G1) as switchboard-g1.
+# FLOOR=1 also starts TransportFloorRelay (src/bench/java) as relay: a TCP relay on the gateway's transport with no
+# HTTP, the floor under the gateway's cost per request.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/bench/bench-lib.sh
@@ -54,6 +56,14 @@ if [ "${EPOLL:-0}" = 1 ]; then
 fi
 if [ "${G1:-0}" = 1 ]; then
     gateway switchboard-g1 18087 "$LAUNCHER_JVM"
+fi
+if [ "${FLOOR:-0}" = 1 ]; then
+    # shellcheck disable=SC2086 # the options are words
+    "$JAVA" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED $SERVICE_JVM \
+        -cp "target/classes:target/test-classes:target/lib/*" dev.switchboard.bench.TransportFloorRelay 18088 19001 19002 \
+        > "$D/relay.log" 2>&1 &
+    PIDS+=($!)
+    TARGETS+=("relay=http://127.0.0.1:18088/")
 fi
 # A first pass (not reported) warms the gateway's JIT; it needs load to compile the hot path, and on shared cores
 # 3 s of it left the gateway half-compiled. peers.sh starts the backends, so the warm-up goes through it too.
