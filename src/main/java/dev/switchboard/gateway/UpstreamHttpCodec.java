@@ -56,6 +56,15 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
                 new RequestEncoder(methods));
     }
 
+    /**
+     * True when the backend sent bytes the decoder has not turned into a response yet. On an idle connection these
+     * came after a complete response (a body on a 204, say): RFC 9112 6.3 reads them as the start of the next
+     * response, so the connection cannot carry another request.
+     */
+    boolean holdsUnreadBytes() {
+        return inboundHandler().holdsUnreadBytes();
+    }
+
     /** Remembers each request's method for the decoder, in order. */
     static final class RequestEncoder extends HttpRequestEncoder {
 
@@ -132,6 +141,10 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
             for (int i = from; i < out.size(); i++) {
                 gate.decoded(out.get(i));
             }
+        }
+
+        boolean holdsUnreadBytes() {
+            return actualReadableBytes() > 0;
         }
 
         /** Emits the head, then its body is read by length: Netty's decoder has no part in this response. */

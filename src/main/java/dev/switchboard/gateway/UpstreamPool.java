@@ -77,7 +77,13 @@ final class UpstreamPool {
         ArrayDeque<Channel> channels = idle.get(key);
         while (channels != null && !channels.isEmpty()) {
             Channel channel = channels.pollFirst();
-            if (channel.isActive()) {
+            if (!channel.isActive()) {
+                continue;
+            }
+            if (channel.pipeline().get(UpstreamHttpCodec.class).holdsUnreadBytes()) {
+                // The backend broke framing: its extra bytes would be read as this request's response.
+                channel.close();
+            } else {
                 return new Lease(channel, (UpstreamHandler) channel.pipeline().last(), true);
             }
         }

@@ -20,7 +20,11 @@ final class HardeningFixture implements AutoCloseable {
     final Gateway gateway;
 
     HardeningFixture() throws IOException {
-        backend = new LoggingBackend();
+        this(new LoggingBackend());
+    }
+
+    HardeningFixture(LoggingBackend backend) throws IOException {
+        this.backend = backend;
         gateway = Gateway.start(ConfigLoader.parse("""
                 { "backends": { "b": { "url": "http://127.0.0.1:%1$d/base" }, "adm": { "url": "http://127.0.0.1:%1$d/adminbase" } },
                   "apis": [

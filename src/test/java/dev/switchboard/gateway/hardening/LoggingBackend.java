@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A backend on a free loopback port that parses HTTP/1.1 itself (Content-Length and chunked framing, keep-alive)
  * and records every request it reads, so a second request smuggled inside the first one's body shows up in the
- * log. Each request gets {@code 200} with a body naming its method and target.
+ * log. Each request gets {@code 200} with a body naming its method and target, unless a responder given at
+ * construction supplies the raw bytes of a misbehaving backend's answer.
  */
 public final class LoggingBackend implements AutoCloseable {
 
@@ -45,8 +47,15 @@ public final class LoggingBackend implements AutoCloseable {
     private final List<Thread> connections = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    /** The raw response to a request, or null for the usual {@code 200}. */
+    private final Function<Received, String> responder;
 
     public LoggingBackend() throws IOException {
+        this(request -> null);
+    }
+
+    public LoggingBackend(Function<Received, String> responder) throws IOException {
+        this.responder = responder;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = Thread.ofVirtual().name("logging-backend-accept").start(this::accept);
     }
@@ -92,6 +101,12 @@ public final class LoggingBackend implements AutoCloseable {
             Received request;
             while ((request = read(in)) != null) {
                 log.add(request);
+                String raw = responder.apply(request);
+                if (raw != null) {
+                    out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    continue;
+                }
                 byte[] body = ("ok " + request.method() + " " + request.target()).getBytes(StandardCharsets.ISO_8859_1);
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));

@@ -1,0 +1,44 @@
+package dev.switchboard.gateway.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A backend that breaks response framing must not hand its extra bytes to the next request on its pooled
+ * connection: that request belongs to another client.
+ */
+class ResponseFramingTest {
+
+    private HardeningFixture fixture;
+
+    @BeforeEach
+    void startGateway() throws Exception {
+        fixture = new HardeningFixture(new LoggingBackend(request -> request.target().endsWith("/no-content")
+                ? "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nLEAKD"
+                : null));
+    }
+
+    @AfterEach
+    void stopGateway() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void bytesAfterABodilessResponseAreNotReadAsTheNextRequestsResponse() throws Exception {
+        try (RawClient client = fixture.client()) {
+            client.send("GET /nr/no-content HTTP/1.1\r\nHost: a.test\r\n\r\n");
+            assertThat(client.readHeadResponse().status()).isEqualTo(204);
+            // The same client connection stays on the same event loop, so this request gets that loop's pool.
+            client.send("GET /nr/next HTTP/1.1\r\nHost: a.test\r\n\r\n");
+            RawClient.Response next = client.read();
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.body()).isEqualTo("ok GET /base/next");
+        }
+        List<LoggingBackend.Received> log = fixture.backendLogAfterShutdown();
+        assertThat(log).extracting(LoggingBackend.Received::target).containsExactly("/base/no-content", "/base/next");
+    }
+}
