@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Refuses what a strict HTTP/1.1 server must refuse and what a proxy must not pass on (issue 11), before any
  * routing: a version other than 1.0 and 1.1 (505), CONNECT (405), an HTTP/1.1 request without exactly one Host
- * or an HTTP/1.0 one with several (400), a transfer coding other than plain chunked (501, the gateway re-frames
+ * or an HTTP/1.0 one with several (400), a request target with a byte no URI holds (400), a transfer coding other than plain chunked (501, the gateway re-frames
  * bodies and cannot pass other codings on), and a path whose dot-segments climb above the root or out of the api
  * they start in (400). Dot-segments that stay inside are resolved here, so routing and forwarding see one path.
  *
@@ -65,6 +65,11 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         if (HttpMethod.CONNECT.equals(request.method())) {
             return Problem.methodNotAllowed(request.method().name());
         }
+        int bad = badTargetChar(request.uri());
+        if (bad >= 0) {
+            return Problem.malformedRequest("its request target holds 0x" + Integer.toHexString(bad)
+                    + ", which a request target may not hold");
+        }
         HttpHeaders headers = request.headers();
         List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
         if (hosts.size() > 1) {
@@ -78,6 +83,21 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
             return Problem.transferCodingNotImplemented(String.join(", ", codings));
         }
         return checkPath(request);
+    }
+
+    /**
+     * The first character of {@code target} that RFC 9112 3.2 forbids and a backend could read differently from the
+     * gateway, or -1: a control or non-ASCII byte (Netty would re-encode it), a backslash (a separator to some
+     * servers, so a way round {@link PathNormaliser}) or {@code #} (a fragment is never sent).
+     */
+    private static int badTargetChar(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c >= 0x7F || c == '\\' || c == '#') {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private Problem checkPath(HttpRequest request) {

@@ -17,6 +17,10 @@ class StrictHttpTest extends AgainstRealGateway {
                 Arguments.of("two Host headers", "GET /nr/x HTTP/1.1\r\nHost: a.test\r\nHost: b.test\r\n\r\n", 400, "2 Host headers"),
                 Arguments.of("unknown version", "GET /nr/x HTTP/9.9\r\nHost: a.test\r\n\r\n", 505, "HTTP/9.9"),
                 Arguments.of("obsolete line folding", "GET /nr/x HTTP/1.1\r\nHost: a.test\r\nX-Folded: one\r\n two\r\n\r\n", 400, "line folding"),
+                Arguments.of("a control byte in the target", "GET /nr/a\u0001b HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
+                Arguments.of("a non-ASCII byte in the target", "GET /nr/caf\u00e9 HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
+                Arguments.of("a backslash in the target", "GET /nr/..\\..\\etc HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
+                Arguments.of("a fragment in the target", "GET /nr/x#frag HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
                 Arguments.of("a transfer coding other than chunked",
                         "POST /nr/x HTTP/1.1\r\nHost: a.test\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501, "gzip, chunked"));
     }
