@@ -14,11 +14,12 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Refuses what a strict HTTP/1.1 server must refuse and what a proxy must not pass on (issue 11), before any
  * routing: a version other than 1.0 and 1.1 (505), CONNECT (405), an HTTP/1.1 request without exactly one Host
- * or an HTTP/1.0 one with several (400), a request target with a byte no URI holds (400), a transfer coding other than plain chunked (501, the gateway re-frames
+ * or an HTTP/1.0 one with several, or a Host that is not host[:port] (400), a request target with a byte no URI holds (400), a transfer coding other than plain chunked (501, the gateway re-frames
  * bodies and cannot pass other codings on), and a path whose dot-segments climb above the root or out of the api
  * they start in (400). Dot-segments that stay inside are resolved here, so routing and forwarding see one path.
  *
@@ -65,7 +66,7 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         if (HttpMethod.CONNECT.equals(request.method())) {
             return Problem.methodNotAllowed(request.method().name());
         }
-        int bad = badTargetChar(request.uri());
+        int bad = firstNotAllowed(request.uri(), RequestValidator::targetChar);
         if (bad >= 0) {
             return Problem.malformedRequest("its request target holds 0x" + Integer.toHexString(bad)
                     + ", which a request target may not hold");
@@ -78,6 +79,11 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         if (hosts.isEmpty() && http11) {
             return Problem.malformedRequest("an HTTP/1.1 request needs a Host header");
         }
+        int badHost = hosts.isEmpty() ? -1 : firstNotAllowed(hosts.getFirst(), RequestValidator::hostChar);
+        if (badHost >= 0) {
+            return Problem.malformedRequest("its Host header holds 0x" + Integer.toHexString(badHost)
+                    + "; RFC 9112 3.2 allows only host[:port]");
+        }
         List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (!codings.isEmpty() && (codings.size() > 1 || !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.getFirst().trim()))) {
             return Problem.transferCodingNotImplemented(String.join(", ", codings));
@@ -85,19 +91,31 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         return checkPath(request);
     }
 
-    /**
-     * The first character of {@code target} that RFC 9112 3.2 forbids and a backend could read differently from the
-     * gateway, or -1: a control or non-ASCII byte (Netty would re-encode it), a backslash (a separator to some
-     * servers, so a way round {@link PathNormaliser}) or {@code #} (a fragment is never sent).
-     */
-    private static int badTargetChar(String target) {
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c <= ' ' || c >= 0x7F || c == '\\' || c == '#') {
-                return c;
+    /** The first character of {@code text} that {@code allowed} refuses, or -1. */
+    private static int firstNotAllowed(String text, IntPredicate allowed) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!allowed.test(text.charAt(i))) {
+                return text.charAt(i);
             }
         }
         return -1;
+    }
+
+    /**
+     * RFC 9112 3.2 forbids the rest, and a backend could read them differently from the gateway: a control or
+     * non-ASCII byte (Netty would re-encode it), a backslash (a separator to some servers, so a way round
+     * {@link PathNormaliser}) and {@code #} (a fragment is never sent).
+     */
+    private static boolean targetChar(int c) {
+        return c > ' ' && c < 0x7F && c != '\\' && c != '#';
+    }
+
+    /**
+     * RFC 3986 uri-host and port (reg-name, IP literal, IPv4): no userinfo, path or whitespace, which would make
+     * host-based routing and {@code X-Forwarded-Host} read another host than a backend would.
+     */
+    private static boolean hostChar(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
     }
 
     private Problem checkPath(HttpRequest request) {
