@@ -2,15 +2,17 @@ package dev.switchboard.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Removes dot-segments from a request path (RFC 3986 section 5.2.4) before routing, so the gateway routes and
  * forwards the path a backend will resolve, not the one the client spelled. Tricks that hide a dot-segment from a
- * textual check count as one: {@code %2e} is a dot, {@code %2f} a slash, and a segment whose part before its first
+ * textual check count as one: {@code %2e} is a dot, {@code %2f} a slash, {@code %5c} (a backslash, which some
+ * servers decode and then take for a separator) a slash too, and a segment whose part before its first
  * {@code ;} is {@code .} or {@code ..} ({@code ..;/}, which Servlet containers resolve) is a dot-segment.
  *
  * <p>A path without dot-segments is returned unchanged, so encoded slashes inside ordinary segments survive. A path
- * with them comes back decoded ({@code %2e}, {@code %2f}) and resolved, with '/' between its segments.
+ * with them comes back decoded ({@code %2e}, {@code %2f}, {@code %5c} as '/') and resolved, with '/' between its segments.
  */
 final class PathNormaliser {
 
@@ -60,7 +62,7 @@ final class PathNormaliser {
         return path.contains("/.") || path.indexOf('%') >= 0;
     }
 
-    /** The segments after the leading '/', with %2e and %2f decoded and parameters dropped from dot-segments. */
+    /** The segments after the leading '/', with %2e, %2f and %5c decoded and parameters dropped from dot-segments. */
     private static List<String> segments(String rawPath) {
         String decoded = decodeDotsAndSlashes(rawPath.startsWith("/") ? rawPath.substring(1) : rawPath);
         List<String> segments = new ArrayList<>();
@@ -87,10 +89,10 @@ final class PathNormaliser {
         StringBuilder out = new StringBuilder(path.length());
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '%' && i + 2 < path.length() && path.charAt(i + 1) == '2') {
-                char code = Character.toLowerCase(path.charAt(i + 2));
-                if (code == 'e' || code == 'f') {
-                    out.append(code == 'e' ? '.' : '/');
+            if (c == '%' && i + 2 < path.length()) {
+                String code = path.substring(i + 1, i + 3).toLowerCase(Locale.ROOT);
+                if (code.equals("2e") || code.equals("2f") || code.equals("5c")) {
+                    out.append(code.equals("2e") ? '.' : '/');
                     i += 2;
                     continue;
                 }

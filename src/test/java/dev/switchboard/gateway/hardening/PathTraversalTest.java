@@ -11,7 +11,8 @@ class PathTraversalTest extends AgainstRealGateway {
 
     @ParameterizedTest
     @ValueSource(strings = {"/nr/../secret", "/nr/%2e%2e/secret", "/nr/%2E%2E/secret", "/nr/..%2fsecret", "/nr/..;/secret",
-            "/nr/x/../../etc/passwd", "/nr/admin/../../r/x", "/nr/admin/../public", "/nr/..", "/../nr/x", "/nr/..%2f..%2fsecret"})
+            "/nr/x/../../etc/passwd", "/nr/admin/../../r/x", "/nr/admin/../public", "/nr/..", "/../nr/x", "/nr/..%2f..%2fsecret",
+            "/nr/..%5csecret", "/nr/..%5C..%5Cetc"})
     void pathsLeavingTheirApiOrTheRootAre400(String path) throws Exception {
         try (RawClient client = fixture.client()) {
             client.send("GET " + path + "?q=1 HTTP/1.1\r\nHost: a.test\r\n\r\n");
@@ -30,7 +31,8 @@ class PathTraversalTest extends AgainstRealGateway {
             "/nr/x/%2e%2e/y,        /base/y",
             "/nr/x/../admin/panel,  /adminbase/panel",
             "/nr/x/./y/../z,        /base/x/z",
-            "/nr/a%2Fb,             /base/a%2Fb"
+            "/nr/a%2Fb,             /base/a%2Fb",
+            "/nr/x/..%5cy,          /base/y"
     })
     void pathsStayingInsideAreRoutedAndForwardedResolved(String path, String forwarded) throws Exception {
         try (RawClient client = fixture.client()) {
