@@ -147,10 +147,17 @@ final class ProxyAttempt implements UpstreamListener {
         }
     }
 
+    /** RFC 9110 15: a status is three digits from 100 to 599; Netty reads any number, and would pass {@code 2000} on. */
+    private static Throwable invalidStatus(HttpResponse response) {
+        int code = response.status().code();
+        return code >= 100 && code <= 599 ? null : new IllegalArgumentException("status " + code + " is not from 100 to 599");
+    }
+
     private void onResponseHead(HttpResponse response) {
-        if (response.decoderResult().isFailure()) {
+        Throwable invalid = response.decoderResult().isFailure() ? response.decoderResult().cause() : invalidStatus(response);
+        if (invalid != null) {
             ReferenceCountUtil.release(response);
-            failBeforeResponse(AttemptFailure.invalidResponse(api, backend.backendId(), response.decoderResult().cause()));
+            failBeforeResponse(AttemptFailure.invalidResponse(api, backend.backendId(), invalid));
             return;
         }
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {

@@ -6,10 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A backend that breaks response framing must not hand its extra bytes to the next request on its pooled
- * connection: that request belongs to another client.
+ * connection: that request belongs to another client. A response RFC 9110 calls invalid never reaches the client.
  */
 class ResponseFramingTest {
 
@@ -17,9 +19,12 @@ class ResponseFramingTest {
 
     @BeforeEach
     void startGateway() throws Exception {
-        fixture = new HardeningFixture(new LoggingBackend(request -> request.target().endsWith("/no-content")
-                ? "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nLEAKD"
-                : null));
+        fixture = new HardeningFixture(new LoggingBackend(request -> switch (request.target()) {
+            case "/base/no-content" -> "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nLEAKD";
+            case "/base/four-digits" -> "HTTP/1.1 2000 OK\r\nContent-Length: 2\r\n\r\nok";
+            case "/base/two-digits" -> "HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok";
+            default -> null;
+        }));
     }
 
     @AfterEach
@@ -40,5 +45,16 @@ class ResponseFramingTest {
         }
         List<LoggingBackend.Received> log = fixture.backendLogAfterShutdown();
         assertThat(log).extracting(LoggingBackend.Received::target).containsExactly("/base/no-content", "/base/next");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/nr/four-digits", "/nr/two-digits"})
+    void aStatusOutside100To599Is502(String path) throws Exception {
+        try (RawClient client = fixture.client()) {
+            client.send("GET " + path + " HTTP/1.1\r\nHost: a.test\r\n\r\n");
+            RawClient.Response response = client.read();
+            assertThat(response.statusLine()).startsWith("HTTP/1.1 502 ");
+            assertThat(response.body()).contains("status");
+        }
     }
 }
