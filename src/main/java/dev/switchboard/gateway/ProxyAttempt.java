@@ -147,9 +147,15 @@ final class ProxyAttempt implements UpstreamListener {
         }
     }
 
-    /** RFC 9110 15: a status is three digits from 100 to 599; Netty reads any number, and would pass {@code 2000} on. */
+    /**
+     * RFC 9110 15: a status is three digits from 100 to 599; Netty reads any number, and would pass {@code 2000} on.
+     * A 101 is invalid too: the gateway never asks to switch protocols, and would wait for a final head behind it.
+     */
     private static Throwable invalidStatus(HttpResponse response) {
         int code = response.status().code();
+        if (code == 101) {
+            return new IllegalArgumentException("101 Switching Protocols to a request that asked for no upgrade");
+        }
         return code >= 100 && code <= 599 ? null : new IllegalArgumentException("status " + code + " is not from 100 to 599");
     }
 

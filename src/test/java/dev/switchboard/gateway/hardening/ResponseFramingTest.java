@@ -23,6 +23,7 @@ class ResponseFramingTest {
             case "/base/no-content" -> "HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nLEAKD";
             case "/base/four-digits" -> "HTTP/1.1 2000 OK\r\nContent-Length: 2\r\n\r\nok";
             case "/base/two-digits" -> "HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok";
+            case "/base/switch" -> "HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: upgrade\r\n\r\nRAW";
             default -> null;
         }));
     }
@@ -55,6 +56,16 @@ class ResponseFramingTest {
             RawClient.Response response = client.read();
             assertThat(response.statusLine()).startsWith("HTTP/1.1 502 ");
             assertThat(response.body()).contains("status");
+        }
+    }
+
+    @Test
+    void anUnaskedFor101Is502AtOnceNotATimeout() throws Exception {
+        try (RawClient client = fixture.client()) {
+            client.send("GET /nr/switch HTTP/1.1\r\nHost: a.test\r\n\r\n");
+            RawClient.Response response = client.read();
+            assertThat(response.status()).isEqualTo(502);
+            assertThat(response.body()).contains("101");
         }
     }
 }
