@@ -84,6 +84,9 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
             return Problem.malformedRequest("its Host header holds 0x" + Integer.toHexString(badHost)
                     + "; RFC 9112 3.2 allows only host[:port]");
         }
+        if (!hosts.isEmpty() && !portIsDigits(hosts.getFirst())) {
+            return Problem.malformedRequest("the port in its Host header '" + hosts.getFirst() + "' is not digits");
+        }
         List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (!codings.isEmpty() && (codings.size() > 1 || !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.getFirst().trim()))) {
             return Problem.transferCodingNotImplemented(String.join(", ", codings));
@@ -116,6 +119,12 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
      */
     private static boolean hostChar(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
+    }
+
+    /** Everything after the first ':' outside an IPv6 literal's brackets, if any, is digits (RFC 3986 port). */
+    private static boolean portIsDigits(String host) {
+        int colon = host.indexOf(':', host.lastIndexOf(']') + 1);
+        return colon < 0 || firstNotAllowed(host.substring(colon + 1), c -> c >= '0' && c <= '9') < 0;
     }
 
     private Problem checkPath(HttpRequest request) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 11 finding 3: what a strict HTTP/1.1 server refuses never reaches a backend. */
 class StrictHttpTest extends AgainstRealGateway {
@@ -20,6 +21,9 @@ class StrictHttpTest extends AgainstRealGateway {
                 Arguments.of("userinfo in Host", "GET /nr/x HTTP/1.1\r\nHost: a.test@evil.test\r\n\r\n", 400, "Host"),
                 Arguments.of("a path in Host", "GET /nr/x HTTP/1.1\r\nHost: a.test/x\r\n\r\n", 400, "Host"),
                 Arguments.of("a space in Host", "GET /nr/x HTTP/1.1\r\nHost: a.test evil.test\r\n\r\n", 400, "Host"),
+                Arguments.of("a port in Host that is not digits", "GET /nr/x HTTP/1.1\r\nHost: a.test:80x\r\n\r\n", 400, "port"),
+                Arguments.of("two ports in Host", "GET /nr/x HTTP/1.1\r\nHost: a.test:80:81\r\n\r\n", 400, "port"),
+                Arguments.of("a port in Host after an IPv6 literal that is not digits", "GET /nr/x HTTP/1.1\r\nHost: [::1]:x\r\n\r\n", 400, "port"),
                 Arguments.of("a control byte in the target", "GET /nr/a\u0001b HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
                 Arguments.of("a non-ASCII byte in the target", "GET /nr/caf\u00e9 HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
                 Arguments.of("a backslash in the target", "GET /nr/..\\..\\etc HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
@@ -40,6 +44,16 @@ class StrictHttpTest extends AgainstRealGateway {
             assertThat(client.closedWithoutMoreBytes()).isTrue();
         }
         assertThat(fixture.backendLogAfterShutdown()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a.test", "a.test:8080", "[::1]", "[::1]:8080", "127.0.0.1:80", ""})
+    void aValidHostIsForwarded(String host) throws Exception {
+        try (RawClient client = fixture.client()) {
+            client.send("GET /nr/x HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+            assertThat(client.read().status()).isEqualTo(200);
+        }
+        assertThat(fixture.backendLogAfterShutdown()).extracting(r -> r.header("X-Forwarded-Host")).containsExactly(host);
     }
 
     @Test
