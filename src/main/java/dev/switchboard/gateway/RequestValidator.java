@@ -19,9 +19,10 @@ import java.util.function.IntPredicate;
 /**
  * Refuses what a strict HTTP/1.1 server must refuse and what a proxy must not pass on (issue 11), before any
  * routing: a version other than 1.0 and 1.1 (505), CONNECT (405), an HTTP/1.1 request without exactly one Host
- * or an HTTP/1.0 one with several, or a Host that is not host[:port] (400), a request target with a byte no URI holds (400), a transfer coding other than plain chunked (501, the gateway re-frames
- * bodies and cannot pass other codings on), and a path whose dot-segments climb above the root or out of the api
- * they start in (400). Dot-segments that stay inside are resolved here, so routing and forwarding see one path.
+ * or an HTTP/1.0 one with several, or a Host that is not host[:port] (400), a request target with a byte no URI
+ * holds (400), a transfer coding other than plain chunked (501, the gateway re-frames bodies and cannot pass other
+ * codings on), and a path whose dot-segments climb above the root or out of the api they start in (400).
+ * Dot-segments that stay inside are resolved here, so routing and forwarding see one path.
  *
  * <p>A refused request goes on with a failed decoder result, so the frontend answers it in order and closes; every
  * byte after it on the connection is dropped unparsed.
