@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -27,6 +28,7 @@ final class PolicyXml {
     }
 
     private static final XMLInputFactory FACTORY = newFactory();
+    private static final String DOCTYPE_REFUSED = "a DOCTYPE is refused: a policy may not declare a DTD or entities";
 
     private final RawPolicyText.Result text;
     private final LineIndex lines;
@@ -67,6 +69,10 @@ final class PolicyXml {
                     attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
                 }
                 open.push(new Builder(reader.getLocalName(), attributes, at(text.originOf(start))));
+            } else if (event == XMLStreamConstants.DTD) {
+                // Refused, not ignored: an entity it declares would otherwise end up in a header as literal "&e;".
+                int end = reader.getLocation().getCharacterOffset();
+                throw new XMLStreamException(DOCTYPE_REFUSED, new At(text.xml().lastIndexOf("<!DOCTYPE", Math.max(0, end - 1))));
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                 if (!open.isEmpty()) {
                     open.peek().text.append(reader.getText());
@@ -112,6 +118,29 @@ final class PolicyXml {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         return factory;
+    }
+
+    /** Where a refusal we raise ourselves stands; only the offset is read. */
+    private record At(int getCharacterOffset) implements Location {
+        @Override
+        public int getLineNumber() {
+            return -1;
+        }
+
+        @Override
+        public int getColumnNumber() {
+            return -1;
+        }
+
+        @Override
+        public String getPublicId() {
+            return null;
+        }
+
+        @Override
+        public String getSystemId() {
+            return null;
+        }
     }
 
     /** Offsets to 1-based lines and columns. */

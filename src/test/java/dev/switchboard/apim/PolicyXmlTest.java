@@ -33,4 +33,14 @@ class PolicyXmlTest {
         assertThat(parsed.errorAt().line()).isEqualTo(4);
         assertThat(parsed.error()).isEqualTo("The element type \"x\" must be terminated by the matching end-tag \"</x>\".");
     }
+
+    @Test
+    void aDoctypeIsRefusedWhereItStandsSoNoEntityIsEverRead() {
+        PolicyXml.Parsed parsed = PolicyXml.parse("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<policies><inbound><set-header name=\"X\"><value>&e;</value></set-header></inbound></policies>",
+                SourceRef.file("p.xml"), Map.of());
+        assertThat(parsed.root()).isNull();
+        assertThat(parsed.errorAt()).hasToString("p.xml:2:1");
+        assertThat(parsed.error()).contains("DOCTYPE");
+    }
 }
