@@ -44,6 +44,10 @@ final class PolicyXml {
         RawPolicyText.Result text = RawPolicyText.normalize(policy, namedValues);
         PolicyXml xml = new PolicyXml(text, policy, source);
         List<Missing> missing = text.missing().stream().map(m -> new Missing(m.name(), xml.at(m.offset()))).toList();
+        if (text.unclosed() >= 0) {
+            String opening = policy.substring(text.unclosed(), text.unclosed() + 2);
+            return new Parsed(null, "expression " + opening + " is never closed", xml.at(text.unclosed()), missing);
+        }
         try {
             return new Parsed(xml.read(), null, null, missing);
         } catch (XMLStreamException e) {

@@ -21,14 +21,18 @@ final class RawPolicyText {
     private final List<Integer> origin = new ArrayList<>();
     private final List<Missing> missing = new ArrayList<>();
     private int pos;
+    private int unclosed = -1;
 
     private RawPolicyText(String in, Map<String, String> namedValues) {
         this.in = in;
         this.namedValues = namedValues;
     }
 
-    /** The escaped XML, per-character origins, and the named values that had no value. */
-    record Result(String xml, int[] origin, List<Missing> missing) {
+    /**
+     * The escaped XML, per-character origins, the named values that had no value, and where the first expression that
+     * is never closed opens (-1 when none is).
+     */
+    record Result(String xml, int[] origin, List<Missing> missing, int unclosed) {
         /** The original offset of output offset {@code at}. */
         int originOf(int at) {
             return origin.length == 0 ? 0 : origin[Math.max(0, Math.min(at, origin.length - 1))];
@@ -39,7 +43,7 @@ final class RawPolicyText {
         RawPolicyText text = new RawPolicyText(raw, namedValues);
         text.scan();
         int[] origin = text.origin.stream().mapToInt(Integer::intValue).toArray();
-        return new Result(text.out.toString(), origin, List.copyOf(text.missing));
+        return new Result(text.out.toString(), origin, List.copyOf(text.missing), text.unclosed);
     }
 
     private void scan() {
@@ -93,6 +97,7 @@ final class RawPolicyText {
     private void expression(boolean inAttribute) {
         char open = in.charAt(pos + 1);
         char close = open == '(' ? ')' : '}';
+        int start = pos;
         emit('@', pos++);
         int depth = 0;
         while (pos < in.length()) {
@@ -111,6 +116,8 @@ final class RawPolicyText {
                 return;
             }
         }
+        // It swallowed the rest of the policy, so the XML error would point at the end of the text instead.
+        unclosed = unclosed < 0 ? start : unclosed;
     }
 
     private void csharpLiteral(char quote, boolean inAttribute) {

@@ -43,4 +43,14 @@ class PolicyXmlTest {
         assertThat(parsed.errorAt()).hasToString("p.xml:2:1");
         assertThat(parsed.error()).contains("DOCTYPE");
     }
+
+    @Test
+    void anExpressionNeverClosedIsReportedWhereItOpens() {
+        PolicyXml.Parsed parsed = PolicyXml.parse("<policies>\n  <inbound>\n    <choose><when condition=\"@(context.Request.Method == (\">\n"
+                + "      <set-backend-service backend-id=\"b1\" />\n    </when></choose>\n  </inbound>\n</policies>\n",
+                SourceRef.file("p.xml"), Map.of());
+        assertThat(parsed.root()).isNull();
+        assertThat(parsed.errorAt()).hasToString("p.xml:3:30");
+        assertThat(parsed.error()).contains("@(").contains("never closed");
+    }
 }
