@@ -67,8 +67,8 @@ final class ArmTemplateReader {
             case "backends" -> backend(last, properties, source);
             case "apis" -> {
                 ApimEstate.Api api = estate.api(last);
-                api.path = properties.path("path").asText(null);
-                api.serviceUrl = evaluated(properties.path("serviceUrl"), source);
+                api.path = evaluated(properties.path("path"), source, "path");
+                api.serviceUrl = evaluated(properties.path("serviceUrl"), source, "serviceUrl");
                 api.source = source;
             }
             case "apis/policies" -> policyText(properties, path, source).ifPresent(t -> estate.api(at(names, 2)).policy = t);
@@ -125,14 +125,14 @@ final class ArmTemplateReader {
         }
     }
 
-    private String evaluated(JsonNode value, SourceRef source) {
+    private String evaluated(JsonNode value, SourceRef source, String field) {
         if (!value.isTextual()) {
             return null;
         }
         try {
             return ArmExpression.evaluate(value.asText(), template);
         } catch (ImportException e) {
-            report.unsupported(source, "serviceUrl", e.getMessage(), null);
+            report.unsupported(source, field, e.getMessage(), null);
             return null;
         }
     }

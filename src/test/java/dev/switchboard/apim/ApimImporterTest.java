@@ -97,6 +97,18 @@ class ApimImporterTest {
     }
 
     @Test
+    void anApiPathFromAParameterIsEvaluatedNotTakenAsText(@TempDir Path dir) throws Exception {
+        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("\"parameters\": {", "\"parameters\": { \"apiPath\": { \"type\": \"string\", \"defaultValue\": \"resilient\" },")
+                .replace("\"path\": \"resilient-api\"", "\"path\": \"[concat(parameters('apiPath'), '-api')]\"");
+        Path file = Files.writeString(dir.resolve("path.arm.json"), template);
+
+        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+
+        assertThat(result.config().apis()).extracting(ApiConfig::path).containsExactly("/resilient-api");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
