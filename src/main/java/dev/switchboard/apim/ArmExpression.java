@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +98,11 @@ final class ArmExpression {
     }
 
     private String parameter(String name) throws ImportException {
-        JsonNode defaultValue = template.path("parameters").path(name).path("defaultValue");
+        // A parameter the template does not declare is a typo, not the service name: it must not become "{name}".
+        String declared = template.path("parameters").propertyStream().map(Map.Entry::getKey)
+                .filter(name::equalsIgnoreCase).findFirst()
+                .orElseThrow(() -> new ImportException("parameter '" + name + "' is not declared in the template's parameters"));
+        JsonNode defaultValue = template.path("parameters").path(declared).path("defaultValue");
         if (defaultValue.isNumber() || defaultValue.isBoolean()) {
             return defaultValue.asText();
         }

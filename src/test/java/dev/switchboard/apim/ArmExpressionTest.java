@@ -41,4 +41,11 @@ class ArmExpressionTest {
                 .hasMessage("ARM function uniqueString() is not supported");
         assertThatThrownBy(() -> ArmExpression.evaluate("[concat('a']", template)).hasMessageContaining("expected ')'");
     }
+
+    @Test
+    void aParameterTheTemplateDoesNotDeclareIsAnErrorNamingIt() throws ImportException {
+        assertThatThrownBy(() -> ArmExpression.evaluate("[concat('/', parameters('apiPth'))]", template))
+                .hasMessage("parameter 'apiPth' is not declared in the template's parameters");
+        assertThat(ArmExpression.evaluate("[parameters('FN')]", template)).isEqualTo("func-eu");
+    }
 }
