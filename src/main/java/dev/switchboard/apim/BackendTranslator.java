@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * An APIM backend's properties as a config backend: our format is APIM's, so the properties pass through after
@@ -64,24 +65,26 @@ final class BackendTranslator {
     }
 
     /**
-     * APIM's pool priorities run 0-100, ours 1-100 (1 is best): a pool that uses 0 has each of its priorities raised
-     * by one, which keeps their order (a member at 100 then fails validation, and is reported).
+     * APIM's pool priorities run 0-100, ours 1-100 (1 is best): a pool that uses 0 has its priorities renumbered 1, 2,
+     * ... in their order, which keeps the groups and their order (raising each by one would push APIM's 100 out of range).
      */
     private void raisePriorityZero(JsonNode services, ApimEstate.Backend backend, String element) {
-        boolean usesZero = false;
+        TreeSet<Integer> priorities = new TreeSet<>();
         for (JsonNode service : services) {
-            usesZero |= service.path("priority").isIntegralNumber() && service.path("priority").asInt() == 0;
+            if (service.path("priority").isIntegralNumber()) {
+                priorities.add(service.path("priority").asInt());
+            }
         }
-        if (!usesZero) {
+        if (!priorities.contains(0)) {
             return;
         }
         for (JsonNode service : services) {
             if (service instanceof ObjectNode member && member.path("priority").isIntegralNumber()) {
-                member.put("priority", member.get("priority").asInt() + 1);
+                member.put("priority", priorities.headSet(member.get("priority").asInt()).size() + 1);
             }
         }
-        report.approximated(backend.source(), element, "APIM priority 0 (its best) is 1 here: each priority of this pool is "
-                + "raised by one, in the same order", "backends." + backend.name() + ".pool.services");
+        report.approximated(backend.source(), element, "APIM priority 0 (its best) is 1 here: this pool's priorities are "
+                + "numbered 1, 2, ... in the same order", "backends." + backend.name() + ".pool.services");
     }
 
     private void drop(ObjectNode json, List<String> fields, ApimEstate.Backend backend, String element, String prefix) {

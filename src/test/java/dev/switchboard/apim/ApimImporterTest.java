@@ -109,6 +109,20 @@ class ApimImporterTest {
     }
 
     @Test
+    void aPoolUsingApimsWholePriorityRangeZeroToHundredKeepsItsOrder(@TempDir Path dir) throws Exception {
+        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("parameters('primaryFunction'))]\", \"priority\": 1 }", "parameters('primaryFunction'))]\", \"priority\": 0 }")
+                .replace("parameters('secondaryFunction'))]\", \"priority\": 2 }", "parameters('secondaryFunction'))]\", \"priority\": 100 }");
+        Path file = Files.writeString(dir.resolve("range.arm.json"), template);
+
+        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).isEmpty();
+        assertThat(result.config().backend("regional-pool").pool().services()).extracting(m -> m.backendId() + "@" + m.priority())
+                .containsExactly("func-primary@1", "func-secondary@2");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
