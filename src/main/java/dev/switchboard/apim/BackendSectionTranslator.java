@@ -95,6 +95,12 @@ final class BackendSectionTranslator {
                     + ", interval " + node.attribute("interval") + ")", null);
             return;
         }
+        int count = retry.get("count").asInt();
+        if (count < 1 || count > 50) {
+            // Left to the loader, this took the whole api out and blamed its other elements.
+            report.unsupported(node.source(), "retry", "count must be between 1 and 50, as in APIM; found " + count, null);
+            return;
+        }
         retry.put("firstFastRetry", "true".equalsIgnoreCase(node.attribute("first-fast-retry")));
         for (PolicyNode child : node.children()) {
             if (child.name().equals("forward-request")) {

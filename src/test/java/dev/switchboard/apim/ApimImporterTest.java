@@ -122,6 +122,22 @@ class ApimImporterTest {
                 .containsExactly("func-primary@1", "func-secondary@2");
     }
 
+    /** The failover template with the retry's attributes {@code count="3" interval="1" first-fast-retry="true"} replaced. */
+    private static ApimImporter.Result withRetryAttributes(Path dir, String attributes) throws Exception {
+        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("count=\\\"3\\\" interval=\\\"1\\\" first-fast-retry=\\\"true\\\"", attributes.replace("\"", "\\\""));
+        return ApimImporter.run(List.of(Files.writeString(dir.resolve("retry.arm.json"), template)), URLS, null);
+    }
+
+    @Test
+    void aRetryCountOutsideApimsRangeIsReportedAtTheRetryAndTheApiStays(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = withRetryAttributes(dir, "count=\"0\" interval=\"1\"");
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+                dir.resolve("retry.arm.json") + "#resources[6].properties.value:8:5: retry: count must be between 1 and 50, as in APIM; found 0");
+        assertThat(result.config().apis()).extracting(ApiConfig::backendId).containsExactly("regional-pool");
+    }
+
     @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
