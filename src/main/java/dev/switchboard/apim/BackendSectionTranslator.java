@@ -79,21 +79,24 @@ final class BackendSectionTranslator {
             return;
         }
         retry.put("condition", inner);
-        try {
-            retry.put("count", Integer.parseInt(node.attribute("count")));
-            retry.put("interval", seconds(node.attribute("interval")));
-            if (node.attribute("delta") != null) {
-                retry.put("delta", seconds(node.attribute("delta")));
-                if (node.attribute("max-interval") != null) {
-                    retry.put("maxInterval", seconds(node.attribute("max-interval")));
-                }
-            } else if (node.attribute("max-interval") != null) {
-                report.warning(node.source(), "retry", "max-interval without delta has no effect (the wait is fixed); left out");
+        for (String attribute : List.of("count", "interval", "delta", "max-interval")) {
+            String value = node.attribute(attribute);
+            boolean required = attribute.equals("count") || attribute.equals("interval");
+            if (value == null ? required : !value.matches("\\d{1,9}")) {
+                report.unsupported(node.source(), "retry", attribute + " must be a whole number" + (attribute.equals("count") ? "" : " of seconds")
+                        + ", found " + (value == null ? "none" : value), null);
+                return;
             }
-        } catch (NumberFormatException | NullPointerException e) {
-            report.unsupported(node.source(), "retry", "count and interval must be whole numbers (count " + node.attribute("count")
-                    + ", interval " + node.attribute("interval") + ")", null);
-            return;
+        }
+        retry.put("count", Integer.parseInt(node.attribute("count")));
+        retry.put("interval", seconds(node.attribute("interval")));
+        if (node.attribute("delta") != null) {
+            retry.put("delta", seconds(node.attribute("delta")));
+            if (node.attribute("max-interval") != null) {
+                retry.put("maxInterval", seconds(node.attribute("max-interval")));
+            }
+        } else if (node.attribute("max-interval") != null) {
+            report.warning(node.source(), "retry", "max-interval without delta has no effect (the wait is fixed); left out");
         }
         int count = retry.get("count").asInt();
         if (count < 1 || count > 50) {

@@ -139,6 +139,14 @@ class ApimImporterTest {
     }
 
     @Test
+    void aRetryNumberThatIsNotOneSaysWhichAttributeItIs(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = withRetryAttributes(dir, "count=\"3\" interval=\"1\" delta=\"x\"");
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+                dir.resolve("retry.arm.json") + "#resources[6].properties.value:8:5: retry: delta must be a whole number of seconds, found x");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
