@@ -104,7 +104,13 @@ final class BackendSectionTranslator {
             report.unsupported(node.source(), "retry", "count must be between 1 and 50, as in APIM; found " + count, null);
             return;
         }
-        retry.put("firstFastRetry", "true".equalsIgnoreCase(node.attribute("first-fast-retry")));
+        String firstFast = node.attribute("first-fast-retry");
+        if (firstFast != null && !firstFast.equalsIgnoreCase("true") && !firstFast.equalsIgnoreCase("false")) {
+            // Taken as false before, which silently added an interval before the first retry.
+            report.unsupported(node.source(), "retry", "first-fast-retry must be true or false, found " + firstFast, null);
+            return;
+        }
+        retry.put("firstFastRetry", "true".equalsIgnoreCase(firstFast));
         for (PolicyNode child : node.children()) {
             if (child.name().equals("forward-request")) {
                 forward(child);

@@ -147,6 +147,14 @@ class ApimImporterTest {
     }
 
     @Test
+    void aFirstFastRetryThatIsNotABooleanIsReportedNotTakenAsFalse(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = withRetryAttributes(dir, "count=\"3\" interval=\"1\" first-fast-retry=\"yes\"");
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+                dir.resolve("retry.arm.json") + "#resources[6].properties.value:8:5: retry: first-fast-retry must be true or false, found yes");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
