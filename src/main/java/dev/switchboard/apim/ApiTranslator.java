@@ -17,6 +17,7 @@ final class ApiTranslator {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final List<String> RESPONSE_SECTIONS = List.of("outbound", "on-error");
+    private static final List<String> SECTIONS = List.of("inbound", "backend", "outbound", "on-error");
 
     private final ImportReport report;
     private final InboundTranslator inbound;
@@ -46,7 +47,13 @@ final class ApiTranslator {
             report.unsupported(missing.at(), "{{" + missing.name() + "}}", "named value \"" + missing.name()
                     + "\" is defined neither in --named-values nor in the input", "add it to the --named-values file");
         }
-        return parsed.root();
+        PolicyNode root = parsed.root();
+        // A section APIM does not have (often a typo such as <outbund>) would otherwise be skipped without a word.
+        if (root != null) {
+            root.children().stream().filter(section -> !SECTIONS.contains(section.name())).forEach(section -> report.unsupported(
+                    section.source(), section.name(), "not a policy section (inbound, backend, outbound, on-error); left out", null));
+        }
+        return root;
     }
 
     /**

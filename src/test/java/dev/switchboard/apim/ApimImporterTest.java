@@ -155,6 +155,18 @@ class ApimImporterTest {
     }
 
     @Test
+    void aSectionApimDoesNotHaveIsReportedNotSkipped(@TempDir Path dir) throws Exception {
+        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("<outbound>\\n    <base />\\n  </outbound>", "<outbund>\\n    <base />\\n  </outbund>");
+        Path file = Files.writeString(dir.resolve("typo.arm.json"), template);
+
+        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(file + "#resources[6].properties.value:12:3: "
+                + "outbund: not a policy section (inbound, backend, outbound, on-error); left out");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
