@@ -48,6 +48,10 @@ final class ApiTranslator {
                     + "\" is defined neither in --named-values nor in the input", "add it to the --named-values file");
         }
         PolicyNode root = parsed.root();
+        if (root != null && !root.name().equals("policies")) {
+            report.unsupported(root.source(), root.name(), "a policy document is <policies>; nothing in it was read", null);
+            return null;
+        }
         // A section APIM does not have (often a typo such as <outbund>) would otherwise be skipped without a word.
         if (root != null) {
             root.children().stream().filter(section -> !SECTIONS.contains(section.name())).forEach(section -> report.unsupported(

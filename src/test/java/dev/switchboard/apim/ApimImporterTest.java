@@ -167,6 +167,19 @@ class ApimImporterTest {
     }
 
     @Test
+    void aPolicyWhoseRootIsNotPoliciesIsReported(@TempDir Path dir) throws Exception {
+        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("\"value\": \"<policies>\\n  <inbound>\\n    <rate-limit", "\"value\": \"<policy>\\n  <inbound>\\n    <rate-limit")
+                .replace("<on-error />\\n</policies>", "<on-error />\\n</policy>");
+        Path file = Files.writeString(dir.resolve("root.arm.json"), template);
+
+        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+                file + "#resources[7].properties.value:1:1: policy: a policy document is <policies>; nothing in it was read");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
