@@ -190,6 +190,11 @@ final class InboundTranslator {
             report.unsupported(node.source(), "set-backend-service", "needs backend-id or base-url", null);
             return false;
         }
+        if (id != null && url != null) {
+            // Taking backend-id and ignoring base-url would guess which of the two the author meant.
+            report.unsupported(node.source(), "set-backend-service", "has both backend-id and base-url; give one", null);
+            return false;
+        }
         if (value.startsWith("@")) {
             report.unsupported(node.source(), "set-backend-service", "the backend is chosen by an expression: " + value,
                     value.contains("Variables") ? "use a pool (round-robin or weighted)" : "use route rules with conditions");

@@ -180,6 +180,18 @@ class ApimImporterTest {
     }
 
     @Test
+    void aSetBackendServiceWithBothBackendIdAndBaseUrlIsReported(@TempDir Path dir) throws Exception {
+        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("backend-id=\\\"regional-pool\\\"", "backend-id=\\\"regional-pool\\\" base-url=\\\"http://127.0.0.1:9/\\\"");
+        Path file = Files.writeString(dir.resolve("both.arm.json"), template);
+
+        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).contains(
+                file + "#resources[6].properties.value:4:5: set-backend-service: has both backend-id and base-url; give one");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
