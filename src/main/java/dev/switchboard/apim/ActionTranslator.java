@@ -32,6 +32,12 @@ final class ActionTranslator {
         if (template == null || PolicyValues.isExpression(template)) {
             return expression(node, template, report);
         }
+        String copy = node.attribute("copy-unmatched-params");
+        if (!PolicyValues.isBooleanOrAbsent(copy)) {
+            // Read as true before: the query was copied whatever the author meant.
+            report.unsupported(node.source(), "rewrite-uri", "copy-unmatched-params must be true or false, found " + copy, null);
+            return null;
+        }
         return JSON.objectNode().put("type", "rewriteUri").put("template", TemplateNames.withGroupNames(template))
                 .put("copyUnmatchedParams", !"false".equalsIgnoreCase(node.attribute("copy-unmatched-params")));
     }

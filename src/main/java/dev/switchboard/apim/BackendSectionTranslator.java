@@ -105,7 +105,7 @@ final class BackendSectionTranslator {
             return;
         }
         String firstFast = node.attribute("first-fast-retry");
-        if (firstFast != null && !firstFast.equalsIgnoreCase("true") && !firstFast.equalsIgnoreCase("false")) {
+        if (!PolicyValues.isBooleanOrAbsent(firstFast)) {
             // Taken as false before, which silently added an interval before the first retry.
             report.unsupported(node.source(), "retry", "first-fast-retry must be true or false, found " + firstFast, null);
             return;

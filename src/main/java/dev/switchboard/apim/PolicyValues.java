@@ -19,4 +19,9 @@ final class PolicyValues {
     static boolean isExpression(String value) {
         return value != null && (value.strip().startsWith("@(") || value.strip().startsWith("@{"));
     }
+
+    /** True when a boolean attribute is absent or spelled as APIM accepts it; anything else must be reported, not read as a default. */
+    static boolean isBooleanOrAbsent(String value) {
+        return value == null || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+    }
 }

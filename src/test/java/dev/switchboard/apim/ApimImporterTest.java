@@ -192,6 +192,18 @@ class ApimImporterTest {
     }
 
     @Test
+    void aCopyUnmatchedParamsThatIsNotABooleanIsReportedNotTakenAsTrue(@TempDir Path dir) throws Exception {
+        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+                .replace("template=\\\"api/ProcessRequestFunction\\\"", "template=\\\"api/ProcessRequestFunction\\\" copy-unmatched-params=\\\"no\\\"");
+        Path file = Files.writeString(dir.resolve("copy.arm.json"), template);
+
+        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+                file + "#resources[6].properties.value:5:5: rewrite-uri: copy-unmatched-params must be true or false, found no");
+    }
+
+    @Test
     void aNamedValueMissingEverywhereIsAnErrorNamingIt() throws ImportException {
         ApimImporter.Result result = ApimImporter.run(List.of(Path.of("test-data/apim/failover-pool.arm.json")),
                 Map.of("func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2"), null);
