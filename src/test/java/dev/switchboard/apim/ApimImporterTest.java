@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,8 @@ class ApimImporterTest {
             "func-primary-url", "http://127.0.0.1:1", "func-secondary-url", "http://127.0.0.1:2", "func-secondary-key", "kv-secret",
             "orders-eu-url", "http://127.0.0.1:3", "orders-apac-url", "http://127.0.0.1:4", "orders-us-url", "http://127.0.0.1:5",
             "backend-weu-url", "http://127.0.0.1:6", "backend-eus-url", "http://127.0.0.1:7");
+
+    private static final String EDITED = "edited.arm.json";
 
     private static ApimImporter.Result importOf(String input) throws ImportException {
         return ApimImporter.run(List.of(Path.of("test-data/apim", input)), URLS, null);
@@ -98,35 +101,34 @@ class ApimImporterTest {
 
     @Test
     void anApiPathFromAParameterIsEvaluatedNotTakenAsText(@TempDir Path dir) throws Exception {
-        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+        ApimImporter.Result result = importEdited(dir, template -> template
                 .replace("\"parameters\": {", "\"parameters\": { \"apiPath\": { \"type\": \"string\", \"defaultValue\": \"resilient\" },")
-                .replace("\"path\": \"resilient-api\"", "\"path\": \"[concat(parameters('apiPath'), '-api')]\"");
-        Path file = Files.writeString(dir.resolve("path.arm.json"), template);
-
-        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+                .replace("\"path\": \"resilient-api\"", "\"path\": \"[concat(parameters('apiPath'), '-api')]\""));
 
         assertThat(result.config().apis()).extracting(ApiConfig::path).containsExactly("/resilient-api");
     }
 
     @Test
     void aPoolUsingApimsWholePriorityRangeZeroToHundredKeepsItsOrder(@TempDir Path dir) throws Exception {
-        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+        ApimImporter.Result result = importEdited(dir, template -> template
                 .replace("parameters('primaryFunction'))]\", \"priority\": 1 }", "parameters('primaryFunction'))]\", \"priority\": 0 }")
-                .replace("parameters('secondaryFunction'))]\", \"priority\": 2 }", "parameters('secondaryFunction'))]\", \"priority\": 100 }");
-        Path file = Files.writeString(dir.resolve("range.arm.json"), template);
-
-        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+                .replace("parameters('secondaryFunction'))]\", \"priority\": 2 }", "parameters('secondaryFunction'))]\", \"priority\": 100 }"));
 
         assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).isEmpty();
         assertThat(result.config().backend("regional-pool").pool().services()).extracting(m -> m.backendId() + "@" + m.priority())
                 .containsExactly("func-primary@1", "func-secondary@2");
     }
 
+    /** The failover template changed by {@code edit}, written to {@code dir}/{@value EDITED} and imported. */
+    private static ApimImporter.Result importEdited(Path dir, UnaryOperator<String> edit) throws Exception {
+        String template = edit.apply(Files.readString(Path.of("test-data/apim/failover-pool.arm.json")));
+        return ApimImporter.run(List.of(Files.writeString(dir.resolve(EDITED), template)), URLS, null);
+    }
+
     /** The failover template with the retry's attributes {@code count="3" interval="1" first-fast-retry="true"} replaced. */
     private static ApimImporter.Result withRetryAttributes(Path dir, String attributes) throws Exception {
-        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
-                .replace("count=\\\"3\\\" interval=\\\"1\\\" first-fast-retry=\\\"true\\\"", attributes.replace("\"", "\\\""));
-        return ApimImporter.run(List.of(Files.writeString(dir.resolve("retry.arm.json"), template)), URLS, null);
+        return importEdited(dir, template -> template
+                .replace("count=\\\"3\\\" interval=\\\"1\\\" first-fast-retry=\\\"true\\\"", attributes.replace("\"", "\\\"")));
     }
 
     @Test
@@ -134,7 +136,7 @@ class ApimImporterTest {
         ApimImporter.Result result = withRetryAttributes(dir, "count=\"0\" interval=\"1\"");
 
         assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
-                dir.resolve("retry.arm.json") + "#resources[6].properties.value:8:5: retry: count must be between 1 and 50, as in APIM; found 0");
+                dir.resolve(EDITED) + "#resources[6].properties.value:8:5: retry: count must be between 1 and 50, as in APIM; found 0");
         assertThat(result.config().apis()).extracting(ApiConfig::backendId).containsExactly("regional-pool");
     }
 
@@ -143,7 +145,7 @@ class ApimImporterTest {
         ApimImporter.Result result = withRetryAttributes(dir, "count=\"3\" interval=\"1\" delta=\"x\"");
 
         assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
-                dir.resolve("retry.arm.json") + "#resources[6].properties.value:8:5: retry: delta must be a whole number of seconds, found x");
+                dir.resolve(EDITED) + "#resources[6].properties.value:8:5: retry: delta must be a whole number of seconds, found x");
     }
 
     @Test
@@ -151,16 +153,14 @@ class ApimImporterTest {
         ApimImporter.Result result = withRetryAttributes(dir, "count=\"3\" interval=\"1\" first-fast-retry=\"yes\"");
 
         assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
-                dir.resolve("retry.arm.json") + "#resources[6].properties.value:8:5: retry: first-fast-retry must be true or false, found yes");
+                dir.resolve(EDITED) + "#resources[6].properties.value:8:5: retry: first-fast-retry must be true or false, found yes");
     }
 
     @Test
     void aSectionApimDoesNotHaveIsReportedNotSkipped(@TempDir Path dir) throws Exception {
-        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
-                .replace("<outbound>\\n    <base />\\n  </outbound>", "<outbund>\\n    <base />\\n  </outbund>");
-        Path file = Files.writeString(dir.resolve("typo.arm.json"), template);
-
-        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+        Path file = dir.resolve(EDITED);
+        ApimImporter.Result result = importEdited(dir, template -> template
+                .replace("<outbound>\\n    <base />\\n  </outbound>", "<outbund>\\n    <base />\\n  </outbund>"));
 
         assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(file + "#resources[6].properties.value:12:3: "
                 + "outbund: not a policy section (inbound, backend, outbound, on-error); left out");
@@ -168,12 +168,10 @@ class ApimImporterTest {
 
     @Test
     void aPolicyWhoseRootIsNotPoliciesIsReported(@TempDir Path dir) throws Exception {
-        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
+        Path file = dir.resolve(EDITED);
+        ApimImporter.Result result = importEdited(dir, template -> template
                 .replace("\"value\": \"<policies>\\n  <inbound>\\n    <rate-limit", "\"value\": \"<policy>\\n  <inbound>\\n    <rate-limit")
-                .replace("<on-error />\\n</policies>", "<on-error />\\n</policy>");
-        Path file = Files.writeString(dir.resolve("root.arm.json"), template);
-
-        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+                .replace("<on-error />\\n</policies>", "<on-error />\\n</policy>"));
 
         assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
                 file + "#resources[7].properties.value:1:1: policy: a policy document is <policies>; nothing in it was read");
@@ -181,11 +179,9 @@ class ApimImporterTest {
 
     @Test
     void aSetBackendServiceWithBothBackendIdAndBaseUrlIsReported(@TempDir Path dir) throws Exception {
-        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
-                .replace("backend-id=\\\"regional-pool\\\"", "backend-id=\\\"regional-pool\\\" base-url=\\\"http://127.0.0.1:9/\\\"");
-        Path file = Files.writeString(dir.resolve("both.arm.json"), template);
-
-        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+        Path file = dir.resolve(EDITED);
+        ApimImporter.Result result = importEdited(dir, template -> template
+                .replace("backend-id=\\\"regional-pool\\\"", "backend-id=\\\"regional-pool\\\" base-url=\\\"http://127.0.0.1:9/\\\""));
 
         assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).contains(
                 file + "#resources[6].properties.value:4:5: set-backend-service: has both backend-id and base-url; give one");
@@ -193,11 +189,9 @@ class ApimImporterTest {
 
     @Test
     void aCopyUnmatchedParamsThatIsNotABooleanIsReportedNotTakenAsTrue(@TempDir Path dir) throws Exception {
-        String template = Files.readString(Path.of("test-data/apim/failover-pool.arm.json"))
-                .replace("template=\\\"api/ProcessRequestFunction\\\"", "template=\\\"api/ProcessRequestFunction\\\" copy-unmatched-params=\\\"no\\\"");
-        Path file = Files.writeString(dir.resolve("copy.arm.json"), template);
-
-        ApimImporter.Result result = ApimImporter.run(List.of(file), URLS, null);
+        Path file = dir.resolve(EDITED);
+        ApimImporter.Result result = importEdited(dir, template -> template
+                .replace("template=\\\"api/ProcessRequestFunction\\\"", "template=\\\"api/ProcessRequestFunction\\\" copy-unmatched-params=\\\"no\\\""));
 
         assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
                 file + "#resources[6].properties.value:5:5: rewrite-uri: copy-unmatched-params must be true or false, found no");
