@@ -4,6 +4,7 @@ import dev.switchboard.config.ApiConfig;
 import dev.switchboard.config.ErrorReason;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.HttpResponse;
 import javax.net.ssl.SSLException;
 
 /**
@@ -27,6 +28,24 @@ record AttemptFailure(ErrorReason reason, Problem problem) {
     static AttemptFailure invalidResponse(ApiConfig api, String backend, Throwable cause) {
         return new AttemptFailure(ErrorReason.InvalidResponse,
                 Problem.badGateway(api.name(), backend, "sent a response that is not valid HTTP/1.1 (" + describe(cause) + ")"));
+    }
+
+    /**
+     * What is wrong with a response head, or null: what the decoder could not read, a status Netty reads but RFC
+     * 9110 15 does not allow (three digits from 100 to 599; {@code 2000} would pass on), or a 101, as the gateway
+     * never asks to switch protocols and would wait for a final head behind it.
+     */
+    static AttemptFailure invalidHead(ApiConfig api, String backend, HttpResponse head) {
+        if (head.decoderResult().isFailure()) {
+            return invalidResponse(api, backend, head.decoderResult().cause());
+        }
+        int code = head.status().code();
+        if (code == 101) {
+            return invalidResponse(api, backend,
+                    new IllegalArgumentException("101 Switching Protocols to a request that asked for no upgrade"));
+        }
+        return code >= 100 && code <= 599 ? null
+                : invalidResponse(api, backend, new IllegalArgumentException("status " + code + " is not from 100 to 599"));
     }
 
     /** The connection failed or closed before a complete response head; {@code cause} is null for a plain close. */

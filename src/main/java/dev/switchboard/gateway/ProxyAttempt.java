@@ -147,23 +147,11 @@ final class ProxyAttempt implements UpstreamListener {
         }
     }
 
-    /**
-     * RFC 9110 15: a status is three digits from 100 to 599; Netty reads any number, and would pass {@code 2000} on.
-     * A 101 is invalid too: the gateway never asks to switch protocols, and would wait for a final head behind it.
-     */
-    private static Throwable invalidStatus(HttpResponse response) {
-        int code = response.status().code();
-        if (code == 101) {
-            return new IllegalArgumentException("101 Switching Protocols to a request that asked for no upgrade");
-        }
-        return code >= 100 && code <= 599 ? null : new IllegalArgumentException("status " + code + " is not from 100 to 599");
-    }
-
     private void onResponseHead(HttpResponse response) {
-        Throwable invalid = response.decoderResult().isFailure() ? response.decoderResult().cause() : invalidStatus(response);
+        AttemptFailure invalid = AttemptFailure.invalidHead(api, backend.backendId(), response);
         if (invalid != null) {
             ReferenceCountUtil.release(response);
-            failBeforeResponse(AttemptFailure.invalidResponse(api, backend.backendId(), invalid));
+            failBeforeResponse(invalid);
             return;
         }
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
