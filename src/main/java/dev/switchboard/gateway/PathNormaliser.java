@@ -2,7 +2,6 @@ package dev.switchboard.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Removes dot-segments from a request path (RFC 3986 section 5.2.4) before routing, so the gateway routes and
@@ -89,16 +88,23 @@ final class PathNormaliser {
         StringBuilder out = new StringBuilder(path.length());
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '%' && i + 2 < path.length()) {
-                String code = path.substring(i + 1, i + 3).toLowerCase(Locale.ROOT);
-                if (code.equals("2e") || code.equals("2f") || code.equals("5c")) {
-                    out.append(code.equals("2e") ? '.' : '/');
-                    i += 2;
-                    continue;
-                }
+            char decoded = c == '%' && i + 2 < path.length() ? dotOrSlash(path.charAt(i + 1), path.charAt(i + 2)) : 0;
+            if (decoded != 0) {
+                out.append(decoded);
+                i += 2;
+            } else {
+                out.append(c);
             }
-            out.append(c);
         }
         return out.toString();
+    }
+
+    /** What {@code %hi lo} stands for when it is a dot or a separator ({@code %2e}, {@code %2f}, {@code %5c}), or 0. */
+    private static char dotOrSlash(char hi, char lo) {
+        char low = Character.toLowerCase(lo);
+        if (hi == '2') {
+            return low == 'e' ? '.' : low == 'f' ? '/' : 0;
+        }
+        return hi == '5' && low == 'c' ? '/' : 0;
     }
 }

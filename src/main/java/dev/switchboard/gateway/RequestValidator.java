@@ -67,7 +67,7 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         if (HttpMethod.CONNECT.equals(request.method())) {
             return Problem.methodNotAllowed(request.method().name());
         }
-        int bad = firstNotAllowed(request.uri(), RequestValidator::targetChar);
+        int bad = firstNotAllowed(request.uri(), 0, RequestValidator::targetChar);
         if (bad >= 0) {
             return Problem.malformedRequest("its request target holds 0x" + Integer.toHexString(bad)
                     + ", which a request target may not hold");
@@ -80,13 +80,9 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         if (hosts.isEmpty() && http11) {
             return Problem.malformedRequest("an HTTP/1.1 request needs a Host header");
         }
-        int badHost = hosts.isEmpty() ? -1 : firstNotAllowed(hosts.getFirst(), RequestValidator::hostChar);
-        if (badHost >= 0) {
-            return Problem.malformedRequest("its Host header holds 0x" + Integer.toHexString(badHost)
-                    + "; RFC 9112 3.2 allows only host[:port]");
-        }
-        if (!hosts.isEmpty() && !portIsDigits(hosts.getFirst())) {
-            return Problem.malformedRequest("the port in its Host header '" + hosts.getFirst() + "' is not digits");
+        Problem badHost = hosts.isEmpty() ? null : checkHost(hosts.getFirst());
+        if (badHost != null) {
+            return badHost;
         }
         List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (!codings.isEmpty() && (codings.size() > 1 || !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.getFirst().trim()))) {
@@ -95,9 +91,23 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         return checkPath(request);
     }
 
-    /** The first character of {@code text} that {@code allowed} refuses, or -1. */
-    private static int firstNotAllowed(String text, IntPredicate allowed) {
-        for (int i = 0; i < text.length(); i++) {
+    /** RFC 9112 3.2: a Host value is host[:port], and the port (after any IPv6 literal's brackets) is digits. */
+    private static Problem checkHost(String host) {
+        int bad = firstNotAllowed(host, 0, RequestValidator::hostChar);
+        if (bad >= 0) {
+            return Problem.malformedRequest("its Host header holds 0x" + Integer.toHexString(bad)
+                    + "; RFC 9112 3.2 allows only host[:port]");
+        }
+        int colon = host.indexOf(':', host.lastIndexOf(']') + 1);
+        if (colon >= 0 && firstNotAllowed(host, colon + 1, c -> c >= '0' && c <= '9') >= 0) {
+            return Problem.malformedRequest("the port in its Host header '" + host + "' is not digits");
+        }
+        return null;
+    }
+
+    /** The first character of {@code text} from {@code from} on that {@code allowed} refuses, or -1. */
+    private static int firstNotAllowed(String text, int from, IntPredicate allowed) {
+        for (int i = from; i < text.length(); i++) {
             if (!allowed.test(text.charAt(i))) {
                 return text.charAt(i);
             }
@@ -120,12 +130,6 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
      */
     private static boolean hostChar(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
-    }
-
-    /** Everything after the first ':' outside an IPv6 literal's brackets, if any, is digits (RFC 3986 port). */
-    private static boolean portIsDigits(String host) {
-        int colon = host.indexOf(':', host.lastIndexOf(']') + 1);
-        return colon < 0 || firstNotAllowed(host.substring(colon + 1), c -> c >= '0' && c <= '9') < 0;
     }
 
     private Problem checkPath(HttpRequest request) {
