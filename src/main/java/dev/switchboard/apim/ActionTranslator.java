@@ -39,7 +39,7 @@ final class ActionTranslator {
             return null;
         }
         return JSON.objectNode().put("type", "rewriteUri").put("template", TemplateNames.withGroupNames(template))
-                .put("copyUnmatchedParams", !"false".equalsIgnoreCase(node.attribute("copy-unmatched-params")));
+                .put("copyUnmatchedParams", !"false".equalsIgnoreCase(copy));
     }
 
     private static ObjectNode nameValues(PolicyNode node, String type, ImportReport report) {

@@ -88,7 +88,13 @@ final class BackendSectionTranslator {
                 return;
             }
         }
-        retry.put("count", Integer.parseInt(node.attribute("count")));
+        int count = Integer.parseInt(node.attribute("count"));
+        if (count < 1 || count > 50) {
+            // Left to the loader, this took the whole api out and blamed its other elements.
+            report.unsupported(node.source(), "retry", "count must be between 1 and 50, as in APIM; found " + count, null);
+            return;
+        }
+        retry.put("count", count);
         retry.put("interval", seconds(node.attribute("interval")));
         if (node.attribute("delta") != null) {
             retry.put("delta", seconds(node.attribute("delta")));
@@ -97,12 +103,6 @@ final class BackendSectionTranslator {
             }
         } else if (node.attribute("max-interval") != null) {
             report.warning(node.source(), "retry", "max-interval without delta has no effect (the wait is fixed); left out");
-        }
-        int count = retry.get("count").asInt();
-        if (count < 1 || count > 50) {
-            // Left to the loader, this took the whole api out and blamed its other elements.
-            report.unsupported(node.source(), "retry", "count must be between 1 and 50, as in APIM; found " + count, null);
-            return;
         }
         String firstFast = node.attribute("first-fast-retry");
         if (!PolicyValues.isBooleanOrAbsent(firstFast)) {
