@@ -12,7 +12,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
-import io.netty.handler.flow.FlowControlHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -140,12 +139,11 @@ public final class DnsResponder implements AutoCloseable {
                 }), bound);
     }
 
-    /** One TCP connection's handlers. It reads only when {@link TcpQueryHandler} asks: one query per answer sent. */
+    /** One TCP connection's handlers. It reads only when {@link TcpQueryHandler} asks: once every query it holds is answered. */
     static void initTcp(Channel ch, QueryAnswerer answerer) {
         ch.config().setAutoRead(false);
         ch.pipeline().addLast(
                 new LengthFieldBasedFrameDecoder(QueryAnswerer.TCP_PAYLOAD, 0, 2, 0, 2),
-                new FlowControlHandler(),
                 new TcpQueryDeadline(TCP_QUERY_WINDOW),
                 new LengthFieldPrepender(2),
                 new TcpQueryHandler(answerer));
