@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -62,11 +65,22 @@ class FleetGridWindowTest extends WindowTest {
             feeds.add(feed);
             WaitForAsyncUtils.asyncFx(() -> window.connect(feed)).get();
         }
-        for (long seq = 1; seq <= 3; seq++) {
-            for (SyntheticFeed feed : feeds) {
-                feed.push(seq);
-            }
+        // Live gateways send an interval every second; ones that fell silent would rightly turn STALE (after 3 s) and
+        // drop out of the divergence and failure counts, however slowly a loaded machine opens the grid.
+        AtomicLong seq = new AtomicLong();
+        ScheduledExecutorService gateways = Executors.newSingleThreadScheduledExecutor();
+        gateways.scheduleAtFixedRate(() -> {
+            long next = seq.incrementAndGet();
+            feeds.forEach(feed -> feed.push(next));
+        }, 0, 500, TimeUnit.MILLISECONDS);
+        try {
+            showsTheGrid(robot);
+        } finally {
+            gateways.shutdownNow();
         }
+    }
+
+    private void showsTheGrid(FxRobot robot) throws Exception {
 
         // The throttle delivers on its own period; the window takes every gateway's newest frame before the menu opens.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> window.model().latestFrames().size() == GATEWAYS));
