@@ -72,6 +72,9 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
             return Problem.malformedRequest("its request target holds 0x" + Integer.toHexString(bad)
                     + ", which a request target may not hold");
         }
+        if (nulInPath(request.uri())) {
+            return Problem.malformedRequest("its path holds %00 (NUL), which many backends take for the end of the path");
+        }
         HttpHeaders headers = request.headers();
         List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
         if (hosts.size() > 1) {
@@ -118,10 +121,22 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
     /**
      * RFC 9112 3.2 forbids the rest, and a backend could read them differently from the gateway: a control or
      * non-ASCII byte (Netty would re-encode it), a backslash (a separator to some servers, so a way round
-     * {@link PathNormaliser}) and {@code #} (a fragment is never sent).
+     * {@link PathNormaliser}), {@code #} (a fragment is never sent), and the printable characters RFC 3986 allows
+     * only percent-encoded ({@code " < > ^ ` { | }}), which HAProxy refuses by default too.
      */
     private static boolean targetChar(int c) {
-        return c > ' ' && c < 0x7F && c != '\\' && c != '#';
+        return c > ' ' && c < 0x7F && c != '\\' && c != '#' && c != '"' && c != '<' && c != '>' && c != '^' && c != '`'
+                && c != '{' && c != '|' && c != '}';
+    }
+
+    /** Whether the path (before any '?') holds an encoded NUL, which C-based backends read as the path's end. */
+    private static boolean nulInPath(String uri) {
+        int nul = uri.indexOf("%00");
+        if (nul < 0) {
+            return false;
+        }
+        int query = uri.indexOf('?');
+        return query < 0 || nul < query;
     }
 
     /**

@@ -47,6 +47,31 @@ class StrictHttpTest extends AgainstRealGateway {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/nr/a|b", "/nr/a{b", "/nr/a}b", "/nr/a\"b", "/nr/a<b", "/nr/a>b", "/nr/a^b", "/nr/a`b", "/nr/x?q=a|b",
+            "/nr/a%00b", "/nr/a%00", "/nr/%00/x?q=1", "/nr/..%00/x"})
+    void aTargetCharacterRfc3986AllowsOnlyEncodedOrAnEncodedNulInThePathIs400(String target) throws Exception {
+        try (RawClient client = fixture.client()) {
+            client.send("GET " + target + " HTTP/1.1\r\nHost: a.test\r\n\r\n");
+            RawClient.Response response = client.read();
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).containsAnyOf("request target", "%00");
+            assertThat(client.closedWithoutMoreBytes()).isTrue();
+        }
+        assertThat(fixture.backendLogAfterShutdown()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/nr/a%7Cb%7b%7D%22%3C%3E%5E%60", "/nr/x?q=%00", "/nr/a%2500"})
+    void theEncodedFormsAndANulInTheQueryAreForwarded(String target) throws Exception {
+        try (RawClient client = fixture.client()) {
+            client.send("GET " + target + " HTTP/1.1\r\nHost: a.test\r\n\r\n");
+            assertThat(client.read().status()).isEqualTo(200);
+        }
+        assertThat(fixture.backendLogAfterShutdown()).extracting(LoggingBackend.Received::target)
+                .containsExactly(target.replaceFirst("^/nr", "/base"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"a.test", "a.test:8080", "[::1]", "[::1]:8080", "127.0.0.1:80", ""})
     void aValidHostIsForwarded(String host) throws Exception {
         try (RawClient client = fixture.client()) {
