@@ -32,8 +32,8 @@ record AttemptFailure(ErrorReason reason, Problem problem) {
 
     /**
      * What is wrong with a response head, or null: what the decoder could not read, a status Netty reads but RFC
-     * 9110 15 does not allow (three digits from 100 to 599; {@code 2000} would pass on), or a 101, as the gateway
-     * never asks to switch protocols and would wait for a final head behind it.
+     * 9110 15 does not allow (three digits from 100 to 599; {@code 2000} would pass on), a 101, as the gateway
+     * never asks to switch protocols and would wait for a final head behind it, or a transfer coding but chunked.
      */
     static AttemptFailure invalidHead(ApiConfig api, String backend, HttpResponse head) {
         if (head.decoderResult().isFailure()) {
@@ -43,6 +43,13 @@ record AttemptFailure(ErrorReason reason, Problem problem) {
         if (code == 101) {
             return invalidResponse(api, backend,
                     new IllegalArgumentException("101 Switching Protocols to a request that asked for no upgrade"));
+        }
+        String codings = UpstreamFraming.otherCodings(head.headers());
+        if (codings != null) {
+            // Re-chunked without it, a gzip coding would reach the client as bytes it cannot know to decode; kept, it
+            // would reach an HTTP/1.0 client (RFC 9112 6.1 forbids Transfer-Encoding there) or one that never sent TE.
+            return invalidResponse(api, backend, new IllegalArgumentException(
+                    "Transfer-Encoding '" + codings + "': the gateway passes on only the chunked coding"));
         }
         return code >= 100 && code <= 599 ? null
                 : invalidResponse(api, backend, new IllegalArgumentException("status " + code + " is not from 100 to 599"));

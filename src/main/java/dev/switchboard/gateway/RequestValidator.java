@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
@@ -87,9 +86,9 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         if (badHost != null) {
             return badHost;
         }
-        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        if (!codings.isEmpty() && (codings.size() > 1 || !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.getFirst().trim()))) {
-            return Problem.transferCodingNotImplemented(String.join(", ", codings));
+        String codings = UpstreamFraming.otherCodings(headers);
+        if (codings != null) {
+            return Problem.transferCodingNotImplemented(codings);
         }
         return checkPath(request);
     }

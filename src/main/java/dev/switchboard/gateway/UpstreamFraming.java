@@ -3,6 +3,7 @@ package dev.switchboard.gateway;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
 
 /**
  * Framing of a request towards a backend, derived by the gateway from the bytes it is about to write, never taken
@@ -12,6 +13,20 @@ import io.netty.handler.codec.http.HttpHeaders;
 final class UpstreamFraming {
 
     private UpstreamFraming() {
+    }
+
+    /**
+     * The transfer codings a message names when they are anything but one plain {@code chunked}, or null. The
+     * gateway re-frames every body per hop and cannot carry another coding across it (a request is refused with
+     * 501, a backend's response with 502).
+     */
+    static String otherCodings(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return null;
+        }
+        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        return codings.size() == 1 && HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.getFirst().trim())
+                ? null : String.join(", ", codings);
     }
 
     /**

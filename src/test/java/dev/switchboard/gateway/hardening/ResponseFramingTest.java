@@ -24,6 +24,9 @@ class ResponseFramingTest {
             case "/base/four-digits" -> "HTTP/1.1 2000 OK\r\nContent-Length: 2\r\n\r\nok";
             case "/base/two-digits" -> "HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok";
             case "/base/switch" -> "HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: upgrade\r\n\r\nRAW";
+            case "/base/gzip-chunked" -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n5\r\nGZIPD\r\n0\r\n\r\n";
+            case "/base/gzip-then-chunked" -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nGZIPD\r\n0\r\n\r\n";
+            case "/base/chunked" -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: Chunked\r\n\r\n5\r\nplain\r\n0\r\n\r\n";
             default -> null;
         }));
     }
@@ -56,6 +59,24 @@ class ResponseFramingTest {
             RawClient.Response response = client.read();
             assertThat(response.statusLine()).startsWith("HTTP/1.1 502 ");
             assertThat(response.body()).contains("status");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1", "HTTP/1.0"})
+    void aTransferCodingButChunkedIs502AndItsBytesNeverReachTheClient(String version) throws Exception {
+        for (String path : List.of("/nr/gzip-chunked", "/nr/gzip-then-chunked")) {
+            try (RawClient client = fixture.client()) {
+                client.send("GET " + path + " " + version + "\r\nHost: a.test\r\n\r\n");
+                RawClient.Response response = client.read();
+                assertThat(response.status()).isEqualTo(502);
+                assertThat(response.header("Transfer-Encoding")).isNull();
+                assertThat(response.body()).contains("gzip").doesNotContain("GZIPD");
+            }
+        }
+        try (RawClient client = fixture.client()) {
+            client.send("GET /nr/chunked " + version + "\r\nHost: a.test\r\n\r\n");
+            assertThat(client.read().body()).isEqualTo("plain");
         }
     }
 
