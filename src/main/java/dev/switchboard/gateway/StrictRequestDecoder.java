@@ -92,6 +92,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 }
                 methods.add(request.method());
             }
+            Trailers.drop(msg);
             gate.decoded(msg);
         }
     }

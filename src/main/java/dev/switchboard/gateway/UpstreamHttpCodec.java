@@ -139,6 +139,7 @@ final class UpstreamHttpCodec extends CombinedChannelDuplexHandler<UpstreamHttpC
             int from = out.size();
             super.decode(ctx, in, out);
             for (int i = from; i < out.size(); i++) {
+                Trailers.drop(out.get(i));
                 gate.decoded(out.get(i));
             }
         }

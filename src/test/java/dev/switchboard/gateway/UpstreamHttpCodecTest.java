@@ -117,7 +117,7 @@ class UpstreamHttpCodecTest {
     }
 
     @Test
-    void responseTrailersArriveValidatedWhateverTheirNumber() {
+    void responseTrailersAreValidatedWhateverTheirNumberThenDropped() {
         channel.writeOutbound(request("GET", "/x"), LastHttpContent.EMPTY_LAST_CONTENT, request("GET", "/y"), LastHttpContent.EMPTY_LAST_CONTENT);
         wire(channel);
         channel.writeInbound(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n"
@@ -134,7 +134,7 @@ class UpstreamHttpCodecTest {
                 content.release();
             }
         }
-        assertThat(trailers).containsExactly("X-T=1", "X-U=2", "X-V=3");
+        assertThat(trailers).isEmpty();
         assertThat(failed).as("a trailer name with NUL is refused").isTrue();
     }
 

@@ -25,8 +25,9 @@ import java.util.function.Function;
  */
 public final class LoggingBackend implements AutoCloseable {
 
-    /** One request as the backend parsed it; headers keep their order and duplicates. */
-    public record Received(String method, String target, String version, List<String[]> headers, byte[] body) {
+    /** One request as the backend parsed it; headers and trailers (of a chunked body) keep their order and duplicates. */
+    public record Received(String method, String target, String version, List<String[]> headers, byte[] body,
+            List<String[]> trailers) {
 
         public List<String> all(String name) {
             return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
@@ -130,25 +131,34 @@ public final class LoggingBackend implements AutoCloseable {
             return null;
         }
         String[] parts = requestLine.split(" ", 3);
-        List<String[]> headers = new ArrayList<>();
-        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-            int colon = header.indexOf(':');
-            headers.add(new String[] {header.substring(0, colon).trim(), header.substring(colon + 1).trim()});
-        }
-        Received head = new Received(parts[0], parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "", headers, new byte[0]);
+        List<String[]> headers = fields(in);
+        Received head = new Received(parts[0], parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "", headers,
+                new byte[0], List.of());
         byte[] body;
+        List<String[]> trailers = new ArrayList<>();
         String te = head.header("Transfer-Encoding");
         if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
-            body = chunked(in);
+            body = chunked(in, trailers);
         } else if (head.header("Content-Length") != null) {
             body = in.readNBytes(Integer.parseInt(head.header("Content-Length")));
         } else {
             body = new byte[0];
         }
-        return new Received(head.method(), head.target(), head.version(), headers, body);
+        return new Received(head.method(), head.target(), head.version(), headers, body, trailers);
     }
 
-    private static byte[] chunked(InputStream in) throws IOException {
+    /** Header (or trailer) lines up to the empty line that ends them, as name and value. */
+    static List<String[]> fields(InputStream in) throws IOException {
+        List<String[]> fields = new ArrayList<>();
+        for (String field = line(in); field != null && !field.isEmpty(); field = line(in)) {
+            int colon = field.indexOf(':');
+            fields.add(new String[] {field.substring(0, colon).trim(), field.substring(colon + 1).trim()});
+        }
+        return fields;
+    }
+
+    /** A chunked body; its trailer fields go to {@code trailers}. */
+    static byte[] chunked(InputStream in, List<String[]> trailers) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = line(in);
@@ -158,9 +168,7 @@ public final class LoggingBackend implements AutoCloseable {
             int semicolon = sizeLine.indexOf(';');
             int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
             if (size == 0) {
-                for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
-                    // trailers are not recorded
-                }
+                trailers.addAll(fields(in));
                 return body.toByteArray();
             }
             body.write(in.readNBytes(size));

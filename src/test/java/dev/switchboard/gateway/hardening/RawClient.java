@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.hardening;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,8 +14,8 @@ import java.util.Locale;
 /** A client that writes exact bytes to the gateway and reads its raw responses. */
 public final class RawClient implements AutoCloseable {
 
-    /** One response as read off the wire. */
-    public record Response(String statusLine, List<String[]> headers, String body) {
+    /** One response as read off the wire; trailers are those of a chunked body. */
+    public record Response(String statusLine, List<String[]> headers, String body, List<String[]> trailers) {
 
         public int status() {
             return Integer.parseInt(statusLine.split(" ")[1]);
@@ -63,36 +62,22 @@ public final class RawClient implements AutoCloseable {
         if (status == null) {
             throw new IOException("the gateway closed the connection without a response");
         }
-        List<String[]> headers = new ArrayList<>();
-        for (String header = LoggingBackend.line(in); header != null && !header.isEmpty(); header = LoggingBackend.line(in)) {
-            int colon = header.indexOf(':');
-            headers.add(new String[] {header.substring(0, colon).trim(), header.substring(colon + 1).trim()});
-        }
-        Response head = new Response(status, headers, "");
+        List<String[]> headers = LoggingBackend.fields(in);
+        Response head = new Response(status, headers, "", List.of());
+        List<String[]> trailers = new ArrayList<>();
         String te = head.header("Transfer-Encoding");
         String length = head.header("Content-Length");
         byte[] body;
         if (toHead) {
             body = new byte[0];
         } else if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
-            body = chunked();
+            body = LoggingBackend.chunked(in, trailers);
         } else if (length != null) {
             body = in.readNBytes(Integer.parseInt(length));
         } else {
             body = in.readAllBytes();
         }
-        return new Response(status, headers, new String(body, StandardCharsets.ISO_8859_1));
-    }
-
-    private byte[] chunked() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int size = Integer.parseInt(LoggingBackend.line(in).trim(), 16); size > 0;
-                size = Integer.parseInt(LoggingBackend.line(in).trim(), 16)) {
-            body.write(in.readNBytes(size));
-            LoggingBackend.line(in);
-        }
-        LoggingBackend.line(in);
-        return body.toByteArray();
+        return new Response(status, headers, new String(body, StandardCharsets.ISO_8859_1), trailers);
     }
 
     /** True when the gateway ends the stream (FIN or reset) with no further bytes, within the socket timeout. */
