@@ -104,6 +104,10 @@ final class ProxyExchange {
             respondProblem(Problem.shuttingDown());
             return;
         }
+        if (MaxForwards.endsHere(request)) {
+            finish(writer.writeAnswer(MaxForwards.answer(request, client.alloc()), 0));
+            return;
+        }
         String clientHost = request.headers().get(HttpHeaderNames.HOST);
         route = pinned.route(new HttpRequestView(request, path, rawQuery, frontend.clientIp()));
         if (route == null) {

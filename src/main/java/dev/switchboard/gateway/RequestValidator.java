@@ -20,7 +20,8 @@ import java.util.function.IntPredicate;
  * routing: a version other than 1.0 and 1.1 (505), CONNECT (405), an HTTP/1.1 request without exactly one Host
  * or an HTTP/1.0 one with several, or a Host that is not host[:port] (400), a request target with a byte no URI
  * holds (400), a transfer coding other than plain chunked (501, the gateway re-frames bodies and cannot pass other
- * codings on), and a path whose dot-segments climb above the root or out of the api they start in (400).
+ * codings on), a Max-Forwards on OPTIONS or TRACE that is not a number (400), and a path whose dot-segments climb
+ * above the root or out of the api they start in (400).
  * Dot-segments that stay inside are resolved here, so routing and forwarding see one path.
  *
  * <p>A refused request goes on with a failed decoder result, so the frontend answers it in order and closes; every
@@ -89,6 +90,10 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
         String codings = UpstreamFraming.otherCodings(headers);
         if (codings != null) {
             return Problem.transferCodingNotImplemented(codings);
+        }
+        Problem maxForwards = MaxForwards.check(request);
+        if (maxForwards != null) {
+            return maxForwards;
         }
         return checkPath(request);
     }

@@ -37,6 +37,7 @@ final class UpstreamRequestHead {
         } else {
             rewritten = true;
             HeaderRewriter.rewriteRequest(headers, clientIp, scheme, authority, preserveHost);
+            MaxForwards.decrement(request);
         }
         sentCredentials = BackendCredentials.applyHeaders(headers, sentCredentials, credentials);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);

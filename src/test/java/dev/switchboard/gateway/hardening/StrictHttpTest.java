@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StrictHttpTest extends AgainstRealGateway {
 
     static Stream<Arguments> refused() {
-        return Stream.of(
+        Stream<Arguments> maxForwards = Stream.of("abc", "-1", "1, 2", "", "1\r\nMax-Forwards: 1", "0x1").map(value -> Arguments.of(
+                "Max-Forwards on OPTIONS: " + value, "OPTIONS /nr/x HTTP/1.1\r\nHost: a.test\r\nMax-Forwards: " + value + "\r\n\r\n",
+                400, "Max-Forwards"));
+        return Stream.concat(maxForwards, Stream.of(
                 Arguments.of("HTTP/1.1 without Host", "GET /nr/x HTTP/1.1\r\nX-A: 1\r\n\r\n", 400, "needs a Host header"),
                 Arguments.of("two Host headers", "GET /nr/x HTTP/1.1\r\nHost: a.test\r\nHost: b.test\r\n\r\n", 400, "2 Host headers"),
                 Arguments.of("unknown version", "GET /nr/x HTTP/9.9\r\nHost: a.test\r\n\r\n", 505, "HTTP/9.9"),
@@ -29,7 +32,7 @@ class StrictHttpTest extends AgainstRealGateway {
                 Arguments.of("a backslash in the target", "GET /nr/..\\..\\etc HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
                 Arguments.of("a fragment in the target", "GET /nr/x#frag HTTP/1.1\r\nHost: a.test\r\n\r\n", 400, "request target"),
                 Arguments.of("a transfer coding other than chunked",
-                        "POST /nr/x HTTP/1.1\r\nHost: a.test\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501, "gzip, chunked"));
+                        "POST /nr/x HTTP/1.1\r\nHost: a.test\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501, "gzip, chunked")));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
