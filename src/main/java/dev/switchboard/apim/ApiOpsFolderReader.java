@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class ApiOpsFolderReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What an extract holds at its top; a folder with none of them is some other folder, not an empty estate. */
+    private static final List<String> TOP_LEVEL = List.of("backends", "apis", "namedValues", "policy.xml");
 
     private final Path root;
     private final ApimEstate estate;
@@ -31,6 +33,9 @@ final class ApiOpsFolderReader {
     }
 
     static void read(Path root, ApimEstate estate) throws IOException, ImportException {
+        if (TOP_LEVEL.stream().noneMatch(entry -> Files.exists(root.resolve(entry)))) {
+            throw new ImportException(root + ": not an APIOps extractor folder: expected backends/, apis/, namedValues/ or policy.xml in it");
+        }
         ApiOpsFolderReader reader = new ApiOpsFolderReader(root, estate);
         for (Path dir : subfolders(root.resolve("namedValues"))) {
             JsonNode properties = reader.properties(dir.resolve("namedValueInformation.json"));

@@ -90,6 +90,18 @@ class ImportApimCommandTest {
     }
 
     @Test
+    void aFolderThatIsNotAnApiOpsExtractIsUnreadableInputAndExitsTwo() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("not-apiops"));
+        Files.writeString(folder.resolve("README.md"), "some other folder");
+
+        assertThat(run("import", "apim", folder.toString(), "-o", dir.resolve("x.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith(folder + ": not an APIOps extractor folder: expected backends/, apis/, namedValues/ "
+                + "or policy.xml in it");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+        assertThat(dir.resolve("x.report.json")).doesNotExist();
+    }
+
+    @Test
     void whenNothingLoadableIsLeftNoOlderConfigStaysAndTheMessageSaysWhatWasWritten() throws IOException {
         Path config = dir.resolve("out.json");
         Files.writeString(config, "{ \"backends\": { \"from-an-earlier-run\": { \"url\": \"http://127.0.0.1:1\" } } }");
