@@ -67,13 +67,12 @@ final class ArmTemplateReader {
             case "backends" -> backend(last, properties, source);
             case "apis" -> {
                 ApimEstate.Api api = estate.api(last);
-                api.path = evaluated(properties.path("path"), source, "path");
-                api.serviceUrl = evaluated(properties.path("serviceUrl"), source, "serviceUrl");
+                api.path = evaluated(properties, path, "path");
+                api.serviceUrl = evaluated(properties, path, "serviceUrl");
                 api.source = source;
             }
             case "apis/policies" -> policyText(properties, path, source).ifPresent(t -> estate.api(at(names, 2)).policy = t);
-            case "apis/operations" -> estate.api(at(names, 2)).operations.put(last, new ApimEstate.Operation(last,
-                    properties.path("method").asText("GET"), properties.path("urlTemplate").asText("/"), source));
+            case "apis/operations" -> operation(estate.api(at(names, 2)), last, properties, source, path);
             case "apis/operations/policies" -> policyText(properties, path, source)
                     .ifPresent(t -> estate.api(at(names, 3)).operationPolicies.put(at(names, 2), t));
             case "policies" -> policyText(properties, path, source).ifPresent(t -> estate.globalPolicy = t);
@@ -125,14 +124,25 @@ final class ArmTemplateReader {
         }
     }
 
-    private String evaluated(JsonNode value, SourceRef source, String field) {
+    /** An operation whose method or URL template is an expression that cannot be evaluated is left out (reported). */
+    private void operation(ApimEstate.Api api, String name, JsonNode properties, SourceRef source, String path) {
+        String method = properties.path("method").isTextual() ? evaluated(properties, path, "method") : "GET";
+        String urlTemplate = properties.path("urlTemplate").isTextual() ? evaluated(properties, path, "urlTemplate") : "/";
+        if (method != null && urlTemplate != null) {
+            api.operations.put(name, new ApimEstate.Operation(name, method, urlTemplate, source));
+        }
+    }
+
+    /** A string property, ARM expressions evaluated; null when absent or not evaluable (reported at its JSON path). */
+    private String evaluated(JsonNode properties, String path, String field) {
+        JsonNode value = properties.path(field);
         if (!value.isTextual()) {
             return null;
         }
         try {
             return ArmExpression.evaluate(value.asText(), template);
         } catch (ImportException e) {
-            report.unsupported(source, field, e.getMessage(), null);
+            report.unsupported(SourceRef.json(file, path + ".properties." + field), field, e.getMessage(), null);
             return null;
         }
     }

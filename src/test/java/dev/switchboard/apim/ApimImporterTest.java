@@ -108,6 +108,41 @@ class ApimImporterTest {
         assertThat(result.config().apis()).extracting(ApiConfig::path).containsExactly("/resilient-api");
     }
 
+    /** A template with an api {@code items} on a base URL and one operation {@code get-item} with {@code operation} as properties. */
+    private static ApimImporter.Result withOperation(Path dir, String operation) throws Exception {
+        String policy = "<policies><inbound><base /><set-header name=\\\"X-Op\\\"><value>get</value></set-header></inbound></policies>";
+        Path template = Files.writeString(dir.resolve(EDITED), """
+                { "parameters": { "verb": { "type": "string", "defaultValue": "get" } },
+                  "resources": [
+                  { "type": "Microsoft.ApiManagement/service/apis", "name": "svc/items",
+                    "properties": { "path": "items", "serviceUrl": "http://127.0.0.1:9" } },
+                  { "type": "Microsoft.ApiManagement/service/apis/operations", "name": "svc/items/get-item", "properties": %s },
+                  { "type": "Microsoft.ApiManagement/service/apis/operations/policies", "name": "svc/items/get-item/policy",
+                    "properties": { "format": "rawxml", "value": "%s" } } ] }
+                """.formatted(operation, policy));
+        return ApimImporter.run(List.of(template), Map.of(), null);
+    }
+
+    @Test
+    void anOperationsMethodAndUrlTemplateFromArmExpressionsAreEvaluated(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = withOperation(dir,
+                "{ \"method\": \"[toUpper(parameters('verb'))]\", \"urlTemplate\": \"[concat('/things/', '{id}')]\" }");
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).isEmpty();
+        assertThat(result.config().apis().getFirst().rules().getFirst().when())
+                .extracting(c -> c.expression() != null ? c.expression().text() : c.regex().pattern())
+                .containsExactly("context.Request.Method == \"GET\"", "\\Q/items/things/\\E(?<id>[^/]+)");
+    }
+
+    @Test
+    void anOperationsMethodOrUrlTemplateThatCannotBeEvaluatedIsAnErrorNamingItsJsonPath(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = withOperation(dir,
+                "{ \"method\": \"GET\", \"urlTemplate\": \"[uriComponent('/things')]\" }");
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).startsWith(
+                dir.resolve(EDITED) + "#resources[1].properties.urlTemplate: urlTemplate: ARM function uriComponent() is not supported");
+    }
+
     @Test
     void aPoolUsingApimsWholePriorityRangeZeroToHundredKeepsItsOrder(@TempDir Path dir) throws Exception {
         ApimImporter.Result result = importEdited(dir, template -> template
