@@ -40,6 +40,10 @@ final class ArmTemplateReader {
         SourceRef source = SourceRef.json(file, path);
         String type = resource.path("type").asText("");
         String fullType = parentType.isEmpty() || type.contains("/") && type.contains(".") ? type : parentType + "/" + type;
+        if (!deployed(resource, path, "resource " + fullType)) {
+            // ARM deploys neither the resource nor the children nested in it.
+            return;
+        }
         String name;
         try {
             name = ArmExpression.evaluate(resource.path("name").asText(""), template);
@@ -58,6 +62,33 @@ final class ArmTemplateReader {
         JsonNode children = resource.path("resources");
         for (int i = 0; i < children.size(); i++) {
             resource(children.get(i), path + ".resources[" + i + "]", fullType, fullName);
+        }
+    }
+
+    /**
+     * False when the resource's {@code condition} is false (reported as not imported) or cannot be evaluated (reported as
+     * an error: importing it or not would be a guess).
+     */
+    private boolean deployed(JsonNode resource, String path, String element) {
+        JsonNode condition = resource.get("condition");
+        if (condition == null) {
+            return true;
+        }
+        SourceRef source = SourceRef.json(file, path + ".condition");
+        try {
+            String value = (condition.isTextual() ? ArmExpression.evaluateValue(condition.asText(), template) : condition).asText();
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new ImportException("it is neither true nor false");
+            }
+            boolean deployed = value.equalsIgnoreCase("true");
+            if (!deployed) {
+                report.warning(source, element, "not imported: its condition is false, so ARM does not deploy it");
+            }
+            return deployed;
+        } catch (ImportException e) {
+            report.unsupported(source, element, "condition " + condition.asText() + " cannot be evaluated: " + e.getMessage()
+                    + "; not imported", null);
+            return false;
         }
     }
 

@@ -143,6 +143,40 @@ class ApimImporterTest {
                 dir.resolve(EDITED) + "#resources[1].properties.urlTemplate: urlTemplate: ARM function uriComponent() is not supported");
     }
 
+    /** The failover template with {@code condition} on its global policy (resources[7]) and a bool parameter {@code withGlobal}. */
+    private static ApimImporter.Result withGlobalPolicyCondition(Path dir, String condition) throws Exception {
+        return importEdited(dir, template -> template
+                .replace("\"parameters\": {", "\"parameters\": { \"withGlobal\": { \"type\": \"bool\", \"defaultValue\": false },")
+                .replace("\"type\": \"Microsoft.ApiManagement/service/policies\",", "\"type\": \"Microsoft.ApiManagement/service/policies\", "
+                        + "\"condition\": " + condition + ","));
+    }
+
+    @Test
+    void aResourceWhoseConditionIsFalseIsNotImportedAndTheReportSaysSo(@TempDir Path dir) throws Exception {
+        for (String condition : List.of("false", "\"[parameters('withGlobal')]\"", "\"[toLower('False')]\"")) {
+            ApimImporter.Result result = withGlobalPolicyCondition(dir, condition);
+
+            assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).as(condition).isEmpty();
+            assertThat(lines(result.report(), ImportReport.Kind.WARNING)).as(condition)
+                    .noneMatch(line -> line.contains("rate-limit"))
+                    .contains(dir.resolve(EDITED) + "#resources[7].condition: resource Microsoft.ApiManagement/service/policies: "
+                            + "not imported: its condition is false, so ARM does not deploy it");
+        }
+        assertThat(lines(withGlobalPolicyCondition(dir, "true").report(), ImportReport.Kind.WARNING)).anyMatch(line -> line.contains("rate-limit"));
+    }
+
+    @Test
+    void aResourceConditionThatCannotBeEvaluatedIsAnErrorNamingItsJsonPath(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = withGlobalPolicyCondition(dir, "\"[equals(parameters('withGlobal'), 'yes')]\"");
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(dir.resolve(EDITED)
+                + "#resources[7].condition: resource Microsoft.ApiManagement/service/policies: condition "
+                + "[equals(parameters('withGlobal'), 'yes')] cannot be evaluated: ARM function equals() is not supported; not imported");
+        assertThat(lines(withGlobalPolicyCondition(dir, "\"maybe\"").report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+                dir.resolve(EDITED) + "#resources[7].condition: resource Microsoft.ApiManagement/service/policies: condition maybe "
+                        + "cannot be evaluated: it is neither true nor false; not imported");
+    }
+
     @Test
     void aPoolUsingApimsWholePriorityRangeZeroToHundredKeepsItsOrder(@TempDir Path dir) throws Exception {
         ApimImporter.Result result = importEdited(dir, template -> template
