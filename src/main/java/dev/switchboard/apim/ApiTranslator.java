@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One api with its effective policies (global → api → operation) as a config api: backend, actions, rules (its
@@ -85,6 +86,7 @@ final class ApiTranslator {
         String target = "apis[" + api.name + "]";
         SourceRef source = sourceOf(api);
         PolicyNode root = parse(api.policy, namedValues, report);
+        reportGlobalStatementsLeftOut(api, root);
         List<PolicyNode> in = PolicyScopes.effective("inbound", root, PolicyScopes.effective("inbound", global, List.of()));
         InboundTranslator.Scope scope = inbound.translate(in, target, "", List.of());
         BackendSectionTranslator.Result backend = BackendSectionTranslator.translate(
@@ -131,6 +133,22 @@ final class ApiTranslator {
         }
         report.translated(source, "api " + api.name, target);
         return json;
+    }
+
+    /**
+     * A section of the api's policy without {@code <base/>} leaves the global policy's section out, as APIM does; the
+     * operator is told which statements no longer apply to this api.
+     */
+    private void reportGlobalStatementsLeftOut(ApimEstate.Api api, PolicyNode root) {
+        for (String section : SECTIONS) {
+            PolicyNode own = PolicyScopes.section(root, section);
+            List<PolicyNode> leftOut = PolicyScopes.effective(section, global, List.of());
+            if (own != null && own.child("base") == null && !leftOut.isEmpty()) {
+                report.warning(own.source(), section, "has no <base/>, so the global policy's " + section + " statements ("
+                        + leftOut.stream().map(s -> s.name() + " at " + s.source()).collect(Collectors.joining(", "))
+                        + ") do not apply to api " + api.name + ", as in APIM");
+            }
+        }
     }
 
     /** An operation's own inbound statements as rules matched on its method and path, placed before the api's rules. */

@@ -178,6 +178,18 @@ class ApimImporterTest {
     }
 
     @Test
+    void anApiSectionWithoutBaseSaysWhichGlobalStatementsItLeavesOut(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(EDITED);
+        ApimImporter.Result result = importEdited(dir, template -> template.replace("<inbound>\\n    <base />\\n    <set-backend", "<inbound>\\n    <set-backend"));
+
+        // As in APIM, the global rate-limit does not apply to this api; the report says so instead of dropping it unseen.
+        assertThat(lines(result.report(), ImportReport.Kind.WARNING)).noneMatch(line -> line.contains("rate-limit: shown"))
+                .contains(file + "#resources[6].properties.value:2:3: inbound: has no <base/>, so the global policy's inbound statements "
+                        + "(rate-limit at " + file + "#resources[7].properties.value:4:3) do not apply to api resilient-api, as in APIM");
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).isEmpty();
+    }
+
+    @Test
     void aPoolUsingApimsWholePriorityRangeZeroToHundredKeepsItsOrder(@TempDir Path dir) throws Exception {
         ApimImporter.Result result = importEdited(dir, template -> template
                 .replace("parameters('primaryFunction'))]\", \"priority\": 1 }", "parameters('primaryFunction'))]\", \"priority\": 0 }")
