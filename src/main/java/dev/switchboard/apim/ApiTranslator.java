@@ -55,6 +55,7 @@ final class ApiTranslator {
         }
         // A section APIM does not have (often a typo such as <outbund>) would otherwise be skipped without a word.
         if (root != null) {
+            PolicyAttributes.check(root, report);
             root.children().stream().filter(section -> !SECTIONS.contains(section.name())).forEach(section -> report.unsupported(
                     section.source(), section.name(), "not a policy section (inbound, backend, outbound, on-error); left out", null));
         }

@@ -230,6 +230,17 @@ class ApimImporterTest {
     }
 
     @Test
+    void anAttributeAKnownElementDoesNotTakeIsReportedAtTheElementNotDropped(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = withRetryAttributes(dir, "count=\"3\" interval=\"1\" first-fast-retyr=\"true\"");
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(dir.resolve(EDITED)
+                + "#resources[6].properties.value:8:5: retry: attribute first-fast-retyr is not one retry takes here "
+                + "(condition, count, interval, max-interval, delta, first-fast-retry); left out");
+        // The rest of the retry still translates, as the rest of a section does around an element that is not translated.
+        assertThat(result.config().apis().getFirst().retry().count()).isEqualTo(3);
+    }
+
+    @Test
     void aFirstFastRetryThatIsNotABooleanIsReportedNotTakenAsFalse(@TempDir Path dir) throws Exception {
         ApimImporter.Result result = withRetryAttributes(dir, "count=\"3\" interval=\"1\" first-fast-retry=\"yes\"");
 
