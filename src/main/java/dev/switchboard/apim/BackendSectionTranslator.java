@@ -14,6 +14,7 @@ import java.util.List;
 final class BackendSectionTranslator {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final long LONGEST_WAIT_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
 
     /** The api's retry (null for none) and total timeout (null for the default). */
     static final class Result {
@@ -79,22 +80,12 @@ final class BackendSectionTranslator {
             return;
         }
         retry.put("condition", inner);
-        for (String attribute : List.of("count", "interval", "delta", "max-interval")) {
-            String value = node.attribute(attribute);
-            boolean required = attribute.equals("count") || attribute.equals("interval");
-            if (value == null ? required : !value.matches("\\d{1,9}")) {
-                report.unsupported(node.source(), "retry", attribute + " must be a whole number" + (attribute.equals("count") ? "" : " of seconds")
-                        + ", found " + (value == null ? "none" : value), null);
-                return;
-            }
-        }
-        int count = Integer.parseInt(node.attribute("count"));
-        if (count < 1 || count > 50) {
-            // Left to the loader, this took the whole api out and blamed its other elements.
-            report.unsupported(node.source(), "retry", "count must be between 1 and 50, as in APIM; found " + count, null);
+        String numbersProblem = numbersProblem(node);
+        if (numbersProblem != null) {
+            report.unsupported(node.source(), "retry", numbersProblem, null);
             return;
         }
-        retry.put("count", count);
+        retry.put("count", Integer.parseInt(node.attribute("count")));
         retry.put("interval", seconds(node.attribute("interval")));
         if (node.attribute("delta") != null) {
             retry.put("delta", seconds(node.attribute("delta")));
@@ -123,6 +114,46 @@ final class BackendSectionTranslator {
         result.retry = retry;
         report.approximated(node.source(), "retry", "a retry goes to a pool member not yet tried when there is one "
                 + "(APIM's pool may pick the same backend again; `switchboard rehearse --apim` shows APIM's behaviour)", target + ".retry");
+    }
+
+    /**
+     * What is wrong with the retry's numbers; null when nothing. Checked here, at the retry, because left to the loader
+     * a bad number took the whole api out and blamed its other elements.
+     */
+    private static String numbersProblem(PolicyNode node) {
+        for (String attribute : List.of("count", "interval", "delta", "max-interval")) {
+            String value = node.attribute(attribute);
+            boolean required = attribute.equals("count") || attribute.equals("interval");
+            if (value == null ? required : !value.matches("\\d{1,9}")) {
+                return attribute + " must be a whole number" + (attribute.equals("count") ? "" : " of seconds")
+                        + ", found " + (value == null ? "none" : value);
+            }
+        }
+        int count = Integer.parseInt(node.attribute("count"));
+        if (count < 1 || count > 50) {
+            return "count must be between 1 and 50, as in APIM; found " + count;
+        }
+        for (String attribute : List.of("delta", "max-interval")) {
+            String value = node.attribute(attribute);
+            if (value != null && Long.parseLong(value) == 0) {
+                return attribute + " must be a positive number of seconds, as in APIM; found " + value;
+            }
+        }
+        long interval = Long.parseLong(node.attribute("interval"));
+        String delta = node.attribute("delta");
+        String max = node.attribute("max-interval");
+        if (delta != null && max != null && Long.parseLong(max) < interval) {
+            return "max-interval (" + max + " s) must not be shorter than interval (" + interval + " s)";
+        }
+        if (delta != null && max == null) {
+            // Linear waits grow without a cap; the gateway's timers count nanoseconds in a long.
+            long longest = interval + (count - 1L) * Long.parseLong(delta);
+            if (longest > LONGEST_WAIT_SECONDS) {
+                return "the longest wait, interval + " + (count - 1) + " x delta = " + longest + " s, is more than the gateway's timers hold ("
+                        + LONGEST_WAIT_SECONDS + " s, about 292 years)";
+            }
+        }
+        return null;
     }
 
     private static String seconds(String value) {

@@ -222,6 +222,24 @@ class ApimImporterTest {
     }
 
     @Test
+    void retryWaitsOutsideApimsOrTheGatewaysLimitsAreReportedAtTheRetryAndTheApiStays(@TempDir Path dir) throws Exception {
+        String at = dir.resolve(EDITED) + "#resources[6].properties.value:8:5: retry: ";
+        // APIM documents delta and max-interval as positive numbers; the loader refused 0 and took the whole api out.
+        assertThat(lines(withRetryAttributes(dir, "count=\"3\" interval=\"1\" delta=\"0\"").report(), ImportReport.Kind.UNSUPPORTED))
+                .containsExactly(at + "delta must be a positive number of seconds, as in APIM; found 0");
+        assertThat(lines(withRetryAttributes(dir, "count=\"3\" interval=\"10\" delta=\"1\" max-interval=\"5\"").report(),
+                ImportReport.Kind.UNSUPPORTED)).containsExactly(at + "max-interval (5 s) must not be shorter than interval (10 s)");
+        // 49 linear steps of 31 years: the 50th wait was imported and overflowed the gateway's timer when it came.
+        ApimImporter.Result huge = withRetryAttributes(dir, "count=\"50\" interval=\"1\" delta=\"999999999\"");
+        assertThat(lines(huge.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(at + "the longest wait, interval + 49 x delta "
+                + "= 48999999952 s, is more than the gateway's timers hold (9223372036 s, about 292 years)");
+        assertThat(huge.config().apis()).singleElement().satisfies(api -> {
+            assertThat(api.backendId()).isEqualTo("regional-pool");
+            assertThat(api.retry()).isNull();
+        });
+    }
+
+    @Test
     void aRetryNumberThatIsNotOneSaysWhichAttributeItIs(@TempDir Path dir) throws Exception {
         ApimImporter.Result result = withRetryAttributes(dir, "count=\"3\" interval=\"1\" delta=\"x\"");
 
