@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.config.ApiConfig;
+import dev.switchboard.config.CircuitBreakerConfig;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigWriter;
 import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.RequestAction;
+import dev.switchboard.engine.breaker.BreakerState;
+import dev.switchboard.engine.breaker.CircuitBreaker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -77,6 +82,18 @@ class ApimImporterTest {
             assertThat(e.target()).isEqualTo("apis[resilient-api].retry");
             assertThat(e.source()).hasToString("test-data/apim/failover-pool.arm.json#resources[6].properties.value:8:5");
         });
+    }
+
+    @Test
+    void anImportedCountBreakerTripsOnItsCountAloneAsApimsDoes() throws ImportException {
+        CircuitBreakerConfig breaker = importOf("failover-pool.arm.json").config().backend("func-primary").circuitBreaker();
+        // The config carries our minimumRequests default, which only percentage rules read: 3 failures trip, 3 requests in all.
+        assertThat(breaker.rules().getFirst().failureCondition().minimumRequests()).isEqualTo(10);
+        CircuitBreaker engine = new CircuitBreaker("func-primary", breaker);
+        InstantSource wall = InstantSource.fixed(Instant.EPOCH);
+        assertThat(engine.record(503, null, null, 0, wall)).isNull();
+        assertThat(engine.record(503, null, null, 1_000_000_000L, wall)).isNull();
+        assertThat(engine.record(503, null, null, 2_000_000_000L, wall).to()).isEqualTo(BreakerState.OPEN);
     }
 
     @Test
