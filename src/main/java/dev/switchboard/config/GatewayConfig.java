@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,13 @@ public record GatewayConfig(
         List<TrafficProfileConfig> trafficProfiles,
         DnsConfig dns,
         NotificationsConfig notifications) {
+
+    /**
+     * The longest duration any field takes. No timeout, interval or period needs more, and it keeps every deadline
+     * the gateway and engine compute from one (a retry's 50th linear wait included) inside a long of nanoseconds: a
+     * longer one loaded and then threw when a request armed its timer.
+     */
+    public static final Duration LONGEST_DURATION = Duration.ofDays(365);
 
     public GatewayConfig {
         backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));

@@ -2,6 +2,7 @@ package dev.switchboard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -63,6 +64,21 @@ class ConfigLoaderTest {
         ConfigProblem number = ConfigLoader.parse(longNumber).problems().getFirst();
         assertThat(number.message()).startsWith("invalid JSON: ").contains("Number value length");
         assertThat(number.line()).isEqualTo(2);
+    }
+
+    @Test
+    void aDurationBeyondAYearIsAProblemAtItsFieldNotAnOverflowLater() {
+        // PT2562048H is past what a long of nanoseconds holds: it used to load, and throw when a request armed its timer.
+        for (String total : new String[] {"PT2562048H", "P366D"}) {
+            ConfigResult result = ConfigLoader.parse("""
+                    { "backends": { "app": { "url": "http://127.0.0.1:9001" } },
+                      "apis": [ { "name": "api", "backendId": "app", "timeouts": { "total": "%s" } } ] }
+                    """.formatted(total));
+            assertThat(result.problems()).extracting(ConfigProblem::path, ConfigProblem::message).containsExactly(tuple(
+                    "apis[0].timeouts.total", "must be at most P365D (365 days), found " + total));
+        }
+        assertThat(ConfigLoader.parse(MINIMAL.replace("\"backendId\": \"app\"",
+                "\"backendId\": \"app\", \"timeouts\": { \"total\": \"P365D\" }")).problems()).isEmpty();
     }
 
     @Test

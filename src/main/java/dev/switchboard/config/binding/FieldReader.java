@@ -1,5 +1,6 @@
 package dev.switchboard.config.binding;
 
+import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.HostPort;
 import dev.switchboard.config.json.JsonPaths;
 import dev.switchboard.config.json.JsonTree;
@@ -198,12 +199,18 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
+        Duration value;
         try {
-            return Duration.parse(text);
+            value = Duration.parse(text);
         } catch (DateTimeParseException e) {
             problem(name, "\"" + text + "\" is not an ISO-8601 duration such as PT15S");
             return null;
         }
+        if (value.compareTo(GatewayConfig.LONGEST_DURATION) > 0) {
+            problem(name, "must be at most P365D (365 days), found " + text);
+            return null;
+        }
+        return value;
     }
 
     /** One of {@code options}, written as {@code jsonName}; a near miss gets a suggestion. */
