@@ -2,6 +2,7 @@ package dev.switchboard.apim;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.policy.expr.ExprSyntaxException;
 import dev.switchboard.policy.expr.PolicyExpression;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.List;
 final class BackendSectionTranslator {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final long LONGEST_WAIT_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+    private static final long LONGEST_SECONDS = GatewayConfig.LONGEST_DURATION.toSeconds();
 
     /** The api's retry (null for none) and total timeout (null for the default). */
     static final class Result {
@@ -54,6 +55,12 @@ final class BackendSectionTranslator {
             }
         } catch (NumberFormatException e) {
             report.unsupported(node.source(), "forward-request", "timeout is not a whole number: " + (millis != null ? millis : seconds), null);
+        }
+        if (result.total != null && result.total.compareTo(GatewayConfig.LONGEST_DURATION) > 0) {
+            // Left to the loader, it took the whole api out and blamed its other elements.
+            report.unsupported(node.source(), "forward-request", "timeout must be at most 365 days, the longest the gateway takes; found "
+                    + (millis != null ? millis + " ms" : seconds + " s") + "; the default applies", null);
+            result.total = null;
         }
         if ("true".equalsIgnoreCase(node.attribute("follow-redirects"))) {
             report.unsupported(node.source(), "forward-request", "follow-redirects=\"true\" is not supported: redirects go to the client", null);
@@ -139,19 +146,17 @@ final class BackendSectionTranslator {
                 return attribute + " must be a positive number of seconds, as in APIM; found " + value;
             }
         }
+        for (String attribute : List.of("interval", "delta", "max-interval")) {
+            String value = node.attribute(attribute);
+            if (value != null && Long.parseLong(value) > LONGEST_SECONDS) {
+                return attribute + " must be at most " + LONGEST_SECONDS + " seconds (365 days), the longest wait the gateway takes; found " + value;
+            }
+        }
         long interval = Long.parseLong(node.attribute("interval"));
         String delta = node.attribute("delta");
         String max = node.attribute("max-interval");
         if (delta != null && max != null && Long.parseLong(max) < interval) {
             return "max-interval (" + max + " s) must not be shorter than interval (" + interval + " s)";
-        }
-        if (delta != null && max == null) {
-            // Linear waits grow without a cap; the gateway's timers count nanoseconds in a long.
-            long longest = interval + (count - 1L) * Long.parseLong(delta);
-            if (longest > LONGEST_WAIT_SECONDS) {
-                return "the longest wait, interval + " + (count - 1) + " x delta = " + longest + " s, is more than the gateway's timers hold ("
-                        + LONGEST_WAIT_SECONDS + " s, about 292 years)";
-            }
         }
         return null;
     }

@@ -246,13 +246,25 @@ class ApimImporterTest {
                 .containsExactly(at + "delta must be a positive number of seconds, as in APIM; found 0");
         assertThat(lines(withRetryAttributes(dir, "count=\"3\" interval=\"10\" delta=\"1\" max-interval=\"5\"").report(),
                 ImportReport.Kind.UNSUPPORTED)).containsExactly(at + "max-interval (5 s) must not be shorter than interval (10 s)");
-        // 49 linear steps of 31 years: the 50th wait was imported and overflowed the gateway's timer when it came.
+        // A delta of 31 years: the 50th linear wait was imported and overflowed the gateway's timer when it came.
         ApimImporter.Result huge = withRetryAttributes(dir, "count=\"50\" interval=\"1\" delta=\"999999999\"");
-        assertThat(lines(huge.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(at + "the longest wait, interval + 49 x delta "
-                + "= 48999999952 s, is more than the gateway's timers hold (9223372036 s, about 292 years)");
+        assertThat(lines(huge.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(at + "delta must be at most 31536000 seconds "
+                + "(365 days), the longest wait the gateway takes; found 999999999");
         assertThat(huge.config().apis()).singleElement().satisfies(api -> {
             assertThat(api.backendId()).isEqualTo("regional-pool");
             assertThat(api.retry()).isNull();
+        });
+    }
+
+    @Test
+    void aForwardTimeoutBeyondTheGatewaysLongestIsReportedAtItAndTheApiKeepsTheDefault(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = importEdited(dir, template -> template.replace("timeout=\\\"60\\\"", "timeout=\\\"9000000000\\\""));
+
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).singleElement().asString().endsWith("forward-request: "
+                + "timeout must be at most 365 days, the longest the gateway takes; found 9000000000 s; the default applies");
+        assertThat(result.config().apis()).singleElement().satisfies(api -> {
+            assertThat(api.backendId()).isEqualTo("regional-pool");
+            assertThat(api.retry()).isNotNull();
         });
     }
 
