@@ -82,10 +82,14 @@ final class ApiTranslator {
         throw new IllegalStateException("api " + api.name + " was read from nowhere");
     }
 
-    /** The api's config JSON; null when it has no backend (reported). */
+    /** The api's config JSON; null when it has no backend or no readable path (reported). */
     ObjectNode translate(ApimEstate.Api api) {
         String target = "apis[" + api.name + "]";
         SourceRef source = sourceOf(api);
+        if (api.pathUnreadable) {
+            report.unsupported(source, "api " + api.name, "its path could not be evaluated (reported at its JSON path); left out", null);
+            return null;
+        }
         PolicyNode root = parse(api.policy, namedValues, report);
         reportGlobalStatementsLeftOut(api, root);
         List<PolicyNode> in = PolicyScopes.effective("inbound", root, PolicyScopes.effective("inbound", global, List.of()));

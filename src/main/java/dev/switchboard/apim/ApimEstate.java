@@ -24,6 +24,8 @@ final class ApimEstate {
     static final class Api {
         final String name;
         String path;
+        /** Its path is an expression that could not be evaluated: at "/" it would take every request, so it is left out. */
+        boolean pathUnreadable;
         String serviceUrl;
         SourceRef source;
         PolicyText policy;

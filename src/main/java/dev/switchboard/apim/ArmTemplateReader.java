@@ -99,6 +99,7 @@ final class ArmTemplateReader {
             case "apis" -> {
                 ApimEstate.Api api = estate.api(last);
                 api.path = evaluated(properties, path, "path");
+                api.pathUnreadable = api.path == null && properties.path("path").isTextual();
                 api.serviceUrl = evaluated(properties, path, "serviceUrl");
                 api.source = source;
             }

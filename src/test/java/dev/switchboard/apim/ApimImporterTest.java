@@ -125,6 +125,17 @@ class ApimImporterTest {
         assertThat(result.config().apis()).extracting(ApiConfig::path).containsExactly("/resilient-api");
     }
 
+    @Test
+    void anApiWhosePathCannotBeEvaluatedIsLeftOutNotImportedAtTheRoot(@TempDir Path dir) throws Exception {
+        ApimImporter.Result result = importEdited(dir, template -> template
+                .replace("\"path\": \"resilient-api\"", "\"path\": \"[concat(parameters('apiPath'), '-api')]\""));
+
+        // At "/" it would have taken every request the gateway serves.
+        assertThat(result.config().apis()).isEmpty();
+        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).anySatisfy(line -> assertThat(line)
+                .contains("api resilient-api: its path could not be evaluated (reported at its JSON path); left out"));
+    }
+
     /** A template with an api {@code items} on a base URL and one operation {@code get-item} with {@code operation} as properties. */
     private static ApimImporter.Result withOperation(Path dir, String operation) throws Exception {
         String policy = "<policies><inbound><base /><set-header name=\\\"X-Op\\\"><value>get</value></set-header></inbound></policies>";
