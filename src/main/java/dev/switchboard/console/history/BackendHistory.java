@@ -23,10 +23,12 @@ public final class BackendHistory {
     // by a catch-up one (milliseconds apart on a loaded gateway) cannot divide a few requests by a millisecond.
     private long pendingRequests;
     private double pendingSeconds;
+    private long newestMillis = Long.MIN_VALUE;
 
     /** Takes the newest interval; {@code frameMillis} is when the frame was taken, for gateways without totals. */
     void add(IntervalStats stats, long frameMillis) {
         StatsSample s = baseline.next(stats, frameMillis);
+        newestMillis = s.atMillis();
         fine.add(s);
         coarse.add(s);
         requests.add(s.atMillis() / 1000.0, stats.requests());
@@ -53,6 +55,11 @@ public final class BackendHistory {
     public SeriesPoints series(Metric metric, long fromMillis, long toMillis) {
         StatsTier tier = toMillis - fromMillis <= fine.spanMillis() ? fine : coarse;
         return tier.series(metric, fromMillis, toMillis);
+    }
+
+    /** When its newest interval ended, epoch millis on the gateway's clock. */
+    long newestMillis() {
+        return newestMillis;
     }
 
     /** Requests per second from counter deltas, one point per second or more of the gateway's time. */

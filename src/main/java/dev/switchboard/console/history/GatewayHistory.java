@@ -30,8 +30,9 @@ public final class GatewayHistory {
     public boolean update(GatewayFrame frame) {
         latestMillis = frame.at().toEpochMilli();
         boolean live = frame.live();
+        Set<String> present = live ? backendIds(frame) : Set.of();
         if (live) {
-            endRemoved(frame);
+            endRemoved(present);
         }
         for (BackendFrame b : frame.backends()) {
             if (live) {
@@ -63,6 +64,11 @@ public final class GatewayHistory {
                         s.totals() == null ? latestMillis : s.totals().atMillis());
             }
         }
+        if (live) {
+            // A removed backend's past stays drawn while a chart can reach it; after that it would only take memory.
+            stats.entrySet().removeIf(e -> !present.contains(e.getKey())
+                    && e.getValue().newestMillis() < latestStatsMillis - BackendHistory.KEPT.toMillis());
+        }
         return true;
     }
 
@@ -70,9 +76,7 @@ public final class GatewayHistory {
      * Ends the rows of backends a live frame no longer has (a reload removed them) rather than drawing their last state
      * on, and drops a row once it has been gone longer than the timeline reaches back.
      */
-    private void endRemoved(GatewayFrame frame) {
-        Set<String> present = new HashSet<>();
-        frame.backends().forEach(b -> present.add(b.id()));
+    private void endRemoved(Set<String> present) {
         breakers.entrySet().removeIf(e -> !present.contains(e.getKey())
                 && e.getValue().removedBefore(latestMillis - TIMELINE_WINDOW.toMillis()));
         breakers.forEach((id, h) -> {
@@ -80,6 +84,12 @@ public final class GatewayHistory {
                 h.recordRemoved(latestMillis);
             }
         });
+    }
+
+    private static Set<String> backendIds(GatewayFrame frame) {
+        Set<String> ids = new HashSet<>();
+        frame.backends().forEach(b -> ids.add(b.id()));
+        return ids;
     }
 
     // Only the first live frame: later ones (reconnects) find their ring's past already drawn, live or seeded.

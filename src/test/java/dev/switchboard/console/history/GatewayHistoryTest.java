@@ -118,6 +118,24 @@ class GatewayHistoryTest {
         assertThat(history.answeredPerSecond(last)).isEqualTo(20.0);
     }
 
+    @Test
+    void aRemovedBackendsSeriesStaysWhileTheChartsReachItsDataAndIsDroppedAfter() {
+        for (long s = 0; s <= 3; s++) {
+            IntervalStats each = stats(T0 + s * 1000, 20 * s, 20, 0);
+            history.update(frame(T0 + s * 1000, ConnectionState.LIVE, List.of("a", "b"), Map.of("a", each, "b", each)));
+        }
+        // A reload removes b: its past traffic is still what happened within the charts' hour, so it stays drawn...
+        long hour = BackendHistory.KEPT.toMillis();
+        for (long at = T0 + 4_000; at <= T0 + 3_000 + hour; at += 60_000) {
+            history.update(frame(at, ConnectionState.LIVE, List.of("a"), Map.of("a", stats(at, at - T0, 20, 0))));
+        }
+        assertThat(history.stats()).containsKeys("a", "b");
+        // ...until its newest point is older than any chart reaches: under backend churn it would otherwise stay forever.
+        long later = T0 + 3_001 + hour + 60_000;
+        history.update(frame(later, ConnectionState.LIVE, List.of("a"), Map.of("a", stats(later, later - T0, 20, 0))));
+        assertThat(history.stats()).containsOnlyKeys("a");
+    }
+
     /** One stats reading of backend "a" at gateway time {@code at}: totals so far, an interval p50 if it had requests. */
     private void feed(long at, long totalRequests, long intervalRequests, long timeouts) {
         IntervalStats a = stats(at, totalRequests, intervalRequests, timeouts);
