@@ -234,6 +234,11 @@ class ApimImporterTest {
         return ApimImporter.run(List.of(Files.writeString(dir.resolve(EDITED), template)), URLS, null);
     }
 
+    /** What the import reports as not carried over when the failover template is changed by {@code edit}. */
+    private static List<String> unsupportedAfter(Path dir, UnaryOperator<String> edit) throws Exception {
+        return lines(importEdited(dir, edit).report(), ImportReport.Kind.UNSUPPORTED);
+    }
+
     /** The failover template with the retry's attributes {@code count="3" interval="1" first-fast-retry="true"} replaced. */
     private static ApimImporter.Result withRetryAttributes(Path dir, String attributes) throws Exception {
         return importEdited(dir, template -> template
@@ -309,41 +314,41 @@ class ApimImporterTest {
     @Test
     void aSectionApimDoesNotHaveIsReportedNotSkipped(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(EDITED);
-        ApimImporter.Result result = importEdited(dir, template -> template
+        List<String> unsupported = unsupportedAfter(dir, template -> template
                 .replace("<outbound>\\n    <base />\\n  </outbound>", "<outbund>\\n    <base />\\n  </outbund>"));
 
-        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(file + "#resources[6].properties.value:12:3: "
+        assertThat(unsupported).containsExactly(file + "#resources[6].properties.value:12:3: "
                 + "outbund: not a policy section (inbound, backend, outbound, on-error); left out");
     }
 
     @Test
     void aPolicyWhoseRootIsNotPoliciesIsReported(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(EDITED);
-        ApimImporter.Result result = importEdited(dir, template -> template
+        List<String> unsupported = unsupportedAfter(dir, template -> template
                 .replace("\"value\": \"<policies>\\n  <inbound>\\n    <rate-limit", "\"value\": \"<policy>\\n  <inbound>\\n    <rate-limit")
                 .replace("<on-error />\\n</policies>", "<on-error />\\n</policy>"));
 
-        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+        assertThat(unsupported).containsExactly(
                 file + "#resources[7].properties.value:1:1: policy: a policy document is <policies>; nothing in it was read");
     }
 
     @Test
     void aSetBackendServiceWithBothBackendIdAndBaseUrlIsReported(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(EDITED);
-        ApimImporter.Result result = importEdited(dir, template -> template
+        List<String> unsupported = unsupportedAfter(dir, template -> template
                 .replace("backend-id=\\\"regional-pool\\\"", "backend-id=\\\"regional-pool\\\" base-url=\\\"http://127.0.0.1:9/\\\""));
 
-        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).contains(
+        assertThat(unsupported).contains(
                 file + "#resources[6].properties.value:4:5: set-backend-service: has both backend-id and base-url; give one");
     }
 
     @Test
     void aCopyUnmatchedParamsThatIsNotABooleanIsReportedNotTakenAsTrue(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(EDITED);
-        ApimImporter.Result result = importEdited(dir, template -> template
+        List<String> unsupported = unsupportedAfter(dir, template -> template
                 .replace("template=\\\"api/ProcessRequestFunction\\\"", "template=\\\"api/ProcessRequestFunction\\\" copy-unmatched-params=\\\"no\\\""));
 
-        assertThat(lines(result.report(), ImportReport.Kind.UNSUPPORTED)).containsExactly(
+        assertThat(unsupported).containsExactly(
                 file + "#resources[6].properties.value:5:5: rewrite-uri: copy-unmatched-params must be true or false, found no");
     }
 
