@@ -31,12 +31,14 @@ CONF
 }
 
 # HAProxy with $1 threads on 127.0.0.1:$2, configured as peers.sh's (round robin over the two backends on ports $3 and
-# $4, http-reuse always), daemonised with its pid in $D/haproxy-$1.pid.
+# $4, http-reuse always), daemonised with its pid in $D/haproxy-NAME.pid, NAME being $5 (default: the thread count).
+# $6, optional, adds frontend lines, such as HAPROXY_GATEWAY_HEADERS.
 start_haproxy() {
-    cat > "$D/haproxy-$1.cfg" <<CONF
+    local name=${5:-$1}
+    cat > "$D/haproxy-$name.cfg" <<CONF
 global
   nbthread $1
-  pidfile $D/haproxy-$1.pid
+  pidfile $D/haproxy-$name.pid
   daemon
 defaults
   mode http
@@ -46,14 +48,25 @@ defaults
   http-reuse always
 frontend fe
   bind 127.0.0.1:$2
+${6:-}
   default_backend pool
 backend pool
   balance roundrobin
   server a 127.0.0.1:$3
   server b 127.0.0.1:$4
 CONF
-    haproxy -f "$D/haproxy-$1.cfg"
+    haproxy -f "$D/haproxy-$name.cfg"
 }
+
+# Frontend lines that make HAProxy add to every exchange what the gateway adds (docs/gateway.md, "Routing, headers"):
+# X-Forwarded-For, -Proto and -Host and Via towards the backend, Via and Keep-Alive towards the client. peers.sh's
+# HAProxy adds none of them, so beside it the gateway does more work per request; this one does the same.
+HAPROXY_GATEWAY_HEADERS='  option forwardfor
+  http-request set-header X-Forwarded-Proto http
+  http-request set-header X-Forwarded-Host %[req.hdr(host)]
+  http-request add-header Via "1.1 switchboard"
+  http-response add-header Via "1.1 switchboard"
+  http-response set-header Keep-Alive timeout=75'
 
 stop_backends() {
     [ -f "$D/nginx-backends.pid" ] && kill "$(cat "$D/nginx-backends.pid")" 2>/dev/null || true

@@ -10,7 +10,9 @@
 # The gateways run with the installed service's JVM options (the launcher's and the systemd unit's: Parallel GC);
 # G1=1 also starts one with the launcher's options alone (the JVM's default collector, G1) as switchboard-g1.
 # FLOOR=1 also starts TransportFloorRelay (src/bench/java) as relay: a TCP relay on the gateway's transport with no
-# HTTP, the floor under the gateway's cost per request.
+# HTTP, the floor under the gateway's cost per request. SAME_HEADERS=1 also starts haproxy-hdrs: HAProxy on the same
+# backends adding what the gateway adds to every exchange (X-Forwarded-*, Via, Keep-Alive; bench-lib.sh), which
+# peers.sh's HAProxy does not.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/bench/bench-lib.sh
@@ -64,6 +66,11 @@ if [ "${FLOOR:-0}" = 1 ]; then
         > "$D/relay.log" 2>&1 &
     PIDS+=($!)
     TARGETS+=("relay=http://127.0.0.1:18088/")
+fi
+if [ "${SAME_HEADERS:-0}" = 1 ]; then
+    start_haproxy 1 18089 19001 19002 hdrs "$HAPROXY_GATEWAY_HEADERS"
+    PIDS+=("$(cat "$D/haproxy-hdrs.pid")")
+    TARGETS+=("haproxy-hdrs=http://127.0.0.1:18089/")
 fi
 # A first pass (not reported) warms the gateway's JIT; it needs load to compile the hot path, and on shared cores
 # 3 s of it left the gateway half-compiled. peers.sh starts the backends, so the warm-up goes through it too.

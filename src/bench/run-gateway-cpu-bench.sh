@@ -2,7 +2,10 @@
 # CPU time per request of the whole proxy process (utime + stime from /proc/PID/stat around each wrk run), HAProxy
 # (nbthread 1) and one or more gateway variants (one event loop each) interleaved, all round-robin over the same two
 # nginx backends. CPU per request moves far less than rps when other processes share the cores, so it is the measure
-# to A/B a change with; the rps and p99 of each run are printed too.
+# to A/B a change with; the rps and p99 of each run are printed too, and where the rest of the machine went: the
+# nginx backends' and wrk's CPU per request (be/req, wrk/req) and the share of both cores left idle. On a machine
+# whose cores run all three, a proxy that costs its neighbours more per request serves fewer requests.
+# SAME_HEADERS=1 also runs haproxy-hdrs, an HAProxy that adds what the gateway adds (bench-lib.sh).
 #   run-gateway-cpu-bench.sh [NAME[@JAR]=JVM_OPTIONS ...]     default: one variant "gateway=" (target/switchboard.jar)
 # e.g. run-gateway-cpu-bench.sh g1= parallel=-XX:+UseParallelGC main@target/main.jar= (a JAR beside target/lib: its
 # manifest finds the libraries there)
@@ -33,6 +36,13 @@ start_backends "$BACKEND_A" "$BACKEND_B"
 PORT[haproxy]=$(free_port)
 start_haproxy 1 "${PORT[haproxy]}" "$BACKEND_A" "$BACKEND_B"
 PID[haproxy]=$(cat "$D/haproxy-1.pid")
+NAMES=(haproxy)
+if [ "${SAME_HEADERS:-0}" = 1 ]; then
+    PORT[haproxy-hdrs]=$(free_port)
+    start_haproxy 1 "${PORT[haproxy-hdrs]}" "$BACKEND_A" "$BACKEND_B" hdrs "$HAPROXY_GATEWAY_HEADERS"
+    PID[haproxy-hdrs]=$(cat "$D/haproxy-hdrs.pid")
+    NAMES+=(haproxy-hdrs)
+fi
 
 cat > "$D/gateway.json" <<JSON
 { "gateway": { "id": "cpu", "eventLoops": 1 },
@@ -40,7 +50,6 @@ cat > "$D/gateway.json" <<JSON
     "pool": { "type": "Pool", "pool": { "services": [ { "id": "a" }, { "id": "b" } ] } } },
   "apis": [ { "name": "bench", "path": "/", "backendId": "pool" } ] }
 JSON
-NAMES=(haproxy)
 for variant in "$@"; do
     name="${variant%%=*}" options="${variant#*=}" jar=target/switchboard.jar
     [[ "$name" == *@* ]] && jar="${name#*@}" name="${name%%@*}"
@@ -60,14 +69,24 @@ done
 for name in "${NAMES[@]}"; do
     wait_port "${PORT[$name]}"
 done
-for name in "${NAMES[@]:1}"; do
+for name in "${NAMES[@]}"; do
+    [[ "$name" == haproxy* ]] && continue
     wrk -t1 -c"${CONN:-64}" -d"$WARM"s "http://127.0.0.1:${PORT[$name]}/" > /dev/null
 done
 
-# Clock ticks of user + system time of process $1 so far.
+# Clock ticks of user + system time of processes $@ so far.
 cpu_ticks() {
-    awk '{ print $14 + $15 }' "/proc/$1/stat"
+    local pid ticks=0
+    for pid in "$@"; do
+        ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+    done
+    echo "$ticks"
 }
+# Idle and total clock ticks of the whole machine so far.
+machine_ticks() {
+    awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+}
+BACKEND_PIDS=$(pgrep -P "$(cat "$D/nginx-backends.pid")")
 # Nanoseconds the access-log writer thread of process $1 ran so far; 0 without one.
 log_ns() {
     local comm
@@ -82,20 +101,34 @@ log_column() {
     [ "${ACCESS_LOG:-0}" = 1 ] && printf 'log/req=%5.2f us  ' "$1"
     return 0
 }
-declare -A CPU RPS P99 LOG
+# Microseconds per request of $1 clock ticks over $2 requests.
+per_request() {
+    awk -v t="$1" -v us="$TICK_US" -v n="$2" 'BEGIN { printf "%.2f", t * us / n }'
+}
+declare -A CPU RPS P99 LOG BE WRK IDLE
 for round in $(seq "$ROUNDS"); do
     for name in "${NAMES[@]}"; do
-        before=$(cpu_ticks "${PID[$name]}") log_before=$(log_ns "${PID[$name]}")
-        out=$(wrk -t1 -c"${CONN:-64}" -d"$DUR"s --latency "http://127.0.0.1:${PORT[$name]}/" 2>&1)
+        # shellcheck disable=SC2086 # the backend's pids are words
+        before=$(cpu_ticks "${PID[$name]}") log_before=$(log_ns "${PID[$name]}") be_before=$(cpu_ticks $BACKEND_PIDS)
+        read -r idle_before total_before < <(machine_ticks)
+        out=$({ TIMEFORMAT='wrk-cpu %U %S'; time wrk -t1 -c"${CONN:-64}" -d"$DUR"s --latency "http://127.0.0.1:${PORT[$name]}/" 2>&1; } 2>&1)
+        read -r idle_after total_after < <(machine_ticks)
+        # shellcheck disable=SC2086
         ticks=$(($(cpu_ticks "${PID[$name]}") - before)) log=$(($(log_ns "${PID[$name]}") - log_before))
+        # shellcheck disable=SC2086
+        be_ticks=$(($(cpu_ticks $BACKEND_PIDS) - be_before))
         requests=$(awk '/requests in/ { print $1 }' <<< "$out")
         rps=$(awk '/Requests\/sec/ { print $2 }' <<< "$out")
         p99=$(awk '$1 == "99%" { print $2 }' <<< "$out")
-        cpu=$(awk -v t="$ticks" -v us="$TICK_US" -v n="$requests" 'BEGIN { printf "%.1f", t * us / n }')
+        cpu=$(per_request "$ticks" "$requests") be=$(per_request "$be_ticks" "$requests")
+        wrk_cpu=$(awk -v n="$requests" '/^wrk-cpu/ { printf "%.2f", ($2 + $3) * 1e6 / n }' <<< "$out")
+        idle=$(awk -v i=$((idle_after - idle_before)) -v t=$((total_after - total_before)) 'BEGIN { printf "%.1f", 100 * i / t }')
         log=$(awk -v ns="$log" -v n="$requests" 'BEGIN { printf "%.2f", ns / 1000 / n }')
         CPU[$name]+="$cpu " RPS[$name]+="$rps " P99[$name]+="$p99 " LOG[$name]+="$log "
-        printf 'round %s %-12s cpu/req=%6s us  %srps=%-9s p99=%-8s %s load=%s\n' "$round" "$name" "$cpu" \
-            "$(log_column "$log")" "$rps" "$p99" "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
+        BE[$name]+="$be " WRK[$name]+="$wrk_cpu " IDLE[$name]+="$idle "
+        printf 'round %s %-12s cpu/req=%6s us  %sbe/req=%5s us  wrk/req=%5s us  idle=%4s%%  rps=%-9s p99=%-8s %s load=%s\n' \
+            "$round" "$name" "$cpu" "$(log_column "$log")" "$be" "$wrk_cpu" "$idle" "$rps" "$p99" \
+            "$(awk '/Non-2xx|Socket errors/' <<< "$out" | tr -s ' \n' ' ')" "$(load_avg)"
     done
 done
 median() {
@@ -104,11 +137,14 @@ median() {
 base_cpu=$(median "${CPU[haproxy]}") base_rps=$(median "${RPS[haproxy]}")
 for name in "${NAMES[@]}"; do
     cpu=$(median "${CPU[$name]}") rps=$(median "${RPS[$name]}") log=$(median "${LOG[$name]}")
-    awk -v n="$name" -v c="$cpu" -v r="$rps" -v l="$(log_column "$log")" -v bc="$base_cpu" -v br="$base_rps" 'BEGIN {
-        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  %srps=%8.0f (%.2fx haproxy)\n", n, c, c / bc, l, r, r / br }'
+    awk -v n="$name" -v c="$cpu" -v r="$rps" -v l="$(log_column "$log")" -v bc="$base_cpu" -v br="$base_rps" \
+        -v be="$(median "${BE[$name]}")" -v w="$(median "${WRK[$name]}")" -v i="$(median "${IDLE[$name]}")" 'BEGIN {
+        printf "median %-12s cpu/req=%6.1f us (%.2fx haproxy)  %sbe/req=%5.2f us  wrk/req=%5.2f us  idle=%4.1f%%  rps=%8.0f (%.2fx haproxy)\n",
+            n, c, c / bc, l, be, w, i, r, r / br }'
 done
 if [ "${ACCESS_LOG:-0}" = 1 ]; then
-    for name in "${NAMES[@]:1}"; do
+    for name in "${NAMES[@]}"; do
+        [[ "$name" == haproxy* ]] && continue
         echo "$name access log: $(wc -l < "$D/$name.access.jsonl") lines (lines dropped on a full queue are not written)"
     done
 fi
