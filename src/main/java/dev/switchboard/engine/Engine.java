@@ -8,9 +8,6 @@ import dev.switchboard.engine.retry.RetryPlanner;
 import dev.switchboard.engine.routing.RequestView;
 import dev.switchboard.engine.routing.RouteMatch;
 import dev.switchboard.engine.routing.Router;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -21,6 +18,7 @@ import java.util.random.RandomGenerator;
  * precomputed schedules. Every mutation (config, overrides, breaker and probe transitions, time-driven steps) is
  * serialised on one lock and publishes a new LiveState, so requests in flight keep the handles they hold.
  * Time-driven changes (a trip ends, a slow-start step) are noticed by the next call after their deadline.
+ * {@link StatePublisher} keeps and republishes the state, {@link EngineEdits} checks and applies the edits.
  *
  * <p>Semantics chosen where the sources leave room:
  * <ul>
@@ -39,8 +37,6 @@ import java.util.random.RandomGenerator;
  */
 public final class Engine {
 
-    private static final int MAX_WEIGHT = 1000;
-    private static final int MAX_PRIORITY = 100;
     /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: the attempt's latency was not measured. */
     public static final long UNKNOWN_LATENCY = -1;
     /** {@link #recordOutcome(Pick, int, ErrorReason, String, long)}: not the attempt's first outcome. */
@@ -48,13 +44,10 @@ public final class Engine {
 
     private final Ticker ticker;
     private final RetryPlanner retryPlanner;
-    private final StateBuilder builder;
     private final OutcomeTime outcomeTime;
     private final EngineListeners listeners = new EngineListeners();
-    private final Object lock = new Object();
-    /** Long-lived per-backend state by id; guarded by {@link #lock}. */
-    private final Map<String, BackendRuntime> runtimes = new HashMap<>();
-    private volatile LiveState state;
+    private final StatePublisher publisher;
+    private final EngineEdits edits;
     /** The last {@link #pin()} result, handed to every request routed while the state stays the same. */
     private volatile PinnedState pinned;
 
@@ -67,18 +60,15 @@ public final class Engine {
         this.ticker = ticker;
         this.retryPlanner = new RetryPlanner(random);
         this.outcomeTime = new OutcomeTime(ticker.nanos());
-        this.builder = new StateBuilder(ticker, outcomeTime);
-        synchronized (lock) {
-            BackendRuntime.sync(runtimes, config);
-            publish(config, RuntimeOverrides.NONE, 1, new ArrayList<>());
-        }
+        this.publisher = new StatePublisher(config, ticker, new StateBuilder(ticker, outcomeTime), listeners);
+        this.edits = new EngineEdits(publisher, ticker);
     }
 
     // ---- hot path ----
 
     /** The current state for one request to keep (see {@link PinnedState}); one object per state, not per request. */
     public PinnedState pin() {
-        LiveState s = current();
+        LiveState s = publisher.current();
         PinnedState p = pinned;
         if (p == null || p.state != s) {
             pinned = p = new PinnedState(s);
@@ -107,7 +97,7 @@ public final class Engine {
      * @throws IllegalArgumentException for an unknown target
      */
     public Pick pick(String targetId, String affinityKey, Attempts attempts) {
-        return pick(current(), targetId, affinityKey, attempts);
+        return pick(publisher.current(), targetId, affinityKey, attempts);
     }
 
     private static Pick pick(LiveState state, String targetId, String affinityKey, Attempts attempts) {
@@ -148,15 +138,10 @@ public final class Engine {
         if (latencyNanos != LATER_OUTCOME) {
             endAttempt(h, latencyNanos);
         }
-        current();
+        publisher.current();
         BreakerTransition t = h.runtime.breaker().record(status, reason, retryAfter, ticker.nanos(), ticker);
         if (t != null) {
-            synchronized (lock) {
-                // A backend a reload removed while the request was on it has nothing left to publish.
-                if (runtimes.get(h.backendId()) == h.runtime) {
-                    publishTransition(h.runtime, t);
-                }
-            }
+            publisher.outcomeTransition(h, t);
         }
     }
 
@@ -184,77 +169,42 @@ public final class Engine {
 
     /** Swaps in a new config; breakers, probe verdicts and overrides of backends that remain are kept. */
     public void applyConfig(GatewayConfig config) {
-        synchronized (lock) {
-            BackendRuntime.sync(runtimes, config);
-            change(config, state.overrides().retainExisting(config), "config applied");
-        }
+        edits.applyConfig(config);
     }
 
     /** Overrides a pool member's weight (0 drains it). */
     public void setWeight(String poolId, String backendId, int weight) {
-        synchronized (lock) {
-            RuntimeOverrides.MemberKey key = EditTargets.member(state.config(), poolId, backendId);
-            EditTargets.inRange("weight", weight, key, 0, MAX_WEIGHT);
-            change(state.config(), state.overrides().withWeight(key, weight), "weight of " + key + " set to " + weight);
-        }
+        edits.setWeight(poolId, backendId, weight);
     }
 
     /** Overrides a pool member's priority (1 is best). */
     public void setPriority(String poolId, String backendId, int priority) {
-        synchronized (lock) {
-            RuntimeOverrides.MemberKey key = EditTargets.member(state.config(), poolId, backendId);
-            EditTargets.inRange("priority", priority, key, 1, MAX_PRIORITY);
-            change(state.config(), state.overrides().withPriority(key, priority),
-                    "priority of " + key + " set to " + priority);
-        }
+        edits.setPriority(poolId, backendId, priority);
     }
 
     /** Sets a single backend's admin state (in every pool it belongs to). */
     public void setAdminState(String backendId, AdminState adminState) {
-        synchronized (lock) {
-            EditTargets.single(state.config(), backendId);
-            change(state.config(), state.overrides().withAdminState(backendId, adminState),
-                    "admin state of " + backendId + " set to " + adminState);
-        }
+        edits.setAdminState(backendId, adminState);
     }
 
     /** Drops every runtime override: the config applies again. */
     public void clearOverrides() {
-        synchronized (lock) {
-            change(state.config(), RuntimeOverrides.NONE, "overrides cleared");
-        }
+        edits.clearOverrides();
     }
 
     /** Drops one runtime override; an unknown one is refused, naming those there are. */
     public void clearOverride(RuntimeOverrides.Kind kind, String poolId, String backendId) {
-        synchronized (lock) {
-            change(state.config(), state.overrides().without(kind, poolId, backendId), kind.jsonName() + " override of "
-                    + (kind == RuntimeOverrides.Kind.ADMIN_STATE ? backendId : poolId + "/" + backendId) + " cleared");
-        }
+        edits.clearOverride(kind, poolId, backendId);
     }
 
     /** Forces a backend's breaker open or closed, or resets it to a clean CLOSED. */
     public void forceBreaker(String backendId, ForceAction action) {
-        synchronized (lock) {
-            BackendRuntime runtime = runtimes.get(EditTargets.single(state.config(), backendId).id());
-            BreakerTransition t = runtime.breaker().force(action, ticker.nanos(), ticker.instant());
-            if (t != null) {
-                publishTransition(runtime, t);
-            }
-        }
+        edits.forceBreaker(backendId, action);
     }
 
     /** One active probe result from the gateway, applied with the backend's probe thresholds. */
     public void reportProbe(String backendId, boolean success, String detail) {
-        synchronized (lock) {
-            BackendRuntime runtime = runtimes.get(EditTargets.single(state.config(), backendId).id());
-            if (!runtime.probe().probed()) {
-                throw new IllegalArgumentException("backend '" + backendId + "' has no health probe");
-            }
-            if (runtime.probe().report(success, detail)) {
-                rebuild(new ArrayList<>());
-            }
-        }
+        edits.reportProbe(backendId, success, detail);
     }
 
     /**
@@ -264,49 +214,39 @@ public final class Engine {
      * maintenance, forced or tripped here). Runtime state like a breaker: the version and hash stay.
      */
     public void setExternallyUnavailable(Map<String, String> reasons) {
-        synchronized (lock) {
-            boolean changed = false;
-            for (BackendRuntime r : runtimes.values()) {
-                changed |= r.externalReason(reasons.get(r.id()));
-            }
-            if (changed) {
-                rebuild(new ArrayList<>());
-            }
-        }
+        edits.setExternallyUnavailable(reasons);
     }
 
     // ---- queries ----
 
     public EngineSnapshot snapshot() {
-        synchronized (lock) {
-            return SnapshotBuilder.build(current(), runtimes, ticker);
-        }
+        return publisher.snapshot();
     }
 
     public long version() {
-        return state.version();
+        return publisher.published().version();
     }
 
     public String hash() {
-        return state.hash();
+        return publisher.published().hash();
     }
 
     public GatewayConfig config() {
-        return state.config();
+        return publisher.published().config();
     }
 
     public RuntimeOverrides overrides() {
-        return state.overrides();
+        return publisher.published().overrides();
     }
 
     /** Routing over the current config's APIs. */
     public Router router() {
-        return state.router();
+        return publisher.published().router();
     }
 
     /** Shorthand for {@code router().route(request)}; null when no API takes the request. */
     public RouteMatch route(RequestView request) {
-        return state.router().route(request);
+        return publisher.published().router().route(request);
     }
 
     /**
@@ -315,7 +255,7 @@ public final class Engine {
      * driver of virtual time that wants it stamped on time calls the engine (e.g. {@link #snapshot()}) then.
      */
     public long nextDeadlineNanos() {
-        return state.nextDeadlineNanos();
+        return publisher.published().nextDeadlineNanos();
     }
 
     public RetryPlanner retryPlanner() {
@@ -328,78 +268,5 @@ public final class Engine {
 
     public void removeListener(EngineListener listener) {
         listeners.remove(listener);
-    }
-
-    // ---- internals ----
-
-    /** The live state, first running due time-driven transitions; reads the clock only when one is pending. */
-    private LiveState current() {
-        LiveState s = state;
-        long deadline = s.nextDeadlineNanos();
-        if (deadline != Long.MAX_VALUE && ticker.nanos() - deadline >= 0) {
-            return advance();
-        }
-        return s;
-    }
-
-    private LiveState advance() {
-        synchronized (lock) {
-            long now = ticker.nanos();
-            if (now - state.nextDeadlineNanos() < 0) {
-                return state;
-            }
-            List<EngineEvent> events = new ArrayList<>();
-            for (BackendRuntime r : runtimes.values()) {
-                BreakerTransition t = r.breaker().advance(now, ticker.instant());
-                if (t != null) {
-                    onBreakerTransition(r, t, events);
-                }
-            }
-            rebuild(events);
-            return state;
-        }
-    }
-
-    private void publishTransition(BackendRuntime runtime, BreakerTransition t) {
-        List<EngineEvent> events = new ArrayList<>();
-        onBreakerTransition(runtime, t, events);
-        rebuild(events);
-    }
-
-    private void onBreakerTransition(BackendRuntime runtime, BreakerTransition t, List<EngineEvent> events) {
-        runtime.breakerReason(t.reason());
-        events.add(t);
-    }
-
-    /** New config or overrides: bump the version, rehash, rebuild, tell listeners. */
-    private void change(GatewayConfig config, RuntimeOverrides overrides, String what) {
-        long version = state.version() + 1;
-        List<EngineEvent> events = new ArrayList<>();
-        publish(config, overrides, version, events);
-        events.addFirst(new StateChange(version, state.hash(), what, ticker.instant()));
-        listeners.emit(events);
-    }
-
-    /** Same config and overrides, new runtime state (breaker, probe, time). */
-    private void rebuild(List<EngineEvent> events) {
-        publish(state.config(), state.overrides(), state.version(), events);
-        listeners.emit(events);
-    }
-
-    private void publish(GatewayConfig config, RuntimeOverrides overrides, long version, List<EngineEvent> events) {
-        LiveState previous = state;
-        String hash = previous != null && previous.config() == config && previous.overrides() == overrides
-                ? previous.hash() : StateHash.of(config, overrides);
-        LiveState next = builder.build(config, overrides, version, hash, runtimes, previous, ticker.nanos());
-        if (previous != null) {
-            next.statuses().forEach((id, s) -> {
-                BackendStatus before = previous.statuses().get(id);
-                if (before != null && before.availability() != s.availability()) {
-                    events.add(new AvailabilityChange(id, before.availability(), s.availability(), s.reason(),
-                            ticker.instant()));
-                }
-            });
-        }
-        state = next;
     }
 }
