@@ -32,22 +32,25 @@ final class EngineEdits {
     }
 
     void setWeight(String poolId, String backendId, int weight) {
-        synchronized (publisher.lock) {
-            LiveState state = publisher.published();
-            RuntimeOverrides.MemberKey key = EditTargets.member(state.config(), poolId, backendId);
-            EditTargets.inRange("weight", weight, key, 0, MAX_WEIGHT);
-            publisher.change(state.config(), state.overrides().withWeight(key, weight),
-                    "weight of " + key + " set to " + weight);
-        }
+        editMember("weight", poolId, backendId, weight, 0, MAX_WEIGHT, RuntimeOverrides::withWeight);
     }
 
     void setPriority(String poolId, String backendId, int priority) {
+        editMember("priority", poolId, backendId, priority, 1, MAX_PRIORITY, RuntimeOverrides::withPriority);
+    }
+
+    /** An override of one pool member's {@code what}, a number within [min, max]. */
+    private interface MemberEdit {
+        RuntimeOverrides apply(RuntimeOverrides overrides, RuntimeOverrides.MemberKey member, int value);
+    }
+
+    private void editMember(String what, String poolId, String backendId, int value, int min, int max, MemberEdit edit) {
         synchronized (publisher.lock) {
             LiveState state = publisher.published();
             RuntimeOverrides.MemberKey key = EditTargets.member(state.config(), poolId, backendId);
-            EditTargets.inRange("priority", priority, key, 1, MAX_PRIORITY);
-            publisher.change(state.config(), state.overrides().withPriority(key, priority),
-                    "priority of " + key + " set to " + priority);
+            EditTargets.inRange(what, value, key, min, max);
+            publisher.change(state.config(), edit.apply(state.overrides(), key, value),
+                    what + " of " + key + " set to " + value);
         }
     }
 
