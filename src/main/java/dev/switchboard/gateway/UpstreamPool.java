@@ -116,14 +116,44 @@ final class UpstreamPool {
         return open.close();
     }
 
-    /** A new connection to {@code key}, ready once connected and, for https, after the TLS handshake. */
+    /**
+     * A new connection to {@code key}, ready once connected and, for https, after the TLS handshake.
+     *
+     * <p>The connect is issued here, on the calling loop, not by {@link Bootstrap#connect}: that queues it as a task,
+     * and under load the io_uring loop drains up to 128 rounds of completions before it runs tasks. Measured at 80k
+     * requests/s, a connect the kernel finished in 80 µs reached the request 3-7 ms later, and every reconnect after a
+     * backend's keep-alive limit put that wait on a request.
+     */
     Future<Lease> connect(UpstreamKey key, Duration connectTimeout) {
         Promise<Lease> promise = loop.newPromise();
         UpstreamHandler handler = new UpstreamHandler(this, key);
-        Bootstrap bootstrap = new Bootstrap()
+        ChannelFuture registered = bootstrap(key, handler, connectTimeout).register();
+        registered.addListener(r -> {
+            if (!r.isSuccess()) {
+                promise.tryFailure(r.cause());
+                return;
+            }
+            InetSocketAddress address = key.address();
+            if (address.isUnresolved()) {
+                resolver.getResolver(loop).resolve(address).addListener((Future<InetSocketAddress> resolved) -> {
+                    if (resolved.isSuccess()) {
+                        connectResolved(registered.channel(), resolved.getNow(), handler, promise);
+                    } else {
+                        registered.channel().close();
+                        promise.tryFailure(resolved.cause());
+                    }
+                });
+            } else {
+                connectResolved(registered.channel(), address, handler, promise);
+            }
+        });
+        return promise;
+    }
+
+    private Bootstrap bootstrap(UpstreamKey key, UpstreamHandler handler, Duration connectTimeout) {
+        return new Bootstrap()
                 .group(loop)
                 .channel(Transports.channelClass())
-                .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOCATOR, GatewayRuntime.ALLOCATOR)
@@ -140,13 +170,16 @@ final class UpstreamPool {
                         p.addLast(handler);
                     }
                 });
-        ChannelFuture connected = bootstrap.connect(key.address());
-        connected.addListener(f -> {
+    }
+
+    private static void connectResolved(Channel channel, InetSocketAddress address, UpstreamHandler handler,
+                                        Promise<Lease> promise) {
+        channel.connect(address).addListener(f -> {
             if (!f.isSuccess()) {
+                channel.close();
                 promise.tryFailure(f.cause());
                 return;
             }
-            Channel channel = connected.channel();
             SslHandler ssl = channel.pipeline().get(SslHandler.class);
             if (ssl == null) {
                 promise.trySuccess(new Lease(channel, handler, false));
@@ -161,6 +194,5 @@ final class UpstreamPool {
                 }
             });
         });
-        return promise;
     }
 }
