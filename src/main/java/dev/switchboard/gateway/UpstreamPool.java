@@ -133,19 +133,17 @@ final class UpstreamPool {
                 promise.tryFailure(r.cause());
                 return;
             }
+            Channel channel = registered.channel();
             InetSocketAddress address = key.address();
-            if (address.isUnresolved()) {
-                resolver.getResolver(loop).resolve(address).addListener((Future<InetSocketAddress> resolved) -> {
-                    if (resolved.isSuccess()) {
-                        connectResolved(registered.channel(), resolved.getNow(), handler, promise);
-                    } else {
-                        registered.channel().close();
-                        promise.tryFailure(resolved.cause());
-                    }
-                });
-            } else {
-                connectResolved(registered.channel(), address, handler, promise);
-            }
+            Future<InetSocketAddress> resolved = address.isUnresolved()
+                    ? resolver.getResolver(loop).resolve(address) : loop.newSucceededFuture(address);
+            resolved.addListener(a -> {
+                if (a.isSuccess()) {
+                    connectResolved(channel, resolved.getNow(), handler, promise);
+                } else {
+                    fail(channel, promise, a.cause());
+                }
+            });
         });
         return promise;
     }
@@ -176,8 +174,7 @@ final class UpstreamPool {
                                         Promise<Lease> promise) {
         channel.connect(address).addListener(f -> {
             if (!f.isSuccess()) {
-                channel.close();
-                promise.tryFailure(f.cause());
+                fail(channel, promise, f.cause());
                 return;
             }
             SslHandler ssl = channel.pipeline().get(SslHandler.class);
@@ -189,10 +186,14 @@ final class UpstreamPool {
                 if (h.isSuccess()) {
                     promise.trySuccess(new Lease(channel, handler, false));
                 } else {
-                    channel.close();
-                    promise.tryFailure(h.cause());
+                    fail(channel, promise, h.cause());
                 }
             });
         });
+    }
+
+    private static void fail(Channel channel, Promise<Lease> promise, Throwable cause) {
+        channel.close();
+        promise.tryFailure(cause);
     }
 }
