@@ -95,7 +95,7 @@ public final class Gateway implements AutoCloseable {
         EventLoopGroup group = Transports.eventLoopGroup(threads, "gateway-" + settings.id());
         ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         try {
-            Channel listener = Transports.bind(new ServerBootstrap()
+            Channel listener = Transports.bind(Transports.readFromRing(new ServerBootstrap())
                     .group(group)
                     .channel(Transports.serverChannelClass())
                     .option(ChannelOption.SO_BACKLOG, 1024)

@@ -149,7 +149,7 @@ final class UpstreamPool {
     }
 
     private Bootstrap bootstrap(UpstreamKey key, UpstreamHandler handler, Duration connectTimeout) {
-        return new Bootstrap()
+        return Transports.readFromRing(new Bootstrap())
                 .group(loop)
                 .channel(Transports.channelClass())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))

@@ -1,6 +1,8 @@
 package dev.switchboard.netty;
 
 import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
@@ -8,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +50,19 @@ public final class Transports {
     /** A new event loop group of {@code threads} threads whose names start with {@code name}. */
     public static EventLoopGroup eventLoopGroup(int threads, String name) {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name), selected().ioHandlerFactory());
+    }
+
+    /** Has the channels {@code bootstrap} accepts read from their loop's {@link ReceiveRing}, where it keeps one. */
+    public static ServerBootstrap readFromRing(ServerBootstrap bootstrap) {
+        return selected().receiveRing() ? bootstrap.childOption(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, ReceiveRing.GROUP_ID) : bootstrap;
+    }
+
+    /**
+     * Has the channels {@code bootstrap} opens read from their loop's {@link ReceiveRing}, where it keeps one. The
+     * loop must be one of {@link #eventLoopGroup}'s.
+     */
+    public static Bootstrap readFromRing(Bootstrap bootstrap) {
+        return selected().receiveRing() ? bootstrap.option(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, ReceiveRing.GROUP_ID) : bootstrap;
     }
 
     public static Class<? extends ServerChannel> serverChannelClass() {
