@@ -11,8 +11,8 @@ import io.netty.channel.uring.IoUringIoHandlerConfig;
 /**
  * A ring of receive buffers per io_uring event loop, which the loop's stream channels that opt in share: the kernel
  * keeps one multishot receive armed per socket and fills buffers from the ring as data arrives, so the loop no longer
- * submits a receive (and the poll behind it) for every read. In the gateway benchmark this cut about 0.5 µs of the
- * nginx backends' CPU per proxied request and a little of the gateway's (issue 15). A buffer handed to a channel is
+ * submits a receive (and the poll behind it) for every read. In the gateway benchmark this cut about 0.6 µs of the
+ * gateway's CPU per proxied request and as much of the nginx backends' (issue 15). A buffer handed to a channel is
  * replaced from the pooled allocator at once, so a slow reader holds its own buffer, never the ring's slot. Where the
  * kernel consumes ring buffers incrementally (6.12+), a small read takes only part of one.
  */
