@@ -52,17 +52,21 @@ public final class Transports {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name), selected().ioHandlerFactory());
     }
 
-    /** Has the channels {@code bootstrap} accepts read from their loop's {@link ReceiveRing}, where it keeps one. */
+    /**
+     * Has the channels {@code bootstrap} accepts read from their loop's {@link ReceiveRing}, where it keeps one. Their
+     * loops must be {@link #eventLoopGroup}'s: io_uring fails to register a channel naming a ring its loop lacks.
+     */
     public static ServerBootstrap readFromRing(ServerBootstrap bootstrap) {
-        return selected().receiveRing() ? bootstrap.childOption(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, ReceiveRing.GROUP_ID) : bootstrap;
+        return selected().receiveRing()
+                ? bootstrap.childOption(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, ReceiveRing.GROUP_ID)
+                : bootstrap;
     }
 
-    /**
-     * Has the channels {@code bootstrap} opens read from their loop's {@link ReceiveRing}, where it keeps one. The
-     * loop must be one of {@link #eventLoopGroup}'s.
-     */
+    /** As {@link #readFromRing(ServerBootstrap)}, for the channels {@code bootstrap} opens. */
     public static Bootstrap readFromRing(Bootstrap bootstrap) {
-        return selected().receiveRing() ? bootstrap.option(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, ReceiveRing.GROUP_ID) : bootstrap;
+        return selected().receiveRing()
+                ? bootstrap.option(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, ReceiveRing.GROUP_ID)
+                : bootstrap;
     }
 
     public static Class<? extends ServerChannel> serverChannelClass() {
