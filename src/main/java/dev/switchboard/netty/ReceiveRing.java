@@ -33,8 +33,11 @@ final class ReceiveRing {
         return IoUring.isAvailable() && IoUring.isRegisterBufferRingSupported();
     }
 
-    /** io_uring loops that each register a ring. */
+    /** io_uring loops that each register a ring where the kernel can; plain io_uring loops elsewhere. */
     static IoHandlerFactory handlerFactory() {
+        if (!supported()) {
+            return IoUringIoHandler.newFactory();
+        }
         IoUringBufferRingConfig ring = IoUringBufferRingConfig.builder()
                 .bufferGroupId(GROUP_ID)
                 .bufferRingSize(MAX_BUFFERS)

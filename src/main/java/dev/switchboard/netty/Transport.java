@@ -15,7 +15,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringDatagramChannel;
-import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import java.util.function.BooleanSupplier;
@@ -33,7 +32,7 @@ public enum Transport {
      * each, which took 1.7 µs of kernel time off each proxied request on loopback (issue 15). Each loop keeps a
      * {@link ReceiveRing} where the kernel can.
      */
-    IO_URING("io_uring", IoUring::isAvailable, IoUring::unavailabilityCause, Transport::ioUringHandlerFactory,
+    IO_URING("io_uring", IoUring::isAvailable, IoUring::unavailabilityCause, ReceiveRing::handlerFactory,
             IoUringServerSocketChannel.class, IoUringSocketChannel.class, IoUringDatagramChannel.class),
     EPOLL("epoll", Epoll::isAvailable, Epoll::unavailabilityCause, EpollIoHandler::newFactory,
             EpollServerSocketChannel.class, EpollSocketChannel.class, EpollDatagramChannel.class),
@@ -68,10 +67,6 @@ public enum Transport {
     /** Whether this transport's loops keep a {@link ReceiveRing} that stream channels can read from. */
     boolean receiveRing() {
         return this == IO_URING && ReceiveRing.supported();
-    }
-
-    private static IoHandlerFactory ioUringHandlerFactory() {
-        return ReceiveRing.supported() ? ReceiveRing.handlerFactory() : IoUringIoHandler.newFactory();
     }
 
     /** Native transports can bind several UDP sockets to one port (SO_REUSEPORT), one per event loop. */
