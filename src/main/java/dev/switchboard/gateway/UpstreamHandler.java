@@ -3,14 +3,14 @@ package dev.switchboard.gateway;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Last handler of a backend connection: hands responses to the attempt that owns the connection, and keeps an
- * idle pooled connection tidy (closes it on idle timeout, drops it from the pool when the backend closes it).
+ * idle pooled connection tidy (drops it from the pool when the backend closes it; {@link UpstreamPool#sweepIdle}
+ * closes it when idle too long).
  */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
@@ -19,6 +19,8 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     private final UpstreamPool pool;
     private final UpstreamKey key;
     private UpstreamListener listener;
+    /** The pool's sweep count when the connection last went idle. */
+    private int releasedAtSweep;
 
     UpstreamHandler(UpstreamPool pool, UpstreamKey key) {
         this.pool = pool;
@@ -35,6 +37,14 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     void detach() {
         this.listener = null;
+    }
+
+    void releasedAtSweep(int sweep) {
+        releasedAtSweep = sweep;
+    }
+
+    int releasedAtSweep() {
+        return releasedAtSweep;
     }
 
     @Override
@@ -70,15 +80,6 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (listener != null) {
             listener.onUpstreamWritabilityChanged(ctx.channel().isWritable());
-        }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && listener == null) {
-            ctx.close();
-        } else {
-            ReferenceCountUtil.release(evt);
         }
     }
 
