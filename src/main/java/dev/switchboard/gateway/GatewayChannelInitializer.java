@@ -4,7 +4,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 
@@ -49,7 +48,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
                 .addLast(new ClientHttpCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK))
                 .addLast(KEEP_ALIVE)
                 .addLast(new RequestValidator(runtime))
-                .addLast(new HttpServerExpectContinueHandler())
                 .addLast(new ProxyFrontendHandler(runtime, maxHeaderSize));
     }
 }

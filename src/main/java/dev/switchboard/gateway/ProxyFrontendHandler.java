@@ -113,6 +113,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 rejectUndecodable(result.cause(), record);
                 return;
             }
+            ExpectContinue.answer(ctx, request);
             current = new ProxyExchange(this, ctx, runtime, request);
             current.start();
         } else if (msg instanceof HttpContent content) {

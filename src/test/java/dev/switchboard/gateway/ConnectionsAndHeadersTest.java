@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,11 +66,10 @@ class ConnectionsAndHeadersTest {
         try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
             socket.setSoTimeout(5000);
             for (int i = 0; i < 3; i++) {
-                socket.getOutputStream().write("GET /shop HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                write(socket, "GET /shop HTTP/1.1\r\nHost: x\r\n\r\n");
                 String head = readHead(socket.getInputStream());
                 assertThat(head).startsWith("HTTP/1.1 200");
-                int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
-                socket.getInputStream().readNBytes(length);
+                socket.getInputStream().readNBytes(contentLength(head));
             }
         }
     }
@@ -88,6 +88,46 @@ class ConnectionsAndHeadersTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("X-Sim-Request-Body-Bytes")).contains(String.valueOf(("after-" + i).length()));
         }
+    }
+
+    @Test
+    void expectContinueIsAnsweredByTheGatewayAndNotForwarded() throws IOException {
+        h.sims("a").start(ONE_BACKEND.formatted(""));
+        try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
+            socket.setSoTimeout(5000);
+            write(socket, "POST /shop HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nX-Sim-Echo: Expect\r\n"
+                    + "Content-Length: 5\r\n\r\n");
+            assertThat(readHead(socket.getInputStream())).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            write(socket, "hello");
+            String head = readHead(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("X-Sim-Request-Body-Bytes: 5")
+                    .doesNotContainIgnoringCase("X-Sim-Seen-Expect");
+        }
+    }
+
+    @Test
+    void aPipelinedRequestsContinueComesAfterTheResponseAheadOfIt() throws IOException {
+        h.sims("a").start(ONE_BACKEND.formatted(""));
+        h.sim("a").setBehavior(h.sim("a").behavior().withLatency(Duration.ofMillis(200)));
+        try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
+            socket.setSoTimeout(5000);
+            write(socket, "GET /shop/first HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /shop/second HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+            String first = readHead(socket.getInputStream());
+            assertThat(first).startsWith("HTTP/1.1 200").contains("/base/first");
+            socket.getInputStream().readNBytes(contentLength(first));
+            assertThat(readHead(socket.getInputStream())).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            write(socket, "hello");
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200").contains("/base/second");
+        }
+    }
+
+    private static void write(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static int contentLength(String head) {
+        return Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
     }
 
     private static String readHead(InputStream in) throws IOException {
