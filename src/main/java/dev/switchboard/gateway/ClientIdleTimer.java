@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Closes a client connection that carried no request for the idle timeout, counted from the end of its last
  * exchange (or from its start), never while a request is in flight. Responses advertise the timeout
- * ({@link KeepAliveAdvertiser}); the close comes {@link #GRACE} later, so a client that reuses the connection just
+ * ({@link ClientHttpCodec}); the close comes {@link #GRACE} later, so a client that reuses the connection just
  * before the advertised time does not race the close (issue 11 finding 5).
  *
  * <p>One timer per idle period at most: busy periods do not cancel it, it re-arms itself for whatever is left

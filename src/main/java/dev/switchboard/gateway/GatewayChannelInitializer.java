@@ -8,8 +8,8 @@ import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 
 /**
- * Pipeline of a client connection: TLS when configured, the strict HTTP/1.1 codec with the head-size limit, the
- * Keep-Alive advertiser, the request validator, then the proxy.
+ * Pipeline of a client connection: TLS when configured, the strict HTTP/1.1 codec with the head-size limit (its
+ * encoder advertises Keep-Alive), the request validator, then the proxy.
  */
 final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -18,7 +18,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
      * {@link ClientIdleTimer#GRACE}), never with a request in flight; responses advertise it in Keep-Alive.
      */
     static final Duration CLIENT_IDLE_TIMEOUT = Duration.ofSeconds(75);
-    private static final KeepAliveAdvertiser KEEP_ALIVE = new KeepAliveAdvertiser(CLIENT_IDLE_TIMEOUT);
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_CHUNK = 64 * 1024;
 
@@ -46,7 +45,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel> 
         }
         ch.pipeline()
                 .addLast(new ClientHttpCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK))
-                .addLast(KEEP_ALIVE)
                 .addLast(new RequestValidator(runtime))
                 .addLast(new ProxyFrontendHandler(runtime, maxHeaderSize));
     }

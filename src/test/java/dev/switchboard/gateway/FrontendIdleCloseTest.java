@@ -10,7 +10,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +37,8 @@ class FrontendIdleCloseTest {
                 { "backends": { "b": { "url": "http://127.0.0.1:9" } }, "apis": [ { "name": "nr", "path": "/nr", "backendId": "b" } ] }
                 """).orThrow(), Ticker.system(), new SplittableRandom(1)), "http", null);
         channel.freezeTime();
-        channel.pipeline().addLast(new ClientHttpCodec(8192, 8192, 65536), new KeepAliveAdvertiser(Duration.ofSeconds(75)),
-                new RequestValidator(runtime), new ProxyFrontendHandler(runtime, 8192));
+        channel.pipeline().addLast(new ClientHttpCodec(8192, 8192, 65536), new RequestValidator(runtime),
+                new ProxyFrontendHandler(runtime, 8192));
     }
 
     @Test

@@ -47,7 +47,8 @@ class RawResponseHeadTest {
         RawResponseHead head = backend.readInbound();
         assertThat(RawResponseHead.keepAlive(head)).isTrue();
         assertThat(clientBytes(head, "ok")).isEqualTo("HTTP/1.1 201 Made it\r\nServer: nginx\r\nSet-Cookie: a=1\r\nset-cookie: b=2\r\n"
-                + "X-Raw:as-sent  \r\nX-Obs: caf\u00e9\tbar\r\nX-Empty:\r\nContent-Length: 2\r\nvia: 1.1 switchboard\r\n\r\nok");
+                + "X-Raw:as-sent  \r\nX-Obs: caf\u00e9\tbar\r\nX-Empty:\r\nContent-Length: 2\r\nvia: 1.1 switchboard\r\n"
+                + "keep-alive: timeout=75\r\n\r\nok");
     }
 
     @Test
