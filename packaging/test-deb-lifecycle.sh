@@ -102,7 +102,7 @@ check_unit_statically() {
     fi
     for setting in "User=switchboard" "AmbientCapabilities=CAP_NET_BIND_SERVICE" "NoNewPrivileges=yes" "ProtectSystem=strict" "ProtectHome=yes" "PrivateTmp=yes" \
                    "ReadWritePaths=/var/lib/switchboard /var/log/switchboard" \
-                   "Environment=JAVA_TOOL_OPTIONS=-XX:+UseParallelGC" \
+                   "Environment=\"JAVA_TOOL_OPTIONS=-XX:+UseParallelGC -XX:NewSize=60m -XX:MaxNewSize=256m\"" \
                    "ExecStart=/opt/switchboard/bin/switchboard gateway --config /etc/switchboard/%i.json --state-dir /var/lib/switchboard/%i" \
                    "ExecReload=/opt/switchboard/bin/switchboard validate /etc/switchboard/%i.json" \
                    "ExecReload=/bin/sh -c 'kill -HUP \$MAINPID'" \

@@ -10,7 +10,7 @@ launcher_jvm_options() {
 # gateway as operators do.
 service_jvm_options() {
     echo "$(launcher_jvm_options)" \
-        "$(sed -n 's/^Environment=JAVA_TOOL_OPTIONS=//p' packaging/deb-root/lib/systemd/system/switchboard-gateway@.service)"
+        "$(sed -n 's/^Environment="JAVA_TOOL_OPTIONS=\(.*\)"$/\1/p' packaging/deb-root/lib/systemd/system/switchboard-gateway@.service)"
 }
 
 # A free loopback port (the kernel picks it; another process may take it before the caller binds, rarely).
