@@ -25,6 +25,10 @@ import java.util.Queue;
  */
 final class ClientHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDecoder, HttpResponseEncoder> {
 
+    private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
+    private static final AsciiString KEEP_ALIVE_VALUE =
+            AsciiString.cached("timeout=" + GatewayChannelInitializer.CLIENT_IDLE_TIMEOUT.toSeconds());
+
     ClientHttpCodec(int maxInitialLine, int maxHeaderSize, int maxChunk) {
         Queue<HttpMethod> methods = new ArrayDeque<>();
         init(new StrictRequestDecoder(new HttpDecoderConfig()
@@ -33,10 +37,6 @@ final class ClientHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDe
                         .setMaxChunkSize(maxChunk), methods),
                 new ResponseEncoder(methods));
     }
-
-    private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
-    private static final AsciiString KEEP_ALIVE_VALUE =
-            AsciiString.cached("timeout=" + GatewayChannelInitializer.CLIENT_IDLE_TIMEOUT.toSeconds());
 
     /** Matches each final response with the method of the request it answers, in order. */
     private static final class ResponseEncoder extends HttpResponseEncoder {
