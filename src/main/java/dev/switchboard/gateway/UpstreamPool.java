@@ -97,7 +97,7 @@ final class UpstreamPool {
                 // The backend broke framing: its extra bytes would be read as this request's response.
                 channel.close();
             } else {
-                return new Lease(channel, (UpstreamHandler) channel.pipeline().last(), true);
+                return new Lease(channel, handler(channel), true);
             }
         }
         return null;
@@ -130,10 +130,15 @@ final class UpstreamPool {
         for (ArrayDeque<Channel> channels : idle.values()) {
             Channel oldest;
             while ((oldest = channels.peekLast()) != null
-                    && sweeps - ((UpstreamHandler) oldest.pipeline().last()).releasedAtSweep() >= IDLE_SWEEPS) {
+                    && sweeps - handler(oldest).releasedAtSweep() >= IDLE_SWEEPS) {
                 channels.pollLast().close();
             }
         }
+    }
+
+    /** The last handler of a connection the pool opened (see {@link #bootstrap}). */
+    private static UpstreamHandler handler(Channel channel) {
+        return (UpstreamHandler) channel.pipeline().last();
     }
 
     /**

@@ -2,13 +2,11 @@ package dev.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.gateway.hardening.RawClient;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,13 +61,9 @@ class ConnectionsAndHeadersTest {
     @Test
     void clientConnectionIsKeptAliveAcrossRequests() throws IOException {
         h.sims("a").start(ONE_BACKEND.formatted(""));
-        try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
-            socket.setSoTimeout(5000);
+        try (RawClient client = new RawClient(h.gateway.port())) {
             for (int i = 0; i < 3; i++) {
-                write(socket, "GET /shop HTTP/1.1\r\nHost: x\r\n\r\n");
-                String head = readHead(socket.getInputStream());
-                assertThat(head).startsWith("HTTP/1.1 200");
-                socket.getInputStream().readNBytes(contentLength(head));
+                assertThat(client.send("GET /shop HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
             }
         }
     }
@@ -93,15 +87,14 @@ class ConnectionsAndHeadersTest {
     @Test
     void expectContinueIsAnsweredByTheGatewayAndNotForwarded() throws IOException {
         h.sims("a").start(ONE_BACKEND.formatted(""));
-        try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
-            socket.setSoTimeout(5000);
-            write(socket, "POST /shop HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nX-Sim-Echo: Expect\r\n"
+        try (RawClient client = new RawClient(h.gateway.port())) {
+            client.send("POST /shop HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nX-Sim-Echo: Expect\r\n"
                     + "Content-Length: 5\r\n\r\n");
-            assertThat(readHead(socket.getInputStream())).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
-            write(socket, "hello");
-            String head = readHead(socket.getInputStream());
-            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("X-Sim-Request-Body-Bytes: 5")
-                    .doesNotContainIgnoringCase("X-Sim-Seen-Expect");
+            assertContinue(client.readHeadResponse());
+            RawClient.Response response = client.send("hello").read();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("X-Sim-Request-Body-Bytes")).isEqualTo("5");
+            assertThat(response.header("X-Sim-Seen-Expect")).isNull();
         }
     }
 
@@ -109,36 +102,20 @@ class ConnectionsAndHeadersTest {
     void aPipelinedRequestsContinueComesAfterTheResponseAheadOfIt() throws IOException {
         h.sims("a").start(ONE_BACKEND.formatted(""));
         h.sim("a").setBehavior(h.sim("a").behavior().withLatency(Duration.ofMillis(200)));
-        try (Socket socket = new Socket("127.0.0.1", h.gateway.port())) {
-            socket.setSoTimeout(5000);
-            write(socket, "GET /shop/first HTTP/1.1\r\nHost: x\r\n\r\n"
-                    + "POST /shop/second HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
-            String first = readHead(socket.getInputStream());
-            assertThat(first).startsWith("HTTP/1.1 200").contains("/base/first");
-            socket.getInputStream().readNBytes(contentLength(first));
-            assertThat(readHead(socket.getInputStream())).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
-            write(socket, "hello");
-            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200").contains("/base/second");
+        try (RawClient client = new RawClient(h.gateway.port())) {
+            RawClient.Response first = client.send("GET /shop/first HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /shop/second HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n").read();
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.header("X-Sim-Path")).isEqualTo("/base/first");
+            assertContinue(client.readHeadResponse());
+            RawClient.Response second = client.send("hello").read();
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(second.header("X-Sim-Path")).isEqualTo("/base/second");
         }
     }
 
-    private static void write(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    private static int contentLength(String head) {
-        return Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        while (!sb.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            sb.append((char) b);
-        }
-        return sb.toString();
+    private static void assertContinue(RawClient.Response response) {
+        assertThat(response.statusLine()).isEqualTo("HTTP/1.1 100 Continue");
+        assertThat(response.headers()).isEmpty();
     }
 }

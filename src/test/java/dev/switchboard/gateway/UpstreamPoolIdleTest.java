@@ -3,7 +3,6 @@ package dev.switchboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.netty.Transports;
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.resolver.DefaultAddressResolverGroup;
@@ -48,9 +47,9 @@ class UpstreamPoolIdleTest {
         UpstreamPool.Lease newer = connect(pool, key);
         long sweepsToClose = UpstreamPool.IDLE_TIMEOUT.dividedBy(UpstreamPool.SWEEP_PERIOD) + 1;
 
-        onLoop(() -> release(pool, older));
+        run(() -> pool.release(older));
         sweep(pool, 1);
-        onLoop(() -> release(pool, newer));
+        run(() -> pool.release(newer));
         // The older connection is now one sweep short of the timeout, the newer two.
         sweep(pool, sweepsToClose - 2);
         assertThat(older.channel().isActive()).as("idle less than the timeout").isTrue();
@@ -68,18 +67,14 @@ class UpstreamPoolIdleTest {
         return lease;
     }
 
-    private static Channel release(UpstreamPool pool, UpstreamPool.Lease lease) {
-        pool.release(lease);
-        return lease.channel();
-    }
-
     private void sweep(UpstreamPool pool, long times) throws Exception {
         for (long i = 0; i < times; i++) {
-            onLoop(() -> {
-                pool.sweepIdle();
-                return null;
-            });
+            run(pool::sweepIdle);
         }
+    }
+
+    private void run(Runnable task) throws Exception {
+        loop.submit(task).get(5, TimeUnit.SECONDS);
     }
 
     private <T> T onLoop(Callable<T> task) throws Exception {
