@@ -1,6 +1,5 @@
 package dev.switchboard.config.binding;
 
-import dev.switchboard.config.GatewayConfig;
 import dev.switchboard.config.HostPort;
 import dev.switchboard.config.json.JsonPaths;
 import dev.switchboard.config.json.JsonTree;
@@ -13,17 +12,16 @@ import dev.switchboard.config.json.JsonTree.JsonString;
 import dev.switchboard.config.json.JsonTree.Member;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Typed access to the fields of one JSON object. Every read reports its own problem (wrong type, out of range,
  * malformed) at the value's location and returns null, so binders read all fields and report all problems.
- * A JSON {@code null} counts as absent, as in APIM where weight and priority may be null.
+ * A JSON {@code null} counts as absent, as in APIM where weight and priority may be null. Checks beyond a value's
+ * JSON type are {@link ValueParsers}'; this class finds the value and says where its problem is.
  */
 final class FieldReader {
 
@@ -97,7 +95,7 @@ final class FieldReader {
     }
 
     String string(String name) {
-        return typed(name, "a string", v -> v instanceof JsonString s ? s.value() : null);
+        return parsed(name, Function.identity());
     }
 
     String requiredString(String name) {
@@ -106,17 +104,7 @@ final class FieldReader {
 
     /** A listen address ({@link HostPort}); the text as written, or null when absent or invalid. */
     String hostPort(String name) {
-        String text = string(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            HostPort.parse(text);
-            return text;
-        } catch (IllegalArgumentException e) {
-            problem(name, e.getMessage());
-            return null;
-        }
+        return parsed(name, ValueParsers::hostPort);
     }
 
     boolean bool(String name, boolean fallback) {
@@ -145,78 +133,32 @@ final class FieldReader {
 
     /** A whole number in {@code min..max}; null when absent or invalid. */
     Long whole(String name, long min, long max) {
-        BigDecimal value = typed(name, "an integer", v -> v instanceof JsonNumber n && isWhole(n.value()) ? n.value() : null);
-        if (value == null) {
-            return null;
-        }
-        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-            problem(name, rangeText(min, max) + ", found " + value.toPlainString());
-            return null;
-        }
-        return value.longValueExact();
+        return read(name, "an integer", v -> v instanceof JsonNumber n && isWhole(n.value()) ? n.value() : null,
+                v -> ValueParsers.inRange(v, min, max));
     }
 
     /** A number of at least {@code min}; null when absent or invalid. */
     Double number(String name, double min) {
-        BigDecimal value = typed(name, "a number", v -> v instanceof JsonNumber n ? n.value() : null);
-        if (value == null) {
-            return null;
-        }
-        if (value.doubleValue() < min) {
-            problem(name, "must be at least " + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString()
-                    + ", found " + value.toPlainString());
-            return null;
-        }
-        return value.doubleValue();
+        return read(name, "a number", v -> v instanceof JsonNumber n ? n.value() : null, v -> ValueParsers.atLeast(v, min));
     }
 
     /** An ISO-8601 duration that must be positive (zero and negative are reported). */
     Duration positiveDuration(String name) {
-        Duration value = duration(name);
-        if (value != null && (value.isZero() || value.isNegative())) {
-            problem(name, "must be a positive duration, found " + string(name));
-            return null;
-        }
-        return value;
+        return parsed(name, ValueParsers::positiveDuration);
     }
 
     /** An ISO-8601 duration that may be zero but not negative. */
     Duration nonNegativeDuration(String name) {
-        Duration value = duration(name);
-        if (value != null && value.isNegative()) {
-            problem(name, "must not be negative, found " + string(name));
-            return null;
-        }
-        return value;
+        return parsed(name, ValueParsers::nonNegativeDuration);
     }
 
     Duration requiredPositiveDuration(String name) {
         return required(name, positiveDuration(name));
     }
 
-    private Duration duration(String name) {
-        String text = string(name);
-        if (text == null) {
-            return null;
-        }
-        Duration value;
-        try {
-            value = Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            problem(name, "\"" + text + "\" is not an ISO-8601 duration such as PT15S");
-            return null;
-        }
-        if (value.compareTo(GatewayConfig.LONGEST_DURATION) > 0) {
-            problem(name, "must be at most P365D (365 days), found " + text);
-            return null;
-        }
-        return value;
-    }
-
     /** One of {@code options}, written as {@code jsonName}; a near miss gets a suggestion. */
     <E> E choice(String name, List<E> options, Function<E, String> jsonName) {
-        JsonTree value = value(name);
-        return value == null ? null : choiceOf(value, fieldPath(name), options, jsonName);
+        return parsed(name, text -> ValueParsers.choice(text, options, jsonName));
     }
 
     <E> E requiredChoice(String name, List<E> options, Function<E, String> jsonName) {
@@ -225,50 +167,12 @@ final class FieldReader {
 
     /** An array of {@link #choice}s; empty when absent. */
     <E> List<E> choices(String name, List<E> options, Function<E, String> jsonName) {
-        List<E> result = new ArrayList<>();
-        JsonArray array = array(name);
-        if (array != null) {
-            for (int i = 0; i < array.items().size(); i++) {
-                E item = choiceOf(array.items().get(i), JsonPaths.index(fieldPath(name), i), options, jsonName);
-                if (item != null) {
-                    result.add(item);
-                }
-            }
-        }
-        return result;
+        return items(name, (item, itemPath) -> parsed(item, itemPath, text -> ValueParsers.choice(text, options, jsonName)));
     }
 
     /** An array of strings; empty when absent, non-strings reported and left out. */
     List<String> strings(String name) {
-        List<String> result = new ArrayList<>();
-        JsonArray array = array(name);
-        if (array != null) {
-            for (int i = 0; i < array.items().size(); i++) {
-                JsonTree item = array.items().get(i);
-                if (item instanceof JsonString s) {
-                    result.add(s.value());
-                } else {
-                    context.problem(JsonPaths.index(fieldPath(name), i), item.location(),
-                            "expected a string, found " + JsonTree.describe(item));
-                }
-            }
-        }
-        return result;
-    }
-
-    private <E> E choiceOf(JsonTree value, String valuePath, List<E> options, Function<E, String> jsonName) {
-        Map<String, E> byName = new LinkedHashMap<>();
-        options.forEach(option -> byName.put(jsonName.apply(option), option));
-        if (!(value instanceof JsonString s)) {
-            context.problem(valuePath, value.location(), "expected a string, found " + JsonTree.describe(value));
-            return null;
-        }
-        E option = byName.get(s.value());
-        if (option == null) {
-            context.problem(valuePath, value.location(), "\"" + s.value() + "\" is not one of "
-                    + String.join(", ", byName.keySet()) + DidYouMean.suffix(s.value(), byName.keySet()));
-        }
-        return option;
+        return items(name, (item, itemPath) -> parsed(item, itemPath, Function.identity()));
     }
 
     /** A nested object bound by {@code binder}; null when absent or invalid. */
@@ -293,11 +197,21 @@ final class FieldReader {
 
     /** An array of objects bound by {@code binder}; empty when absent, invalid items left out. */
     <T> List<T> objects(String name, Binder<T> binder) {
+        return items(name, (item, itemPath) -> bind(item, itemPath, binder, context));
+    }
+
+    /** An object used as a map from keys to values (such as {@code backends}); null when absent or not an object. */
+    JsonObject map(String name) {
+        return typed(name, "an object", v -> v instanceof JsonObject o ? o : null);
+    }
+
+    /** Each item of an array read at its own path by {@code read}; empty when absent, unreadable items left out. */
+    private <T> List<T> items(String name, BiFunction<JsonTree, String, T> read) {
         List<T> result = new ArrayList<>();
-        JsonArray array = array(name);
+        JsonArray array = typed(name, "an array", v -> v instanceof JsonArray a ? a : null);
         if (array != null) {
             for (int i = 0; i < array.items().size(); i++) {
-                T item = bind(array.items().get(i), JsonPaths.index(fieldPath(name), i), binder, context);
+                T item = read.apply(array.items().get(i), JsonPaths.index(fieldPath(name), i));
                 if (item != null) {
                     result.add(item);
                 }
@@ -306,25 +220,41 @@ final class FieldReader {
         return result;
     }
 
-    /** An object used as a map from keys to values (such as {@code backends}); null when absent or not an object. */
-    JsonObject map(String name) {
-        return typed(name, "an object", v -> v instanceof JsonObject o ? o : null);
-    }
-
-    private JsonArray array(String name) {
-        return typed(name, "an array", v -> v instanceof JsonArray a ? a : null);
-    }
-
     private <T> T typed(String name, String expected, Function<JsonTree, T> convert) {
+        return read(name, expected, convert, Function.identity());
+    }
+
+    private <T> T parsed(String name, Function<String, T> parse) {
+        return read(name, "a string", FieldReader::text, parse);
+    }
+
+    private <T> T parsed(JsonTree value, String valuePath, Function<String, T> parse) {
+        return read(value, valuePath, "a string", FieldReader::text, parse);
+    }
+
+    /** Field {@code name} read as below; null when absent. */
+    private <V, T> T read(String name, String expected, Function<JsonTree, V> convert, Function<V, T> parse) {
         JsonTree value = value(name);
-        if (value == null) {
+        return value == null ? null : read(value, fieldPath(name), expected, convert, parse);
+    }
+
+    /**
+     * {@code value} converted to its JSON type ({@code convert} gives null for any other) and then parsed
+     * ({@link ValueParsers}); null when either refuses, with the problem reported at the value.
+     */
+    private <V, T> T read(JsonTree value, String valuePath, String expected, Function<JsonTree, V> convert,
+            Function<V, T> parse) {
+        V converted = convert.apply(value);
+        if (converted == null) {
+            context.problem(valuePath, value.location(), "expected " + expected + ", found " + JsonTree.describe(value));
             return null;
         }
-        T converted = convert.apply(value);
-        if (converted == null) {
-            problem(name, "expected " + expected + ", found " + JsonTree.describe(value));
+        try {
+            return parse.apply(converted);
+        } catch (IllegalArgumentException e) {
+            context.problem(valuePath, value.location(), e.getMessage());
+            return null;
         }
-        return converted;
     }
 
     /** Reports {@code name} as missing when it is absent; an invalid value was already reported. */
@@ -335,13 +265,11 @@ final class FieldReader {
         return value;
     }
 
-    private static boolean isWhole(BigDecimal value) {
-        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    private static String text(JsonTree value) {
+        return value instanceof JsonString s ? s.value() : null;
     }
 
-    private static String rangeText(long min, long max) {
-        return max == Integer.MAX_VALUE || max == Long.MAX_VALUE
-                ? "must be at least " + min
-                : "must be between " + min + " and " + max;
+    private static boolean isWhole(BigDecimal value) {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
     }
 }
