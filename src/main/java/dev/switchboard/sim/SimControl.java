@@ -1,10 +1,9 @@
 package dev.switchboard.sim;
 
-import static dev.switchboard.sim.SimHandler.guarded;
-import static dev.switchboard.sim.SimHandler.send;
-import static dev.switchboard.sim.SimHandler.sendJson;
+import static dev.switchboard.sim.SimReplies.guarded;
+import static dev.switchboard.sim.SimReplies.send;
+import static dev.switchboard.sim.SimReplies.sendJson;
 
-import dev.switchboard.sim.SimHandler.Exchange;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -51,14 +50,14 @@ final class SimControl {
     }
 
     /** Answers a request whose body {@link #collect} refused, dropping what was kept of it. */
-    void tooLarge(ChannelHandlerContext ctx, Exchange ex) {
+    void tooLarge(ChannelHandlerContext ctx, SimExchange ex) {
         release();
         sendJson(ctx, ex, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 SimBehaviorJson.error(null, "control body larger than " + MAX_BODY + " bytes"), false);
     }
 
     /** Answers a complete control request with the body collected for it. */
-    void answer(ChannelHandlerContext ctx, Exchange ex) {
+    void answer(ChannelHandlerContext ctx, SimExchange ex) {
         byte[] json = takeBody();
         String path = ex.query().path();
         HttpMethod method = ex.method();
@@ -100,7 +99,7 @@ final class SimControl {
         }
     }
 
-    private void afterChange(ChannelHandlerContext ctx, Exchange ex, CompletableFuture<SimBehavior> change) {
+    private void afterChange(ChannelHandlerContext ctx, SimExchange ex, CompletableFuture<SimBehavior> change) {
         change.whenComplete((behavior, failure) -> ctx.executor().execute(() -> guarded(backend, ctx, () -> {
             if (failure == null) {
                 sendState(ctx, ex);
@@ -113,14 +112,14 @@ final class SimControl {
         })));
     }
 
-    private void sendState(ChannelHandlerContext ctx, Exchange ex) {
+    private void sendState(ChannelHandlerContext ctx, SimExchange ex) {
         // A main-port connection must not outlive the listener it came through.
         boolean keepAlive = ex.keepAlive() && (controlOnly || !backend.behavior().refuseConnections());
         sendJson(ctx, ex, HttpResponseStatus.OK,
                 SimBehaviorJson.state(backend.name(), backend.behavior(), backend.counters()), keepAlive);
     }
 
-    private void methodNotAllowed(ChannelHandlerContext ctx, Exchange ex, String allow) {
+    private void methodNotAllowed(ChannelHandlerContext ctx, SimExchange ex, String allow) {
         HttpResponse response = new DefaultHttpResponse(ex.version(), HttpResponseStatus.METHOD_NOT_ALLOWED);
         response.headers().set(HttpHeaderNames.ALLOW, allow);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");

@@ -1,11 +1,10 @@
 package dev.switchboard.sim;
 
-import static dev.switchboard.sim.SimHandler.finish;
-import static dev.switchboard.sim.SimHandler.guarded;
-import static dev.switchboard.sim.SimHandler.send;
-import static dev.switchboard.sim.SimHandler.text;
+import static dev.switchboard.sim.SimReplies.finish;
+import static dev.switchboard.sim.SimReplies.guarded;
+import static dev.switchboard.sim.SimReplies.send;
+import static dev.switchboard.sim.SimReplies.text;
 
-import dev.switchboard.sim.SimHandler.Exchange;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -57,7 +56,7 @@ final class SimResponder {
     }
 
     /** Answers a complete request whose body had {@code received} bytes. */
-    void simulate(ChannelHandlerContext ctx, Exchange ex, long received) {
+    void simulate(ChannelHandlerContext ctx, SimExchange ex, long received) {
         SimBehavior behavior = backend.behavior();
         if (behavior.refuseConnections()) {
             // A connection that was accepted just before the listener went away goes the same way.
@@ -87,7 +86,7 @@ final class SimResponder {
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, Exchange ex, SimBehavior behavior, int status, long received, long size) {
+    private void respond(ChannelHandlerContext ctx, SimExchange ex, SimBehavior behavior, int status, long received, long size) {
         if (!ctx.channel().isActive()) {
             return;
         }
