@@ -27,12 +27,13 @@ class MaxForwardsTest extends AgainstRealGateway {
     void traceWithMaxForwardsZeroIsEchoedByTheGatewayWithoutCredentials() throws Exception {
         try (RawClient client = fixture.client()) {
             client.send("TRACE /nr/x HTTP/1.1\r\nHost: a.test\r\nMax-Forwards: 0\r\nX-A: 1\r\n"
-                    + "Authorization: Basic c2VjcmV0\r\nCookie: session=secret\r\n\r\n");
+                    + "Authorization: Basic c2VjcmV0\r\nCookie: session=secret\r\n"
+                    + "X-Switchboard-Trace: op-secret-token\r\n\r\n");
             RawClient.Response response = client.read();
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Content-Type")).isEqualTo("message/http");
             assertThat(response.body()).startsWith("TRACE /nr/x HTTP/1.1\r\n").contains("X-A: 1\r\n", "Max-Forwards: 0\r\n")
-                    .doesNotContain("c2VjcmV0", "secret").endsWith("\r\n\r\n");
+                    .doesNotContain("c2VjcmV0", "secret", "X-Switchboard-Trace").endsWith("\r\n\r\n");
         }
         assertThat(fixture.backendLogAfterShutdown()).isEmpty();
     }
