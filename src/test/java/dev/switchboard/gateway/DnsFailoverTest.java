@@ -58,7 +58,7 @@ class DnsFailoverTest {
                         { "name": "east", "target": "127.0.0.11" }, { "name": "west", "target": "127.0.0.21" } ],
                       "monitor": { "port": %1$d, "path": "/health", "interval": "PT0.2S", "timeout": "PT0.15S", "toleratedFailures": 1 } },
                     { "name": "tcp.orders.test", "endpoints": [
-                        { "name": "open", "target": "127.0.0.11" }, { "name": "closed", "target": "127.0.0.1" } ],
+                        { "name": "open", "target": "127.0.0.11" }, { "name": "closed", "target": "127.0.0.31" } ],
                       "monitor": { "protocol": "TCP", "port": %3$d, "interval": "PT0.2S", "toleratedFailures": 0 } }
                   ],
                   "dns": { "listen": "127.0.0.1:0" }
@@ -96,6 +96,8 @@ class DnsFailoverTest {
 
     @Test
     void tcpMonitorConnects() throws IOException {
+        // "closed" is the open port's number on 127.0.0.31, where nothing listens. On 127.0.0.1, where this test's
+        // gateway and many other listeners bind port 0, one once held that number and "closed" went ONLINE.
         try (ServerSocket open = new ServerSocket()) {
             open.bind(new InetSocketAddress("127.0.0.11", 0));
             gateway = Gateway.start(config("5", open.getLocalPort()));
