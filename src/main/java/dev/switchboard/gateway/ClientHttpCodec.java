@@ -69,6 +69,8 @@ final class ClientHttpCodec extends CombinedChannelDuplexHandler<StrictRequestDe
         protected void encodeInitialLine(ByteBuf buf, HttpResponse response) throws Exception {
             if (response instanceof RawResponseHead raw) {
                 raw.writeLines(buf);
+            } else if (response instanceof RawFullResponse full) {
+                full.writeLines(buf);
             } else {
                 super.encodeInitialLine(buf, response);
             }

@@ -38,6 +38,11 @@ final class ClientResponseWriter {
     private String trace;
     private int status;
     private long bodyBytes;
+    /**
+     * A backend's raw head not written yet: when its whole body follows before the next flush, both go out as one
+     * {@link RawFullResponse}.
+     */
+    private RawResponseHead heldHead;
 
     ClientResponseWriter(ChannelHandlerContext client, HttpRequest request, GatewayRuntime runtime) {
         this.client = client;
@@ -97,7 +102,11 @@ final class ClientResponseWriter {
         }
         started = true;
         status = response.status().code();
-        client.write(out, client.voidPromise());
+        if (out instanceof RawResponseHead raw) {
+            heldHead = raw;
+        } else {
+            client.write(out, client.voidPromise());
+        }
     }
 
     /** A raw head kept only the lines that pass the hop, framed by its Content-Length; it lacks only the Via entry. */
@@ -124,6 +133,13 @@ final class ClientResponseWriter {
     /** Writes a body part; the last one is flushed. */
     void writeBody(HttpContent content, boolean last) {
         bodyBytes += content.content().readableBytes();
+        if (heldHead != null && last) {
+            RawFullResponse whole = new RawFullResponse(heldHead, content.content());
+            heldHead = null;
+            client.writeAndFlush(whole, client.voidPromise());
+            return;
+        }
+        writeHeldHead();
         if (last) {
             client.writeAndFlush(content, client.voidPromise());
         } else {
@@ -131,8 +147,17 @@ final class ClientResponseWriter {
         }
     }
 
+    /** Flushes what was written, with a head still held. */
     void flush() {
+        writeHeldHead();
         client.flush();
+    }
+
+    private void writeHeldHead() {
+        if (heldHead != null) {
+            client.write(heldHead, client.voidPromise());
+            heldHead = null;
+        }
     }
 
     boolean clientWritable() {

@@ -288,6 +288,8 @@ final class ProxyExchange {
 
     /** Response bytes already left: the only honest signal left is closing the client connection. */
     void abortClient() {
+        // What of the response was written (a held head, say) leaves before the connection closes, as it always did.
+        writer.flush();
         if (observer != null) {
             observer.aborted();
         }

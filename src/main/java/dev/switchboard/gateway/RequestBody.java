@@ -1,10 +1,14 @@
 package dev.switchboard.gateway;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -140,10 +144,12 @@ final class RequestBody {
     void writeWithHead(Channel up, HttpRequest head) {
         if (mode != Mode.STREAMED) {
             UpstreamFraming.whole(head.headers(), buffered == null ? 0 : buffered.readableBytes());
-            up.write(head, up.voidPromise());
-            // Void promises: a failed write reaches UpstreamHandler.exceptionCaught, which fails the attempt.
-            up.writeAndFlush(buffered == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(buffered.retainedDuplicate()),
-                    up.voidPromise());
+            // One message, so the encoder writes one buffer (a small body copied in after the head) and the socket
+            // one send; a head and an empty last part were two buffers and a gathering write (issue 15).
+            ByteBuf body = buffered == null ? Unpooled.EMPTY_BUFFER : buffered.retainedDuplicate();
+            // Void promise: a failed write reaches UpstreamHandler.exceptionCaught, which fails the attempt.
+            up.writeAndFlush(new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(), body, head.headers(),
+                    EmptyHttpHeaders.INSTANCE), up.voidPromise());
             return;
         }
         UpstreamFraming.streamed(head.headers(), chunked, contentLength);

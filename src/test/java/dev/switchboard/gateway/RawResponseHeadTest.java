@@ -168,6 +168,29 @@ class RawResponseHeadTest {
     }
 
     /** What the gateway's client codec writes for {@code head} (with the gateway's Via) and its body. */
+    /**
+     * A raw head with its whole body leaves the client codec as one buffer, so the socket sends it in one write; an
+     * answer to HEAD keeps its Content-Length and loses its body.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "HEAD"})
+    void aRawHeadWithItsWholeBodyLeavesAsOneBuffer(String method) {
+        sent(backend, method);
+        backend.writeInbound(bytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n" + (method.equals("GET") ? "ok" : "")));
+        RawResponseHead head = backend.readInbound();
+        HttpContent body = backend.readInbound();
+        EmbeddedChannel client = new EmbeddedChannel(new ClientHttpCodec(8192, 8192, 65536));
+        client.writeInbound(bytes(method + " / HTTP/1.1\r\nHost: gw\r\n\r\n"));
+        client.inboundMessages().forEach(ReferenceCountUtil::release);
+        client.writeOutbound(new RawFullResponse(head, body.content()));
+        ByteBuf only = client.readOutbound();
+        assertThat(only.toString(StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                + "keep-alive: timeout=75\r\n\r\n" + (method.equals("GET") ? "ok" : ""));
+        only.release();
+        assertThat((Object) client.readOutbound()).isNull();
+        client.finishAndReleaseAll();
+    }
+
     private static String clientBytes(HttpResponse head, String body) {
         EmbeddedChannel client = new EmbeddedChannel(new ClientHttpCodec(8192, 8192, 65536));
         client.writeInbound(bytes("GET / HTTP/1.1\r\nHost: gw\r\n\r\n"));

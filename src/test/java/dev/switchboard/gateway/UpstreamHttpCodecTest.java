@@ -190,6 +190,18 @@ class UpstreamHttpCodecTest {
         assertThat(decoded.get(0)).isEqualTo(decoded.get(1)).contains("X-Folded=one two", "X-Space=dropped");
     }
 
+    /** A request written whole leaves as one buffer, so the socket sends it in one write rather than a gathering one. */
+    @Test
+    void aWholeRequestLeavesAsOneBuffer() {
+        HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/x");
+        head.headers().set(HttpHeaderNames.HOST, "b");
+        RequestBody.none().writeWithHead(channel, head);
+        ByteBuf only = channel.readOutbound();
+        assertThat(only.toString(StandardCharsets.ISO_8859_1)).isEqualTo("GET /x HTTP/1.1\r\nhost: b\r\n\r\n");
+        only.release();
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
     private static HttpRequest request(String method, String uri) {
         HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method), uri);
         request.headers().set(HttpHeaderNames.HOST, "backend:8080").add("X-Odd", "caf\u00e9 \u20ac").add("x-odd", AsciiString.of("second"));
