@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -116,6 +117,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             ExpectContinue.answer(ctx, request);
             current = new ProxyExchange(this, ctx, runtime, request);
             current.start();
+            if (request instanceof LastHttpContent whole) {
+                // A request without a body comes whole: its end reaches the exchange as a last part would.
+                current.onRequestContent(whole);
+            }
         } else if (msg instanceof HttpContent content) {
             if (current != null) {
                 current.onRequestContent(content);

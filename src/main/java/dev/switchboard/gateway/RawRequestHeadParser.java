@@ -5,8 +5,11 @@ import static dev.switchboard.gateway.RawHeadBytes.is;
 import static dev.switchboard.gateway.RawHeadBytes.lower;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
@@ -65,7 +68,10 @@ final class RawRequestHeadParser {
         return request;
     }
 
-    /** The body's length of the head {@link #parse} returned last: 0 when it named none. */
+    /**
+     * The body's length of the head {@link #parse} returned last: 0 when it named none, and then the head is a
+     * {@link io.netty.handler.codec.http.FullHttpRequest}, the whole request.
+     */
     long contentLength() {
         return contentLength;
     }
@@ -93,7 +99,11 @@ final class RawRequestHeadParser {
             return null;
         }
         String target = new String(b, methodEnd + 1, targetEnd - methodEnd - 1, StandardCharsets.ISO_8859_1);
-        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, method(b, methodEnd), target, headers);
+        HttpMethod method = method(b, methodEnd);
+        // Without a body the head is the whole request: one message down the pipeline, not a head and an empty part.
+        return contentLength == 0
+                ? new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target, Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE)
+                : new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, target, headers);
     }
 
     /** The header lines from {@code pos} to the blank line, noting the Content-Length; null for a head to leave. */

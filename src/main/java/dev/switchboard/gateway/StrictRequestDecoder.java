@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Queue;
@@ -97,7 +98,10 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         }
     }
 
-    /** Emits a head {@link RawRequestHeadParser} read; its body is then read by length, without Netty's decoder. */
+    /**
+     * Emits a head {@link RawRequestHeadParser} read; its body is then read by length, without Netty's decoder. A
+     * request without a body goes out whole.
+     */
     private void startRawBody(HttpRequest head, ByteBuf in, List<Object> out) {
         if (methods.size() >= MAX_PIPELINED) {
             refuse(in, out, Problem.tooManyPipelined(MAX_PIPELINED));
@@ -106,7 +110,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         methods.add(head.method());
         out.add(head);
         gate.decoded(head);
-        rawBody.begin(rawHeads.contentLength(), out, gate);
+        if (!(head instanceof LastHttpContent)) {
+            rawBody.begin(rawHeads.contentLength(), out, gate);
+        }
     }
 
     /** Like Netty after a bad head: answers with {@code problem} after the requests before, parses nothing more. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequest;
@@ -114,8 +115,18 @@ class RawRequestHeadTest {
     void aBodyLongerThanAChunkArrivesInChunksAsNettyCutsThem() {
         String request = "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n0123456789GET /y HTTP/1.1\r\nHost: a\r\n\r\n";
         List<Object> raw = decode(gatewayCodec(4), request);
-        assertThat(raw).hasSize(6);
+        assertThat(raw).hasSize(5);
         assertThat(describe(raw)).isEqualTo(describe(decode(nettyDecoder(4), request)));
+    }
+
+    /** A request without a body goes down the pipeline as one message: one hop per handler, not two. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /x HTTP/1.1\r\nHost: a\r\n\r\n", "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n"})
+    void aRequestWithoutABodyArrivesWhole(String request) {
+        List<Object> raw = decode(gatewayCodec(65536), request);
+        assertThat(raw).hasSize(1);
+        assertThat(raw.getFirst()).isInstanceOf(FullHttpRequest.class);
+        assertThat(((FullHttpRequest) raw.getFirst()).content().readableBytes()).isZero();
     }
 
     @Test
@@ -153,19 +164,22 @@ class RawRequestHeadTest {
     private static List<String> describe(List<Object> messages) {
         List<String> text = new ArrayList<>();
         for (Object msg : messages) {
-            StringBuilder line = new StringBuilder();
             if (msg instanceof HttpRequest request) {
+                StringBuilder line = new StringBuilder();
                 line.append(request.method()).append(' ').append(request.uri()).append(' ').append(request.protocolVersion())
                         .append(request.decoderResult().isSuccess() ? "" : " failed");
                 request.headers().iteratorCharSequence().forEachRemaining(h -> line.append(" | ").append(h.getKey()).append(": ").append(h.getValue()));
+                text.add(line.toString());
             }
+            // A whole request (head and last part in one message) reads as the two messages Netty's decoder gives.
             if (msg instanceof HttpContent content) {
+                StringBuilder line = new StringBuilder();
                 line.append(msg instanceof LastHttpContent ? "last " : "part ").append(content.content().toString(StandardCharsets.ISO_8859_1));
                 if (msg instanceof LastHttpContent last) {
                     last.trailingHeaders().iteratorCharSequence().forEachRemaining(h -> line.append(" | ").append(h.getKey()));
                 }
+                text.add(line.toString());
             }
-            text.add(line.toString());
             ReferenceCountUtil.release(msg);
         }
         return text;
