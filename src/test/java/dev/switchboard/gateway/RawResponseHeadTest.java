@@ -167,7 +167,6 @@ class RawResponseHeadTest {
         ch.finishAndReleaseAll();
     }
 
-    /** What the gateway's client codec writes for {@code head} (with the gateway's Via) and its body. */
     /**
      * A raw head with its whole body leaves the client codec as one buffer, so the socket sends it in one write; an
      * answer to HEAD keeps its Content-Length and loses its body.
@@ -191,6 +190,7 @@ class RawResponseHeadTest {
         client.finishAndReleaseAll();
     }
 
+    /** What the gateway's client codec writes for {@code head} (with the gateway's Via) and its body. */
     private static String clientBytes(HttpResponse head, String body) {
         EmbeddedChannel client = new EmbeddedChannel(new ClientHttpCodec(8192, 8192, 65536));
         client.writeInbound(bytes("GET / HTTP/1.1\r\nHost: gw\r\n\r\n"));
