@@ -7,8 +7,11 @@
 # ACCESS_LOG=1 also starts a second gateway (same config plus a JSON access log to a file) and reports it as
 # switchboard-log, to measure what the access log costs. EPOLL=1 also starts the gateway on the epoll transport
 # (switchboard-epoll) beside the default one (io_uring where available), to compare the two in one run.
-# The gateways run with the installed service's JVM options (the launcher's and the systemd unit's: Parallel GC);
-# G1=1 also starts one with the launcher's options alone (the JVM's default collector, G1) as switchboard-g1.
+# The gateways run with the installed service's JVM options (the launcher's and the systemd unit's: Parallel GC)
+# and, as the installed service does, with a JDK 25 AOT cache: trained for this jar first, the way the package build
+# trains the shipped one (packaging/AotTraining.java, about 30 s). NO_AOT=1 also starts switchboard-noaot, the same
+# gateway without the cache. G1=1 also starts one with the launcher's options alone (the JVM's default collector, G1)
+# as switchboard-g1.
 # FLOOR=1 also starts TransportFloorRelay (src/bench/java) as relay: a TCP relay on the gateway's transport with no
 # HTTP, the floor under the gateway's cost per request. SAME_HEADERS=1 also starts haproxy-hdrs: HAProxy on the same
 # backends adding what the gateway adds to every exchange (X-Forwarded-*, Via, Keep-Alive; bench-lib.sh), which
@@ -31,6 +34,10 @@ cat > "$D/gateway.json" <<'JSON'
   "apis": [ { "name": "bench", "path": "/", "backendId": "pool" } ] }
 JSON
 TARGETS=()
+# The java command line of a gateway from the jar with JVM options $1, as words.
+gateway_java() {
+    echo "$JAVA --sun-misc-unsafe-memory-access=allow $1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar target/switchboard.jar"
+}
 # gateway NAME PORT JVM_OPTIONS [ENV=VALUE ...]: starts the jar on PORT with gateway.json (plus $D/NAME.extra, a JSON
 # fragment for the gateway section), waits until it accepts, and adds it to the targets.
 gateway() {
@@ -38,9 +45,8 @@ gateway() {
     shift 3
     sed -e "s/18084\"/$port\"/" -e "s|\"eventLoops\": 1|\"eventLoops\": 1$(cat "$D/$name.extra" 2>/dev/null)|" \
         "$D/gateway.json" > "$D/$name.json"
-    # shellcheck disable=SC2086 # the options are words
-    env "$@" "$JAVA" --sun-misc-unsafe-memory-access=allow $jvm -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-        -jar target/switchboard.jar gateway --config "$D/$name.json" > "$D/$name.log" 2>&1 &
+    # shellcheck disable=SC2046 # the command line is words
+    env "$@" $(gateway_java "$jvm") gateway --config "$D/$name.json" > "$D/$name.log" 2>&1 &
     PIDS+=($!)
     for _ in $(seq 100); do
         (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break
@@ -48,16 +54,22 @@ gateway() {
     done
     TARGETS+=("$name=http://127.0.0.1:$port/")
 }
-gateway switchboard 18084 "$SERVICE_JVM"
+# shellcheck disable=SC2046 # the command line is words
+"$JAVA" packaging/AotTraining.java "$D/gateway.aot" $(gateway_java "$SERVICE_JVM")
+AOT="-XX:AOTCache=$D/gateway.aot"
+gateway switchboard 18084 "$SERVICE_JVM $AOT"
 if [ "${ACCESS_LOG:-0}" = 1 ]; then
     echo ", \"accessLog\": { \"path\": \"$D/access.jsonl\" }" > "$D/switchboard-log.extra"
-    gateway switchboard-log 18085 "$SERVICE_JVM"
+    gateway switchboard-log 18085 "$SERVICE_JVM $AOT"
 fi
 if [ "${EPOLL:-0}" = 1 ]; then
-    gateway switchboard-epoll 18086 "$SERVICE_JVM" SWITCHBOARD_TRANSPORT=epoll
+    gateway switchboard-epoll 18086 "$SERVICE_JVM $AOT" SWITCHBOARD_TRANSPORT=epoll
 fi
 if [ "${G1:-0}" = 1 ]; then
-    gateway switchboard-g1 18087 "$LAUNCHER_JVM"
+    gateway switchboard-g1 18087 "$LAUNCHER_JVM $AOT"
+fi
+if [ "${NO_AOT:-0}" = 1 ]; then
+    gateway switchboard-noaot 18090 "$SERVICE_JVM"
 fi
 if [ "${FLOOR:-0}" = 1 ]; then
     # shellcheck disable=SC2086 # the options are words
