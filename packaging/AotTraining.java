@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
  * is made from it:
  * <ol>
  * <li>the image's own launcher runs {@code switchboard gateway} with {@code -XX:AOTCacheOutput=lib/app/gateway.aot}
- *     (through {@code JAVA_TOOL_OPTIONS}, so the class path and options are exactly the launcher's) in front of two
- *     backends served by this process, which close a keep-alive connection after {@link #BACKEND_KEEPALIVE_REQUESTS}
- *     requests as nginx does by default;</li>
+ *     (through {@code JAVA_TOOL_OPTIONS}, so the class path and options are exactly the launcher's) and a JSON access
+ *     log (so the log writer is profiled too, for the operators who turn it on), in front of two backends served by
+ *     this process, which close a keep-alive connection after {@link #BACKEND_KEEPALIVE_REQUESTS} requests as nginx
+ *     does by default;</li>
  * <li>{@link TrainingLoad} keeps it busy for {@link #LOAD}: long enough for the JIT to compile the hot path, take its
  *     traps and settle, so the profiles the cache carries are those of a gateway that has been serving for a while
  *     (a cache of some 45,000 requests changed nothing measurable, issue 15);</li>
@@ -86,11 +87,11 @@ final class AotTraining {
         Path config = work.resolve("gateway.json");
         String backend = "http://127.0.0.1:" + backends.getAddress().getPort();
         Files.writeString(config, """
-                { "gateway": { "id": "aot-training", "listen": "127.0.0.1:%d" },
+                { "gateway": { "id": "aot-training", "listen": "127.0.0.1:%d", "accessLog": { "path": "%s" } },
                   "backends": { "a": { "url": "%s" }, "b": { "url": "%s" },
                     "pool": { "type": "Pool", "pool": { "services": [ { "id": "a" }, { "id": "b" } ] } } },
                   "apis": [ { "name": "trained", "path": "/", "backendId": "pool" } ] }
-                """.formatted(port, backend, backend));
+                """.formatted(port, work.resolve("access.jsonl"), backend, backend));
         Path log = work.resolve("gateway.log");
         List<String> gatewayCommand = new ArrayList<>(command);
         gatewayCommand.addAll(List.of("gateway", "--config", config.toString()));
