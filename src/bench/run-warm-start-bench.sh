@@ -3,8 +3,9 @@
 # moment its port accepts, and the first FIRST seconds (default 5) are reported: cold (a plain JVM) and warm (with the
 # JDK 25 AOT cache, JEP 483/514/515), then the warm gateway's steady state (after STEADY_WARMUP s, STEADY s measured)
 # as the reference. "accept" is the time from exec to the port accepting.
-# The AOT cache is trained first, as the package build does (docs/gateway.md, "Warm start"): a gateway with
-# -XX:AOTCacheOutput under TRAIN seconds of the same wrk load, stopped with SIGTERM (the JVM writes the cache on exit).
+# The AOT cache is trained first, by the package build's own training (packaging/AotTraining.java; docs/gateway.md,
+# "Warm start"): a gateway with -XX:AOTCacheOutput under 20 s of load, stopped with SIGTERM (the JVM writes the cache
+# on exit).
 # AOT_CACHE=FILE reuses a cache instead (it must come from this JVM and this target/ jar: otherwise the JVM ignores it).
 # IMAGE=target/jpackage/switchboard measures the app image's launcher instead (mvn -Ppackage): warm with the cache the
 # build trained and shipped, cold with -XX:AOTMode=off.
@@ -13,13 +14,13 @@
 # accept time includes it. MODES picks the starts (default "cold aot warm-up aot+warm-up").
 # ROUNDS=N repeats the starts N times (the steady state follows the last one).
 # JVM_OPTS adds flags to every gateway (training included). JAVA overrides the JDK 25. BUILD=0 skips the build.
-# Needs nginx and wrk. About 55 s with the defaults, 15 s more per extra round.
+# Needs nginx and wrk. About 80 s with the defaults, 15 s more per extra round.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
 JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 MODES="${MODES:-cold aot warm-up aot+warm-up}" WARMUP="${WARMUP:-20000}"
-FIRST="${FIRST:-5}" TRAIN="${TRAIN:-8}" STEADY_WARMUP="${STEADY_WARMUP:-10}" STEADY="${STEADY:-5}"
+FIRST="${FIRST:-5}" STEADY_WARMUP="${STEADY_WARMUP:-10}" STEADY="${STEADY:-5}"
 [ "${BUILD:-1}" = 1 ] && mvn -B -q -o -DskipTests package
 D=$(mktemp -d)
 GW=
@@ -34,13 +35,12 @@ cat > "$D/gateway.json" <<JSON
 JSON
 URL="http://127.0.0.1:$PORT/"
 
-# Starts a gateway in mode $1 (cold, train, aot, warm-up or aot+warm-up) and waits for its port; sets GW and ACCEPT_MS. The jar runs with
+# Starts a gateway in mode $1 (cold, aot, warm-up or aot+warm-up) and waits for its port; sets GW and ACCEPT_MS. The jar runs with
 # the packaged launcher's flags; IMAGE runs the app image's launcher, whose options name its shipped cache.
 start_gateway() {
     local start flags warmup=0
     case "$1" in
         cold) flags="" ;;
-        train) flags="-XX:AOTCacheOutput=$CACHE" ;;
         aot) flags="-XX:AOTCache=$CACHE" ;;
         warm-up) flags="" warmup="$WARMUP" ;;
         aot+warm-up) flags="-XX:AOTCache=$CACHE" warmup="$WARMUP" ;;
@@ -69,11 +69,9 @@ stop_gateway() {
 
 CACHE="${AOT_CACHE:-$D/gateway.aot}"
 if [ -z "${AOT_CACHE:-}" ] && [ -z "${IMAGE:-}" ]; then
-    start_gateway train
-    wrk_line "$TRAIN" "$URL" > /dev/null
-    stop_gateway
-    [ -f "$CACHE" ] || { echo "no AOT cache written; the gateway's output:" >&2; cat "$D/gateway.log" >&2; exit 1; }
-    echo "trained $CACHE ($(du -m "$CACHE" | cut -f1) MB) with ${TRAIN} s of wrk load"
+    # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+    "$JAVA" packaging/AotTraining.java "$CACHE" "$JAVA" --enable-native-access=ALL-UNNAMED \
+        --sun-misc-unsafe-memory-access=allow ${JVM_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar target/switchboard.jar
 fi
 LAST_MODE=${MODES##* }
 for round in $(seq "${ROUNDS:-1}"); do
