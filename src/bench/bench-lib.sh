@@ -34,16 +34,19 @@ CONF
 
 # HAProxy with $1 threads on 127.0.0.1:$2, configured as peers.sh's (round robin over the two backends on ports $3 and
 # $4, http-reuse always), daemonised with its pid in $D/haproxy-NAME.pid, NAME being $5 (default: the thread count).
-# $6, optional, adds frontend lines, such as HAPROXY_GATEWAY_HEADERS.
+# $6, optional, adds frontend lines, such as HAPROXY_GATEWAY_HEADERS. $7, optional, is a file to write HAProxy's
+# standard HTTP log to (option httplog, a line per request): logging to stdout, the only way HAProxy writes a file
+# itself, needs it in the foreground (a daemon closes its stdout), so it then runs in the background of this shell.
 start_haproxy() {
-    local name=${5:-$1}
+    local name=${5:-$1} log=${7:-}
     cat > "$D/haproxy-$name.cfg" <<CONF
 global
   nbthread $1
   pidfile $D/haproxy-$name.pid
-  daemon
+$([ -n "$log" ] && echo "  log stdout format raw local0" || echo "  daemon")
 defaults
   mode http
+$([ -n "$log" ] && printf '  log global\n  option httplog')
   timeout connect 2s
   timeout client 30s
   timeout server 30s
@@ -57,7 +60,13 @@ backend pool
   server a 127.0.0.1:$3
   server b 127.0.0.1:$4
 CONF
-    haproxy -f "$D/haproxy-$name.cfg"
+    if [ -z "$log" ]; then
+        haproxy -f "$D/haproxy-$name.cfg"
+        return
+    fi
+    haproxy -f "$D/haproxy-$name.cfg" > "$log" 2> "$D/haproxy-$name.err" &
+    echo $! > "$D/haproxy-$name.pid"
+    wait_port "$2"
 }
 
 # Frontend lines that make HAProxy add to every exchange what the gateway adds (docs/gateway.md, "Routing, headers"):

@@ -5,7 +5,8 @@
 # proxy, then ROUNDS rounds (default 5) and their medians. Needs nginx, haproxy and wrk (apt-get install -y nginx
 # haproxy wrk). JAVA overrides the JDK 25; SWITCHBOARD_TRANSPORT (io_uring, epoll, nio) the gateways' transport.
 # ACCESS_LOG=1 also starts a second gateway (same config plus a JSON access log to a file) and reports it as
-# switchboard-log, to measure what the access log costs. EPOLL=1 also starts the gateway on the epoll transport
+# switchboard-log, to measure what the access log costs, and haproxy-log beside it: HAProxy as peers.sh runs it,
+# writing its standard HTTP log (option httplog) to a file. EPOLL=1 also starts the gateway on the epoll transport
 # (switchboard-epoll) beside the default one (io_uring where available), to compare the two in one run.
 # The gateways run with the installed service's JVM options (the launcher's and the systemd unit's: Parallel GC)
 # and, as the installed service does, with a JDK 25 AOT cache: trained for this jar first, the way the package build
@@ -61,6 +62,9 @@ gateway switchboard 18084 "$SERVICE_JVM $AOT"
 if [ "${ACCESS_LOG:-0}" = 1 ]; then
     echo ", \"accessLog\": { \"path\": \"$D/access.jsonl\" }" > "$D/switchboard-log.extra"
     gateway switchboard-log 18085 "$SERVICE_JVM $AOT"
+    start_haproxy 1 18091 19001 19002 log "" "$D/haproxy.access.log"
+    PIDS+=("$(cat "$D/haproxy-log.pid")")
+    TARGETS+=("haproxy-log=http://127.0.0.1:18091/")
 fi
 if [ "${EPOLL:-0}" = 1 ]; then
     gateway switchboard-epoll 18086 "$SERVICE_JVM $AOT" SWITCHBOARD_TRANSPORT=epoll
@@ -102,4 +106,5 @@ awk '{ sub(/rps=/, "", $4); sub(/p99=/, "", $6); p99 = $6 + 0; if ($6 ~ /us$/) p
          printf "%-16s rps=%-9.0f p99=%.2fms  rps/haproxy=%.2f  p99/haproxy=%.2f\n", name, r, p, r / hr, p / hp } }' "$D/rounds.txt" | sort
 if [ "${ACCESS_LOG:-0}" = 1 ]; then
     echo "access log: $(wc -l < "$D/access.jsonl") lines written (lines dropped on a full queue are not written)"
+    echo "haproxy-log: $(wc -l < "$D/haproxy.access.log") lines written"
 fi

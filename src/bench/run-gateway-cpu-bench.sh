@@ -13,8 +13,8 @@
 # run every proxy for DUR seconds (default 4) in turn; the medians close the output. wrk -t1 -c$CONN (default 64).
 # JAVA overrides the JDK 25; BUILD=0 skips the build. ACCESS_LOG=1 gives every gateway variant a JSON access log to
 # a file of its own: its writer thread's CPU is in the process's, and also reported alone as log/req (nanosecond
-# run time from /proc/PID/task/TID/schedstat), which moves far less than the whole process's. Needs nginx, haproxy
-# and wrk.
+# run time from /proc/PID/task/TID/schedstat), which moves far less than the whole process's. It also runs
+# haproxy-log, HAProxy writing its standard HTTP log (option httplog) to a file. Needs nginx, haproxy and wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/bench-lib.sh
@@ -42,6 +42,12 @@ if [ "${SAME_HEADERS:-0}" = 1 ]; then
     start_haproxy 1 "${PORT[haproxy-hdrs]}" "$BACKEND_A" "$BACKEND_B" hdrs "$HAPROXY_GATEWAY_HEADERS"
     PID[haproxy-hdrs]=$(cat "$D/haproxy-hdrs.pid")
     NAMES+=(haproxy-hdrs)
+fi
+if [ "${ACCESS_LOG:-0}" = 1 ]; then
+    PORT[haproxy-log]=$(free_port)
+    start_haproxy 1 "${PORT[haproxy-log]}" "$BACKEND_A" "$BACKEND_B" log "" "$D/haproxy.access.log"
+    PID[haproxy-log]=$(cat "$D/haproxy-log.pid")
+    NAMES+=(haproxy-log)
 fi
 
 cat > "$D/gateway.json" <<JSON
