@@ -82,10 +82,17 @@ final class TrainingLoad {
         }
     }
 
+    /** Whether the head read so far ends with its blank line; a substring per byte was the driver's own garbage. */
+    private static boolean endsWithBlankLine(StringBuilder head) {
+        int n = head.length();
+        return n >= 4 && head.charAt(n - 1) == '\n' && head.charAt(n - 2) == '\r' && head.charAt(n - 3) == '\n'
+                && head.charAt(n - 4) == '\r';
+    }
+
     /** Reads one response (its body by Content-Length, as the gateway frames these) and returns its status. */
     private static int status(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder(256);
-        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+        while (!endsWithBlankLine(head)) {
             int b = in.read();
             if (b < 0) {
                 throw new IOException("the gateway closed the connection mid-response");
