@@ -51,10 +51,9 @@ start_gateway() {
         JAVA_TOOL_OPTIONS="$(case "$1" in cold|warm-up) echo -XX:AOTMode=off ;; esac) ${JVM_OPTS:-}" \
             "$IMAGE/bin/switchboard" gateway --config "$D/gateway.json" --warmup "$warmup" >> "$D/gateway.log" 2>&1 &
     else
-        # shellcheck disable=SC2086 # JVM_OPTS and flags are lists of flags
-        "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${JVM_OPTS:-} $flags \
-            -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.dev.switchboard.warmup=info -jar target/switchboard.jar gateway --config "$D/gateway.json" \
-            --warmup "$warmup" >> "$D/gateway.log" 2>&1 &
+        # shellcheck disable=SC2086 # JAR_JVM and flags are lists of flags
+        "$JAVA" $JAR_JVM $flags -Dorg.slf4j.simpleLogger.log.dev.switchboard.warmup=info -jar target/switchboard.jar \
+            gateway --config "$D/gateway.json" --warmup "$warmup" >> "$D/gateway.log" 2>&1 &
     fi
     GW=$!
     wait_port "$PORT"
@@ -67,11 +66,12 @@ stop_gateway() {
     GW=
 }
 
+# The jar's JVM options, the training's and every start's alike.
+JAR_JVM="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${JVM_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
 CACHE="${AOT_CACHE:-$D/gateway.aot}"
 if [ -z "${AOT_CACHE:-}" ] && [ -z "${IMAGE:-}" ]; then
-    # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-    "$JAVA" packaging/AotTraining.java "$CACHE" "$JAVA" --enable-native-access=ALL-UNNAMED \
-        --sun-misc-unsafe-memory-access=allow ${JVM_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar target/switchboard.jar
+    # shellcheck disable=SC2086 # JAR_JVM is a list of flags
+    "$JAVA" packaging/AotTraining.java "$CACHE" "$JAVA" $JAR_JVM -jar target/switchboard.jar
 fi
 LAST_MODE=${MODES##* }
 for round in $(seq "${ROUNDS:-1}"); do
