@@ -61,6 +61,8 @@ public final class FleetMember implements AutoCloseable {
     private volatile boolean connected;
     /** The current session's lease; 0 before the first. */
     private volatile long lease;
+    /** The last registration write queued (member thread only): the next waits for it, so etcd keeps the newest. */
+    private CompletableFuture<?> lastRegistration = CompletableFuture.completedFuture(null);
 
     private FleetMember(Client client, FleetAddress address, Gateway gateway, MemberIdentity identity, StoredConfig initial, Clock clock) {
         this.client = client;
@@ -133,6 +135,8 @@ public final class FleetMember implements AutoCloseable {
                 runOnMember(() -> {
                     breakers.detach();
                     quorum.forget();
+                    // A write of the ended session may never finish; the next session's must not wait for it.
+                    lastRegistration = CompletableFuture.completedFuture(null);
                 });
             }
             sleep(RETRY);
@@ -181,7 +185,11 @@ public final class FleetMember implements AutoCloseable {
             quorum.reset(signals.getKvs());
             breakers.attach(client);
         });
-        Etcd.await(register(kv, lease), "registering this gateway");
+        // On the member thread, after any config the resumed watch applied meanwhile: written from the session
+        // thread, a record read before such an apply could reach etcd after the apply's own, and the fleet saw this
+        // gateway on the revision before for good (FleetOutageTest failed so in a clean CI run).
+        Etcd.await(CompletableFuture.supplyAsync(() -> register(kv, lease), executor).thenCompose(written -> written),
+                "registering this gateway");
         return broken;
     }
 
@@ -209,9 +217,20 @@ public final class FleetMember implements AutoCloseable {
         state.seen(got.getHeader().getRevision());
     }
 
-    /** Writes the registration on the session's lease, and the same record without a lease for {@code fleet status}. */
+    /**
+     * Writes the registration as it is now on the session's lease, and the same record without a lease for
+     * {@code fleet status}, once the write queued before it is done: two writes in flight could land in either order.
+     * Member thread only.
+     */
     private CompletableFuture<TxnResponse> register(KV kv, long lease) {
         String record = FleetJson.write(state.registration());
+        CompletableFuture<TxnResponse> written = lastRegistration.handle((previous, error) -> null)
+                .thenCompose(previous -> put(kv, lease, record));
+        lastRegistration = written;
+        return written;
+    }
+
+    private CompletableFuture<TxnResponse> put(KV kv, long lease, String record) {
         return kv.txn().Then(Op.put(Etcd.bytes(keys.gateway(identity.id())), Etcd.bytes(record), PutOption.builder().withLeaseId(lease).build()),
                 Op.put(Etcd.bytes(keys.member(identity.id())), Etcd.bytes(record), PutOption.DEFAULT)).commit();
     }
