@@ -33,10 +33,13 @@ final class ReceiveRing {
         return IoUring.isAvailable() && IoUring.isRegisterBufferRingSupported();
     }
 
-    /** io_uring loops that each register a ring where the kernel can; plain io_uring loops elsewhere. */
+    /**
+     * io_uring loops that each register a ring where the kernel can, plain io_uring loops elsewhere; both coalesce
+     * wake-ups under load ({@link CoalescingIoHandler}).
+     */
     static IoHandlerFactory handlerFactory() {
         if (!supported()) {
-            return IoUringIoHandler.newFactory();
+            return CoalescingIoHandler.wrap(IoUringIoHandler.newFactory());
         }
         IoUringBufferRingConfig ring = IoUringBufferRingConfig.builder()
                 .bufferGroupId(GROUP_ID)
@@ -44,6 +47,7 @@ final class ReceiveRing {
                 .batchSize(BATCH)
                 .allocator(new IoUringFixedBufferRingAllocator(PooledByteBufAllocator.DEFAULT, BUFFER_SIZE))
                 .build();
-        return IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setBufferRingConfig(ring));
+        return CoalescingIoHandler.wrap(
+                IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setBufferRingConfig(ring)));
     }
 }
