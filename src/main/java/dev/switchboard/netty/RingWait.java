@@ -18,13 +18,20 @@ import java.lang.invoke.VarHandle;
 final class RingWait {
 
     /** What a wait ended with. */
-    enum Result { EVENTS, TIMED_OUT, INTERRUPTED, UNSUPPORTED }
+    enum Result {
+        /** Completions are ready, or the wait ended early (a signal, an error Netty's own call will meet too). */
+        WOKEN,
+        /** None came within the timeout. */
+        TIMED_OUT,
+        /** The kernel does not take this wait (before 6.12: no {@code min_wait_usec}). */
+        UNSUPPORTED
+    }
 
     private static final long SYS_IO_URING_ENTER = 426;
     private static final long IORING_ENTER_GETEVENTS = 1;
     private static final long IORING_ENTER_EXT_ARG = 1 << 3;
     private static final int ETIME = 62;
-    private static final int EINTR = 4;
+    private static final int EINVAL = 22;
     /** struct io_uring_getevents_arg: u64 sigmask, u32 sigmask_sz, u32 min_wait_usec, u64 ts (a pointer). */
     private static final long ARG_SIZE = 24;
     private static final MemoryLayout ERRNO_STATE = Linker.Option.captureStateLayout();
@@ -63,12 +70,12 @@ final class RingWait {
             throw new IllegalStateException("io_uring_enter failed", t);
         }
         if (result >= 0) {
-            return Result.EVENTS;
+            return Result.WOKEN;
         }
         return switch ((int) ERRNO.get(errno, 0L)) {
             case ETIME -> Result.TIMED_OUT;
-            case EINTR -> Result.INTERRUPTED;
-            default -> Result.UNSUPPORTED;
+            case EINVAL -> Result.UNSUPPORTED;
+            default -> Result.WOKEN;
         };
     }
 }
