@@ -34,12 +34,12 @@ final class ReceiveRing {
     }
 
     /**
-     * io_uring loops that each register a ring where the kernel can, plain io_uring loops elsewhere; both coalesce
-     * wake-ups under load ({@link CoalescingIoHandler}).
+     * io_uring loops that each register a ring where the kernel can, plain io_uring loops elsewhere; both coalescing
+     * wake-ups under load where asked to ({@link CoalescingIoHandler}).
      */
     static IoHandlerFactory handlerFactory() {
         if (!supported()) {
-            return CoalescingIoHandler.wrap(IoUringIoHandler.newFactory());
+            return CoalescingIoHandler.wrapIfAsked(IoUringIoHandler.newFactory());
         }
         IoUringBufferRingConfig ring = IoUringBufferRingConfig.builder()
                 .bufferGroupId(GROUP_ID)
@@ -47,7 +47,7 @@ final class ReceiveRing {
                 .batchSize(BATCH)
                 .allocator(new IoUringFixedBufferRingAllocator(PooledByteBufAllocator.DEFAULT, BUFFER_SIZE))
                 .build();
-        return CoalescingIoHandler.wrap(
+        return CoalescingIoHandler.wrapIfAsked(
                 IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setBufferRingConfig(ring)));
     }
 }

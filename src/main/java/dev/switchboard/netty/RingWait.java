@@ -12,8 +12,8 @@ import java.lang.invoke.VarHandle;
 /**
  * One io_uring wait the way Netty does not offer it: {@code io_uring_enter(2)} with {@code IORING_ENTER_EXT_ARG},
  * which waits for {@code minEvents} completions but, once {@code minWaitMicros} have passed, returns with any
- * (Linux 6.12's {@code min_wait_usec}). On a ring with deferred task running the kernel then wakes the waiter once
- * per batch instead of once per completion. One instance per event loop, used on its thread only.
+ * (Linux 6.12's {@code min_wait_usec}; on a ring with deferred task running, as Netty's are, the kernel does not wake
+ * the waiter before those µs are up). One instance per event loop, used on its thread only.
  */
 final class RingWait {
 

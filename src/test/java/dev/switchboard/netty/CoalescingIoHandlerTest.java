@@ -40,7 +40,7 @@ class CoalescingIoHandlerTest {
     @BeforeEach
     void startLoop() {
         assumeTrue(IoUring.isAvailable(), "io_uring is not available here");
-        IoHandlerFactory coalescing = CoalescingIoHandler.wrap(IoUringIoHandler.newFactory());
+        IoHandlerFactory coalescing = CoalescingIoHandler.coalescing(IoUringIoHandler.newFactory());
         group = new MultiThreadIoEventLoopGroup(1, executor -> {
             CoalescingIoHandler handler = (CoalescingIoHandler) coalescing.newHandler(executor);
             handlers.add(handler);
@@ -55,6 +55,14 @@ class CoalescingIoHandlerTest {
         if (group != null) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    @Test
+    void loopsWakeOnEveryEventUnlessAskedToCoalesce() {
+        IoHandlerFactory netty = IoUringIoHandler.newFactory();
+
+        assertThat(System.getProperty(CoalescingIoHandler.PROPERTY)).isNull();
+        assertThat(CoalescingIoHandler.wrapIfAsked(netty)).isSameAs(netty);
     }
 
     @Test
