@@ -106,8 +106,7 @@ final class CoalescingIoHandler implements IoHandler {
         RingWait.Result result = load.coalescing()
                 ? wait.await(BATCH, MIN_WAIT_MICROS, timeout)
                 : wait.await(1, 0, timeout);
-        lastWake = System.nanoTime();
-        load.idle(lastWake - start);
+        idleSince(start);
         if (result == RingWait.Result.UNSUPPORTED) {
             LOG.info("io_uring waits cannot coalesce wake-ups on this kernel (6.12+ can); using Netty's wait alone");
             wait = null;
@@ -118,9 +117,14 @@ final class CoalescingIoHandler implements IoHandler {
         // Quiet: Netty's wait, which also wakes for tasks from other threads.
         long quiet = lastWake;
         int handled = netty.run(context);
-        lastWake = System.nanoTime();
-        load.idle(lastWake - quiet);
+        idleSince(quiet);
         return handled;
+    }
+
+    /** Counts the time since {@code start} as waiting, and now as the loop's last wake. */
+    private void idleSince(long start) {
+        lastWake = System.nanoTime();
+        load.idle(lastWake - start);
     }
 
     /** The ring's file descriptor, from Netty's internals (4.2: IoUringIoHandler.ringBuffer.fd()). */
