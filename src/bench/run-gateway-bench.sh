@@ -16,9 +16,9 @@
 # FLOOR=1 also starts TransportFloorRelay (src/bench/java) as relay: a TCP relay on the gateway's transport with no
 # HTTP, the floor under the gateway's cost per request. SAME_HEADERS=1 also starts haproxy-hdrs: HAProxy on the same
 # backends adding what the gateway adds to every exchange (X-Forwarded-*, Via, Keep-Alive; bench-lib.sh), which
-# peers.sh's HAProxy does not. COALESCE=1 also starts switchboard-coalesce, the gateway with its loops gathering
-# wake-ups under load (-Dswitchboard.ioUring.coalesce=true; docs/gateway.md), and with ACCESS_LOG=1
-# switchboard-coalesce-log beside it.
+# peers.sh's HAProxy does not. WAKE_EACH=1 also starts switchboard-wake-each, the gateway with wake-up coalescing
+# off (-Dswitchboard.ioUring.coalesce=false; docs/gateway.md), its loops waking on every event as Netty's do, and
+# with ACCESS_LOG=1 switchboard-wake-each-log beside it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/bench/bench-lib.sh
@@ -68,11 +68,11 @@ if [ "${ACCESS_LOG:-0}" = 1 ]; then
     PIDS+=("$(cat "$D/haproxy-log.pid")")
     TARGETS+=("haproxy-log=http://127.0.0.1:18091/")
 fi
-if [ "${COALESCE:-0}" = 1 ]; then
-    gateway switchboard-coalesce 18092 "$SERVICE_JVM $AOT -Dswitchboard.ioUring.coalesce=true"
+if [ "${WAKE_EACH:-0}" = 1 ]; then
+    gateway switchboard-wake-each 18092 "$SERVICE_JVM $AOT -Dswitchboard.ioUring.coalesce=false"
     if [ "${ACCESS_LOG:-0}" = 1 ]; then
-        echo ", \"accessLog\": { \"path\": \"$D/access-coalesce.jsonl\" }" > "$D/switchboard-coalesce-log.extra"
-        gateway switchboard-coalesce-log 18093 "$SERVICE_JVM $AOT -Dswitchboard.ioUring.coalesce=true"
+        echo ", \"accessLog\": { \"path\": \"$D/access-wake-each.jsonl\" }" > "$D/switchboard-wake-each-log.extra"
+        gateway switchboard-wake-each-log 18093 "$SERVICE_JVM $AOT -Dswitchboard.ioUring.coalesce=false"
     fi
 fi
 if [ "${EPOLL:-0}" = 1 ]; then

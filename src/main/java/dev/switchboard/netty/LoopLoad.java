@@ -1,22 +1,23 @@
 package dev.switchboard.netty;
 
 /**
- * How busy an event loop has been lately, from the time it spends working and waiting, and so whether its waits
- * should coalesce wake-ups ({@link CoalescingIoHandler}). It decides once per window of {@value #WINDOW_NANOS} ns of
- * loop time, with hysteresis, so a loop near the threshold does not flip on every window. Fed with nanosecond spans
- * by its loop alone; it reads no clock, so tests drive it in virtual time.
+ * How busy an event loop has been lately, from the time it spends working and waiting, and so whether it is busy
+ * enough for coalescing its wake-ups to be worth trying ({@link CoalescingIoHandler}, {@link CoalescingTrial}). It
+ * decides once per window of {@value #WINDOW_NANOS} ns of loop time, with hysteresis, so a loop near the threshold
+ * does not flip on every window. Fed with nanosecond spans by its loop alone; it reads no clock, so tests drive it in
+ * virtual time.
  */
 final class LoopLoad {
 
     static final long WINDOW_NANOS = 10_000_000L;
-    /** Busy share from which waits coalesce: a loop this loaded is the shared resource, not the wait. */
+    /** Busy share from which coalescing is tried: a loop this loaded may be the shared resource, not the wait. */
     static final double ON = 0.5;
-    /** Busy share below which they stop: at light load a wait must wake on the first event. */
+    /** Busy share below which it stops: at light load a wait must wake on the first event. */
     static final double OFF = 0.3;
 
     private long busy;
     private long idle;
-    private boolean coalescing;
+    private boolean busyEnough;
 
     void busy(long nanos) {
         busy += nanos;
@@ -28,8 +29,8 @@ final class LoopLoad {
         decideIfWindowFull();
     }
 
-    boolean coalescing() {
-        return coalescing;
+    boolean busyEnough() {
+        return busyEnough;
     }
 
     private void decideIfWindowFull() {
@@ -38,7 +39,7 @@ final class LoopLoad {
             return;
         }
         double share = (double) busy / total;
-        coalescing = coalescing ? share >= OFF : share >= ON;
+        busyEnough = busyEnough ? share >= OFF : share >= ON;
         busy = 0;
         idle = 0;
     }

@@ -35,11 +35,11 @@ final class ReceiveRing {
 
     /**
      * io_uring loops that each register a ring where the kernel can, plain io_uring loops elsewhere; both coalescing
-     * wake-ups under load where asked to ({@link CoalescingIoHandler}).
+     * wake-ups while that pays, unless turned off ({@link CoalescingIoHandler}).
      */
     static IoHandlerFactory handlerFactory() {
         if (!supported()) {
-            return CoalescingIoHandler.wrapIfAsked(IoUringIoHandler.newFactory());
+            return CoalescingIoHandler.wrapUnlessOff(IoUringIoHandler.newFactory());
         }
         IoUringBufferRingConfig ring = IoUringBufferRingConfig.builder()
                 .bufferGroupId(GROUP_ID)
@@ -47,7 +47,7 @@ final class ReceiveRing {
                 .batchSize(BATCH)
                 .allocator(new IoUringFixedBufferRingAllocator(PooledByteBufAllocator.DEFAULT, BUFFER_SIZE))
                 .build();
-        return CoalescingIoHandler.wrapIfAsked(
+        return CoalescingIoHandler.wrapUnlessOff(
                 IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setBufferRingConfig(ring)));
     }
 }

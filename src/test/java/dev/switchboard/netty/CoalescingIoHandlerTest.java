@@ -58,11 +58,13 @@ class CoalescingIoHandlerTest {
     }
 
     @Test
-    void loopsWakeOnEveryEventUnlessAskedToCoalesce() {
+    void loopsCoalesceUnlessTurnedOff() {
         IoHandlerFactory netty = IoUringIoHandler.newFactory();
 
-        assertThat(System.getProperty(CoalescingIoHandler.PROPERTY)).isNull();
-        assertThat(CoalescingIoHandler.wrapIfAsked(netty)).isSameAs(netty);
+        assertThat(CoalescingIoHandler.wrapUnlessOff(netty, null)).isNotSameAs(netty);
+        assertThat(CoalescingIoHandler.wrapUnlessOff(netty, "true")).isNotSameAs(netty);
+        assertThat(CoalescingIoHandler.wrapUnlessOff(netty, "false")).isSameAs(netty);
+        assertThat(CoalescingIoHandler.wrapUnlessOff(netty, "FALSE")).isSameAs(netty);
     }
 
     @Test
@@ -73,7 +75,7 @@ class CoalescingIoHandlerTest {
     }
 
     @Test
-    void aBusyLoopCoalescesAndEveryEchoComesBackWhole() throws Exception {
+    void aBusyLoopTriesCoalescingAndEveryEchoComesBackWhole() throws Exception {
         Channel server = new ServerBootstrap().group(group).channel(IoUringServerSocketChannel.class)
                 .childHandler(new Echo())
                 .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
@@ -100,14 +102,14 @@ class CoalescingIoHandlerTest {
         }
         server.close().syncUninterruptibly();
 
-        assertThat(coalesced).as("32 connections in ping-pong keep the loop busy enough to coalesce").isTrue();
+        assertThat(coalesced).as("32 connections in ping-pong keep the loop busy enough to try coalescing").isTrue();
         assertThat(wrong.get()).isNull();
         assertThat(exchanges.get()).as("echoes go on while coalescing").isGreaterThanOrEqualTo(before + 10_000);
     }
 
     @Test
     void aQuietLoopStopsCoalescingAndStillRunsScheduledAndForeignTasks() throws Exception {
-        aBusyLoopCoalescesAndEveryEchoComesBackWhole();
+        aBusyLoopTriesCoalescingAndEveryEchoComesBackWhole();
 
         boolean afterQuiet = loop.schedule(() -> handler().coalescing(), 30, TimeUnit.MILLISECONDS)
                 .get(10, TimeUnit.SECONDS);

@@ -10,15 +10,15 @@ class LoopLoadTest {
 
     @Test
     void aLoopStartsWakingOnTheFirstEvent() {
-        assertThat(new LoopLoad().coalescing()).isFalse();
+        assertThat(new LoopLoad().busyEnough()).isFalse();
     }
 
     @Test
-    void aWindowBusyHalfTheTimeOrMoreTurnsCoalescingOn() {
+    void aWindowBusyHalfTheTimeOrMoreIsBusyEnough() {
         LoopLoad load = new LoopLoad();
         window(load, 5 * MS, 5 * MS);
 
-        assertThat(load.coalescing()).isTrue();
+        assertThat(load.busyEnough()).isTrue();
     }
 
     @Test
@@ -26,7 +26,7 @@ class LoopLoadTest {
         LoopLoad load = new LoopLoad();
         window(load, 4 * MS, 6 * MS);
 
-        assertThat(load.coalescing()).isFalse();
+        assertThat(load.busyEnough()).isFalse();
     }
 
     @Test
@@ -34,9 +34,9 @@ class LoopLoadTest {
         LoopLoad load = new LoopLoad();
         load.busy(9 * MS);
 
-        assertThat(load.coalescing()).isFalse();
+        assertThat(load.busyEnough()).isFalse();
         load.idle(MS);
-        assertThat(load.coalescing()).isTrue();
+        assertThat(load.busyEnough()).isTrue();
     }
 
     @Test
@@ -45,19 +45,19 @@ class LoopLoadTest {
         window(load, 8 * MS, 2 * MS);
 
         window(load, 3 * MS, 7 * MS);
-        assertThat(load.coalescing()).as("30 %% busy: hysteresis keeps it on").isTrue();
+        assertThat(load.busyEnough()).as("30 %% busy: hysteresis keeps it on").isTrue();
         window(load, 2 * MS, 8 * MS);
-        assertThat(load.coalescing()).as("20 %% busy").isFalse();
+        assertThat(load.busyEnough()).as("20 %% busy").isFalse();
     }
 
     @Test
-    void aLongQuietSpellEndsCoalescingAtTheNextWake() {
+    void aLongQuietSpellEndsItAtTheNextWake() {
         LoopLoad load = new LoopLoad();
         window(load, 10 * MS, 0);
 
         load.busy(MS / 10);
         load.idle(500 * MS);
-        assertThat(load.coalescing()).isFalse();
+        assertThat(load.busyEnough()).isFalse();
     }
 
     @Test
@@ -66,7 +66,7 @@ class LoopLoadTest {
         window(load, 0, 100 * MS);
 
         window(load, 6 * MS, 4 * MS);
-        assertThat(load.coalescing()).as("a long idle window does not dilute the next").isTrue();
+        assertThat(load.busyEnough()).as("a long idle window does not dilute the next").isTrue();
     }
 
     private static void window(LoopLoad load, long busy, long idle) {
