@@ -36,20 +36,13 @@ class CoalescingTrialTest {
 
     @Test
     void coalescingThatCompletesLessLoses() {
-        CoalescingTrial trial = new CoalescingTrial();
-        trial(trial, 100, 87);
-
-        assertThat(trial.coalescing()).isFalse();
-        run(trial, CoalescingTrial.FIRST_HOLD_NANOS - MS, 100, 87);
-        assertThat(trial.coalescing()).isFalse();
+        assertThat(resultOfOneTrial(100, 87)).isFalse();
     }
 
     @Test
     void aNearTieKeepsWakingAtOnceForItsLowerLatency() {
-        CoalescingTrial trial = new CoalescingTrial();
-        trial(trial, 100, 102);
-
-        assertThat(trial.coalescing()).isFalse();
+        assertThat(resultOfOneTrial(100, 102)).isFalse();
+        assertThat(resultOfOneTrial(0, 0)).as("nothing completed either way").isFalse();
     }
 
     @Test
@@ -78,14 +71,6 @@ class CoalescingTrialTest {
     }
 
     @Test
-    void aLoopThatCompletesNothingWhileCoalescingNeverCoalesces() {
-        CoalescingTrial trial = new CoalescingTrial();
-        trial(trial, 0, 0);
-
-        assertThat(trial.coalescing()).isFalse();
-    }
-
-    @Test
     void restartForgetsTheResultAndTriesAfresh() {
         CoalescingTrial trial = new CoalescingTrial();
         trial(trial, 100, 110);
@@ -94,6 +79,12 @@ class CoalescingTrialTest {
         assertThat(trial.coalescing()).as("window 0 of a new trial").isFalse();
         trial(trial, 100, 110);
         assertThat(holdOf(trial)).as("no earlier result to confirm").isEqualTo(500 * MS);
+    }
+
+    private static boolean resultOfOneTrial(long offPerMs, long onPerMs) {
+        CoalescingTrial trial = new CoalescingTrial();
+        trial(trial, offPerMs, onPerMs);
+        return trial.coalescing();
     }
 
     /** Runs one whole trial with the given completions per millisecond in each mode. */
