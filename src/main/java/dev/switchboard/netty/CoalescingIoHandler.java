@@ -122,11 +122,7 @@ final class CoalescingIoHandler implements IoHandler {
                 ? wait.await(BATCH, MIN_WAIT_MICROS, timeout)
                 : wait.await(1, 0, timeout);
         // A coalesced wait is idle by choice, not for want of work, unless nothing came at all.
-        long woke = System.nanoTime();
-        if (!coalescing || result == RingWait.Result.TIMED_OUT) {
-            load.idle(woke - start);
-        }
-        lastWake = woke;
+        wokeAfter(start, !coalescing || result == RingWait.Result.TIMED_OUT);
         if (result == RingWait.Result.UNSUPPORTED) {
             LOG.info("io_uring waits cannot coalesce wake-ups on this kernel (6.12+ can); using Netty's wait alone");
             wait = null;
@@ -137,7 +133,7 @@ final class CoalescingIoHandler implements IoHandler {
         // Quiet: Netty's wait, which also wakes for tasks from other threads.
         long quiet = lastWake;
         int ran = counted(netty.run(context));
-        idleSince(quiet);
+        wokeAfter(quiet, true);
         if (lastWake - quiet >= NEW_LOAD_NANOS) {
             trial.restart();
         }
@@ -162,10 +158,12 @@ final class CoalescingIoHandler implements IoHandler {
         return trial.coalescing();
     }
 
-    /** Counts the time since {@code start} as waiting, and now as the loop's last wake. */
-    private void idleSince(long start) {
+    /** Marks now as the loop's last wake, counting the wait since {@code start} as idle if {@code idle}. */
+    private void wokeAfter(long start, boolean idle) {
         lastWake = System.nanoTime();
-        load.idle(lastWake - start);
+        if (idle) {
+            load.idle(lastWake - start);
+        }
     }
 
     /** The ring's file descriptor, from Netty's internals (4.2: IoUringIoHandler.ringBuffer.fd()). */
