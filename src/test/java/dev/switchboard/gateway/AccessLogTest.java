@@ -226,6 +226,33 @@ class AccessLogTest {
     }
 
     @Test
+    void theWriterYieldsTheCoresToRequests() throws IOException {
+        h.sims("a", "b", "c");
+        h.start(POOL.formatted(dir.resolve("access.jsonl"), "json", 100));
+
+        Eventually.await("the access-log thread at nice " + AccessLog.WRITER_NICE, Duration.ofSeconds(5), () -> {
+            List<String> writers = accessLogThreads();
+            return !writers.isEmpty() && writers.stream().allMatch(t -> ThreadNiceTest.niceOf(t) == AccessLog.WRITER_NICE);
+        });
+        assertThat(h.get("/orders/1").statusCode()).isEqualTo(200);
+    }
+
+    /** The thread ids of this process's access-log writers (other tests' gateways may have theirs). */
+    private static List<String> accessLogThreads() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).strip().equals("access-log");
+                } catch (IOException e) {
+                    return false; // the thread ended meanwhile
+                }
+            }).map(t -> t.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aFullQueueDropsAndCountsLinesWithoutHoldingRequests() throws Exception {
         h.sims("a", "b", "c");
         // A pipe nobody drains: once its buffer is full the writer thread blocks, and so the queue fills up.
