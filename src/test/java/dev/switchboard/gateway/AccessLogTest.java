@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,22 +232,24 @@ class AccessLogTest {
         h.start(POOL.formatted(dir.resolve("access.jsonl"), "json", 100));
 
         Eventually.await("the access-log thread at nice " + AccessLog.WRITER_NICE, Duration.ofSeconds(5), () -> {
-            List<String> writers = accessLogThreads();
-            return !writers.isEmpty() && writers.stream().allMatch(t -> ThreadNiceTest.niceOf(t) == AccessLog.WRITER_NICE);
+            List<Integer> nices = accessLogWriterNices();
+            return !nices.isEmpty() && nices.stream().allMatch(n -> n == AccessLog.WRITER_NICE);
         });
         assertThat(h.get("/orders/1").statusCode()).isEqualTo(200);
     }
 
-    /** The thread ids of this process's access-log writers (other tests' gateways may have theirs). */
-    private static List<String> accessLogThreads() {
+    /** The nice values of this process's live access-log writers (other tests' gateways may have theirs). */
+    private static List<Integer> accessLogWriterNices() {
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            return tasks.filter(t -> {
+            return tasks.flatMap(t -> {
                 try {
-                    return Files.readString(t.resolve("comm")).strip().equals("access-log");
-                } catch (IOException e) {
-                    return false; // the thread ended meanwhile
+                    return Files.readString(t.resolve("comm")).strip().equals("access-log")
+                            ? Stream.of(ThreadNiceTest.niceOf(t.getFileName().toString()))
+                            : Stream.empty();
+                } catch (IOException | UncheckedIOException e) {
+                    return Stream.empty(); // the thread ended meanwhile
                 }
-            }).map(t -> t.getFileName().toString()).toList();
+            }).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
