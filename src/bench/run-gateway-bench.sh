@@ -105,27 +105,30 @@ DUR="${WARM:-15}" "$PEERS" "${TARGETS[@]}" > /dev/null
 for round in $(seq "${ROUNDS:-5}"); do
     "$PEERS" "${TARGETS[@]}" | sed "s/^/round $round  /"
 done | tee "$D/rounds.txt"
-echo "medians over ${ROUNDS:-5} rounds (ratios against haproxy's medians):"
-awk '{ sub(/rps=/, "", $4); sub(/p99=/, "", $6); p99 = $6 + 0; if ($6 ~ /us$/) p99 /= 1000; else if ($6 ~ /[^m]s$/) p99 *= 1000
-       rps[$3] = rps[$3] " " $4; lat[$3] = lat[$3] " " p99 } 
-     function median(list,   n, a, i, j, t) { n = split(list, a, " "); for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-     END { hr = median(rps["haproxy"]); hp = median(lat["haproxy"])
-       for (name in rps) { r = median(rps[name]); p = median(lat[name])
-         printf "%-16s rps=%-9.0f p99=%.2fms  rps/haproxy=%.2f  p99/haproxy=%.2f\n", name, r, p, r / hr, p / hp } }' "$D/rounds.txt" | sort
-# The host's speed drifts between rounds (HAProxy alone has read 26k-50k rps), so each proxy is also compared with
-# the HAProxy of its own round: the median of those paired ratios, their range, and how many rounds reach 1.0.
-echo "paired with each round's haproxy (median, range, rounds at or above 1.0):"
-awk '{ sub(/rps=/, "", $4); sub(/p99=/, "", $6); p99 = $6 + 0; if ($6 ~ /us$/) p99 /= 1000; else if ($6 ~ /[^m]s$/) p99 *= 1000
+# Each proxy's medians over the rounds of $D/rounds.txt ("round N  NAME rps=R p50=L p99=P"). paired=0: its median rps
+# and p99, and their ratios to HAProxy's medians. paired=1: the median of its ratios to the HAProxy of its own round,
+# their range and how many reach 1.0; the host's speed drifts between rounds (HAProxy alone has read 26k-50k rps),
+# and pairing cancels that drift.
+summarise() {
+    awk -v paired="$1" '
+     { sub(/rps=/, "", $4); sub(/p99=/, "", $6); p99 = $6 + 0; if ($6 ~ /us$/) p99 /= 1000; else if ($6 ~ /[^m]s$/) p99 *= 1000
        rps[$2, $3] = $4; lat[$2, $3] = p99; names[$3] = 1; rounds[$2] = 1 }
      function median(list,   n, a, i, j, t) { n = split(list, a, " "); for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-     END { for (name in names) { if (name == "haproxy") continue; r = ""; p = ""; lo = 1e9; hi = 0; at = 0; n = 0
-         for (k in rounds) { if (!((k, name) in rps) || !((k, "haproxy") in rps)) continue
-           x = rps[k, name] / rps[k, "haproxy"]; r = r " " x; p = p " " lat[k, name] / lat[k, "haproxy"]; n++
-           if (x < lo) lo = x; if (x > hi) hi = x; if (x >= 1) at++ }
-         if (n) printf "%-16s rps/haproxy=%.2f (%.2f-%.2f, %d of %d at >= 1.0)  p99/haproxy=%.2f\n", name, median(r), lo, hi, at, n, median(p) } }' \
-    "$D/rounds.txt" | sort
+     END { for (name in names) { r = ""; p = ""; lo[name] = 1e9; hi[name] = 0
+         for (k in rounds) { if (!((k, name) in rps) || (paired && !((k, "haproxy") in rps))) continue
+           x = paired ? rps[k, name] / rps[k, "haproxy"] : rps[k, name]; y = paired ? lat[k, name] / lat[k, "haproxy"] : lat[k, name]
+           r = r " " x; p = p " " y; n[name]++; if (x < lo[name]) lo[name] = x; if (x > hi[name]) hi[name] = x; if (x >= 1) at[name]++ }
+         mr[name] = median(r); mp[name] = median(p) }
+       for (name in names)
+         if (!paired) printf "%-16s rps=%-9.0f p99=%.2fms  rps/haproxy=%.2f  p99/haproxy=%.2f\n", name, mr[name], mp[name], mr[name] / mr["haproxy"], mp[name] / mp["haproxy"]
+         else if (name != "haproxy" && n[name]) printf "%-16s rps/haproxy=%.2f (%.2f-%.2f, %d of %d at >= 1.0)  p99/haproxy=%.2f\n", name, mr[name], lo[name], hi[name], at[name], n[name], mp[name] }' \
+        "$D/rounds.txt" | sort
+}
+echo "medians over ${ROUNDS:-5} rounds (ratios against haproxy's medians):"
+summarise 0
+echo "paired with each round's haproxy (median, range, rounds at or above 1.0):"
+summarise 1
 if [ "${ACCESS_LOG:-0}" = 1 ]; then
     echo "access log: $(wc -l < "$D/access.jsonl") lines written (lines dropped on a full queue are not written)"
     echo "haproxy-log: $(wc -l < "$D/haproxy.access.log") lines written"
