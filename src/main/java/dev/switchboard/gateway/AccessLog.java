@@ -33,7 +33,8 @@ final class AccessLog implements AutoCloseable {
     /**
      * The writer's nice value: it takes the cores when the event loop, the backends and the clients leave them idle,
      * and yields when they do not. At nice 0 it competed with them for two shared cores, and the gateway with the log
-     * served 3 % fewer requests than the one without; at 10 about as many (issue 15; README, "Gateway vs HAProxy/nginx").
+     * served 3 % fewer requests than the one without; at 10 about as many (issue 15;
+     * docs/benchmarks/gateway-vs-haproxy.md).
      */
     static final int WRITER_NICE = 10;
 
