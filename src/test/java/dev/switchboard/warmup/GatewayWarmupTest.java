@@ -9,6 +9,8 @@ import dev.switchboard.config.WarmupConfig;
 import dev.switchboard.gateway.Gateway;
 import dev.switchboard.sim.SimBackend;
 import dev.switchboard.telemetry.server.AdminServer;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +79,30 @@ class GatewayWarmupTest {
             } finally {
                 admin.close();
                 gateway.close(Duration.ZERO);
+            }
+        }
+    }
+
+    /** The start's live set is promoted before the real port opens, not copied by the first collections under load. */
+    @Test
+    void endsWithAFullCollection() throws Exception {
+        CountDownLatch explicit = new CountDownLatch(1);
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())
+                    && "System.gc()".equals(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcCause())) {
+                explicit.countDown();
+            }
+        };
+        List<NotificationEmitter> emitters = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(NotificationEmitter.class::cast).toList();
+        emitters.forEach(e -> e.addNotificationListener(listener, null, null));
+        try {
+            GatewayWarmup.run(GatewaySettings.DEFAULTS.withEventLoops(1).withWarmup(new WarmupConfig(200, 30_000)));
+            // The JVM delivers the notification from its own thread after the collection.
+            assertThat(explicit.await(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            for (NotificationEmitter e : emitters) {
+                e.removeNotificationListener(listener);
             }
         }
     }
