@@ -79,8 +79,8 @@ public final class GatewayWarmup {
      * One full collection before the real gateway binds. Without it the young generation still holds the live set the
      * start and the warm-up left (about 7.5 MB with the service's Parallel GC), and the first young collections under
      * real load copy it between the survivor spaces until it is old enough to promote: pauses of 19-28 ms in the first
-     * seconds of traffic, 60-140 ms in a cgroup allowed half a core, where later ones take about 2 ms. Collected here,
-     * it is promoted at once, in one pause of about 40 ms before the port opens.
+     * seconds of traffic where later ones take about 2 ms. Collected here, it moves to the old generation in one pause
+     * of about 40 ms before the port opens, as far as the old generation has room for it (docs/gateway.md).
      */
     private static void promoteSurvivors() {
         System.gc();
