@@ -3,7 +3,8 @@
 # round-robins over the two nginx backends /work/shared/bench/peers.sh starts on 127.0.0.1:19001/19002, and
 # peers.sh drives every proxy with wrk (DUR seconds, CONN connections) after a warm-up pass of WARM seconds per
 # proxy, then ROUNDS rounds (default 5), their medians, and each proxy's ratios to the HAProxy of its own round.
-# Needs nginx, haproxy and wrk (apt-get install -y nginx haproxy wrk). JAVA overrides the JDK 25; SWITCHBOARD_TRANSPORT (io_uring, epoll, nio) the gateways' transport.
+# Needs nginx, haproxy and wrk (apt-get install -y nginx haproxy wrk). JAVA overrides the JDK 25;
+# SWITCHBOARD_TRANSPORT (io_uring, epoll, nio) the gateways' transport.
 # ACCESS_LOG=1 also starts a second gateway (same config plus a JSON access log to a file) and reports it as
 # switchboard-log, to measure what the access log costs, and haproxy-log beside it: HAProxy as peers.sh runs it,
 # writing its standard HTTP log (option httplog) to a file. EPOLL=1 also starts the gateway on the epoll transport
